@@ -1,11 +1,141 @@
-"""Compliance checks over a whole plan: every finding, not only the first."""
+"""Compliance checks over a whole plan: every finding, not only the first.
+
+The model's validators already refuse objects that are wrong on their own
+(a task without a lead unit cannot be built). These checks cover what only
+the whole plan can tell: numbering, the registry, dates against the plan
+year and the date of issue. Each rule has a stable id, so that findings can
+be filtered, counted and documented.
+"""
+
 from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+
 import attrs
-from heze_plan.model import Plan
+
+from heze_plan.model import Milestone, Plan
+
+__all__ = ["RULES", "Finding", "check"]
+
+#: Every rule, by id, with what it requires.
+RULES: dict[str, str] = {
+    "task-lead": "every task has at least one lead unit",
+    "task-numbering": "task numbers run 1..N without gaps or repeats",
+    "area-numbering": "area numbers run 1..N without gaps or repeats",
+    "area-lead": "every area has lead units",
+    "task-area": "every task belongs to an area of the plan",
+    "unit-registry": "every unit named by an area, task or safeguard is in the registry",
+    "unit-duplicate": "no unit is registered twice, and no alias names two units",
+    "deadline-year": "every deadline lies within the plan year",
+    "deadline-issued": "no deadline falls before the plan was issued",
+    "target-milestone": "every target refers to an existing milestone of its task",
+}
+
+
 @attrs.frozen
 class Finding:
+    """One breach of a rule."""
+
     rule: str
     message: str
     task: int | None = None
+
+    def __str__(self) -> str:
+        where = f"task {self.task}: " if self.task is not None else ""
+        return f"[{self.rule}] {where}{self.message}"
+
+
+def _numbering(numbers: list[int], what: str, rule: str) -> Iterator[Finding]:
+    counts = Counter(numbers)
+    for number, count in sorted(counts.items()):
+        if count > 1:
+            yield Finding(rule, f"{what} {number} appears {count} times", number if what == "task" else None)
+    expected = set(range(1, max(numbers, default=0) + 1))
+    for number in sorted(expected - set(numbers)):
+        yield Finding(rule, f"{what} {number} is missing: numbers run 1..{max(numbers)}")
+    for index, (before, after) in enumerate(zip(numbers, numbers[1:])):
+        if after < before:
+            yield Finding(rule, f"{what} {after} comes after {what} {before} (position {index + 2})")
+
+
+def _deadline_findings(plan: Plan, milestones: tuple[Milestone, ...], task: int | None) -> Iterator[Finding]:
+    issued = plan.document.printed or plan.document.adopted
+    for milestone in milestones:
+        if milestone.due.year != plan.year:
+            yield Finding(
+                "deadline-year",
+                f"{milestone.phrase} ({milestone.due.isoformat()}) lies outside the plan year {plan.year}",
+                task,
+            )
+        elif issued is not None and milestone.due < issued:
+            yield Finding(
+                "deadline-issued",
+                f"{milestone.phrase} ({milestone.due.isoformat()}) falls before the plan was issued "
+                f"({issued.isoformat()})",
+                task,
+            )
+
+
 def check(plan: Plan) -> list[Finding]:
-    return []
+    """Every finding on ``plan``, in the order of the rules, then of the tasks.
+
+    An empty list means the plan passes every rule in :data:`RULES`.
+
+    >>> import heze_plan
+    >>> heze_plan.check(heze_plan.load())
+    []
+    """
+    findings: list[Finding] = []
+    registered = Counter(unit.name for unit in plan.units)
+    aliases = Counter(alias for unit in plan.units for alias in unit.aliases)
+
+    for task in plan.tasks:
+        if not task.lead_units:  # only reachable for objects built around the validators
+            findings.append(Finding("task-lead", "names no lead unit", task.number))
+    findings.extend(_numbering([t.number for t in plan.tasks], "task", "task-numbering"))
+    findings.extend(_numbering([a.number for a in plan.areas], "area", "area-numbering"))
+    area_numbers = {a.number for a in plan.areas}
+    for area in plan.areas:
+        if not area.lead_units:
+            findings.append(Finding("area-lead", f"area {area.number} {area.name} names no lead unit"))
+    for task in plan.tasks:
+        if task.area not in area_numbers:
+            findings.append(Finding("task-area", f"belongs to area {task.area}, which the plan lacks", task.number))
+
+    for area in plan.areas:
+        for name in area.lead_units:
+            if name not in registered:
+                findings.append(Finding("unit-registry", f"area {area.number} names unregistered unit {name!r}"))
+    for task in plan.tasks:
+        for name in task.units:
+            if name not in registered:
+                findings.append(Finding("unit-registry", f"names unregistered unit {name!r}", task.number))
+    for safeguard in plan.safeguards:
+        for name in safeguard.units:
+            if name not in registered:
+                findings.append(
+                    Finding("unit-registry", f"safeguard {safeguard.number} names unregistered unit {name!r}")
+                )
+    for name, count in sorted(registered.items()):
+        if count > 1:
+            findings.append(Finding("unit-duplicate", f"unit {name!r} is registered {count} times"))
+    for alias, count in sorted(aliases.items()):
+        if count > 1 or alias in registered:
+            findings.append(Finding("unit-duplicate", f"alias {alias!r} names more than one unit"))
+
+    for task in plan.tasks:
+        findings.extend(_deadline_findings(plan, task.milestones, task.number))
+    for safeguard in plan.safeguards:
+        findings.extend(_deadline_findings(plan, safeguard.milestones, None))
+
+    for task in plan.tasks:
+        for target in task.targets:
+            if target.milestone is not None and target.milestone >= len(task.milestones):
+                findings.append(
+                    Finding("target-milestone", f"target {target.phrase!r} names a missing milestone", task.number)
+                )
+    order = list(RULES)
+    findings.sort(key=lambda f: order.index(f.rule))
+    return findings

@@ -90,7 +90,8 @@ def paragraphs(text: str) -> list[Paragraph]:
 
     Before the first section heading (一、…) every line is a paragraph of its
     own (the front matter); after it, a line that does not open with a
-    marker continues the paragraph before it.
+    marker continues the paragraph before it, unless that paragraph is a
+    section heading (一、工作目标), which stands alone.
     """
     result: list[Paragraph] = []
     in_body = False
@@ -104,7 +105,7 @@ def paragraphs(text: str) -> list[Paragraph]:
             in_body = False
             result.append(Paragraph(number, line))
             continue
-        if in_body and result and not _is_marker(line):
+        if in_body and result and not _is_marker(line) and not _SECTION.match(result[-1].text):
             last = result[-1]
             result[-1] = Paragraph(last.line, last.text + line)
         else:

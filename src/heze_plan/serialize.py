@@ -1,0 +1,94 @@
+"""(Un)structuring plans to and from plain data, and the stable JSON export.
+
+One converter of our own (:func:`make_converter`), never the cattrs global
+one: dates as ISO 8601 strings, enums as their values, tuples as lists.
+Structuring errors are turned into messages that say where the bad value is
+(``$.tasks[3].milestones[0].due: …``) with cattrs' ``transform_error``.
+
+The JSON export (:func:`to_json`) is the documented, stable interchange
+format: ``format`` names it and its version, so that readers can tell an
+export from any other JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from typing import Any
+
+import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.v import transform_error
+
+from heze_plan.model import Plan
+
+__all__ = ["EXPORT_FORMAT", "ExportError", "from_json", "make_converter", "structure_plan", "to_json"]
+
+#: Names the export format and its version; bumped on any incompatible change.
+EXPORT_FORMAT = "heze-plan/1"
+
+
+class ExportError(ValueError):
+    """Data that cannot be structured into a plan; ``errors`` lists every problem."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("invalid plan data:\n" + "\n".join(f"  {e}" for e in errors))
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        msg = f"expected a date as YYYY-MM-DD, got {value!r}"
+        raise TypeError(msg)
+    return dt.date.fromisoformat(value)
+
+
+def make_converter() -> cattrs.Converter:
+    """A converter for the model: ISO dates, enum values, lists for tuples."""
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    converter.register_structure_hook(dt.date, _structure_date)
+    return converter
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    return make_converter()
+
+
+def unstructure(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data (dicts, lists, strings, numbers)."""
+    data: dict[str, Any] = _converter().unstructure(plan)
+    return data
+
+
+def structure_plan(data: Any) -> Plan:
+    """A plan from plain data; :class:`ExportError` lists every problem with its path."""
+    try:
+        return _converter().structure(data, Plan)
+    except (ClassValidationError, IterableValidationError) as error:
+        raise ExportError(transform_error(error)) from None
+    except (TypeError, ValueError, KeyError) as error:
+        raise ExportError([f"$: {error}"]) from None
+
+
+def to_json(plan: Plan, *, indent: int | None = 2) -> str:
+    """The stable JSON export of a plan (see the docs for each field)."""
+    document = {"format": EXPORT_FORMAT, **unstructure(plan)}
+    return json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str) -> Plan:
+    """Read a JSON export back into a plan."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ExportError([f"not JSON: {error}"]) from None
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise ExportError([f"$.format: expected {EXPORT_FORMAT!r}, found {found!r}"])
+    body = {k: v for k, v in data.items() if k != "format"}
+    return structure_plan(body)
