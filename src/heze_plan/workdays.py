@@ -1,0 +1,103 @@
+"""China's working days: official holidays and make-up working days (调休).
+
+A deadline such as 9月底前 falls on 2023-09-30, a Saturday inside the 2023
+National Day holiday; the last working day before it is 2023-09-28. Make-up
+days work the other way: 2023-10-07 and 2023-10-08 were a Saturday and a
+Sunday on which offices worked.
+
+The calendar comes from the maintained ``holidays`` package (its ``China``
+calendar lists the State Council's holidays, the substituted days off and
+the weekend working days); nothing here is typed by hand. The package is
+imported on first use, not with :mod:`heze_plan`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import holidays
+
+__all__ = [
+    "add_working_days",
+    "holiday_name",
+    "is_working_day",
+    "last_working_day_on_or_before",
+    "working_days_between",
+]
+
+
+@functools.cache
+def _calendar(year: int) -> holidays.HolidayBase:
+    import holidays
+
+    return holidays.country_holidays("CN", years=year)
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Whether offices in China work on ``day``.
+
+    >>> is_working_day(dt.date(2023, 9, 30)), is_working_day(dt.date(2023, 10, 7))
+    (False, True)
+    """
+    return bool(_calendar(day.year).is_working_day(day))
+
+
+def holiday_name(day: dt.date) -> str | None:
+    """The name of the holiday on ``day``, ``"weekend"`` for an ordinary weekend, or None.
+
+    >>> holiday_name(dt.date(2023, 10, 2)), holiday_name(dt.date(2023, 9, 30))
+    ('National Day', 'weekend')
+    """
+    calendar = _calendar(day.year)
+    name = calendar.get(day)
+    if name is not None:
+        return str(name)
+    if not is_working_day(day):
+        return "weekend"
+    return None
+
+
+def last_working_day_on_or_before(day: dt.date) -> dt.date:
+    """``day`` itself when it is a working day, else the last working day before it.
+
+    >>> last_working_day_on_or_before(dt.date(2023, 9, 30))
+    datetime.date(2023, 9, 28)
+    """
+    while not is_working_day(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after ``start`` up to and including ``end`` (negative when end < start).
+
+    >>> working_days_between(dt.date(2023, 9, 28), dt.date(2023, 10, 9))
+    3
+    """
+    if end < start:
+        return -working_days_between(end, start)
+    count = 0
+    day = start
+    while day < end:
+        day += dt.timedelta(days=1)
+        count += is_working_day(day)
+    return count
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """The date ``days`` working days after ``start`` (``days`` ≥ 0).
+
+    >>> add_working_days(dt.date(2023, 9, 28), 1)
+    datetime.date(2023, 10, 7)
+    """
+    if days < 0:
+        msg = f"days must be zero or more, got {days}"
+        raise ValueError(msg)
+    day = start
+    while days:
+        day += dt.timedelta(days=1)
+        days -= is_working_day(day)
+    return day
