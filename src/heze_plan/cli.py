@@ -108,6 +108,34 @@ def _add_plan_option(parser: argparse.ArgumentParser) -> None:
 Handler = Callable[[argparse.Namespace], int]
 
 
+def _register_summary(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    summary = commands.add_parser("summary", help="an overview of the plan")
+    _add_plan_option(summary)
+    summary.set_defaults(handler=_summary)
+
+
+def _register_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser("check", help="check the plan against every rule; exit 1 when there are findings")
+    _add_plan_option(parser)
+    parser.set_defaults(handler=_check)
+
+
+def _register_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser("export", help="export the plan as data")
+    _add_plan_option(export)
+    export.add_argument("--format", choices=["json"], default="json", help="the export format (default json)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    export.set_defaults(handler=_export)
+
+
+#: Each registers one command (or a group) on the subparsers; order is the order in --help.
+_REGISTRARS = (
+    _register_summary,
+    _register_check,
+    _register_export,
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = argparse.ArgumentParser(
@@ -116,22 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    summary = commands.add_parser("summary", help="an overview of the plan")
-    _add_plan_option(summary)
-    summary.set_defaults(handler=_summary)
-
-    check_parser = commands.add_parser(
-        "check", help="check the plan against every rule; exit 1 when there are findings"
-    )
-    _add_plan_option(check_parser)
-    check_parser.set_defaults(handler=_check)
-
-    export = commands.add_parser("export", help="export the plan as data")
-    _add_plan_option(export)
-    export.add_argument("--format", choices=["json"], default="json", help="the export format (default json)")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
-    export.set_defaults(handler=_export)
+    for register in _REGISTRARS:
+        register(commands)
     return parser
 
 
