@@ -133,6 +133,10 @@ def _read_document(front: Sequence[Paragraph], tail: Sequence[Paragraph]) -> Doc
     notice = next((p.text for p in front if "关于印发" in p.text), "")
     title_match = re.search(r"《(.+?)》", " ".join(p.text for p in front))
     title = title_match.group(1) if title_match else notice
+    if not title:
+        title = next((p.text for p in front if re.search(r"(方案|计划|意见|措施)$", p.text)), "")
+    if not title:
+        raise ParseError("no title: expected 《…》, a 关于印发… line or a line ending in 方案/计划 before the first section", 1)
     adopted = None
     for paragraph in front:
         if "审议通过" in paragraph.text or re.fullmatch(_DATE.pattern, paragraph.text):
