@@ -45,5 +45,7 @@ class TestExpectationTable:
         assert task.area == int(row["area"])
         assert task.lead_units == _split(row["lead_units"])
         assert task.responsible_units == _split(row["responsible_units"])
-        assert [m.due for m in task.milestones] == [dt.date.fromisoformat(d) for d in _split(row["deadlines"])]
+        assert [m.due for m in task.milestones] == [
+            dt.date.fromisoformat(d) for d in _split(row["deadlines"])
+        ]
         assert task.per_provincial_arrangement == (row["provincial"] == "yes")

@@ -41,7 +41,9 @@ class TestTask:
             _task(lead_units=("市商务局", "市商务局"))
 
     def test_unit_both_lead_and_responsible_is_refused(self) -> None:
-        with pytest.raises(ValueError, match=r"\['市商务局'\] named both in lead_units and responsible_units"):
+        with pytest.raises(
+            ValueError, match=r"\['市商务局'\] named both in lead_units and responsible_units"
+        ):
             _task(lead_units=("市商务局",), responsible_units=("市商务局",))
 
     @pytest.mark.parametrize("number", [0, -3, True, "1"])
@@ -55,8 +57,13 @@ class TestTask:
 
     def test_target_pointing_past_the_milestones_is_refused(self) -> None:
         target = Target(
-            kind=TargetKind.QUANTITY, comparator=Comparator.AT_LEAST, phrase="70人以上", subject="引进", value=70,
-            unit="人", milestone=1,
+            kind=TargetKind.QUANTITY,
+            comparator=Comparator.AT_LEAST,
+            phrase="70人以上",
+            subject="引进",
+            value=70,
+            unit="人",
+            milestone=1,
         )
         with pytest.raises(ValueError, match="refers to milestone 1, but the task has 0"):
             _task(targets=(target,))
@@ -79,11 +86,11 @@ class TestMilestone:
     """A milestone's due date is a plain date."""
 
     def test_datetime_is_refused(self) -> None:
-        with pytest.raises(TypeError, match="Milestone.due must be a date, not a datetime"):
+        with pytest.raises(TypeError, match=r"Milestone\.due must be a date, not a datetime"):
             Milestone(dt.datetime(2023, 9, 30, 12), "9月底前", "建立台账")
 
     def test_string_date_is_refused(self) -> None:
-        with pytest.raises(TypeError, match="'due' must be <class 'datetime.date'>"):
+        with pytest.raises(TypeError, match=r"'due' must be <class 'datetime\.date'>"):
             Milestone("2023-09-30", "9月底前", "建立台账")  # type: ignore[arg-type]
 
 
@@ -100,12 +107,19 @@ class TestTarget:
 
     def test_range_needs_upper(self) -> None:
         with pytest.raises(ValueError, match="upper must be given exactly when comparator is range"):
-            Target(kind=TargetKind.QUANTITY, comparator=Comparator.RANGE, phrase="2—3期", subject="编发", value=2)
+            Target(
+                kind=TargetKind.QUANTITY, comparator=Comparator.RANGE, phrase="2—3期", subject="编发", value=2
+            )
 
     def test_upper_below_value_is_refused(self) -> None:
         with pytest.raises(ValueError, match=r"upper \(1\) must not be below value \(3\)"):
             Target(
-                kind=TargetKind.QUANTITY, comparator=Comparator.RANGE, phrase="3—1期", subject="编发", value=3, upper=1
+                kind=TargetKind.QUANTITY,
+                comparator=Comparator.RANGE,
+                phrase="3—1期",
+                subject="编发",
+                value=3,
+                upper=1,
             )
 
 
@@ -113,7 +127,9 @@ class TestUnit:
     """A unit's aliases are other names than its own."""
 
     def test_alias_equal_to_name_is_refused(self) -> None:
-        with pytest.raises(ValueError, match="Unit.aliases must be non-empty names other than the unit's own"):
+        with pytest.raises(
+            ValueError, match=r"Unit\.aliases must be non-empty names other than the unit's own"
+        ):
             Unit(name="市商务局", kind=UnitKind.MUNICIPAL_DEPARTMENT, aliases=("市商务局",))
 
     def test_kind_must_be_a_unit_kind(self) -> None:

@@ -30,7 +30,10 @@ class TestDocument:
         assert document.number == "菏政发〔2023〕11号"
         assert document.title == "菏泽市2023年深化营商环境创新提升行动实施方案"
         assert document.issuer == "菏泽市人民政府"
-        assert document.notice_title == "菏泽市人民政府关于印发菏泽市2023年深化营商环境创新提升行动实施方案的通知"
+        assert (
+            document.notice_title
+            == "菏泽市人民政府关于印发菏泽市2023年深化营商环境创新提升行动实施方案的通知"
+        )
         assert document.adopted == D(2023, 7, 8)
         assert document.printed == D(2023, 7, 29)
         assert plan.year == 2023
@@ -39,7 +42,12 @@ class TestDocument:
     def test_goal_and_principles(self, plan: heze_plan.Plan) -> None:
         assert plan.goal.startswith("以习近平新时代中国特色社会主义思想为指导")
         assert plan.goal.endswith("为谱写菏泽高质量发展新篇章助力赋能。")
-        assert [p.title for p in plan.principles] == ["坚持对标先进", "坚持守正创新", "坚持系统集成", "坚持问题导向"]
+        assert [p.title for p in plan.principles] == [
+            "坚持对标先进",
+            "坚持守正创新",
+            "坚持系统集成",
+            "坚持问题导向",
+        ]
         # the first principle is cut by a page break inside 制度供给
         assert "制度供给、服务供给" in plan.principles[0].text
 
@@ -136,7 +144,10 @@ class TestMilestones:
     def test_two_milestones_each_with_its_deliverable(self, plan: heze_plan.Plan) -> None:
         first, second = plan.task(8).milestones
         assert (first.due, first.phrase) == (D(2023, 9, 30), "9月底前")
-        assert first.deliverable == "建立健全线上集成服务专栏、线下集成服务专区，提升全生命周期集成化服务水平和效能"
+        assert (
+            first.deliverable
+            == "建立健全线上集成服务专栏、线下集成服务专区，提升全生命周期集成化服务水平和效能"
+        )
         assert (second.due, second.phrase) == (D(2023, 11, 30), "11月底前")
         assert second.deliverable == "研究制定企业全生命周期集成服务体系地方标准"
 
@@ -187,14 +198,34 @@ class TestTargets:
 
     def test_young_talent(self, plan: heze_plan.Plan) -> None:
         leaders, events, youth = plan.task(170).targets
-        assert (leaders.comparator, leaders.value, leaders.unit, leaders.milestone) == (Comparator.AT_LEAST, 8, "人", 0)
-        assert (events.comparator, events.value, events.unit, events.milestone) == (Comparator.EQUAL, 10, "场", 1)
-        assert (youth.comparator, youth.value, youth.unit, youth.milestone) == (Comparator.AT_LEAST, 27000, "人", 1)
+        assert (leaders.comparator, leaders.value, leaders.unit, leaders.milestone) == (
+            Comparator.AT_LEAST,
+            8,
+            "人",
+            0,
+        )
+        assert (events.comparator, events.value, events.unit, events.milestone) == (
+            Comparator.EQUAL,
+            10,
+            "场",
+            1,
+        )
+        assert (youth.comparator, youth.value, youth.unit, youth.milestone) == (
+            Comparator.AT_LEAST,
+            27000,
+            "人",
+            1,
+        )
         assert youth.phrase == "2.7万人以上"
 
     def test_percent(self, plan: heze_plan.Plan) -> None:
         (share,) = plan.task(109).targets
-        assert (share.kind, share.comparator, share.value, share.unit) == (TargetKind.QUANTITY, Comparator.AT_LEAST, 80, "%")
+        assert (share.kind, share.comparator, share.value, share.unit) == (
+            TargetKind.QUANTITY,
+            Comparator.AT_LEAST,
+            80,
+            "%",
+        )
         (growth,) = plan.task(164).targets
         assert (growth.comparator, growth.value, growth.unit) == (Comparator.ABOUT, 10, "%")
 
@@ -213,7 +244,11 @@ class TestTargets:
 
     def test_relative(self, plan: heze_plan.Plan) -> None:
         (rate,) = plan.task(23).targets
-        assert (rate.kind, rate.comparator, rate.reference) == (TargetKind.RELATIVE, Comparator.MORE_THAN, "全省平均水平")
+        assert (rate.kind, rate.comparator, rate.reference) == (
+            TargetKind.RELATIVE,
+            Comparator.MORE_THAN,
+            "全省平均水平",
+        )
         references = [t.reference for t in plan.task(66).targets if t.kind is TargetKind.RELATIVE]
         assert references == ["各项贷款较年初增速", "年初水平"]
 
@@ -299,12 +334,17 @@ class TestParseErrors:
             parse("这是一段普通的文字。\n\n没有任何结构。")
 
     def test_task_without_owner_clause(self) -> None:
-        text = "菏泽市人民政府文件\n\n菏政发〔2023〕11号\n\n菏泽市2023年某某行动实施方案\n\n一、重点任务\n\n（一）开办企业。\n\n1. 做一件事。\n"
+        text = (
+            "菏泽市人民政府文件\n\n菏政发〔2023〕11号\n\n菏泽市2023年某某行动实施方案\n\n"
+            "一、重点任务\n\n（一）开办企业。\n\n1. 做一件事。\n"
+        )
         with pytest.raises(ParseError, match=r"line 11: task 1 has no owner clause"):
             parse(text)
 
     def test_missing_title(self) -> None:
-        text = "菏政发〔2023〕11号\n\n一、重点任务\n\n（一）开办企业。\n\n1. 做一件事。（牵头单位：市商务局）\n"
+        text = (
+            "菏政发〔2023〕11号\n\n一、重点任务\n\n（一）开办企业。\n\n1. 做一件事。（牵头单位：市商务局）\n"
+        )
         with pytest.raises(ParseError, match="no title"):
             parse(text)
 

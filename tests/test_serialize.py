@@ -46,7 +46,11 @@ class TestShape:
             "printed": "2023-07-29",
             "notice_title": "菏泽市人民政府关于印发菏泽市2023年深化营商环境创新提升行动实施方案的通知",
         }
-        assert data["areas"][2] == {"number": 3, "name": "获得电力", "lead_units": ["市发展改革委", "国网菏泽供电公司"]}
+        assert data["areas"][2] == {
+            "number": 3,
+            "name": "获得电力",
+            "lead_units": ["市发展改革委", "国网菏泽供电公司"],
+        }
         task8 = data["tasks"][7]
         assert task8["number"] == 8
         assert task8["lead_units"] == ["市行政审批服务局"]
@@ -62,9 +66,11 @@ class TestShape:
             "unit": "人",
             "milestone": 1,
         }
-        assert {"name": "各县区政府、管委会", "kind": "collective"} == {
-            k: v for k, v in next(u for u in data["units"] if u["name"] == "各县区政府、管委会").items() if k != "aliases"
-        }
+        assert {
+            k: v
+            for k, v in next(u for u in data["units"] if u["name"] == "各县区政府、管委会").items()
+            if k != "aliases"
+        } == {"name": "各县区政府、管委会", "kind": "collective"}
 
 
 class TestBadInput:
