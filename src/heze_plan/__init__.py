@@ -28,16 +28,21 @@ from heze_plan.model import (
     Unit,
     UnitKind,
 )
-from heze_plan.parsing import ParseError, parse
+from heze_plan.parse_report import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
+from heze_plan.parsing import parse, parse_with_report
 
 __all__ = [
     "Area",
     "Comparator",
+    "Convention",
     "Document",
     "Erratum",
     "Finding",
     "Milestone",
     "ParseError",
+    "ParseFinding",
+    "ParseReport",
+    "ParseWarning",
     "Plan",
     "Principle",
     "Safeguard",
@@ -50,6 +55,7 @@ __all__ = [
     "check",
     "load",
     "parse",
+    "parse_with_report",
     "source_text",
 ]
 
