@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from heze_plan import __version__, load, parse, queries, views
 from heze_plan.checks import RULES, check
+from heze_plan.files import write_atomic
 from heze_plan.lookup import AreaLookupError, Party, UnitLookupError, resolve_party
 from heze_plan.model import Plan, TargetKind
 from heze_plan.parsing import ParseError
@@ -94,8 +95,6 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text)
     else:
-        from heze_plan.files import write_atomic
-
         write_atomic(args.output, text + "\n")
     return 0
 
