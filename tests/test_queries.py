@@ -395,3 +395,16 @@ class TestParseMonth:
     def test_bad(self, text: str) -> None:
         with pytest.raises(ValueError, match="bad month"):
             parse_month(text, 2023)
+
+
+class TestDocs:
+    """The examples in docs/queries.md run and give what they show."""
+
+    def test_doctests(self) -> None:
+        import doctest
+        from pathlib import Path
+
+        page = Path(__file__).parent.parent / "docs" / "queries.md"
+        result = doctest.testfile(str(page), module_relative=False, encoding="utf-8")
+        assert result.attempted > 10
+        assert result.failed == 0
