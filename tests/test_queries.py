@@ -408,3 +408,18 @@ class TestDocs:
         result = doctest.testfile(str(page), module_relative=False, encoding="utf-8")
         assert result.attempted > 10
         assert result.failed == 0
+
+
+class TestPerPlanCache:
+    """Indexes are built once per plan object and dropped with the plan."""
+
+    def test_dropped_with_the_plan(self, plan: heze_plan.Plan) -> None:
+        import gc
+
+        before = len(_index)
+        other = attrs.evolve(plan, tasks=plan.tasks[:5])
+        assert len(tasks(other).led_by("审批服务局")) == 5  # the bureau leads each of tasks 1-5
+        assert len(_index) == before + 1
+        del other
+        gc.collect()
+        assert len(_index) == before

@@ -109,7 +109,7 @@ def _add_plan_option(parser: argparse.ArgumentParser) -> None:
 
 
 Handler = Callable[[argparse.Namespace], int]
-_S = TypeVar("_S", bound="queries._Selection[Any]")
+_S = TypeVar("_S", bound="queries.Selection[Any]")
 
 
 # --------------------------------------------------------------------------- selection options

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from heze_plan._cache import per_plan
 from heze_plan.model import Area, Plan, Unit
 
 __all__ = [
@@ -135,15 +136,8 @@ class _UnitIndex:
     spellings: Mapping[str, tuple[str, ...]]
 
 
-_UNIT_INDEXES: dict[int, tuple[Plan, _UnitIndex]] = {}
-
-
+@per_plan
 def _unit_index(plan: Plan) -> _UnitIndex:
-    # Keyed on the plan's identity: hashing a whole plan would walk every task.
-    # Plans are few and long-lived (the embedded one is cached), so entries stay.
-    entry = _UNIT_INDEXES.get(id(plan))
-    if entry is not None and entry[0] is plan:
-        return entry[1]
     exact: dict[str, list[str]] = {}
     spellings: dict[str, list[str]] = {}
     for unit in plan.units:
@@ -151,12 +145,10 @@ def _unit_index(plan: Plan) -> _UnitIndex:
             exact.setdefault(key, []).append(unit.name)
         for name in (unit.name, *unit.aliases):
             spellings.setdefault(unit.name, []).append(_normalize(name))
-    index = _UnitIndex(
+    return _UnitIndex(
         exact={k: tuple(v) for k, v in exact.items()},
         spellings={k: tuple(v) for k, v in spellings.items()},
     )
-    _UNIT_INDEXES[id(plan)] = (plan, index)
-    return index
 
 
 def _closest(query: str, spellings: Mapping[str, tuple[str, ...]], n: int = 5) -> list[str]:

@@ -1,12 +1,12 @@
 """Query helpers: immutable selections of tasks, milestones and targets that filter again.
 
 Start from :func:`tasks`, :func:`milestones` or :func:`targets` and narrow
-down with the same helpers on each: who (:meth:`~_Selection.led_by`,
-:meth:`~_Selection.with_responsible`, :meth:`~_Selection.involving`), where
-(:meth:`~_Selection.in_area`), when (:meth:`~_Selection.due_on`,
-:meth:`~_Selection.due_before`, :meth:`~_Selection.due_after`,
-:meth:`~_Selection.due_between`, :meth:`~_Selection.in_month`) and what
-(:meth:`~_Selection.search`). Every helper returns a new selection; a
+down with the same helpers on each: who (:meth:`~Selection.led_by`,
+:meth:`~Selection.with_responsible`, :meth:`~Selection.involving`), where
+(:meth:`~Selection.in_area`), when (:meth:`~Selection.due_on`,
+:meth:`~Selection.due_before`, :meth:`~Selection.due_after`,
+:meth:`~Selection.due_between`, :meth:`~Selection.in_month`) and what
+(:meth:`~Selection.search`). Every helper returns a new selection; a
 selection is a sequence (``len``, indexing, slicing, iteration).
 
 >>> import heze_plan
@@ -21,7 +21,7 @@ Names of units are resolved forgivingly (:func:`heze_plan.lookup.resolve_unit`);
 a name that means no unit raises :class:`~heze_plan.lookup.UnitLookupError`
 rather than selecting nothing. A county government (曹县, 牡丹区人民政府) is
 matched through the collectives that stand for it (各县区政府、管委会), and the
-selection records that: :meth:`~_Selection.via` gives the collective.
+selection records that: :meth:`~Selection.via` gives the collective.
 
 The look-ups use indexes built once per plan (by unit, area, month and
 character), so a filter costs the size of the answer and of the selection,
@@ -40,12 +40,14 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
+from heze_plan._cache import per_plan
 from heze_plan.lookup import resolve_area, resolve_party
 from heze_plan.model import Milestone, Plan, Target, TargetKind, Task
 
 __all__ = [
     "MilestoneRef",
     "MilestoneSelection",
+    "Selection",
     "TargetRef",
     "TargetSelection",
     "TaskSelection",
@@ -153,17 +155,8 @@ def _build_index(plan: Plan) -> _Index:
     )
 
 
-_INDEXES: dict[int, tuple[Plan, _Index]] = {}
-
-
-def _index(plan: Plan) -> _Index:
-    # Keyed on identity, not on the plan's hash: hashing a plan walks every task.
-    # The entry holds the plan so the id cannot be reused while the entry lives.
-    entry = _INDEXES.get(id(plan))
-    if entry is None or entry[0] is not plan:
-        entry = (plan, _build_index(plan))
-        _INDEXES[id(plan)] = entry
-    return entry[1]
+#: The indexes of a plan, built on its first query and kept while the plan lives.
+_index = per_plan(_build_index)
 
 
 # --------------------------------------------------------------------------- dates
@@ -197,12 +190,12 @@ def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
 # --------------------------------------------------------------------------- selections
 
 T = TypeVar("T")
-S = TypeVar("S", bound="_Selection[Any]")
+S = TypeVar("S", bound="Selection[Any]")
 _Via = tuple[tuple[int, tuple[str, ...]], ...]
 
 
 @attrs.frozen(repr=False)
-class _Selection(Sequence[T], Generic[T]):
+class Selection(Sequence[T], Generic[T]):
     """What every selection shares: the plan, the items, and how a unit matched.
 
     ``via`` maps a task number to the collectives a unit filter matched it
@@ -373,7 +366,7 @@ class _Selection(Sequence[T], Generic[T]):
 
 
 @attrs.frozen(repr=False)
-class TaskSelection(_Selection[Task]):
+class TaskSelection(Selection[Task]):
     """Tasks, in the plan's order."""
 
     def _number(self, item: Task) -> int:
@@ -399,7 +392,7 @@ class TaskSelection(_Selection[Task]):
 
 
 @attrs.frozen(repr=False)
-class MilestoneSelection(_Selection[MilestoneRef]):
+class MilestoneSelection(Selection[MilestoneRef]):
     """Milestones, by due date (then task number and position in the task)."""
 
     def _number(self, item: MilestoneRef) -> int:
@@ -424,7 +417,7 @@ class MilestoneSelection(_Selection[MilestoneRef]):
 
 
 @attrs.frozen(repr=False)
-class TargetSelection(_Selection[TargetRef]):
+class TargetSelection(Selection[TargetRef]):
     """Targets of tasks, in task order."""
 
     def _number(self, item: TargetRef) -> int:
