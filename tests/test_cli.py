@@ -354,3 +354,39 @@ class TestSelectionOptions:
         plan = heze_plan.load()
         assert len(select_tasks(plan, self._args())) == 195
         assert len(select_milestones(plan, self._args())) == 121
+
+
+SMALL_PLAN = """菏泽市人民政府文件
+
+菏政发〔2023〕11号
+
+菏泽市人民政府
+
+2023年7月8日
+
+菏泽市2023年测试行动实施方案
+
+一、重点任务
+
+（一）开办企业。（领域牵头部门：市行政审批服务局）
+
+1. 第一项任务。9月底前，完成第一项。（牵头单位：市行政审批服务局）
+
+3. 第三项任务。完成第三项。（牵头单位：市商务局；责任单位：各县区政府、管委会）
+"""
+
+
+class TestPlanFile:
+    """The query commands work on another plan's text given with --plan."""
+
+    def test_tasks_and_show(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "plan.txt"
+        path.write_text(SMALL_PLAN, encoding="utf-8")
+        assert _numbers(capsys, "--plan", str(path), "--unit", "曹县") == [3]
+        assert _numbers(capsys, "--plan", str(path), "--month", "2023-09") == [1]
+        code, out, _ = _run(capsys, "show", "3", "--plan", str(path), "--format", "json")
+        assert code == 0
+        assert json.loads(out)["lead"] == ["市商务局"]
+        code, _, err = _run(capsys, "tasks", "--plan", str(path), "--unit", "海关")
+        assert code == 2
+        assert "unknown unit '海关'" in err

@@ -245,9 +245,10 @@ def _show(args: argparse.Namespace) -> int:
     except KeyError as error:
         raise UsageError(str(error.args[0])) from None
     if args.format == "json":
-        record = views.task_records(queries.tasks(plan)[task.number - 1 : task.number])[0]
+        one = queries.tasks(plan).where(lambda t: t.number == task.number)
+        record = views.task_records(one)[0]
         record["text"] = task.text
-        record["targets"] = views.target_records(queries.tasks(plan)[task.number - 1 : task.number].targets())
+        record["targets"] = views.target_records(one.targets())
         record["per_provincial_arrangement"] = task.per_provincial_arrangement
         record["prerequisites"] = list(task.prerequisites)
         record["errata"] = [

@@ -217,10 +217,10 @@ def timeline_text(selection: MilestoneSelection, columns: Sequence[Column] = MIL
 
 def task_detail(plan: Plan, task: Task) -> str:
     """One task in full: units, milestones with deliverables, targets, qualifiers, errata, text."""
-    area = plan.area(task.area)
+    area = next((a.name for a in plan.areas if a.number == task.area), "(not in this plan)")
     lines = [
         f"{task.number}. {task.title}",
-        f"area:         {area.number} {area.name}",
+        f"area:         {task.area} {area}",
         f"lead:         {'、'.join(task.lead_units)}",
         f"responsible:  {'、'.join(task.responsible_units) or '(none named)'}",
     ]
