@@ -134,8 +134,13 @@ class TestShow:
     def test_targets_and_ongoing(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = _run(capsys, "show", "53")
         assert "none: ongoing through the plan year (to 2023-12-31)" in out
-        assert "≤ 13 小时" in out
-        assert "≤ 2 小时" in out
+        assert "≤ 13 小时  (service_time, by the plan year)" in out
+        assert "≤ 2 小时  (service_time, by the plan year)" in out
+
+    def test_target_due_with_its_milestone(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = _run(capsys, "show", "170")
+        assert "≥ 8 人  (quantity, by 2023-09-30)" in out
+        assert "≥ 27000 人  (quantity, by 2023-12-31)" in out
 
     def test_prerequisite(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = _run(capsys, "show", "37")
@@ -286,6 +291,7 @@ class TestMistakes:
             (["show", "196"], "no task 196: this plan numbers its tasks 1..195"),
             (["show", "eight"], "task number must be a whole number, got 'eight'"),
             (["targets", "--unit", "市商务厅"], "unknown unit"),
+            (["targets", "--ongoing", "--month", "12"], "--ongoing selects tasks without deadlines"),
             (["timeline", "--ongoing"], "which have no milestones"),
             (["timeline", "--next", "0"], "--next must be a positive number"),
             (["timeline", "--month", "2023-00"], "bad month"),

@@ -140,8 +140,10 @@ class TestResolveArea:
         assert resolve_area(plan, 1).name == "开办企业"
         assert resolve_area(plan, "21").name == "法治保障"
         assert resolve_area(plan, "知识产权").number == 16
+        assert resolve_area(plan, "（二十一）").name == "法治保障"
+        assert resolve_area(plan, "十六").number == 16
 
-    @pytest.mark.parametrize("key", [0, 22, "-1", "不存在的领域", "监管", ""])
+    @pytest.mark.parametrize("key", [0, 22, "-1", "二十二", "（零）", "不存在的领域", "监管", ""])
     def test_bad(self, plan: heze_plan.Plan, key: int | str) -> None:
         with pytest.raises(AreaLookupError):
             resolve_area(plan, key)

@@ -184,10 +184,14 @@ def _narrow(selection: _S, args: argparse.Namespace) -> _S:
     return selection
 
 
-def select_tasks(plan: Plan, args: argparse.Namespace) -> queries.TaskSelection:
-    """The tasks that the options of :func:`add_selection_options` select; ``UsageError`` on bad input."""
+def _refuse_ongoing_with_dates(args: argparse.Namespace) -> None:
     if args.ongoing and (args.due_after or args.due_before or args.month):
         raise UsageError("--ongoing selects tasks without deadlines; it cannot be combined with date options")
+
+
+def select_tasks(plan: Plan, args: argparse.Namespace) -> queries.TaskSelection:
+    """The tasks that the options of :func:`add_selection_options` select; ``UsageError`` on bad input."""
+    _refuse_ongoing_with_dates(args)
     selection = _narrow(queries.tasks(plan), args)
     return selection.ongoing() if args.ongoing else selection
 
@@ -273,6 +277,7 @@ def _areas(args: argparse.Namespace) -> int:
 
 def _targets(args: argparse.Namespace) -> int:
     plan = _plan(args)
+    _refuse_ongoing_with_dates(args)
     selection = _narrow(queries.targets(plan), args)
     if args.ongoing:
         selection = selection.where(lambda ref: ref.task.ongoing)

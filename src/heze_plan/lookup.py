@@ -19,6 +19,7 @@ county shares.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -26,6 +27,7 @@ import attrs
 
 from heze_plan._cache import per_plan
 from heze_plan.model import Area, Plan, Unit
+from heze_plan.targets import chinese_number
 
 __all__ = [
     "COUNTIES",
@@ -62,6 +64,8 @@ COUNTY_COLLECTIVES = ("各县区政府、管委会", "有关县区政府、管�
 
 _GOVERNMENT_SUFFIXES = ("人民政府", "政府", "管委会", "管理委员会")
 _CITY_PREFIXES = ("菏泽市", "菏泽")
+#: An area's number as the plan writes it: 七, (七) (full-width brackets are NFKC-normalised).
+_AREA_NUMERAL = re.compile(r"^\(?([一二三四五六七八九十]+)\)?$")
 
 
 class UnitLookupError(LookupError):
@@ -235,16 +239,19 @@ def resolve_party(plan: Plan, name: str) -> Party:
 
 
 def resolve_area(plan: Plan, key: int | str) -> Area:
-    """The area numbered ``key``, or whose name is or contains ``key`` (one area only).
+    """The area numbered ``key`` (7, ``'七'``, ``'（七）'``), or whose name is or contains ``key``.
+
+    A name that several areas contain is ambiguous and refused, like an unknown one.
 
     >>> import heze_plan
     >>> plan = heze_plan.load()
-    >>> resolve_area(plan, 7).name, resolve_area(plan, "7").name, resolve_area(plan, "跨境").name
-    ('跨境贸易', '跨境贸易', '跨境贸易')
+    >>> [resolve_area(plan, key).name for key in (7, "7", "（七）", "七", "跨境")]
+    ['跨境贸易', '跨境贸易', '跨境贸易', '跨境贸易', '跨境贸易']
     """
     text = _normalize(str(key))
-    if text.isdigit():
-        number = int(text)
+    numeral = _AREA_NUMERAL.match(text)
+    number = int(text) if text.isdigit() else chinese_number(numeral.group(1)) if numeral else None
+    if number is not None:
         for area in plan.areas:
             if area.number == number:
                 return area

@@ -232,8 +232,10 @@ def task_detail(plan: Plan, task: Task) -> str:
     if task.targets:
         lines.append("targets:")
         for target in task.targets:
-            due = target.milestone is not None and task.milestones[target.milestone].due.isoformat()
-            lines.append(f"  {target_value(target)}  ({target.kind.value}{', by ' + due if due else ''})")
+            when = "the plan year"
+            if target.milestone is not None:
+                when = task.milestones[target.milestone].due.isoformat()
+            lines.append(f"  {target_value(target)}  ({target.kind.value}, by {when})")
             lines.append(f"      {target.subject}")
     if task.per_provincial_arrangement:
         lines.append("qualifier:    根据省统一部署 (follows the provincial arrangement)")
