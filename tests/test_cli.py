@@ -257,7 +257,19 @@ class TestTimeline:
     def test_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = _run(capsys, "timeline", "--unit", "海关", "--format", "csv")
         rows = list(csv.DictReader(io.StringIO(out)))
-        assert [(r["month"], r["task"], r["phrase"]) for r in rows] == [("2023-12", "55", "12月底前")]
+        assert [(r["month"], r["task"], r["phrase"], r["role"]) for r in rows] == [
+            ("2023-12", "55", "12月底前", "lead")
+        ]
+
+    def test_county_role(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = _run(capsys, "timeline", "--unit", "曹县", "--month", "8")
+        assert code == 0
+        lines = out.splitlines()
+        # 8月底前 tasks naming the county governments: all but 159 (no 各县区政府、管委会 in its clause).
+        assert lines[0] == "2023-08  10 milestones"
+        assert lines[1].split() == ["due", "task", "phrase", "title", "lead", "role"]
+        assert all(line.endswith("responsible (via 各县区政府、管委会)") for line in lines[3:])
+        assert "159" not in [line.split()[1] for line in lines[3:]]
 
 
 class TestMistakes:

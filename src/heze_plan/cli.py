@@ -296,14 +296,17 @@ def _timeline(args: argparse.Namespace) -> int:
         if args.next < 1:
             raise UsageError(f"--next must be a positive number of milestones, got {args.next}")
         selection = selection[: args.next]
+    party = _party(plan, args)
     if args.format == "table":
         if not selection:
             print("no milestones match", file=sys.stderr)
         else:
-            print(views.timeline_text(selection))
+            print(views.timeline_text(selection, party))
         return 0
     columns = (("month", "month"), *views.MILESTONE_COLUMNS, ("deliverable", "deliverable"))
-    print(render(views.milestone_records(selection), columns, args.format))
+    if party:
+        columns = (*columns, ("role", "role"))
+    print(render(views.milestone_records(selection, party), columns, args.format))
     return 0
 
 

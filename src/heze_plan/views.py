@@ -189,10 +189,11 @@ def target_records(selection: TargetSelection) -> list[dict[str, object]]:
     return records
 
 
-def milestone_records(selection: MilestoneSelection) -> list[dict[str, object]]:
-    """One record per milestone, by due date."""
-    return [
-        {
+def milestone_records(selection: MilestoneSelection, party: Party | None = None) -> list[dict[str, object]]:
+    """One record per milestone, by due date; given a party, its role in the task."""
+    records: list[dict[str, object]] = []
+    for ref in selection:
+        record: dict[str, object] = {
             "month": ref.due.strftime("%Y-%m"),
             "due": ref.due,
             "task": ref.task.number,
@@ -200,18 +201,22 @@ def milestone_records(selection: MilestoneSelection) -> list[dict[str, object]]:
             "title": ref.task.title,
             "deliverable": ref.deliverable,
             "lead": list(ref.task.lead_units),
-            **({"via": list(selection.via(ref.task))} if selection.via(ref.task) else {}),
         }
-        for ref in selection
-    ]
+        if party is not None:
+            record["role"] = role(ref.task, party)
+        if selection.via(ref.task):
+            record["via"] = list(selection.via(ref.task))
+        records.append(record)
+    return records
 
 
-def timeline_text(selection: MilestoneSelection, columns: Sequence[Column] = MILESTONE_COLUMNS) -> str:
+def timeline_text(selection: MilestoneSelection, party: Party | None = None) -> str:
     """The milestones month by month: a heading with the count, then an aligned table."""
+    columns: Sequence[Column] = (*MILESTONE_COLUMNS, ("role", "role")) if party else MILESTONE_COLUMNS
     blocks = []
     for (year, month), group in selection.by_month().items():
         heading = f"{year}-{month:02d}  {len(group)} milestone{'s' if len(group) != 1 else ''}"
-        blocks.append(heading + "\n" + text_table(milestone_records(group), columns))
+        blocks.append(heading + "\n" + text_table(milestone_records(group, party), columns))
     return "\n\n".join(blocks)
 
 
