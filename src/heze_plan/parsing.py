@@ -59,7 +59,8 @@ _SECTION = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
 _SUBSECTION = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(.+)$")
 # A task number: 12. 12． 12、 (not 2.7万, a decimal cut by a page break).
 _TASK = re.compile(r"^(\d{1,4})\s*([.．、])(?!\d)\s*(.+)$")
-_BODY_END = re.compile(r"^(抄送|抄报)[：:]")
+# The distribution block (抄送：…) or, when an extraction lost it, the 印发 date ends the body.
+_BODY_END = re.compile(r"^(?:(?:抄送|抄报)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
 _AREA_LEADS = re.compile(r"[（(]\s*(?:领域)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
 _DOC_NUMBER = re.compile(r"[^\s，。：:、“”]+?[〔［\[（(]\s*((?:19|20)\d{2})?\s*[〕］\]）)]\s*第?\d+\s*号")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")

@@ -21,7 +21,7 @@ from importlib import resources
 
 from heze_plan.model import Unit, UnitKind
 
-__all__ = ["LEVELS", "classify", "known_units", "registry_for", "split_outside_brackets", "split_units"]
+__all__ = ["LEVELS", "classify", "is_collective", "known_units", "registry_for", "split_outside_brackets", "split_units"]
 
 #: The administrative levels a plan can be issued at, by the prefix of their units.
 LEVELS = ("省", "市", "州", "县", "区")
@@ -70,6 +70,15 @@ def classify(name: str, level: str = "市") -> UnitKind:
     if higher is not None and higher.search(name):
         return UnitKind.BRANCH_AGENCY
     return UnitKind.MUNICIPAL_DEPARTMENT
+
+
+def is_collective(name: str) -> bool:
+    """Whether a name (or a ，-separated group) names several bodies as one.
+
+    >>> is_collective("各县区政府、管委会"), is_collective("省直有关部门"), is_collective("市商务局")
+    (True, True, False)
+    """
+    return _COLLECTIVE.match(name) is not None
 
 
 def split_outside_brackets(text: str, separators: str) -> list[str]:
