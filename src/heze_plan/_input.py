@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from heze_plan.errata import apply_errata
+from heze_plan.errata import ErrataError, apply_errata
 from heze_plan.model import Erratum
 from heze_plan.parse_report import ParseError, ParseFinding
 
@@ -102,7 +102,12 @@ def apply_errata_mapped(
     errata = tuple(errata)
     if not errata:
         return text, (), []
-    corrected, applied = apply_errata(text, errata)
+    try:
+        corrected, applied = apply_errata(text, errata)
+    except ErrataError as error:
+        raise ParseError(
+            "the errata do not fit this text", expected="each erratum's source text once", found=str(error)
+        ) from None
     spans = sorted((text.index(e.source), e) for e in applied)
     line_map = [1]
     line = 1

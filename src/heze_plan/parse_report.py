@@ -114,6 +114,8 @@ class Convention(enum.Enum):
     DEADLINE_IN_OWNERS = "deadline inside the owner clause"
     #: 长期坚持 or 持续推进 inside the owner clause: the task is ongoing.
     ONGOING_IN_OWNERS = "ongoing mark inside the owner clause (长期坚持)"
+    #: Tasks numbered right under the sections (一、… 1. …): each section is an area.
+    SECTIONS_AS_AREAS = "sections as areas (一、… 1. …)"
     #: Half-width brackets or colons in headings and owner clauses: ( ) :.
     HALF_WIDTH_PUNCTUATION = "half-width brackets or colons"
     #: Tasks numbered 1．or 1、 rather than 1.

@@ -61,7 +61,7 @@ _SUBSECTION = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(.+)$")
 _TASK = re.compile(r"^(\d{1,4})\s*([.．、])(?!\d)\s*(.+)$")
 # The distribution block (抄送：…) or, when an extraction lost it, the 印发 date ends the body.
 _BODY_END = re.compile(r"^(?:(?:抄送|抄报)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
-_AREA_LEADS = re.compile(r"[（(]\s*(?:领域)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
+_AREA_LEADS = re.compile(r"[（(]\s*(?:领域|总)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
 _DOC_NUMBER = re.compile(r"[^\s，。：:、“”]+?[〔［\[（(]\s*((?:19|20)\d{2})?\s*[〕］\]）)]\s*第?\d+\s*号")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -231,14 +231,15 @@ def _read_document(
     front: Sequence[Paragraph], body: Sequence[Paragraph], tail: Sequence[Paragraph], year: int | None, ctx: _Context
 ) -> Document:
     first = front[0] if front else body[0]
-    number_match = next((m for p in front if (m := _DOC_NUMBER.search(p.text))), None)
-    if number_match is None:
+    numbered = next(((p, m) for p in front if (m := _DOC_NUMBER.search(p.text))), None)
+    if numbered is None:
         raise ctx.error(
             "no document number before the first section",
             first,
             expected="a document number such as 菏政发〔2023〕11号",
             found=_excerpt(first.text),
         )
+    number_paragraph, number_match = numbered
     issuer = next((p.text.removesuffix("文件") for p in front if p.text.endswith("文件")), "")
     notice = next((p.text for p in front if "关于印发" in p.text), "")
     title_match = re.search(r"《(.+?)》", " ".join(p.text for p in front))
@@ -267,7 +268,8 @@ def _read_document(
     if plan_year is None:
         raise ctx.error(
             "the plan year cannot be known",
-            first,
+            number_paragraph,
+            number_match.start(),
             expected="a year in the title (2023年), the document number (〔2023〕), a dated deadline "
             "(2023年9月底前) or parse(..., year=2023)",
             found="none of them",
@@ -283,18 +285,21 @@ def _read_document(
     )
 
 
-def _sections(body: Sequence[Paragraph], ctx: _Context) -> dict[str, list[Paragraph]]:
-    sections: dict[str, list[Paragraph]] = {}
-    current: list[Paragraph] | None = None
+_Sections = list[tuple[str, list[Paragraph]]]
+
+
+def _sections(body: Sequence[Paragraph]) -> tuple[_Sections, list[Paragraph]]:
+    """The body's sections (一、…) in order, each with its name and paragraphs; and their headings."""
+    sections: _Sections = []
+    headings: list[Paragraph] = []
     for paragraph in body:
         heading = _SECTION.match(paragraph.text)
         if heading and _is_section(paragraph.text) and not _TASK.match(paragraph.text):
-            current = sections.setdefault(heading.group(2).strip().rstrip("。"), [])
-            continue
-        if current is None:  # pragma: no cover - the body starts at a section heading
-            raise ctx.error("text before the first section heading", paragraph)
-        current.append(paragraph)
-    return sections
+            sections.append((heading.group(2).strip().rstrip("。"), []))
+            headings.append(paragraph)
+        elif sections:
+            sections[-1][1].append(paragraph)
+    return sections, headings
 
 
 def _numbered(paragraphs: Iterable[Paragraph], what: str, ctx: _Context) -> list[tuple[int, str, str]]:
@@ -435,11 +440,17 @@ def _area(paragraph: Paragraph, heading: re.Match[str], ctx: _Context) -> Area |
 
 
 def _areas_and_tasks(
-    section: Sequence[Paragraph], year: int, ctx: _Context
+    section: Sequence[Paragraph],
+    year: int,
+    ctx: _Context,
+    *,
+    areas: list[Area] | None = None,
+    tasks: list[Task] | None = None,
 ) -> tuple[list[Area], list[Task]]:
-    areas: list[Area] = []
-    tasks: list[Task] = []
-    seen: set[int] = set()
+    """Areas （一）… and their numbered tasks; ``areas`` and ``tasks`` carry on from an earlier section."""
+    areas = [] if areas is None else areas
+    tasks = [] if tasks is None else tasks
+    seen = {task.number for task in tasks}
     area_tasks = 0
     last_area_paragraph: Paragraph | None = None
 
@@ -581,8 +592,34 @@ def _check_end(body: Sequence[Paragraph], ctx: _Context) -> None:
         )
 
 
-def _section(sections: dict[str, list[Paragraph]], names: Sequence[str]) -> list[Paragraph]:
-    return next((v for k, v in sections.items() if k.startswith(tuple(names))), [])
+def _section(sections: _Sections, names: Sequence[str]) -> list[Paragraph]:
+    return next((v for k, v in sections if k.startswith(tuple(names))), [])
+
+
+def _sections_as_areas(
+    sections: _Sections, headings: Sequence[Paragraph], year: int, ctx: _Context
+) -> tuple[list[Area], list[Task]]:
+    """Plans without a 重点任务 section number their tasks right under each section (一、…1.…).
+
+    Each section holding tasks is then an area, numbered in order, named by
+    its heading; a lead department in the heading （牵头单位：…） is the area's.
+    """
+    areas: list[Area] = []
+    tasks: list[Task] = []
+    skip = (*_GOAL_SECTIONS, *_PRINCIPLE_SECTIONS, *_SAFEGUARD_SECTIONS)
+    for (name, paragraphs), heading in zip(sections, headings):
+        if name.startswith(skip) or not any(_TASK.match(p.text) for p in paragraphs):
+            continue
+        ctx.conventions.add(Convention.SECTIONS_AS_AREAS)
+        leads = _AREA_LEADS.search(name)
+        area = Area(
+            number=len(areas) + 1,
+            name=(name[: leads.start()] if leads else name).strip().rstrip("。") or name,
+            lead_units=tuple(dict.fromkeys(read_owners(leads.group(1)).lead_units)) if leads else (),
+        )
+        areas.append(area)
+        _areas_and_tasks(paragraphs, year, ctx, areas=areas, tasks=tasks)
+    return areas, tasks
 
 
 def parse_with_report(
@@ -624,30 +661,28 @@ def parse_with_report(
     end = next((i for i, p in enumerate(paras) if _BODY_END.match(p.text)), len(paras))
     body = paras[first_section:end]
     document = _read_document(paras[:first_section], body, paras[end:], year, ctx)
-    sections = _sections(body, ctx)
+    sections, headings = _sections(body)
     goal = "".join(p.text for p in _section(sections, _GOAL_SECTIONS))
     principles = [
         Principle(number=n, title=title, text=text)
         for n, title, text in _numbered(_section(sections, _PRINCIPLE_SECTIONS), "principles", ctx)
         if title
     ]
-    task_section = next((v for k, v in sections.items() if "任务" in k), None)
-    if task_section is None:
-        last = body[-1]
-        raise ctx.error(
-            "no section of tasks",
-            last,
-            expected="a section heading such as 三、重点任务 or 二、主要任务",
-            found=f"only {', '.join(sections) or 'headings without text'}",
-        )
     _check_end(body, ctx)
-    areas, tasks = _areas_and_tasks(task_section, document.year, ctx)
+    task_section = next((v for k, v in sections if "任务" in k), None)
+    if task_section is not None:
+        areas, tasks = _areas_and_tasks(task_section, document.year, ctx)
+    else:
+        areas, tasks = _sections_as_areas(sections, headings, document.year, ctx)
     if not tasks:
+        last = (task_section or body)[-1] if (task_section or body) else body[-1]
         raise ctx.error(
-            "the section of tasks holds no task",
-            task_section[0] if task_section else body[-1],
-            expected="numbered tasks (1. …) under area headings （一）…",
-            found=_excerpt(task_section[0].text) if task_section else "nothing",
+            "no tasks: no section of tasks (三、重点任务) and no numbered task (1. …) under any section"
+            if task_section is None
+            else "the section of tasks holds no task",
+            last,
+            expected="numbered tasks (1. …) with owners, under a section such as 三、重点任务",
+            found=_excerpt(last.text),
         )
     safeguards = [
         _safeguard(n, title, text, document)

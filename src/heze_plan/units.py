@@ -28,12 +28,12 @@ LEVELS = ("省", "市", "州", "县", "区")
 _PREFIX = "[市省州县区]"
 #: A ，-separated group that names several bodies as one (各县区政府、管委会,
 #: 市有关部门、单位, 省直各部门, 水、电、气、热各专营单位).
-_COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各)|.*各专营单位$|.*等相关)")
+_COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关)|.*各专营单位$|.*等相关)")
 _TRAILING_ETC = re.compile(r"等$")
 _OPEN, _CLOSE = "（(", "）)"
 
 _KIND_RULES: tuple[tuple[re.Pattern[str], UnitKind], ...] = (
-    (re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各))|各专营单位$"), UnitKind.COLLECTIVE),
+    (re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关))|各专营单位$"), UnitKind.COLLECTIVE),
     (re.compile(rf"^{_PREFIX}委"), UnitKind.PARTY_ORGAN),
     (re.compile(r"人大"), UnitKind.PEOPLES_CONGRESS),
     (re.compile(r"法院$|检察院$"), UnitKind.JUDICIAL),
@@ -110,12 +110,19 @@ def split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     >>> split_units("市发展改革委、市商务局，各县区政府、管委会")
     (('市发展改革委', '市商务局', '各县区政府、管委会'), ())
+    >>> split_units("州司法局、州委编办及州直相关单位，各县市人民政府")
+    (('州司法局', '州委编办', '州直相关单位', '各县市人民政府'), ())
     >>> split_units("市大数据局、市工业和信息化局等，各县区政府、管委会")
     (('市大数据局', '市工业和信息化局', '各县区政府、管委会'), ('市工业和信息化局等',))
     """
     names: list[str] = []
     trimmed: list[str] = []
-    for raw_group in split_outside_brackets(owners, "，,"):
+    groups = [
+        subgroup
+        for group in split_outside_brackets(owners, "，,")
+        for subgroup in split_outside_brackets(group, "及")
+    ]
+    for raw_group in groups:
         group = raw_group.strip()
         if not group:
             continue
