@@ -579,6 +579,9 @@ def _level(document: Document) -> str:
 def _check_end(body: Sequence[Paragraph], ctx: _Context) -> None:
     """A text that stops mid-sentence was cut short (a truncated file or extraction)."""
     last = body[-1]
+    task = _TASK.match(last.text)
+    if task and find_owner_clause(task.group(3)) is not None:
+        return  # an owner clause without brackets (…。牵头单位：…) ends a task
     if not last.text.endswith(tuple(_SENTENCE_END)) and not _is_section(last.text):
         ctx.problem(
             ctx.error(
