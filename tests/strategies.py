@@ -187,13 +187,16 @@ tables = st.integers(min_value=1, max_value=4).flatmap(
 
 import re  # noqa: E402 - kept with the section it serves
 
+from heze_plan import hanzi as _hanzi  # noqa: E402
 from heze_plan.deadlines import end_of_month  # noqa: E402
 from heze_plan.hanzi import TRADITIONAL  # noqa: E402
 from heze_plan.render import chinese_numeral, owner_list  # noqa: E402
 
 #: Characters for free text: none is a digit, a numeral, a deadline word
 #: (年 月 底 内 全), a counter, a comparator, a scope word or punctuation.
-SAFE = "营商环境创新提升行动实施方案市场主体登记政务服务数据共享电子证照平台审批监管优化推进建设完善机制体系标准"
+SAFE = (
+    "营商环境创新提升行动实施方案市场主体登记政务服务数据共享电子证照平台审批监管优化推进建设完善机制体系标准"
+)
 safe_text = st.text(st.sampled_from(SAFE), min_size=2, max_size=10)
 LEVELS = ("市", "县", "区", "州", "省")
 COUNTERS = ("家", "项", "个", "人", "场", "件", "%")
@@ -202,7 +205,7 @@ _MARKER_START = re.compile(
 )
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]")
 _SIMPLIFIED_TO_TRADITIONAL = str.maketrans(
-    {s: t for t, s in zip(TRADITIONAL, __import__("heze_plan.hanzi").hanzi._SIMPLIFIED)}
+    {s: t for t, s in zip(TRADITIONAL, _hanzi._SIMPLIFIED, strict=True)}
 )
 
 
@@ -212,7 +215,9 @@ def family_units(draw: st.DrawFn, level: str) -> tuple[str, ...]:
     singles = st.builds(
         lambda stem, suffix: level + stem + suffix, UNIT_STEMS, st.sampled_from(["局", "委", "中心", "办"])
     )
-    collectives = st.sampled_from(["各县区政府、管委会", f"{level}有关部门、单位", "各县区法院", f"{level}直各部门"])
+    collectives = st.sampled_from(
+        ["各县区政府、管委会", f"{level}有关部门、单位", "各县区法院", f"{level}直各部门"]
+    )
     return tuple(draw(st.lists(singles | collectives, min_size=2, max_size=8, unique=True)))
 
 
@@ -277,7 +282,9 @@ def _deadline(draw: st.DrawFn, year: int) -> tuple[str, dt.date]:
 
 
 @st.composite
-def _task_text(draw: st.DrawFn, year: int) -> tuple[str, list[Milestone], list[Target], bool, tuple[str, ...]]:
+def _task_text(
+    draw: st.DrawFn, year: int
+) -> tuple[str, list[Milestone], list[Target], bool, tuple[str, ...]]:
     """A task's text with what it carries: milestones, targets, 根据省统一部署, …完成后."""
     title = draw(safe_text)
     sentences = [title + "。"]
@@ -336,9 +343,10 @@ def _owner_clause(
 
 
 def _noise(draw: st.DrawFn, lines: list[str], body_start: int) -> str:
-    """Join paragraphs as an extraction would: page breaks inside body paragraphs, stray spaces, blank lines."""
+    """Join paragraphs as an extraction would: page breaks in body paragraphs, stray spaces, blank lines."""
     out: list[str] = []
-    for index, line in enumerate(lines):
+    for index, paragraph in enumerate(lines):
+        line = paragraph
         if index >= body_start and not re.match(r"[一二三四五六七八九十]+、", line) and len(line) > 8:
             cuts = draw(st.lists(st.integers(6, len(line) - 1), max_size=2, unique=True))
             pieces, last = [], 0
@@ -348,11 +356,12 @@ def _noise(draw: st.DrawFn, lines: list[str], body_start: int) -> str:
                 pieces.append(line[last:cut])
                 last = cut
             pieces.append(line[last:])
-            line = draw(st.sampled_from(["\n\n", "\n", "\n\n\n"])).join(pieces)
-            spaces = draw(st.lists(st.integers(1, len(line) - 1), max_size=3, unique=True))
+            broken = draw(st.sampled_from(["\n\n", "\n", "\n\n\n"])).join(pieces)
+            spaces = draw(st.lists(st.integers(1, len(broken) - 1), max_size=3, unique=True))
             for at in sorted(spaces, reverse=True):
-                if _CJK.match(line[at - 1]) or _CJK.match(line[at]):
-                    line = line[:at] + " " + line[at:]
+                if _CJK.match(broken[at - 1]) or _CJK.match(broken[at]):
+                    broken = broken[:at] + " " + broken[at:]
+            line = broken
         out.append(line)
         out.append("\n" * draw(st.integers(1, 3)))
     return "".join(out)
@@ -389,7 +398,9 @@ def plan_texts(draw: st.DrawFn, max_tasks: int = 8) -> tuple[Plan, str]:
             number = len(tasks) + 1
             lead = tuple(draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True)))
             rest = [n for n in names if n not in lead]
-            responsible = tuple(draw(st.lists(st.sampled_from(rest), max_size=3, unique=True))) if rest else ()
+            responsible = (
+                tuple(draw(st.lists(st.sampled_from(rest), max_size=3, unique=True))) if rest else ()
+            )
             text, milestones, targets, provincial, prerequisites = draw(_task_text(year))
             title = text.split("。", 1)[0]
             clause, extra = draw(_owner_clause(lead, responsible, title, year))

@@ -40,7 +40,8 @@ class TestNotText:
     def test_nul_byte(self) -> None:
         error = _error("菏泽\n\n市人\x00民政府")
         assert str(error) == (
-            "line 3: the input is binary, not text: expected text, found the control character U+0000 (column 3)"
+            "line 3: the input is binary, not text: expected text, "
+            "found the control character U+0000 (column 3)"
         )
         assert (error.line, error.column, error.expected, error.found) == (
             3,

@@ -93,7 +93,12 @@ class TestCountyPlan:
             (D(2024, 12, 31), "年底前", "新增标准地出让面积占比达到40%以上")
         ]
         (share,) = county.plan.task(3).targets
-        assert (share.comparator, share.value, share.unit, share.milestone) == (Comparator.AT_LEAST, 40, "%", 0)
+        assert (share.comparator, share.value, share.unit, share.milestone) == (
+            Comparator.AT_LEAST,
+            40,
+            "%",
+            0,
+        )
 
     def test_deadline_label_inside_the_owner_clause(self, county: heze_plan.ParseReport) -> None:
         # （…；完成时限：2024年12月底前）: the deadline governs the whole task

@@ -4,16 +4,20 @@
 >>> plan = heze_plan.load()
 >>> len(plan.tasks), len(plan.areas)
 (195, 21)
+
+``import heze_plan`` loads the model only; the parser, the checks, the
+look-ups and the package version load on first use (PEP 562), so that a
+program that only reads the embedded plan starts fast (see
+``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
 
 import functools
-from importlib import metadata, resources
+import importlib
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
-from heze_plan.checks import Finding, check
-from heze_plan.errata import shipped_errata
-from heze_plan.lookup import UnitLookupError, resolve_unit
 from heze_plan.model import (
     Area,
     Comparator,
@@ -29,8 +33,12 @@ from heze_plan.model import (
     Unit,
     UnitKind,
 )
-from heze_plan.parse_report import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
-from heze_plan.parsing import parse, parse_with_report
+
+if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
+    from heze_plan.checks import Finding, check
+    from heze_plan.lookup import UnitLookupError, resolve_unit
+    from heze_plan.parse_report import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
+    from heze_plan.parsing import parse, parse_with_report
 
 __all__ = [
     "Area",
@@ -62,10 +70,42 @@ __all__ = [
     "source_text",
 ]
 
-try:
-    __version__ = metadata.version("heze-plan")
-except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+#: Public names loaded on first use, by the module that defines them.
+_LAZY = {
+    "Finding": "heze_plan.checks",
+    "check": "heze_plan.checks",
+    "UnitLookupError": "heze_plan.lookup",
+    "resolve_unit": "heze_plan.lookup",
+    "Convention": "heze_plan.parse_report",
+    "ParseError": "heze_plan.parse_report",
+    "ParseFinding": "heze_plan.parse_report",
+    "ParseReport": "heze_plan.parse_report",
+    "ParseWarning": "heze_plan.parse_report",
+    "parse": "heze_plan.parsing",
+    "parse_with_report": "heze_plan.parsing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    if name == "__version__":
+        from importlib import metadata  # noqa: PLC0415 - importlib.metadata costs 20 ms: only on use
+
+        try:
+            version = metadata.version("heze-plan")
+        except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            version = "0+unknown"
+        globals()["__version__"] = version
+        return version
+    msg = f"module 'heze_plan' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def source_text() -> str:
@@ -77,6 +117,17 @@ def source_text() -> str:
 def load() -> Plan:
     """The embedded Heze 2023 plan, parsed from its shipped source with the shipped errata.
 
-    Parsed once per process; the plan is immutable, so every caller shares it.
+    Loaded once per process from the snapshot shipped beside the source
+    (:mod:`heze_plan._snapshot`), which holds exactly that parse; when the
+    snapshot does not match the source, the errata or the parser's code, the
+    source is parsed instead. The plan is immutable, so every caller shares it.
     """
-    return parse(source_text(), errata=shipped_errata())
+    from heze_plan import _snapshot  # noqa: PLC0415 - loaded on first use, see the module docs
+
+    plan = _snapshot.read()
+    if plan is None:
+        from heze_plan.errata import shipped_errata  # noqa: PLC0415 - only without a snapshot
+        from heze_plan.parsing import parse  # noqa: PLC0415 - only without a snapshot
+
+        plan = parse(source_text(), errata=shipped_errata())
+    return plan

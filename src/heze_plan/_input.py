@@ -90,9 +90,7 @@ def check_text(text: str | bytes, *, strict: bool, findings: list[ParseFinding])
     return text.translate(_PAGE_BREAKS)
 
 
-def apply_errata_mapped(
-    text: str, errata: Iterable[Erratum]
-) -> tuple[str, tuple[Erratum, ...], list[int]]:
+def apply_errata_mapped(text: str, errata: Iterable[Erratum]) -> tuple[str, tuple[Erratum, ...], list[int]]:
     """Apply the errata (:func:`heze_plan.errata.apply_errata`); map each new line to its line as given.
 
     ``line_map[i]`` is the line, in ``text``, on which line ``i + 1`` of the

@@ -24,9 +24,7 @@ from heze_plan.model import Milestone
 __all__ = ["DeadlinePhrase", "end_of_month", "find_deadlines", "milestones_in"]
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_MONTH_PHRASE = re.compile(
-    rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?"
-)
+_MONTH_PHRASE = re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?")
 _YEAR_PHRASE = re.compile(rf"(?:{_YEAR}\s*)?年底前|年内|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年")
 # What, just before a month number, shows it is part of a longer number, a
 # date with a day, or follows a year that cannot be a plan year (0000年9月底).

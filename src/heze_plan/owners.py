@@ -121,6 +121,64 @@ def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | Non
     return sentence_end, tail.strip(), frozenset({Convention.UNBRACKETED_OWNERS})
 
 
+class _Reading:
+    """What :func:`read_owners` has read so far."""
+
+    def __init__(self) -> None:
+        self.leads: list[str] = []
+        self.shared: list[str] = []
+        self.deadlines: list[str] = []
+        self.unread: list[str] = []
+        self.trimmed: list[str] = []
+        self.conventions: set[Convention] = set()
+        self.responsible_labelled = False
+
+    def add(self, target: list[str], text: str) -> None:
+        names, lost = split_units(text)
+        target.extend(names)
+        self.trimmed.extend(lost)
+
+    def labelled(self, kind: str, value: str) -> None:
+        if re.fullmatch(_DEADLINE_LABEL, kind):
+            if _ONGOING.match(value):
+                self.conventions.add(Convention.ONGOING_IN_OWNERS)
+            else:
+                self.conventions.add(Convention.DEADLINE_IN_OWNERS)
+                self.deadlines.append(value)
+        elif re.fullmatch(_RESPONSIBLE_LABEL, kind):
+            self.conventions.add(Convention.LABELLED_OWNERS)
+            self.responsible_labelled = True
+            self.add(self.shared, value)
+        elif re.fullmatch(_COOPERATING_LABEL, kind):
+            self.conventions.add(Convention.COOPERATING_LABEL)
+            self.add(self.shared, value)
+        else:
+            self.conventions.add(Convention.LABELLED_OWNERS)
+            self.add(self.leads, value)
+
+    def unlabelled(self, part: str) -> None:
+        if _DEADLINE_PART.match(part):
+            self.conventions.add(Convention.DEADLINE_IN_OWNERS)
+            self.deadlines.append(part)
+        elif _ONGOING.match(part):
+            self.conventions.add(Convention.ONGOING_IN_OWNERS)
+        elif (words := _LEADS_IN_WORDS.match(part)) is not None:
+            self.conventions.add(Convention.PHRASED_OWNERS)
+            self.add(self.leads, words.group("lead"))
+            rest = (words.group("rest") or "").strip()
+            if rest:
+                shares = _SHARES_IN_WORDS.match(rest)
+                self.add(self.shared, shares.group("units") if shares else rest)
+        elif (shares := _SHARES_IN_WORDS.match(part)) is not None:
+            self.conventions.add(Convention.PHRASED_OWNERS)
+            self.add(self.leads if not self.leads else self.shared, shares.group("units"))
+        elif _looks_like_owners(part):
+            self.conventions.add(Convention.PLAIN_OWNERS)
+            self.add(self.leads if not self.leads else self.shared, part)
+        else:
+            self.unread.append(part)
+
+
 def read_owners(content: str) -> OwnerClause:
     """Read the content of an owner clause (without its brackets).
 
@@ -130,76 +188,29 @@ def read_owners(content: str) -> OwnerClause:
     >>> clause.lead_units, clause.responsible_units, clause.deadlines
     (('市商务局',), ('市财政局',), ('6月底前完成',))
     """
-    leads: list[str] = []
-    shared: list[str] = []
-    deadlines: list[str] = []
-    unread: list[str] = []
-    trimmed: list[str] = []
-    conventions: set[Convention] = set()
-    responsible_labelled = False
-
-    def add(target: list[str], text: str) -> None:
-        names, lost = split_units(text)
-        target.extend(names)
-        trimmed.extend(lost)
-
+    reading = _Reading()
     if ":" in content:
-        conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
+        reading.conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
     for segment in split_outside_brackets(content, "；;"):
         for raw in _BOUNDARY.split(segment):
             part = raw.strip().strip("，,、。")
             if not part:
                 continue
             label = _LABEL.match(part)
-            value = part[label.end() :].strip() if label else part
             if label:
-                kind = label.group("label")
-                if re.fullmatch(_DEADLINE_LABEL, kind):
-                    if _ONGOING.match(value):
-                        conventions.add(Convention.ONGOING_IN_OWNERS)
-                    else:
-                        conventions.add(Convention.DEADLINE_IN_OWNERS)
-                        deadlines.append(value)
-                elif re.fullmatch(_RESPONSIBLE_LABEL, kind):
-                    conventions.add(Convention.LABELLED_OWNERS)
-                    responsible_labelled = True
-                    add(shared, value)
-                elif re.fullmatch(_COOPERATING_LABEL, kind):
-                    conventions.add(Convention.COOPERATING_LABEL)
-                    add(shared, value)
-                else:
-                    conventions.add(Convention.LABELLED_OWNERS)
-                    add(leads, value)
-                continue
-            if _DEADLINE_PART.match(part):
-                conventions.add(Convention.DEADLINE_IN_OWNERS)
-                deadlines.append(part)
-            elif _ONGOING.match(part):
-                conventions.add(Convention.ONGOING_IN_OWNERS)
-            elif (words := _LEADS_IN_WORDS.match(part)) is not None:
-                conventions.add(Convention.PHRASED_OWNERS)
-                add(leads, words.group("lead"))
-                rest = (words.group("rest") or "").strip()
-                if rest:
-                    shares = _SHARES_IN_WORDS.match(rest)
-                    add(shared, shares.group("units") if shares else rest)
-            elif (shares := _SHARES_IN_WORDS.match(part)) is not None:
-                conventions.add(Convention.PHRASED_OWNERS)
-                add(leads if not leads else shared, shares.group("units"))
-            elif _looks_like_owners(part):
-                conventions.add(Convention.PLAIN_OWNERS)
-                add(leads if not leads else shared, part)
+                reading.labelled(label.group("label"), part[label.end() :].strip())
             else:
-                unread.append(part)
-    if not leads and responsible_labelled:
-        conventions.discard(Convention.LABELLED_OWNERS)
-        conventions.add(Convention.RESPONSIBLE_LABEL_ONLY)
+                reading.unlabelled(part)
+    leads, shared = reading.leads, reading.shared
+    if not leads and reading.responsible_labelled:
+        reading.conventions.discard(Convention.LABELLED_OWNERS)
+        reading.conventions.add(Convention.RESPONSIBLE_LABEL_ONLY)
         leads, shared = shared, []
     return OwnerClause(
         lead_units=tuple(leads),
         responsible_units=tuple(shared),
-        deadlines=tuple(deadlines),
-        unread=tuple(unread),
-        conventions=frozenset(conventions),
-        trimmed=tuple(trimmed),
+        deadlines=tuple(reading.deadlines),
+        unread=tuple(reading.unread),
+        conventions=frozenset(reading.conventions),
+        trimmed=tuple(reading.trimmed),
     )

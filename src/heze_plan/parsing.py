@@ -58,7 +58,7 @@ _CN = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
 _SUBSECTION = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(.+)$")
 # A task number: 12. 12． 12、 (not 2.7万, a decimal cut by a page break).
-_TASK = re.compile(r"^(\d{1,4})\s*([.．、])(?!\d)\s*(.+)$")
+_TASK = re.compile(r"^(\d{1,6})\s*([.．、])(?!\d)\s*(.+)$")
 # The distribution block (抄送：…) or, when an extraction lost it, the 印发 date ends the body.
 _BODY_END = re.compile(r"^(?:(?:抄送|抄报)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
 _AREA_LEADS = re.compile(r"[（(]\s*(?:领域|总)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
@@ -228,7 +228,11 @@ def _plan_year(
 
 
 def _read_document(
-    front: Sequence[Paragraph], body: Sequence[Paragraph], tail: Sequence[Paragraph], year: int | None, ctx: _Context
+    front: Sequence[Paragraph],
+    body: Sequence[Paragraph],
+    tail: Sequence[Paragraph],
+    year: int | None,
+    ctx: _Context,
 ) -> Document:
     first = front[0] if front else body[0]
     numbered = next(((p, m) for p in front if (m := _DOC_NUMBER.search(p.text))), None)
@@ -288,18 +292,16 @@ def _read_document(
 _Sections = list[tuple[str, list[Paragraph]]]
 
 
-def _sections(body: Sequence[Paragraph]) -> tuple[_Sections, list[Paragraph]]:
-    """The body's sections (一、…) in order, each with its name and paragraphs; and their headings."""
+def _sections(body: Sequence[Paragraph]) -> _Sections:
+    """The body's sections (一、…) in order, each with its name and paragraphs."""
     sections: _Sections = []
-    headings: list[Paragraph] = []
     for paragraph in body:
         heading = _SECTION.match(paragraph.text)
         if heading and _is_section(paragraph.text) and not _TASK.match(paragraph.text):
             sections.append((heading.group(2).strip().rstrip("。"), []))
-            headings.append(paragraph)
         elif sections:
             sections[-1][1].append(paragraph)
-    return sections, headings
+    return sections
 
 
 def _numbered(paragraphs: Iterable[Paragraph], what: str, ctx: _Context) -> list[tuple[int, str, str]]:
@@ -379,7 +381,9 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: _Context) -> Task | N
                 else f"task {number}: part of the owner clause is neither units nor a deadline",
                 paragraph,
                 offset + start,
-                expected="lead units (牵头单位：… or …牵头)" if not owners.lead_units else "units or a deadline",
+                expected="lead units (牵头单位：… or …牵头)"
+                if not owners.lead_units
+                else "units or a deadline",
                 found=_excerpt(owners.unread[0] if owners.unread else content),
             )
         )
@@ -398,7 +402,9 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: _Context) -> Task | N
             text=text,
             area=area,
             lead_units=owners.lead_units,
-            responsible_units=tuple(u for u in dict.fromkeys(owners.responsible_units) if u not in owners.lead_units),
+            responsible_units=tuple(
+                u for u in dict.fromkeys(owners.responsible_units) if u not in owners.lead_units
+            ),
             milestones=tuple(milestones),
             targets=targets,
             per_provincial_arrangement=bool(_PROVINCIAL.search(text)),
@@ -424,7 +430,7 @@ def _area(paragraph: Paragraph, heading: re.Match[str], ctx: _Context) -> Area |
     name = (body[: leads.start()] if leads else body).strip().rstrip("。")
     try:
         if number is None:
-            raise ValueError(f"{heading.group(1)!r} is not a number")  # noqa: TRY301
+            raise ValueError(f"{heading.group(1)!r} is not a number")
         lead_units = tuple(dict.fromkeys(read_owners(leads.group(1)).lead_units)) if leads else ()
         return Area(number=number, name=name, lead_units=lead_units)
     except ValueError as invalid:
@@ -599,9 +605,7 @@ def _section(sections: _Sections, names: Sequence[str]) -> list[Paragraph]:
     return next((v for k, v in sections if k.startswith(tuple(names))), [])
 
 
-def _sections_as_areas(
-    sections: _Sections, headings: Sequence[Paragraph], year: int, ctx: _Context
-) -> tuple[list[Area], list[Task]]:
+def _sections_as_areas(sections: _Sections, year: int, ctx: _Context) -> tuple[list[Area], list[Task]]:
     """Plans without a 重点任务 section number their tasks right under each section (一、…1.…).
 
     Each section holding tasks is then an area, numbered in order, named by
@@ -610,7 +614,7 @@ def _sections_as_areas(
     areas: list[Area] = []
     tasks: list[Task] = []
     skip = (*_GOAL_SECTIONS, *_PRINCIPLE_SECTIONS, *_SAFEGUARD_SECTIONS)
-    for (name, paragraphs), heading in zip(sections, headings):
+    for name, paragraphs in sections:
         if name.startswith(skip) or not any(_TASK.match(p.text) for p in paragraphs):
             continue
         ctx.conventions.add(Convention.SECTIONS_AS_AREAS)
@@ -664,7 +668,7 @@ def parse_with_report(
     end = next((i for i, p in enumerate(paras) if _BODY_END.match(p.text)), len(paras))
     body = paras[first_section:end]
     document = _read_document(paras[:first_section], body, paras[end:], year, ctx)
-    sections, headings = _sections(body)
+    sections = _sections(body)
     goal = "".join(p.text for p in _section(sections, _GOAL_SECTIONS))
     principles = [
         Principle(number=n, title=title, text=text)
@@ -676,7 +680,7 @@ def parse_with_report(
     if task_section is not None:
         areas, tasks = _areas_and_tasks(task_section, document.year, ctx)
     else:
-        areas, tasks = _sections_as_areas(sections, headings, document.year, ctx)
+        areas, tasks = _sections_as_areas(sections, document.year, ctx)
     if not tasks:
         last = (task_section or body)[-1] if (task_section or body) else body[-1]
         raise ctx.error(

@@ -21,7 +21,15 @@ from importlib import resources
 
 from heze_plan.model import Unit, UnitKind
 
-__all__ = ["LEVELS", "classify", "is_collective", "known_units", "registry_for", "split_outside_brackets", "split_units"]
+__all__ = [
+    "LEVELS",
+    "classify",
+    "is_collective",
+    "known_units",
+    "registry_for",
+    "split_outside_brackets",
+    "split_units",
+]
 
 #: The administrative levels a plan can be issued at, by the prefix of their units.
 LEVELS = ("省", "市", "州", "县", "区")
@@ -60,8 +68,10 @@ def classify(name: str, level: str = "市") -> UnitKind:
 
     >>> classify("各县区政府、管委会").value, classify("市委组织部").value, classify("市商务局").value
     ('collective', 'party_organ', 'municipal_department')
-    >>> classify("省商务厅").value, classify("省商务厅", level="省").value, classify("省直各部门", level="省").value
-    ('branch_agency', 'municipal_department', 'collective')
+    >>> classify("省商务厅").value, classify("省商务厅", level="省").value
+    ('branch_agency', 'municipal_department')
+    >>> classify("省直各部门", level="省").value
+    'collective'
     """
     for pattern, kind in _KIND_RULES:
         if pattern.search(name):

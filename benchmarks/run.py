@@ -1,0 +1,246 @@
+"""Measure heze_plan: import, load, parse, queries, feeds, the CLI, and parsing at scale.
+
+Run with ``nox -s benchmarks`` or ``python -m benchmarks.run [--quick]``
+from the repository root. Every figure is printed in one table at the end;
+``--json FILE`` also writes them as data. Times are the best of several
+runs (the least disturbed by the rest of the machine); subprocess figures
+are medians. See docs/benchmarks.md for the figures and the goals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+Row = tuple[str, str, str]
+ROWS: list[Row] = []
+
+
+def record(name: str, value: str, note: str = "") -> None:
+    ROWS.append((name, value, note))
+    print(f"  {name}: {value} {note}", flush=True)
+
+
+def best(function: Callable[[], object], repeat: int = 5) -> float:
+    """The fastest of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.2f} ms"
+
+
+def _subprocess_times(code: str, runs: int) -> list[dict[str, float]]:
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    return results
+
+
+def bench_import(runs: int) -> None:
+    print("import", flush=True)
+    code = (
+        "import time, json\n"
+        "t0 = time.perf_counter()\nimport attrs, cattrs\nt1 = time.perf_counter()\n"
+        "import heze_plan\nt2 = time.perf_counter()\nheze_plan.load()\nt3 = time.perf_counter()\n"
+        "import sys\n"
+        "print(json.dumps({'base': t1 - t0, 'heze': t2 - t1, 'load': t3 - t2,"
+        " 'heavy': sorted({m.split('.')[0] for m in sys.modules} & {'icalendar', 'holidays'})}))"
+    )
+    results = _subprocess_times(code, runs)
+    base = statistics.median(r["base"] for r in results)
+    added = statistics.median(r["heze"] for r in results)
+    first_load = statistics.median(r["load"] for r in results)
+    heavy = {m for r in results for m in r["heavy"]}
+    record("import attrs + cattrs", ms(base), f"(median of {runs} fresh processes)")
+    record("import heze_plan, added to attrs + cattrs", ms(added), "(goal <= 20 ms)")
+    record("first load() in a fresh process", ms(first_load), "(snapshot read and checked)")
+    record("icalendar/holidays loaded by import + load()", ", ".join(sorted(heavy)) or "none", "(goal: none)")
+
+
+def bench_load_and_parse() -> None:
+    import heze_plan
+    from heze_plan import _snapshot
+    from heze_plan.errata import shipped_errata
+
+    print("load and parse", flush=True)
+    source = heze_plan.source_text()
+    errata = shipped_errata()
+
+    def uncached() -> object:
+        heze_plan.load.cache_clear()
+        return heze_plan.load()
+
+    record("load(), uncached (snapshot)", ms(best(uncached, 20)), "(goal < 10 ms)")
+    heze_plan.load()
+    record("load(), cached", f"{best(heze_plan.load, 1000) * 1e6:.2f} us")
+    record("snapshot fingerprint (hash of the inputs)", ms(best(_snapshot.fingerprint, 20)))
+    record(
+        "parse() of the embedded text, errata applied",
+        ms(best(lambda: heze_plan.parse(source, errata=errata))),
+    )
+    record(
+        "load() without the snapshot (= parse)",
+        ms(best(lambda: heze_plan.parse(heze_plan.source_text(), errata=errata))),
+    )
+    plan = heze_plan.load()
+    record("check() of the embedded plan", ms(best(lambda: heze_plan.check(plan), 20)))
+
+
+def bench_queries() -> None:
+    print("queries", flush=True)
+    if importlib.util.find_spec("heze_plan.queries") is None:
+        record("unit query", "skipped", "(heze_plan.queries is not on this branch yet)")
+        return
+    import heze_plan
+    from heze_plan import queries
+
+    plan = heze_plan.load()
+    record(
+        "unit query: tasks led by 市商务局, first time (builds the index)",
+        ms(best(lambda: list(queries.tasks(heze_plan.parse(heze_plan.source_text())).led_by("市商务局")), 3)),
+        "(includes a parse, to get a plan with no index)",
+    )
+    list(queries.tasks(plan).led_by("市商务局"))
+    record(
+        "unit query: tasks led by 市商务局, indexed",
+        f"{best(lambda: list(queries.tasks(plan).led_by('市商务局')), 200) * 1e6:.1f} us",
+    )
+
+    def november() -> object:
+        return list(queries.milestones(plan).involving("各县区政府、管委会").in_month("2023-11"))
+
+    record(
+        "unit query: milestones involving 各县区政府、管委会 in November",
+        f"{best(november, 200) * 1e6:.1f} us",
+    )
+
+
+def _feed_builder() -> Callable[[object], object] | None:
+    if importlib.util.find_spec("heze_plan.calendar") is None:
+        return None
+    from heze_plan import calendar
+
+    for name in ("plan_feed", "full_feed", "feed_for_plan", "build_feed"):
+        if hasattr(calendar, name):
+            return getattr(calendar, name)  # type: ignore[no-any-return]
+    return None
+
+
+def bench_feeds() -> None:
+    print("feeds", flush=True)
+    if importlib.util.find_spec("heze_plan.calendar") is None:
+        record("every feed", "skipped", "(heze_plan.calendar is not on this branch yet)")
+        return
+    import heze_plan
+    from heze_plan import calendar
+
+    plan = heze_plan.load()
+    every = getattr(calendar, "all_feeds", None) or getattr(calendar, "every_feed", None)
+    if every is None:
+        record("every feed", "skipped", "(heze_plan.calendar has no all_feeds(plan))")
+        return
+    record("every feed of the embedded plan", ms(best(lambda: every(plan), 3)), "(goal < 1 s)")
+
+
+def bench_cli(runs: int) -> None:
+    print("cli", flush=True)
+    executable = shutil.which("heze-plan", path=str(Path(sys.executable).parent))
+    if executable is None:
+        record("heze-plan summary, cold start", "skipped", "(the heze-plan script is not installed)")
+        return
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([executable, "summary"], capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    python = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=True)
+        python.append(time.perf_counter() - start)
+    record("heze-plan summary, cold start", ms(statistics.median(times)), f"(median of {runs})")
+    record("python -c pass, for comparison", ms(statistics.median(python)))
+
+
+def bench_scale(sizes: list[int]) -> None:
+    import heze_plan
+
+    from .plans import generated_text
+
+    print("scale", flush=True)
+    feed = _feed_builder()
+    per_task: dict[int, float] = {}
+    for size in sizes:
+        text = generated_text(size)
+        repeat = 3 if size <= 10_000 else 1
+        parse_time = best(lambda text=text: heze_plan.parse(text), repeat)
+        plan = heze_plan.parse(text)
+        check_time = best(lambda plan=plan: heze_plan.check(plan), repeat)
+        tracemalloc.start()
+        heze_plan.parse(text)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        per_task[size] = parse_time / size
+        label = f"{size:,} tasks ({len(text) / 1e6:.1f} MB of text)"
+        record(f"parse, {label}", f"{parse_time:.3f} s", f"({per_task[size] * 1e6:.1f} us/task)")
+        record(f"check, {size:,} tasks", f"{check_time:.3f} s", f"({check_time / size * 1e6:.2f} us/task)")
+        record(
+            f"parse peak memory, {size:,} tasks", f"{peak / 1e6:.1f} MB", f"({peak / size / 1e3:.2f} kB/task)"
+        )
+        if feed is None:
+            record(
+                f"full-plan feed, {size:,} tasks", "skipped", "(heze_plan.calendar is not on this branch yet)"
+            )
+        else:
+            record(f"full-plan feed, {size:,} tasks", f"{best(lambda plan=plan: feed(plan), 1):.3f} s")
+        del plan, text
+    ratio = max(per_task.values()) / min(per_task.values())
+    record("parse time per task, largest / smallest", f"{ratio:.2f}x", "(goal <= 1.5x)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs and sizes up to 10 000 tasks")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    runs = 5 if args.quick else 15
+    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} CPUs", flush=True)
+    bench_import(runs)
+    bench_load_and_parse()
+    bench_queries()
+    bench_feeds()
+    bench_cli(runs)
+    bench_scale(sizes)
+    width = max(len(name) for name, _, _ in ROWS)
+    print("\n" + "figure".ljust(width) + " | value        | note")
+    print("-" * width + "-|--------------|------")
+    for name, value, note in ROWS:
+        print(f"{name.ljust(width)} | {value.ljust(12)} | {note}")
+    if args.json:
+        rows = [{"figure": name, "value": value, "note": note} for name, value, note in ROWS]
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
