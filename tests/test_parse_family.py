@@ -223,3 +223,15 @@ class TestEmbeddedPlanConventions:
         }
         assert report.findings == ()
         assert report.plan == heze_plan.load()
+
+
+class TestDocs:
+    """The examples in docs/parsing.md run and give what they show."""
+
+    def test_doctests(self) -> None:
+        import doctest
+
+        page = Path(__file__).parent.parent / "docs" / "parsing.md"
+        result = doctest.testfile(str(page), module_relative=False, encoding="utf-8")
+        assert result.attempted > 8
+        assert result.failed == 0
