@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-from importlib import resources
 
 import pytest
 
@@ -31,7 +30,7 @@ class TestSnapshot:
         assert _snapshot.read() is None
 
     def test_the_key_is_the_fingerprint(self) -> None:
-        data = resources.files("heze_plan").joinpath(_snapshot.SNAPSHOT).read_bytes()
+        data = _snapshot._read_bytes(_snapshot.SNAPSHOT)
         key, plan = pickle.loads(data)
         assert key == _snapshot.fingerprint()
         assert len(plan.tasks) == 195

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from heze_plan.model import (
@@ -110,6 +109,8 @@ def __dir__() -> list[str]:
 
 def source_text() -> str:
     """The source text of the embedded plan, exactly as extracted from the published PDF."""
+    from importlib import resources  # noqa: PLC0415 - 5 ms of imports, paid when the text is needed
+
     return resources.files("heze_plan").joinpath("data/heze-2023-plan.txt").read_text(encoding="utf-8")
 
 

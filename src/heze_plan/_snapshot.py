@@ -1,8 +1,8 @@
 """A pre-built snapshot of the embedded plan, so that :func:`heze_plan.load` need not parse.
 
-Parsing the 100 KB source takes about 25 ms; unpickling the parsed plan
-about 1 ms. The snapshot (``data/heze-2023-plan.pickle``) is keyed on a
-fingerprint of everything the plan is made from: the source text, the
+Parsing the 100 KB source takes about 22 ms; unpickling the parsed plan
+about 1.5 ms. The snapshot (``data/heze-2023-plan.pickle``) is keyed on a
+fingerprint (:func:`fingerprint`) of everything the plan is made from: the source text, the
 errata and unit tables, and the code of the model and the parser. When any
 of them changes the key no longer matches, :func:`read` returns ``None`` and
 :func:`heze_plan.load` parses the source as before, so a stale snapshot can
@@ -15,9 +15,9 @@ package's own source, and trusted as much as the code beside it.
 
 from __future__ import annotations
 
-import hashlib
+import os
 import pickle
-from importlib import resources
+import zlib
 from pathlib import Path
 
 from heze_plan.model import Plan
@@ -43,24 +43,46 @@ INPUTS = (
 )
 
 
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _read_bytes(name: str) -> bytes:
+    """A file of the package: from the directory beside this module, else through importlib.resources.
+
+    The direct read saves the 6 ms that importing importlib.resources costs
+    in a fresh process; an install from a zip still works.
+    """
+    try:
+        with open(os.path.join(_PACKAGE, name), "rb") as handle:
+            return handle.read()
+    except OSError:
+        from importlib import resources  # noqa: PLC0415 - only for packages not on disk
+
+        return resources.files("heze_plan").joinpath(name).read_bytes()
+
+
 def fingerprint() -> str | None:
-    """SHA-256 of the inputs, or ``None`` when one cannot be read (an install without sources)."""
-    digest = hashlib.sha256()
-    package = resources.files("heze_plan")
+    """Name, length and CRC-32 of every input, or ``None`` when one cannot be read.
+
+    The key guards against serving a snapshot of other inputs by accident (an
+    edit, a merge), not against tampering: whoever can change the pickle can
+    change the code beside it. CRC-32 keeps the check cheap (zlib imports in
+    0.4 ms, hashlib in 3 ms).
+    """
+    parts = []
     try:
         for name in INPUTS:
-            data = package.joinpath(name).read_bytes()
-            digest.update(f"{name}\0{len(data)}\0".encode())
-            digest.update(data)
+            data = _read_bytes(name)
+            parts.append(f"{name}:{len(data)}:{zlib.crc32(data):08x}")
     except OSError:
         return None
-    return digest.hexdigest()
+    return " ".join(parts)
 
 
 def read() -> Plan | None:
     """The snapshot's plan when its key matches the inputs' fingerprint; ``None`` otherwise."""
     try:
-        data = resources.files("heze_plan").joinpath(SNAPSHOT).read_bytes()
+        data = _read_bytes(SNAPSHOT)
     except OSError:
         return None
     try:
@@ -91,7 +113,7 @@ def main() -> None:
     from heze_plan.parsing import parse  # noqa: PLC0415 - only when rebuilding
 
     plan = parse(source_text(), errata=shipped_errata())
-    path = Path(str(resources.files("heze_plan").joinpath(SNAPSHOT)))
+    path = Path(_PACKAGE) / SNAPSHOT
     write(plan, path)
     print(f"wrote {path} ({path.stat().st_size} bytes)")
 
