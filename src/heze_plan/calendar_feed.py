@@ -1,0 +1,351 @@
+"""An iCalendar feed of a plan's deadlines: one all-day event per milestone.
+
+>>> import heze_plan
+>>> plan = heze_plan.load()
+>>> feed = build_calendar(plan, [plan.task(8)])
+>>> [(str(e["SUMMARY"]), e.DTSTART.isoformat(), e.DTEND.isoformat()) for e in feed.events]
+[('8. 优化企业全生命周期集成服务体系（节点1/2）', '2023-09-30', '2023-10-01'), ('8. 优化企业全生命周期集成服务体系（节点2/2）', '2023-11-30', '2023-12-01')]
+
+What makes the feed fit for subscription (RFC 5545, RFC 7986):
+
+- UIDs are derived from the plan's document number, the task number and the
+  milestone's index in the task (a name-based UUID, RFC 7986 §5.3), so they
+  do not depend on which tasks are selected or in which order;
+- nothing comes from the clock or chance: ``DTSTAMP`` and ``LAST-MODIFIED``
+  come from the data's revision time (by default the plan's printed date),
+  and ``SEQUENCE`` moves only when an event's content changes (see
+  :mod:`heze_plan.revisions`);
+- each event is a whole day (``DTSTART;VALUE=DATE`` and the exclusive
+  ``DTEND`` the day after) and transparent to free/busy searches;
+- reminders (``VALARM``) go off at 09:00 a given number of days before the
+  due date; a due date that is not a working day says so and names the
+  last working day before it (:mod:`heze_plan.workdays`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from collections.abc import Iterable
+
+import attrs
+import icalendar
+from attrs import field, frozen
+
+from heze_plan.model import Milestone, Plan, Task
+from heze_plan.revisions import HASH_PROPERTY, Revisions, content_digest
+from heze_plan.workdays import holiday_name, is_working_day, last_working_day_on_or_before
+
+__all__ = [
+    "PRODID",
+    "TIMEZONE",
+    "Component",
+    "Entry",
+    "FeedOptions",
+    "build_calendar",
+    "data_revised",
+    "entries",
+    "milestone_uid",
+]
+
+#: Identifies the program that wrote a feed; a previous feed must carry the same one.
+PRODID = "-//heze_plan//heze-plan deadline feed//ZH"
+#: The plan's time zone (China Standard Time, UTC+8, no daylight saving since 1991).
+TIMEZONE = "Asia/Shanghai"
+_CST = dt.timezone(dt.timedelta(hours=8), "CST")
+#: The namespace of the name-based UUIDs that serve as UIDs; fixed forever.
+_UID_NAMESPACE = uuid.UUID("0b1c7e4e-6d2a-5c55-9d1e-3a7f1f2c8e40")
+#: Reminders go off at this local time on their day.
+_REMINDER_HOUR = 9
+_WEEKDAYS = "一二三四五六日"
+
+
+class Component(enum.Enum):
+    """Which components represent a milestone: events (the default), to-dos, or both."""
+
+    EVENT = "event"
+    TODO = "todo"
+    BOTH = "both"
+
+
+def _reminder_days(value: Iterable[int]) -> tuple[int, ...]:
+    days = tuple(value)
+    for day in days:
+        if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 366:  # noqa: PLR2004
+            msg = f"FeedOptions.reminders must hold whole days from 0 to 366, got {day!r} in {days!r}"
+            raise ValueError(msg)
+    if len(set(days)) != len(days):
+        msg = f"FeedOptions.reminders names a day twice: {days!r}"
+        raise ValueError(msg)
+    return tuple(sorted(days, reverse=True))
+
+
+def _aware(instance: object, attribute: attrs.Attribute[dt.datetime | None], value: dt.datetime | None) -> None:
+    if value is not None and (not isinstance(value, dt.datetime) or value.tzinfo is None):
+        msg = f"FeedOptions.revised must be a timezone-aware datetime, got {value!r}"
+        raise ValueError(msg)
+
+
+@frozen
+class FeedOptions:
+    """How a feed is named and what its events carry.
+
+    ``reminders`` are whole days before the due date; each reminder goes off
+    at 09:00 on its day (0 is the due date itself); ``()`` switches them off.
+    ``unit`` names the unit a feed is made for: tasks it leads are marked
+    【牵头】. ``revised`` is when the data was last revised (the default is
+    :func:`data_revised`); ``refresh`` is how often clients should fetch.
+    """
+
+    name: str | None = None
+    description: str | None = None
+    reminders: tuple[int, ...] = field(default=(7, 1), converter=_reminder_days)
+    components: Component = field(default=Component.EVENT, validator=attrs.validators.instance_of(Component))
+    unit: str | None = None
+    revised: dt.datetime | None = field(default=None, validator=_aware)
+    refresh: dt.timedelta = field(default=dt.timedelta(days=1))
+
+    @refresh.validator
+    def _check_refresh(self, attribute: attrs.Attribute[dt.timedelta], value: dt.timedelta) -> None:
+        if not isinstance(value, dt.timedelta) or value < dt.timedelta(minutes=1):
+            msg = f"FeedOptions.refresh must be at least one minute, got {value!r}"
+            raise ValueError(msg)
+
+
+@frozen
+class Entry:
+    """One milestone of one task: the ``index``-th of ``task.milestones``."""
+
+    task: Task
+    index: int
+
+    @property
+    def milestone(self) -> Milestone:
+        """The milestone itself."""
+        return self.task.milestones[self.index]
+
+
+def entries(plan: Plan, selection: Iterable[Task | tuple[Task, Milestone]] | None = None) -> tuple[Entry, ...]:
+    """The milestones of a selection, each once, by due date, task number and position.
+
+    ``selection`` holds tasks (all their milestones) and ``(task, milestone)``
+    pairs; ``None`` means the whole plan. Tasks without a deadline have no
+    milestone and contribute nothing.
+
+    >>> import heze_plan
+    >>> plan = heze_plan.load()
+    >>> [(e.task.number, e.index) for e in entries(plan, [plan.task(8), (plan.task(2), plan.task(2).milestones[0])])]
+    [(2, 0), (8, 0), (8, 1)]
+    """
+    chosen: set[tuple[int, int]] = set()
+    found: list[Entry] = []
+    for item in plan.tasks if selection is None else selection:
+        if isinstance(item, Task):
+            pairs = [Entry(item, i) for i in range(len(item.milestones))]
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Task):  # noqa: PLR2004
+            task, milestone = item
+            if milestone not in task.milestones:
+                msg = f"task {task.number} has no milestone {milestone!r}"
+                raise ValueError(msg)
+            pairs = [Entry(task, task.milestones.index(milestone))]
+        else:
+            msg = f"a selection holds tasks or (task, milestone) pairs, got {item!r}"
+            raise TypeError(msg)
+        for entry in pairs:
+            key = (entry.task.number, entry.index)
+            if key not in chosen:
+                chosen.add(key)
+                found.append(entry)
+    return tuple(sorted(found, key=lambda e: (e.milestone.due, e.task.number, e.index)))
+
+
+def milestone_uid(plan: Plan, task: int, index: int, component: str = "VEVENT") -> str:
+    """The UID of a milestone's event (or to-do): the same in every feed and every run.
+
+    A name-based UUID (RFC 7986 §5.3 recommends UUIDs) of the document
+    number, the task number and the milestone's position in the task.
+
+    >>> import heze_plan
+    >>> milestone_uid(heze_plan.load(), 8, 1) == milestone_uid(heze_plan.load(), 8, 1)
+    True
+    >>> milestone_uid(heze_plan.load(), 8, 1).endswith("@heze-plan")
+    True
+    """
+    kind = "" if component == "VEVENT" else f"/{component}"
+    name = f"{plan.document.number}/task/{task}/milestone/{index + 1}{kind}"
+    return f"{uuid.uuid5(_UID_NAMESPACE, name)}@heze-plan"
+
+
+def data_revised(plan: Plan) -> dt.datetime:
+    """When the plan's data was last revised: midnight (China time) of its printed date.
+
+    Falls back on the adoption date, then on the first day of the plan year.
+
+    >>> import heze_plan
+    >>> data_revised(heze_plan.load()).isoformat()
+    '2023-07-28T16:00:00+00:00'
+    """
+    document = plan.document
+    day = document.printed or document.adopted or dt.date(plan.year, 1, 1)
+    return dt.datetime.combine(day, dt.time(), _CST).astimezone(dt.timezone.utc)
+
+
+def _chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日（星期{_WEEKDAYS[day.weekday()]}）"
+
+
+def working_day_note(day: dt.date) -> str | None:
+    """A sentence for a due date that is not a working day, naming the last working day before it.
+
+    >>> working_day_note(dt.date(2023, 9, 30))
+    '截止日2023年9月30日（星期六）不是工作日（周末），此前最后一个工作日是2023年9月28日（星期四）。'
+    >>> working_day_note(dt.date(2023, 10, 31)) is None
+    True
+    """
+    if is_working_day(day):
+        return None
+    name = holiday_name(day, language="zh_CN")
+    reason = "周末" if name in {None, "weekend"} else name
+    last = last_working_day_on_or_before(day)
+    return f"截止日{_chinese_date(day)}不是工作日（{reason}），此前最后一个工作日是{_chinese_date(last)}。"
+
+
+def _units(names: tuple[str, ...]) -> str:
+    # Unit names contain 、 (各县区政府、管委会), so the list is joined with ；.
+    return "；".join(names) if names else "无"
+
+
+def _summary(entry: Entry, options: FeedOptions) -> str:
+    task = entry.task
+    text = f"{task.number}. {task.title}"
+    if len(task.milestones) > 1:
+        text += f"（节点{entry.index + 1}/{len(task.milestones)}）"
+    if options.unit is not None and options.unit in task.lead_units:
+        text = "【牵头】" + text
+    return text
+
+
+def _description(plan: Plan, entry: Entry) -> str:
+    task, milestone = entry.task, entry.milestone
+    area = plan.area(task.area)
+    lines = [f"时间节点：{milestone.phrase}，截止日{_chinese_date(milestone.due)}"]
+    note = working_day_note(milestone.due)
+    if note:
+        lines.append(f"注意：{note}")
+    lines += [
+        f"交付成果：{milestone.deliverable}",
+        f"牵头单位：{_units(task.lead_units)}",
+        f"责任单位：{_units(task.responsible_units)}",
+        f"领域：{area.number}. {area.name}",
+        f"任务原文：{task.number}. {task.text}",
+        f"来源：{plan.document.number}《{plan.document.title}》第{task.number}项",
+    ]
+    return "\n".join(lines)
+
+
+def _alarm(days: int, summary: str, *, related_end: bool) -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    when = "今天截止" if days == 0 else ("明天截止" if days == 1 else f"{days}天后截止")
+    alarm.add("description", f"{when}：{summary}")
+    offset = dt.timedelta(days=-days, hours=_REMINDER_HOUR)
+    parameters = {"RELATED": "END"} if related_end else None
+    alarm.add("trigger", offset, parameters=parameters)
+    return alarm
+
+
+def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> icalendar.cal.Component:
+    due = entry.milestone.due
+    summary = _summary(entry, options)
+    area = plan.area(entry.task.area)
+    component: icalendar.cal.Component
+    if kind == "VEVENT":
+        component = icalendar.Event()
+        component.add("dtstart", due)
+        component.add("dtend", due + dt.timedelta(days=1))
+        component.add("transp", "TRANSPARENT")
+    else:
+        component = icalendar.Todo()
+        component.add("due", due)
+        component.add("status", "NEEDS-ACTION")
+    component.add("uid", milestone_uid(plan, entry.task.number, entry.index, kind))
+    component.add("summary", summary)
+    component.add("description", _description(plan, entry))
+    categories = [area.name]
+    if options.unit is not None:
+        categories.append("牵头" if options.unit in entry.task.lead_units else "责任")
+    component.add("categories", categories)
+    for days in options.reminders:
+        # A to-do has no DTSTART: its reminders are relative to DUE (RFC 5545 §3.8.6.3).
+        component.add_component(_alarm(days, summary, related_end=kind == "VTODO"))
+    return component
+
+
+def _timezone() -> icalendar.Timezone:
+    """Asia/Shanghai as a fixed UTC+8 zone: China has kept no daylight saving time since 1991."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", TIMEZONE)
+    standard = icalendar.TimezoneStandard()
+    standard.add("tzoffsetfrom", dt.timedelta(hours=8))
+    standard.add("tzoffsetto", dt.timedelta(hours=8))
+    standard.add("tzname", "CST")
+    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    zone.add_component(standard)
+    return zone
+
+
+def _default_name(plan: Plan, options: FeedOptions) -> str:
+    base = f"{plan.document.number} 任务时间节点"
+    return f"{options.unit} · {base}" if options.unit else base
+
+
+def _default_description(plan: Plan, count: int) -> str:
+    return (
+        f"{plan.document.issuer}《{plan.document.title}》（{plan.document.number}）中有明确时间节点的任务，"
+        f"共{count}个节点，每个节点一个全天事件。没有时间节点的任务全年推进，不在日历中。"
+    )
+
+
+def build_calendar(
+    plan: Plan,
+    selection: Iterable[Task | tuple[Task, Milestone]] | None = None,
+    options: FeedOptions | None = None,
+    previous: Revisions | None = None,
+) -> icalendar.Calendar:
+    """The feed of a selection of the plan's milestones (``None``: the whole plan).
+
+    ``previous`` holds the revisions of the feed this one replaces (see
+    :mod:`heze_plan.revisions`); without it every event is at ``SEQUENCE:0``.
+    The same arguments always give the same bytes from ``to_ical()``.
+    """
+    options = options or FeedOptions()
+    previous = previous or Revisions()
+    revised = options.revised or data_revised(plan)
+    chosen = entries(plan, selection)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    name = options.name or _default_name(plan, options)
+    description = options.description or _default_description(plan, len(chosen))
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("description", description)
+    calendar.add("x-wr-caldesc", description)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    calendar.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(options.refresh))
+    calendar.add_component(_timezone())
+    kinds = {Component.EVENT: ["VEVENT"], Component.TODO: ["VTODO"], Component.BOTH: ["VEVENT", "VTODO"]}
+    for entry in chosen:
+        for kind in kinds[options.components]:
+            component = _component(plan, entry, options, kind)
+            digest = content_digest(component)
+            revision = previous.stamp(str(component["UID"]), digest, revised)
+            component.add("dtstamp", revision.modified)
+            component.add("last-modified", revision.modified)
+            component.add("sequence", revision.sequence)
+            component.add(HASH_PROPERTY, digest)
+            calendar.add_component(component)
+    return calendar
