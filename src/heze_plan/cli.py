@@ -9,14 +9,19 @@ status 2, never a traceback; findings of ``check`` exit with status 1.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from heze_plan import __version__, load, parse
 from heze_plan.checks import RULES, check
-from heze_plan.model import Plan
+from heze_plan.model import Plan, Task
+from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar
+from heze_plan.feeds import write_feeds
+from heze_plan.files import write_atomic
 from heze_plan.parsing import ParseError
+from heze_plan.revisions import FeedError, Revisions
 from heze_plan.serialize import to_json
 
 __all__ = ["UsageError", "main"]
@@ -96,6 +101,60 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _selected_units(plan: Plan, wanted: Sequence[str]) -> set[str]:
+    """Canonical names of the units the user typed: a name, an alias or a fragment of one unit's name."""
+    found: set[str] = set()
+    for text in wanted:
+        exact = [u.name for u in plan.units if text == u.name or text in u.aliases]
+        partial = [u.name for u in plan.units if text in u.name or any(text in a for a in u.aliases)]
+        matches = exact or partial
+        if len(matches) != 1:
+            detail = f"it matches {len(matches)} units: {'、'.join(matches)}" if matches else "no unit has that name"
+            raise UsageError(f"--unit {text!r}: {detail}")
+        found.add(matches[0])
+    return found
+
+
+def _selected_areas(plan: Plan, wanted: Sequence[str]) -> set[int]:
+    """Numbers of the areas the user typed: a number or (a fragment of) one area's name."""
+    found: set[int] = set()
+    for text in wanted:
+        if text.strip().isdigit():
+            number = int(text)
+            if not any(a.number == number for a in plan.areas):
+                raise UsageError(f"--area {text!r}: this plan numbers its areas 1..{len(plan.areas)}")
+            found.add(number)
+            continue
+        matches = [a for a in plan.areas if text in a.name]
+        if len(matches) != 1:
+            names = "、".join(a.name for a in matches)
+            detail = f"it matches {len(matches)} areas: {names}" if matches else "no area has that name"
+            raise UsageError(f"--area {text!r}: {detail}")
+        found.add(matches[0].number)
+    return found
+
+
+def _add_calendar_selection(parser: argparse.ArgumentParser) -> None:
+    """The selection options of ``calendar`` (to give way to the shared ones of ``tasks``)."""
+    parser.add_argument(
+        "--unit", action="append", default=[], metavar="NAME", help="tasks this unit leads or shares (repeatable)"
+    )
+    parser.add_argument(
+        "--area", action="append", default=[], metavar="N|NAME", help="tasks of this area (repeatable)"
+    )
+
+
+def _calendar_selection(plan: Plan, args: argparse.Namespace) -> tuple[Task, ...] | None:
+    """The tasks ``--unit`` and ``--area`` select (all when neither is given); both must hold."""
+    if not args.unit and not args.area:
+        return None
+    units = _selected_units(plan, args.unit)
+    areas = _selected_areas(plan, args.area)
+    return tuple(
+        t for t in plan.tasks if (not units or units & set(t.units)) and (not areas or t.area in areas)
+    )
+
+
 def _add_plan_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--plan",
@@ -103,6 +162,115 @@ def _add_plan_option(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="read the plan from this text file instead of the embedded Heze 2023 plan",
     )
+
+
+def _reminders(text: str) -> tuple[int, ...]:
+    """``7,1`` → (7, 1): distinct whole days from 0 to 366."""
+    msg = f"days before the due date must be distinct whole numbers from 0 to 366, such as 7,1; got {text!r}"
+    parts = [part.strip() for part in text.split(",")]
+    if not all(part.isdigit() for part in parts):
+        raise argparse.ArgumentTypeError(msg)
+    days = tuple(int(part) for part in parts)
+    if any(d > 366 for d in days) or len(set(days)) != len(days):  # noqa: PLR2004
+        raise argparse.ArgumentTypeError(msg)
+    return days
+
+
+def _revised(text: str) -> dt.datetime:
+    """An ISO date or date-time; without a zone it is China time."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        msg = f"expected an ISO date such as 2023-10-15 or 2023-10-15T09:00+08:00, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return moment
+
+
+def _add_feed_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("event options")
+    group.add_argument(
+        "--remind",
+        type=_reminders,
+        default=(7, 1),
+        metavar="DAYS",
+        help="reminders this many days before each due date, at 09:00, comma-separated (default 7,1)",
+    )
+    group.add_argument(
+        "--no-reminders", dest="remind", action="store_const", const=(), help="no reminders (VALARM) at all"
+    )
+    group.add_argument(
+        "--components",
+        choices=[c.value for c in Component],
+        default=Component.EVENT.value,
+        help="events (default; every client shows them), to-dos (VTODO) or both",
+    )
+    group.add_argument(
+        "--revised",
+        type=_revised,
+        metavar="DATE",
+        help="when the data was revised, stamped on changed events (default: the plan's printed date)",
+    )
+
+
+def _feed_options(args: argparse.Namespace, **extra: object) -> FeedOptions:
+    return FeedOptions(
+        reminders=args.remind,
+        components=Component(args.components),
+        revised=args.revised,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _read_revisions(path: Path, *, what: str) -> Revisions:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {what} {path}: {error.strerror}") from None
+    try:
+        return Revisions.from_ical(data, prodid=PRODID)
+    except FeedError as error:
+        raise UsageError(f"{what} {path}: {error}; heze-plan leaves it alone") from None
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    selection = _calendar_selection(plan, args)
+    options = _feed_options(args, name=args.name)
+    output: Path | None = args.output
+    if args.previous is not None:
+        previous = _read_revisions(args.previous, what="previous feed")
+    elif output is not None and output.exists():
+        previous = _read_revisions(output, what="output file")
+    else:
+        previous = Revisions()
+    data = build_calendar(plan, selection, options, previous).to_ical()
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return 0
+    write_atomic(output, data)
+    now = Revisions.from_ical(data, prodid=PRODID)
+    new = sum(1 for uid in now if uid not in previous)
+    revised = sum(1 for uid, r in now.items() if uid in previous and previous[uid].sequence != r.sequence)
+    gone = sum(1 for uid in previous if uid not in now)
+    print(f"{output}: {len(now)} entries ({new} new, {revised} revised, {gone} dropped)")
+    return 0
+
+
+def _feeds(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    try:
+        report = write_feeds(plan, args.outdir, base_url=args.base_url, options=_feed_options(args))
+    except (FeedError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    print(
+        f"{args.outdir}: {len(report.index)} feeds; {len(report.written)} files written, "
+        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"
+    )
+    for name in report.kept:
+        print(f"kept {args.outdir / name}: no longer a feed, but changed since heze-plan wrote it", file=sys.stderr)
+    return 0
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -128,11 +296,50 @@ def _register_export(commands: argparse._SubParsersAction[argparse.ArgumentParse
     export.set_defaults(handler=_export)
 
 
+def _register_calendar(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "calendar",
+        help="an iCalendar feed of the deadlines: one all-day event per milestone",
+        description="Write an iCalendar (.ics) feed with one all-day event per milestone of the selected tasks. "
+        "Regenerating into the same FILE keeps UIDs and moves SEQUENCE only for events that changed.",
+    )
+    _add_plan_option(parser)
+    _add_calendar_selection(parser)
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("--name", help="the calendar's name (default: the document number and 任务时间节点)")
+    parser.add_argument(
+        "--previous",
+        type=Path,
+        metavar="FILE",
+        help="the feed this one replaces, for SEQUENCE history (default: FILE of -o when it exists)",
+    )
+    _add_feed_options(parser)
+    parser.set_defaults(handler=_calendar)
+
+
+def _register_feeds(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "feeds",
+        help="a directory of feeds: the whole plan, one per area, one per unit, with index.html",
+        description="Write one feed for the whole plan, one per area and one per unit into OUTDIR, "
+        "with index.html and index.json. Removes only feeds it wrote itself that no longer exist.",
+    )
+    _add_plan_option(parser)
+    parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="the directory to publish")
+    parser.add_argument(
+        "--base-url", metavar="URL", help="where OUTDIR is served (https://…), for the subscribe links in the index"
+    )
+    _add_feed_options(parser)
+    parser.set_defaults(handler=_feeds)
+
+
 #: Each registers one command (or a group) on the subparsers; order is the order in --help.
 _REGISTRARS = (
     _register_summary,
     _register_check,
     _register_export,
+    _register_calendar,
+    _register_feeds,
 )
 
 
