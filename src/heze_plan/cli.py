@@ -237,7 +237,9 @@ def _read_revisions(path: Path, *, what: str) -> Revisions:
 def _calendar(args: argparse.Namespace) -> int:
     plan = _plan(args)
     selection = _calendar_selection(plan, args)
-    options = _feed_options(args, name=args.name)
+    units = _selected_units(plan, args.unit)
+    # A feed for one unit marks the tasks it leads, as the unit feeds of ``feeds`` do.
+    options = _feed_options(args, name=args.name, unit=units.pop() if len(units) == 1 else None)
     output: Path | None = args.output
     if args.previous is not None:
         previous = _read_revisions(args.previous, what="previous feed")
