@@ -79,7 +79,7 @@ class Manifest:
         return cls(files)
 
     def write(self, directory: Path) -> None:
-        """Write the manifest atomically, files sorted by name."""
+        """Write the manifest atomically, files sorted by name; an unchanged one is left untouched."""
         data = {
             "format": _FORMAT,
             "written_by": "heze-plan feeds",
@@ -87,7 +87,10 @@ class Manifest:
                 name: {"sha256": owned.sha256, "feed": owned.feed} for name, owned in sorted(self.files.items())
             },
         }
-        write_atomic(directory / MANIFEST_NAME, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        path = directory / MANIFEST_NAME
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text)
 
     def name_of(self, feed: str) -> str | None:
         """The file name that holds ``feed``, if the tool wrote one."""
