@@ -51,8 +51,11 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--rights-type",
         "owner_only",
     ]
-    server = subprocess.Popen(  # noqa: S603
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONWARNINGS": "ignore"}
+    server = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
     try:
         deadline = time.monotonic() + 30
@@ -77,7 +80,7 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def connect(url: str) -> Any:
     """A CalDAV client logged in; asking for the principal makes Radicale create the user's home."""
-    client = caldav.DAVClient(url=url, username=USER, password="x")  # noqa: S106
+    client = caldav.DAVClient(url=url, username=USER, password="x")
     client.principal()
     return client
 
@@ -107,7 +110,9 @@ def feeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class TestRadicale:
     """Feeds uploaded to Radicale come back, event by event, exactly as written."""
 
-    @pytest.mark.parametrize("name", ["plan.ics", "unit-shi-xing-zheng-shen-pi-fu-wu-ju.ics", "area-01-kai-ban-qi-ye.ics"])
+    @pytest.mark.parametrize(
+        "name", ["plan.ics", "unit-shi-xing-zheng-shen-pi-fu-wu-ju.ics", "area-01-kai-ban-qi-ye.ics"]
+    )
     def test_round_trip(self, radicale: str, feeds: Path, name: str) -> None:
         """PUT the whole feed as a calendar collection, then read every event back with the caldav client."""
         data = (feeds / name).read_bytes()

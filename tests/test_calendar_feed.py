@@ -9,8 +9,6 @@ import attrs
 import icalendar
 import pytest
 from hypothesis import given
-from ics_parsers import seen_alike, with_ical, with_vobject
-from strategies import plans
 
 import heze_plan
 from heze_plan.calendar_feed import (
@@ -23,6 +21,8 @@ from heze_plan.calendar_feed import (
     working_day_note,
 )
 from heze_plan.model import Plan
+from ics_parsers import seen_alike, with_ical, with_vobject
+from strategies import plans
 
 PLAN = heze_plan.load()
 
@@ -144,7 +144,10 @@ class TestReminders:
     def test_configured(self) -> None:
         """Reminders 3 days before and on the day (09:00)."""
         (event,) = events_of(feed([PLAN.task(2)], reminders=(0, 3)))
-        assert [a["TRIGGER"].dt for a in event.walk("VALARM")] == [dt.timedelta(days=-3, hours=9), dt.timedelta(hours=9)]
+        assert [a["TRIGGER"].dt for a in event.walk("VALARM")] == [
+            dt.timedelta(days=-3, hours=9),
+            dt.timedelta(hours=9),
+        ]
 
     @pytest.mark.parametrize("bad", [(-1,), (367,), (1, 1), (1.5,), (True,)])
     def test_bad_reminders_rejected(self, bad: tuple[object, ...]) -> None:
@@ -252,7 +255,7 @@ class TestBadSelections:
     def test_naive_revised_time(self) -> None:
         """A revision time must be timezone-aware; a naive one is ambiguous."""
         with pytest.raises(ValueError, match="timezone-aware"):
-            FeedOptions(revised=dt.datetime(2023, 10, 1))  # noqa: DTZ001
+            FeedOptions(revised=dt.datetime(2023, 10, 1))
 
 
 def physical_lines(data: bytes) -> list[bytes]:

@@ -84,7 +84,10 @@ class TestCalendarCommand:
         assert "Traceback" not in err
         assert out == ""
 
-    @pytest.mark.parametrize(("option", "value"), [("--remind", "x"), ("--remind", "7,7"), ("--remind", "-1"), ("--revised", "2023-13-01")])
+    @pytest.mark.parametrize(
+        ("option", "value"),
+        [("--remind", "x"), ("--remind", "7,7"), ("--remind", "-1"), ("--revised", "2023-13-01")],
+    )
     def test_bad_option_values(self, capsys: pytest.CaptureFixture[str], option: str, value: str) -> None:
         """Malformed reminder days and revision dates are refused by the parser with exit status 2."""
         with pytest.raises(SystemExit) as stop:
@@ -95,7 +98,9 @@ class TestCalendarCommand:
     def test_foreign_output_kept(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An existing file that heze-plan did not write is never overwritten."""
         output = tmp_path / "mine.ics"
-        output.write_text("BEGIN:VCALENDAR\r\nPRODID:-//Me//Mine//EN\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+        output.write_text(
+            "BEGIN:VCALENDAR\r\nPRODID:-//Me//Mine//EN\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", encoding="utf-8"
+        )
         before = output.read_bytes()
         status, _, err = run(capsys, "calendar", "-o", str(output))
         assert status == 2

@@ -9,13 +9,13 @@ from pathlib import Path
 import attrs
 import icalendar
 import pytest
-from ics_parsers import seen_alike
 
 import heze_plan
 from heze_plan.feeds import write_feeds
 from heze_plan.manifest import MANIFEST_NAME
 from heze_plan.revisions import FeedError
 from heze_plan.slugs import slug
+from ics_parsers import seen_alike
 
 PLAN = heze_plan.load()
 BASE = "https://plan.example/heze/"
@@ -45,7 +45,9 @@ class TestWhichFeeds:
         feeds = index(published)
         kinds = [f["kind"] for f in feeds.values()]
         assert (kinds.count("plan"), kinds.count("area"), kinds.count("unit")) == (1, 21, 64)
-        assert sorted(p.name for p in published.glob("*.ics")) == sorted(str(f["file"]) for f in feeds.values())
+        assert sorted(p.name for p in published.glob("*.ics")) == sorted(
+            str(f["file"]) for f in feeds.values()
+        )
 
     def test_whole_plan(self, published: Path) -> None:
         """The plan feed has the plan's 121 milestones."""
@@ -67,13 +69,17 @@ class TestUnitFeed:
         expected = sorted((t.number, m.due) for t in PLAN.tasks if unit in t.units for m in t.milestones)
         feed = published / str(index(published)[f"unit:{unit}"]["file"])
         found = events(feed)
-        got = sorted((int(re.search(r"(\d+)\. ", str(e["SUMMARY"])).group(1)), e["DTSTART"].dt) for e in found)  # type: ignore[union-attr]
+        got = sorted(
+            (int(re.search(r"(\d+)\. ", str(e["SUMMARY"])).group(1)), e["DTSTART"].dt) for e in found
+        )  # type: ignore[union-attr]
         assert got == expected
         led = {n for t in PLAN.tasks if unit in t.lead_units for n in [t.number]}
         for event in found:
             number = int(re.search(r"(\d+)\. ", str(event["SUMMARY"])).group(1))  # type: ignore[union-attr]
             assert str(event["SUMMARY"]).startswith("【牵头】") == (number in led)
-        assert index(published)[f"unit:{unit}"]["lead_events"] == sum(1 for e in found if "【牵头】" in str(e["SUMMARY"]))
+        assert index(published)[f"unit:{unit}"]["lead_events"] == sum(
+            1 for e in found if "【牵头】" in str(e["SUMMARY"])
+        )
 
     def test_unit_without_dated_tasks(self, published: Path) -> None:
         """市生态环境局 leads tasks 17 and 77 and shares 180, none dated: its feed is valid and empty and says why."""
@@ -198,11 +204,19 @@ class TestRegeneration:
         """Task 2's deadline moves: its feeds (plan, area 1, its two units) are rewritten; SEQUENCE 1 in each."""
         write_feeds(PLAN, tmp_path)
         task = PLAN.task(2)
-        moved = attrs.evolve(task, milestones=(attrs.evolve(task.milestones[0], due=task.milestones[0].due.replace(month=10, day=31)),))
+        moved = attrs.evolve(
+            task,
+            milestones=(
+                attrs.evolve(task.milestones[0], due=task.milestones[0].due.replace(month=10, day=31)),
+            ),
+        )
         plan = attrs.evolve(PLAN, tasks=tuple(moved if t.number == 2 else t for t in PLAN.tasks))
         report = write_feeds(plan, tmp_path)
         feeds = index(tmp_path)
-        touched = {str(feeds[k]["file"]) for k in ("plan", "area:1", "unit:市行政审批服务局", "unit:各县区政府、管委会")}
+        touched = {
+            str(feeds[k]["file"])
+            for k in ("plan", "area:1", "unit:市行政审批服务局", "unit:各县区政府、管委会")
+        }
         assert set(report.written) == touched
         for name in touched:
             (event,) = [e for e in events(tmp_path / name) if "2. 探索市场主体住所" in str(e["SUMMARY"])]
@@ -217,7 +231,8 @@ class TestRegeneration:
     def test_manifest_cannot_point_outside(self, tmp_path: Path) -> None:
         """A manifest naming ../something is refused: the tool only ever removes files inside OUTDIR."""
         (tmp_path / MANIFEST_NAME).write_text(
-            json.dumps({"format": 1, "files": {"../victim.txt": {"sha256": "0", "feed": None}}}), encoding="utf-8"
+            json.dumps({"format": 1, "files": {"../victim.txt": {"sha256": "0", "feed": None}}}),
+            encoding="utf-8",
         )
         with pytest.raises(FeedError, match="not a plain file name"):
             write_feeds(PLAN, tmp_path)

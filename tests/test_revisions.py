@@ -69,7 +69,9 @@ class TestOneDeadlineChanges:
         revised = dt.datetime(2023, 10, 15, 9, tzinfo=dt.timezone(dt.timedelta(hours=8)))
         first = build_calendar(PLAN).to_ical()
         second = regenerate(with_due(PLAN, 2, 0, dt.date(2023, 10, 31)), first, revised=revised)
-        stamps = {u: icalendar.Event.from_ical(b)["LAST-MODIFIED"].to_ical() for u, b in blocks(second).items()}
+        stamps = {
+            u: icalendar.Event.from_ical(b)["LAST-MODIFIED"].to_ical() for u, b in blocks(second).items()
+        }
         assert stamps.pop(milestone_uid(PLAN, 2, 0)) == b"20231015T010000Z"
         assert set(stamps.values()) == {b"20230728T160000Z"}
 
@@ -81,7 +83,9 @@ class TestOneDeadlineChanges:
         fourth = regenerate(PLAN, third)
         fifth = regenerate(PLAN, fourth)
         uid = milestone_uid(PLAN, 2, 0)
-        sequences = [int(icalendar.Event.from_ical(blocks(d)[uid])["SEQUENCE"]) for d in (second, third, fourth, fifth)]
+        sequences = [
+            int(icalendar.Event.from_ical(blocks(d)[uid])["SEQUENCE"]) for d in (second, third, fourth, fifth)
+        ]
         assert sequences == [1, 2, 3, 3]
         assert fifth == fourth
 

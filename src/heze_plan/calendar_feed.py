@@ -72,7 +72,7 @@ class Component(enum.Enum):
 def _reminder_days(value: Iterable[int]) -> tuple[int, ...]:
     days = tuple(value)
     for day in days:
-        if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 366:  # noqa: PLR2004
+        if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 366:
             msg = f"FeedOptions.reminders must hold whole days from 0 to 366, got {day!r} in {days!r}"
             raise ValueError(msg)
     if len(set(days)) != len(days):
@@ -81,7 +81,9 @@ def _reminder_days(value: Iterable[int]) -> tuple[int, ...]:
     return tuple(sorted(days, reverse=True))
 
 
-def _aware(instance: object, attribute: attrs.Attribute[dt.datetime | None], value: dt.datetime | None) -> None:
+def _aware(
+    instance: object, attribute: attrs.Attribute[dt.datetime | None], value: dt.datetime | None
+) -> None:
     if value is not None and (not isinstance(value, dt.datetime) or value.tzinfo is None):
         msg = f"FeedOptions.revised must be a timezone-aware datetime, got {value!r}"
         raise ValueError(msg)
@@ -126,7 +128,9 @@ class Entry:
         return self.task.milestones[self.index]
 
 
-def entries(plan: Plan, selection: Iterable[Task | tuple[Task, Milestone]] | None = None) -> tuple[Entry, ...]:
+def entries(
+    plan: Plan, selection: Iterable[Task | tuple[Task, Milestone]] | None = None
+) -> tuple[Entry, ...]:
     """The milestones of a selection, each once, by due date, task number and position.
 
     ``selection`` holds tasks (all their milestones) and ``(task, milestone)``
@@ -143,7 +147,7 @@ def entries(plan: Plan, selection: Iterable[Task | tuple[Task, Milestone]] | Non
     for item in plan.tasks if selection is None else selection:
         if isinstance(item, Task):
             pairs = [Entry(item, i) for i in range(len(item.milestones))]
-        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Task):  # noqa: PLR2004
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Task):
             task, milestone = item
             if milestone not in task.milestones:
                 msg = f"task {task.number} has no milestone {milestone!r}"

@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from heze_plan import __version__, load, parse
-from heze_plan.checks import RULES, check
-from heze_plan.model import Plan, Task
 from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar
+from heze_plan.checks import RULES, check
 from heze_plan.feeds import write_feeds
 from heze_plan.files import write_atomic
+from heze_plan.model import Plan, Task
 from heze_plan.parsing import ParseError
 from heze_plan.revisions import FeedError, Revisions
 from heze_plan.serialize import to_json
@@ -109,7 +109,11 @@ def _selected_units(plan: Plan, wanted: Sequence[str]) -> set[str]:
         partial = [u.name for u in plan.units if text in u.name or any(text in a for a in u.aliases)]
         matches = exact or partial
         if len(matches) != 1:
-            detail = f"it matches {len(matches)} units: {'、'.join(matches)}" if matches else "no unit has that name"
+            detail = (
+                f"it matches {len(matches)} units: {'、'.join(matches)}"
+                if matches
+                else "no unit has that name"
+            )
             raise UsageError(f"--unit {text!r}: {detail}")
         found.add(matches[0])
     return found
@@ -137,7 +141,11 @@ def _selected_areas(plan: Plan, wanted: Sequence[str]) -> set[int]:
 def _add_calendar_selection(parser: argparse.ArgumentParser) -> None:
     """The selection options of ``calendar`` (to give way to the shared ones of ``tasks``)."""
     parser.add_argument(
-        "--unit", action="append", default=[], metavar="NAME", help="tasks this unit leads or shares (repeatable)"
+        "--unit",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="tasks this unit leads or shares (repeatable)",
     )
     parser.add_argument(
         "--area", action="append", default=[], metavar="N|NAME", help="tasks of this area (repeatable)"
@@ -171,7 +179,7 @@ def _reminders(text: str) -> tuple[int, ...]:
     if not all(part.isdigit() for part in parts):
         raise argparse.ArgumentTypeError(msg)
     days = tuple(int(part) for part in parts)
-    if any(d > 366 for d in days) or len(set(days)) != len(days):  # noqa: PLR2004
+    if any(d > 366 for d in days) or len(set(days)) != len(days):
         raise argparse.ArgumentTypeError(msg)
     return days
 
@@ -271,7 +279,10 @@ def _feeds(args: argparse.Namespace) -> int:
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"
     )
     for name in report.kept:
-        print(f"kept {args.outdir / name}: no longer a feed, but changed since heze-plan wrote it", file=sys.stderr)
+        print(
+            f"kept {args.outdir / name}: no longer a feed, but changed since heze-plan wrote it",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -285,7 +296,9 @@ def _register_summary(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def _register_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("check", help="check the plan against every rule; exit 1 when there are findings")
+    parser = commands.add_parser(
+        "check", help="check the plan against every rule; exit 1 when there are findings"
+    )
     _add_plan_option(parser)
     parser.set_defaults(handler=_check)
 
@@ -329,7 +342,9 @@ def _register_feeds(commands: argparse._SubParsersAction[argparse.ArgumentParser
     _add_plan_option(parser)
     parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="the directory to publish")
     parser.add_argument(
-        "--base-url", metavar="URL", help="where OUTDIR is served (https://…), for the subscribe links in the index"
+        "--base-url",
+        metavar="URL",
+        help="where OUTDIR is served (https://…), for the subscribe links in the index",
     )
     _add_feed_options(parser)
     parser.set_defaults(handler=_feeds)

@@ -40,7 +40,9 @@ def check_base_url(url: str) -> str:
     """
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
-        msg = f"the base URL must be an absolute http:// or https:// URL without query or fragment, got {url!r}"
+        msg = (
+            f"the base URL must be an absolute http:// or https:// URL without query or fragment, got {url!r}"
+        )
         raise ValueError(msg)
     return url if url.endswith("/") else url + "/"
 

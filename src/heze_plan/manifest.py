@@ -64,7 +64,7 @@ class Manifest:
             data = json.loads(text)
             if data.get("format") != _FORMAT:
                 msg = f"unknown format {data.get('format')!r}"
-                raise ValueError(msg)  # noqa: TRY301
+                raise ValueError(msg)
             files = {
                 str(name): OwnedFile(sha256=str(entry["sha256"]), feed=entry.get("feed"))
                 for name, entry in data["files"].items()
@@ -84,7 +84,8 @@ class Manifest:
             "format": _FORMAT,
             "written_by": "heze-plan feeds",
             "files": {
-                name: {"sha256": owned.sha256, "feed": owned.feed} for name, owned in sorted(self.files.items())
+                name: {"sha256": owned.sha256, "feed": owned.feed}
+                for name, owned in sorted(self.files.items())
             },
         }
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
