@@ -30,9 +30,13 @@ from heze_plan.model import (
 # ---------------------------------------------------------------- model (core)
 
 #: Characters that plan text is made of, including the full-width punctuation.
-CHINESE = st.sampled_from("营商环境创新提升行动实施方案市场主体登记政务服务数据共享电子证照平台审批监管，、；（）“”")
+CHINESE = st.sampled_from(
+    "营商环境创新提升行动实施方案市场主体登记政务服务数据共享电子证照平台审批监管，、；（）“”"
+)
 chinese_text = st.text(CHINESE, min_size=1, max_size=40).filter(lambda s: s.strip())
-UNIT_STEMS = st.text(st.sampled_from("发展改革商务财政税务科技司法公安交通水务城管教育民政"), min_size=2, max_size=6)
+UNIT_STEMS = st.text(
+    st.sampled_from("发展改革商务财政税务科技司法公安交通水务城管教育民政"), min_size=2, max_size=6
+)
 
 
 @st.composite
@@ -118,7 +122,11 @@ def plans(draw: st.DrawFn, max_tasks: int = 12) -> Plan:
     names = tuple(draw(st.lists(unit_names(), min_size=1, max_size=8, unique=True)))
     area_count = draw(st.integers(1, 4))
     areas = [
-        Area(number=n, name=draw(chinese_text), lead_units=tuple(draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True))))
+        Area(
+            number=n,
+            name=draw(chinese_text),
+            lead_units=tuple(draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True))),
+        )
         for n in range(1, area_count + 1)
     ]
     task_count = draw(st.integers(0, max_tasks))
@@ -139,9 +147,17 @@ def plans(draw: st.DrawFn, max_tasks: int = 12) -> Plan:
         tasks=tuple(plan_tasks),
         safeguards=(Safeguard(number=1, title=draw(chinese_text), text=draw(chinese_text)),),
         units=tuple(
-            Unit(name=n, kind=UnitKind.COLLECTIVE if "、" in n else UnitKind.MUNICIPAL_DEPARTMENT) for n in names
+            Unit(name=n, kind=UnitKind.COLLECTIVE if "、" in n else UnitKind.MUNICIPAL_DEPARTMENT)
+            for n in names
         ),
         errata=(
-            Erratum(id="E1", task=None, kind="typo", source="平台 and 场所", correction="平台和场所", reason="stray word"),
+            Erratum(
+                id="E1",
+                task=None,
+                kind="typo",
+                source="平台 and 场所",
+                correction="平台和场所",
+                reason="stray word",
+            ),
         ),
     )

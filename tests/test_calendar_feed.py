@@ -21,8 +21,8 @@ from heze_plan.calendar_feed import (
     working_day_note,
 )
 from heze_plan.model import Plan
-from ics_parsers import seen_alike, with_ical, with_vobject
-from strategies import plans
+from .ics_parsers import seen_alike, with_ical, with_vobject
+from .strategies import plans
 
 PLAN = heze_plan.load()
 

@@ -15,7 +15,7 @@ from heze_plan.feeds import write_feeds
 from heze_plan.manifest import MANIFEST_NAME
 from heze_plan.revisions import FeedError
 from heze_plan.slugs import slug
-from ics_parsers import seen_alike
+from .ics_parsers import seen_alike
 
 PLAN = heze_plan.load()
 BASE = "https://plan.example/heze/"

@@ -95,8 +95,6 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text)
     else:
-        from heze_plan.files import write_atomic
-
         write_atomic(args.output, text + "\n")
     return 0
 

@@ -39,8 +39,8 @@ def shipped_errata() -> tuple[Erratum, ...]:
 def apply_errata(text: str, errata: Iterable[Erratum]) -> tuple[str, tuple[Erratum, ...]]:
     """Apply each erratum to ``text``; return the corrected text and the errata with lines.
 
-    >>> e = Erratum(id="X", task=None, kind="typo", source="平台 and 场所", correction="平台和场所", reason="stray word")
-    >>> apply_errata("在平台 and 场所更新", [e])[0]
+    >>> e = Erratum(id="X", task=None, kind="typo", source="and", correction="和", reason="stray")
+    >>> apply_errata("在平台and场所更新", [e])[0]
     '在平台和场所更新'
     """
     errata = tuple(errata)
