@@ -1,4 +1,4 @@
-"""A real CalDAV server (Radicale) accepts every feed, and a CalDAV client reads every event back unchanged."""
+"""A real CalDAV server (Radicale) accepts the feeds; a CalDAV client reads every event back unchanged."""
 
 from __future__ import annotations
 
@@ -86,7 +86,10 @@ def connect(url: str) -> Any:
 
 
 def normal(component: icalendar.cal.Component) -> tuple[Any, ...]:
-    """A component as (name, sorted property values, sorted subcomponents): what it says, not how it is laid out."""
+    """A component as (name, sorted property values, sorted subcomponents).
+
+    What it says, not how it is laid out: the server may reorder and refold.
+    """
     properties = []
     for name, value in component.property_items(recursive=False):
         if name in {"BEGIN", "END"}:

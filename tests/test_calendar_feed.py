@@ -21,6 +21,7 @@ from heze_plan.calendar_feed import (
     working_day_note,
 )
 from heze_plan.model import Plan
+
 from .ics_parsers import seen_alike, with_ical, with_vobject
 from .strategies import plans
 
@@ -57,7 +58,9 @@ class TestDatesFromTheSource:
         assert "研究制定企业全生命周期集成服务体系地方标准" in str(events[1]["DESCRIPTION"])
 
     def test_whole_plan_by_month(self) -> None:
-        """The plan's 121 milestones: 11 in August, 21 in September, 20 in October, 35 in November, 34 in December."""
+        """The plan's 121 milestones: 11 in August, 21 in September, 20 in October, 35 in November, 34 in
+        December.
+        """
         events = events_of(feed())
         by_month: dict[int, int] = {}
         for event in events:
@@ -72,7 +75,9 @@ class TestDatesFromTheSource:
         assert len({str(e["UID"]) for e in events}) == 2
 
     def test_ongoing_tasks_have_no_event(self) -> None:
-        """Task 1 has no deadline phrase (根据省统一部署 only): it is not in the calendar, no date is invented."""
+        """Task 1 has no deadline phrase (根据省统一部署 only): it is not in the calendar, no date is
+        invented.
+        """
         assert events_of(feed([PLAN.task(1)])) == []
 
 
@@ -80,7 +85,7 @@ class TestEventText:
     """An event carries what a department needs without opening the plan."""
 
     def test_description_of_task_8(self) -> None:
-        """Deliverable, full text, lead and responsible units and area, as the source gives them for task 8."""
+        """Deliverable, full text, lead and responsible units and area, as the source gives them (task 8)."""
         first = str(event_of_task(feed([PLAN.task(8)]), 8)[0]["DESCRIPTION"])
         assert "交付成果：建立健全线上集成服务专栏、线下集成服务专区" in first
         assert "牵头单位：市行政审批服务局" in first
@@ -105,7 +110,9 @@ class TestWorkingDays:
     """A due date that is not a working day says so and names the last working day before it."""
 
     def test_end_of_september_2023(self) -> None:
-        """2023-09-30 is a Saturday in the National Day break; the last working day before it is Thursday 2023-09-28."""
+        """2023-09-30 is a Saturday in the National Day break; the last working day before it is Thursday
+        2023-09-28.
+        """
         (event,) = event_of_task(feed([PLAN.task(2)]), 2)
         description = str(event["DESCRIPTION"])
         assert "不是工作日" in description
@@ -131,7 +138,9 @@ class TestReminders:
     """Reminders are VALARMs at 09:00 a number of days before; configurable and switchable off."""
 
     def test_default_week_and_day_before(self) -> None:
-        """The defaults go off 7 days and 1 day before the due day, at 09:00: -P6DT15H and -PT15H from its midnight."""
+        """The defaults go off 7 days and 1 day before the due day, at 09:00: -P6DT15H and -PT15H from its
+        midnight.
+        """
         (event,) = events_of(feed([PLAN.task(2)]))
         triggers = [a["TRIGGER"].dt for a in event.walk("VALARM")]
         assert triggers == [dt.timedelta(days=-7, hours=9), dt.timedelta(days=-1, hours=9)]
@@ -152,7 +161,7 @@ class TestReminders:
     @pytest.mark.parametrize("bad", [(-1,), (367,), (1, 1), (1.5,), (True,)])
     def test_bad_reminders_rejected(self, bad: tuple[object, ...]) -> None:
         """Negative, too distant, repeated or fractional days are refused, naming the field."""
-        with pytest.raises(ValueError, match="FeedOptions.reminders"):
+        with pytest.raises(ValueError, match=r"FeedOptions\.reminders"):
             FeedOptions(reminders=bad)  # type: ignore[arg-type]
 
 
@@ -160,7 +169,9 @@ class TestTodos:
     """VTODO output for clients that show tasks, alone or beside the events."""
 
     def test_todo_only(self) -> None:
-        """A to-do per milestone, DUE on the due date; reminders relative to DUE (RFC 5545 §3.8.6.3, RELATED=END)."""
+        """A to-do per milestone, DUE on the due date; reminders relative to DUE (RFC 5545 §3.8.6.3,
+        RELATED=END).
+        """
         calendar = icalendar.Calendar.from_ical(feed([PLAN.task(8)], components=Component.TODO))
         todos = list(calendar.walk("VTODO"))
         assert [t["DUE"].dt for t in todos] == [dt.date(2023, 9, 30), dt.date(2023, 11, 30)]
@@ -168,7 +179,9 @@ class TestTodos:
         assert all(a["TRIGGER"].params["RELATED"] == "END" for t in todos for a in t.walk("VALARM"))
 
     def test_both_have_distinct_uids(self) -> None:
-        """An event and a to-do of the same milestone must not share a UID (RFC 5545 §3.8.4.7: globally unique)."""
+        """An event and a to-do of the same milestone must not share a UID (RFC 5545 §3.8.4.7: globally
+        unique).
+        """
         calendar = icalendar.Calendar.from_ical(feed([PLAN.task(8)], components=Component.BOTH))
         uids = [str(c["UID"]) for c in calendar.walk() if c.name in {"VEVENT", "VTODO"}]
         assert len(uids) == 4
@@ -218,7 +231,9 @@ class TestCalendarProperties:
     """The calendar names itself and tells clients how often to refresh (RFC 7986 §5)."""
 
     def test_properties(self) -> None:
-        """NAME and X-WR-CALNAME, DESCRIPTION, REFRESH-INTERVAL;VALUE=DURATION, X-PUBLISHED-TTL, PRODID, time zone."""
+        """NAME and X-WR-CALNAME, DESCRIPTION, REFRESH-INTERVAL;VALUE=DURATION, X-PUBLISHED-TTL, PRODID,
+        time zone.
+        """
         calendar = icalendar.Calendar.from_ical(feed([PLAN.task(2)]))
         assert str(calendar["PRODID"]) == PRODID
         assert str(calendar["VERSION"]) == "2.0"
@@ -232,7 +247,9 @@ class TestCalendarProperties:
         assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
 
     def test_empty_selection_is_still_a_valid_calendar(self) -> None:
-        """RFC 5545 §3.4 needs at least one component: an empty feed still has its VTIMEZONE, and parsers read it."""
+        """RFC 5545 §3.4 needs at least one component: an empty feed still has its VTIMEZONE, and parsers
+        read it.
+        """
         data = feed([PLAN.task(1)])
         assert with_ical(data) == {} == with_vobject(data)
         assert b"BEGIN:VTIMEZONE" in data
@@ -285,10 +302,11 @@ class TestRfc5545Syntax:
         assert "研究制定企业全生命周期集成服务体系地方标准。" in unfolded
 
     def test_escaping(self) -> None:
-        """RFC 5545 §3.3.11: "An intentional formatted text line break MUST only be included in a TEXT property
-        value by representing the line break with the character sequence of BACKSLASH followed by a LATIN
-        SMALL LETTER N or a LATIN CAPITAL LETTER N", and COMMA, SEMICOLON and BACKSLASH are escaped with a
-        BACKSLASH. A title with all four comes back unchanged from every parser.
+        """RFC 5545 §3.3.11: "An intentional formatted text line break MUST only be included in a
+        TEXT property value by representing the line break with the character sequence of BACKSLASH
+        followed by a LATIN SMALL LETTER N or a LATIN CAPITAL LETTER N", and COMMA, SEMICOLON and
+        BACKSLASH are escaped with a BACKSLASH. A title with all four comes back unchanged from every
+        parser.
         """
         title = "a,b;c\\d\n第二行"
         task = attrs.evolve(PLAN.task(2), title=title)

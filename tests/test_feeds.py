@@ -15,6 +15,7 @@ from heze_plan.feeds import write_feeds
 from heze_plan.manifest import MANIFEST_NAME
 from heze_plan.revisions import FeedError
 from heze_plan.slugs import slug
+
 from .ics_parsers import seen_alike
 
 PLAN = heze_plan.load()
@@ -55,7 +56,9 @@ class TestWhichFeeds:
         assert len(events(published / "plan.ics")) == 121
 
     def test_every_feed_read_alike_by_three_parsers(self, published: Path) -> None:
-        """All 86 feeds, including those of units without dated tasks, parse alike in icalendar, ical and vobject."""
+        """All 86 feeds, including those of units without dated tasks, parse alike in icalendar, ical and
+        vobject.
+        """
         for path in published.glob("*.ics"):
             seen_alike(path.read_bytes())
 
@@ -64,7 +67,9 @@ class TestUnitFeed:
     """A unit's feed holds exactly the milestones of the tasks it leads or shares."""
 
     def test_shenpi_ju(self, published: Path) -> None:
-        """市行政审批服务局: every milestone of every task naming it, lead items marked 【牵头】 (task 8 is one)."""
+        """市行政审批服务局: every milestone of every task naming it, lead items marked 【牵头】 (task 8 is
+        one).
+        """
         unit = "市行政审批服务局"
         expected = sorted((t.number, m.due) for t in PLAN.tasks if unit in t.units for m in t.milestones)
         feed = published / str(index(published)[f"unit:{unit}"]["file"])
@@ -82,7 +87,9 @@ class TestUnitFeed:
         )
 
     def test_unit_without_dated_tasks(self, published: Path) -> None:
-        """市生态环境局 leads tasks 17 and 77 and shares 180, none dated: its feed is valid and empty and says why."""
+        """市生态环境局 leads tasks 17 and 77 and shares 180, none dated: its feed is valid and empty and
+        says why.
+        """
         entry = index(published)["unit:市生态环境局"]
         assert entry["events"] == 0
         calendar = icalendar.Calendar.from_ical((published / str(entry["file"])).read_bytes())
@@ -142,7 +149,7 @@ def shrunk(unit: str) -> heze_plan.Plan:
 
 
 class TestRegeneration:
-    """Regenerating keeps names and bytes, removes only the tool's own stale feeds, never a stranger's file."""
+    """Regenerating keeps names and bytes and removes only the tool's own stale feeds, never others' files."""
 
     def test_rerun_changes_nothing(self, tmp_path: Path) -> None:
         """A second run writes no file: every file is byte-identical and untouched."""
@@ -172,7 +179,9 @@ class TestRegeneration:
         assert write_feeds(shrunk("市外办"), tmp_path).kept == ()  # no longer the tool's: left alone for good
 
     def test_foreign_file_never_overwritten(self, tmp_path: Path) -> None:
-        """A file the tool did not write, where it would write a feed, stops the run before anything is written."""
+        """A file the tool did not write, where it would write a feed, stops the run before anything is
+        written.
+        """
         (tmp_path / "index.html").write_text("my own page", encoding="utf-8")
         with pytest.raises(FeedError, match=r"index\.html.*did not write"):
             write_feeds(PLAN, tmp_path)
@@ -201,7 +210,9 @@ class TestRegeneration:
         assert not (tmp_path / old).exists()
 
     def test_one_deadline_changes(self, tmp_path: Path) -> None:
-        """Task 2's deadline moves: its feeds (plan, area 1, its two units) are rewritten; SEQUENCE 1 in each."""
+        """Task 2's deadline moves: its feeds (plan, area 1, its two units) are rewritten; SEQUENCE 1 in
+        each.
+        """
         write_feeds(PLAN, tmp_path)
         task = PLAN.task(2)
         moved = attrs.evolve(

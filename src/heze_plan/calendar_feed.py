@@ -3,8 +3,10 @@
 >>> import heze_plan
 >>> plan = heze_plan.load()
 >>> feed = build_calendar(plan, [plan.task(8)])
->>> [(str(e["SUMMARY"]), e.DTSTART.isoformat(), e.DTEND.isoformat()) for e in feed.events]
-[('8. 优化企业全生命周期集成服务体系（节点1/2）', '2023-09-30', '2023-10-01'), ('8. 优化企业全生命周期集成服务体系（节点2/2）', '2023-11-30', '2023-12-01')]
+>>> for event in feed.events:
+...     print(event["SUMMARY"], event.DTSTART, event.DTEND)
+8. 优化企业全生命周期集成服务体系（节点1/2） 2023-09-30 2023-10-01
+8. 优化企业全生命周期集成服务体系（节点2/2） 2023-11-30 2023-12-01
 
 What makes the feed fit for subscription (RFC 5545, RFC 7986):
 
@@ -139,7 +141,8 @@ def entries(
 
     >>> import heze_plan
     >>> plan = heze_plan.load()
-    >>> [(e.task.number, e.index) for e in entries(plan, [plan.task(8), (plan.task(2), plan.task(2).milestones[0])])]
+    >>> two = plan.task(2)
+    >>> [(e.task.number, e.index) for e in entries(plan, [plan.task(8), (two, two.milestones[0])])]
     [(2, 0), (8, 0), (8, 1)]
     """
     chosen: set[tuple[int, int]] = set()
@@ -254,8 +257,10 @@ def _alarm(days: int, summary: str, *, related_end: bool) -> icalendar.Alarm:
     when = "今天截止" if days == 0 else ("明天截止" if days == 1 else f"{days}天后截止")
     alarm.add("description", f"{when}：{summary}")
     offset = dt.timedelta(days=-days, hours=_REMINDER_HOUR)
-    parameters = {"RELATED": "END"} if related_end else None
-    alarm.add("trigger", offset, parameters=parameters)
+    if related_end:
+        alarm.add("trigger", offset, parameters={"RELATED": "END"})
+    else:
+        alarm.add("trigger", offset)
     return alarm
 
 

@@ -313,7 +313,8 @@ def _register_calendar(commands: argparse._SubParsersAction[argparse.ArgumentPar
     parser = commands.add_parser(
         "calendar",
         help="an iCalendar feed of the deadlines: one all-day event per milestone",
-        description="Write an iCalendar (.ics) feed with one all-day event per milestone of the selected tasks. "
+        description="Write an iCalendar (.ics) feed with one all-day event per milestone of the selected "
+        "tasks. "
         "Regenerating into the same FILE keeps UIDs and moves SEQUENCE only for events that changed.",
     )
     _add_plan_option(parser)

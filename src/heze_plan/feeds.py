@@ -96,7 +96,10 @@ def feed_specs(plan: Plan, options: FeedOptions | None = None) -> tuple[FeedSpec
                 options=attrs.evolve(
                     options,
                     name=f"{label} · {plan.document.number}",
-                    description=f"{source}{label}领域任务的时间节点，共{len(entries(plan, tasks))}个。{_undated(tasks)}",
+                    description=(
+                        f"{source}{label}领域任务的时间节点，"
+                        f"共{len(entries(plan, tasks))}个。{_undated(tasks)}"
+                    ),
                 ),
             )
         )
@@ -192,7 +195,10 @@ def write_feeds(
     contents["index.html"] = (None, index_html(plan, index, base).encode())
     foreign = sorted(n for n in contents if (directory / n).exists() and n not in manifest.files)
     if foreign:
-        msg = f"{directory} holds {', '.join(foreign)}, which heze-plan did not write; move them away or choose another directory"
+        msg = (
+            f"{directory} holds {', '.join(foreign)}, which heze-plan did not write; "
+            "move them away or choose another directory"
+        )
         raise FeedError(msg)
     # Record the new files before writing them, so that a run cut short leaves nothing unowned.
     pending = dict(manifest.files)

@@ -28,7 +28,7 @@ def slug(text: str) -> str:
     >>> slug("RCEP 自贸协定")
     'rcep-zi-mao-xie-ding'
     """
-    from pypinyin import Style, lazy_pinyin
+    from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 - its dictionaries load on first use
 
     syllables = lazy_pinyin(text, style=Style.NORMAL, v_to_u=False, errors="default")
     joined = "-".join(syllables).lower()
