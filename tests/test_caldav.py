@@ -137,7 +137,7 @@ class TestRadicale:
 
     def test_event_by_uid(self, radicale: str, feeds: Path) -> None:
         """Task 2's 9月底前 event is found by its UID and falls on 2023-09-30, all day."""
-        from heze_plan.calendar_feed import milestone_uid
+        from heze_plan.feed_entries import milestone_uid
 
         client = connect(radicale)
         url = f"{radicale}{USER}/by-uid/"

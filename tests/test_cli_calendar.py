@@ -107,6 +107,14 @@ class TestCalendarCommand:
         assert "another program" in err
         assert output.read_bytes() == before
 
+    def test_unwritable_output(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An output path under a regular file cannot be written: one line, exit status 2."""
+        (tmp_path / "file").write_text("x", encoding="utf-8")
+        status, _, err = run(capsys, "calendar", "-o", str(tmp_path / "file" / "feed.ics"))
+        assert status == 2
+        assert "cannot write" in err
+        assert "Traceback" not in err
+
     def test_previous_feed(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--previous reads the SEQUENCE history from another file, such as the copy on the web server."""
         published = tmp_path / "published.ics"
@@ -139,6 +147,15 @@ class TestFeedsCommand:
         assert status == 2
         assert "did not write" in err
         assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.ics"]
+
+    def test_outdir_is_a_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """OUTDIR that is a regular file is a usage error, and the file is left as it was."""
+        target = tmp_path / "public"
+        target.write_text("not a directory", encoding="utf-8")
+        status, _, err = run(capsys, "feeds", str(target))
+        assert status == 2
+        assert "cannot write feeds" in err
+        assert target.read_text(encoding="utf-8") == "not a directory"
 
     def test_bad_base_url(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A base URL that is not http(s) is a usage error."""

@@ -10,7 +10,8 @@ import icalendar
 import pytest
 
 import heze_plan
-from heze_plan.calendar_feed import PRODID, FeedOptions, build_calendar, milestone_uid
+from heze_plan.calendar_feed import PRODID, FeedOptions, build_calendar
+from heze_plan.feed_entries import milestone_uid
 from heze_plan.model import Plan
 from heze_plan.revisions import FeedError, Revisions
 

@@ -28,27 +28,24 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import uuid
 from collections.abc import Iterable
 
 import attrs
 import icalendar
 from attrs import field, frozen
 
+from heze_plan.event_text import alarm_text, description_text, summary_text
+from heze_plan.feed_entries import Entry, entries, milestone_uid
 from heze_plan.model import Milestone, Plan, Task
 from heze_plan.revisions import HASH_PROPERTY, Revisions, content_digest
-from heze_plan.workdays import holiday_name, is_working_day, last_working_day_on_or_before
 
 __all__ = [
     "PRODID",
     "TIMEZONE",
     "Component",
-    "Entry",
     "FeedOptions",
     "build_calendar",
     "data_revised",
-    "entries",
-    "milestone_uid",
 ]
 
 #: Identifies the program that wrote a feed; a previous feed must carry the same one.
@@ -56,11 +53,8 @@ PRODID = "-//heze_plan//heze-plan deadline feed//ZH"
 #: The plan's time zone (China Standard Time, UTC+8, no daylight saving since 1991).
 TIMEZONE = "Asia/Shanghai"
 _CST = dt.timezone(dt.timedelta(hours=8), "CST")
-#: The namespace of the name-based UUIDs that serve as UIDs; fixed forever.
-_UID_NAMESPACE = uuid.UUID("0b1c7e4e-6d2a-5c55-9d1e-3a7f1f2c8e40")
 #: Reminders go off at this local time on their day.
 _REMINDER_HOUR = 9
-_WEEKDAYS = "一二三四五六日"
 
 
 class Component(enum.Enum):
@@ -117,73 +111,6 @@ class FeedOptions:
             raise ValueError(msg)
 
 
-@frozen
-class Entry:
-    """One milestone of one task: the ``index``-th of ``task.milestones``."""
-
-    task: Task
-    index: int
-
-    @property
-    def milestone(self) -> Milestone:
-        """The milestone itself."""
-        return self.task.milestones[self.index]
-
-
-def entries(
-    plan: Plan, selection: Iterable[Task | tuple[Task, Milestone]] | None = None
-) -> tuple[Entry, ...]:
-    """The milestones of a selection, each once, by due date, task number and position.
-
-    ``selection`` holds tasks (all their milestones) and ``(task, milestone)``
-    pairs; ``None`` means the whole plan. Tasks without a deadline have no
-    milestone and contribute nothing.
-
-    >>> import heze_plan
-    >>> plan = heze_plan.load()
-    >>> two = plan.task(2)
-    >>> [(e.task.number, e.index) for e in entries(plan, [plan.task(8), (two, two.milestones[0])])]
-    [(2, 0), (8, 0), (8, 1)]
-    """
-    chosen: set[tuple[int, int]] = set()
-    found: list[Entry] = []
-    for item in plan.tasks if selection is None else selection:
-        if isinstance(item, Task):
-            pairs = [Entry(item, i) for i in range(len(item.milestones))]
-        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Task):
-            task, milestone = item
-            if milestone not in task.milestones:
-                msg = f"task {task.number} has no milestone {milestone!r}"
-                raise ValueError(msg)
-            pairs = [Entry(task, task.milestones.index(milestone))]
-        else:
-            msg = f"a selection holds tasks or (task, milestone) pairs, got {item!r}"
-            raise TypeError(msg)
-        for entry in pairs:
-            key = (entry.task.number, entry.index)
-            if key not in chosen:
-                chosen.add(key)
-                found.append(entry)
-    return tuple(sorted(found, key=lambda e: (e.milestone.due, e.task.number, e.index)))
-
-
-def milestone_uid(plan: Plan, task: int, index: int, component: str = "VEVENT") -> str:
-    """The UID of a milestone's event (or to-do): the same in every feed and every run.
-
-    A name-based UUID (RFC 7986 §5.3 recommends UUIDs) of the document
-    number, the task number and the milestone's position in the task.
-
-    >>> import heze_plan
-    >>> milestone_uid(heze_plan.load(), 8, 1) == milestone_uid(heze_plan.load(), 8, 1)
-    True
-    >>> milestone_uid(heze_plan.load(), 8, 1).endswith("@heze-plan")
-    True
-    """
-    kind = "" if component == "VEVENT" else f"/{component}"
-    name = f"{plan.document.number}/task/{task}/milestone/{index + 1}{kind}"
-    return f"{uuid.uuid5(_UID_NAMESPACE, name)}@heze-plan"
-
-
 def data_revised(plan: Plan) -> dt.datetime:
     """When the plan's data was last revised: midnight (China time) of its printed date.
 
@@ -198,64 +125,10 @@ def data_revised(plan: Plan) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), _CST).astimezone(dt.timezone.utc)
 
 
-def _chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日（星期{_WEEKDAYS[day.weekday()]}）"
-
-
-def working_day_note(day: dt.date) -> str | None:
-    """A sentence for a due date that is not a working day, naming the last working day before it.
-
-    >>> working_day_note(dt.date(2023, 9, 30))
-    '截止日2023年9月30日（星期六）不是工作日（周末），此前最后一个工作日是2023年9月28日（星期四）。'
-    >>> working_day_note(dt.date(2023, 10, 31)) is None
-    True
-    """
-    if is_working_day(day):
-        return None
-    name = holiday_name(day, language="zh_CN")
-    reason = "周末" if name in {None, "weekend"} else name
-    last = last_working_day_on_or_before(day)
-    return f"截止日{_chinese_date(day)}不是工作日（{reason}），此前最后一个工作日是{_chinese_date(last)}。"
-
-
-def _units(names: tuple[str, ...]) -> str:
-    # Unit names contain 、 (各县区政府、管委会), so the list is joined with ；.
-    return "；".join(names) if names else "无"
-
-
-def _summary(entry: Entry, options: FeedOptions) -> str:
-    task = entry.task
-    text = f"{task.number}. {task.title}"
-    if len(task.milestones) > 1:
-        text += f"（节点{entry.index + 1}/{len(task.milestones)}）"
-    if options.unit is not None and options.unit in task.lead_units:
-        text = "【牵头】" + text
-    return text
-
-
-def _description(plan: Plan, entry: Entry) -> str:
-    task, milestone = entry.task, entry.milestone
-    area = plan.area(task.area)
-    lines = [f"时间节点：{milestone.phrase}，截止日{_chinese_date(milestone.due)}"]
-    note = working_day_note(milestone.due)
-    if note:
-        lines.append(f"注意：{note}")
-    lines += [
-        f"交付成果：{milestone.deliverable}",
-        f"牵头单位：{_units(task.lead_units)}",
-        f"责任单位：{_units(task.responsible_units)}",
-        f"领域：{area.number}. {area.name}",
-        f"任务原文：{task.number}. {task.text}",
-        f"来源：{plan.document.number}《{plan.document.title}》第{task.number}项",
-    ]
-    return "\n".join(lines)
-
-
 def _alarm(days: int, summary: str, *, related_end: bool) -> icalendar.Alarm:
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    when = "今天截止" if days == 0 else ("明天截止" if days == 1 else f"{days}天后截止")
-    alarm.add("description", f"{when}：{summary}")
+    alarm.add("description", alarm_text(days, summary))
     offset = dt.timedelta(days=-days, hours=_REMINDER_HOUR)
     if related_end:
         alarm.add("trigger", offset, parameters={"RELATED": "END"})
@@ -266,7 +139,7 @@ def _alarm(days: int, summary: str, *, related_end: bool) -> icalendar.Alarm:
 
 def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> icalendar.cal.Component:
     due = entry.milestone.due
-    summary = _summary(entry, options)
+    summary = summary_text(entry, options.unit)
     area = plan.area(entry.task.area)
     component: icalendar.cal.Component
     if kind == "VEVENT":
@@ -280,7 +153,7 @@ def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> ica
         component.add("status", "NEEDS-ACTION")
     component.add("uid", milestone_uid(plan, entry.task.number, entry.index, kind))
     component.add("summary", summary)
-    component.add("description", _description(plan, entry))
+    component.add("description", description_text(plan, entry))
     categories = [area.name]
     if options.unit is not None:
         categories.append("牵头" if options.unit in entry.task.lead_units else "责任")

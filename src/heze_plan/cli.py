@@ -257,7 +257,10 @@ def _calendar(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.buffer.write(data)
         return 0
-    write_atomic(output, data)
+    try:
+        write_atomic(output, data)
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error.strerror}") from None
     now = Revisions.from_ical(data, prodid=PRODID)
     new = sum(1 for uid in now if uid not in previous)
     revised = sum(1 for uid, r in now.items() if uid in previous and previous[uid].sequence != r.sequence)
@@ -272,6 +275,9 @@ def _feeds(args: argparse.Namespace) -> int:
         report = write_feeds(plan, args.outdir, base_url=args.base_url, options=_feed_options(args))
     except (FeedError, ValueError) as error:
         raise UsageError(str(error)) from None
+    except OSError as error:
+        where = error.filename or args.outdir
+        raise UsageError(f"cannot write feeds into {args.outdir}: {where}: {error.strerror}") from None
     print(
         f"{args.outdir}: {len(report.index)} feeds; {len(report.written)} files written, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"

@@ -21,7 +21,8 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
-from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar, entries
+from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar
+from heze_plan.feed_entries import entries
 from heze_plan.feed_index import IndexEntry, check_base_url, index_html, index_json
 from heze_plan.files import write_atomic
 from heze_plan.manifest import Manifest, OwnedFile, sha256

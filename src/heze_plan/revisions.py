@@ -31,7 +31,7 @@ import hashlib
 from collections.abc import Iterator, Mapping
 
 import icalendar
-from attrs import frozen
+from attrs import field, frozen
 
 __all__ = ["HASH_PROPERTY", "FeedError", "Revision", "Revisions", "content_digest"]
 
@@ -74,7 +74,7 @@ class Revision:
 class Revisions(Mapping[str, Revision]):
     """The revisions recorded in a previous feed, by UID (empty for a first run)."""
 
-    by_uid: Mapping[str, Revision] = {}
+    by_uid: Mapping[str, Revision] = field(factory=dict)
 
     def __getitem__(self, uid: str) -> Revision:
         return self.by_uid[uid]
