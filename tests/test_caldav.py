@@ -145,3 +145,17 @@ class TestRadicale:
         event = client.calendar(url=url).event_by_uid(milestone_uid(PLAN, 2, 0)).icalendar_component
         assert event["DTSTART"].dt.isoformat() == "2023-09-30"
         assert event["DTEND"].dt.isoformat() == "2023-10-01"
+
+    def test_todos(self, radicale: str) -> None:
+        """A feed of events and to-dos: the server keeps both; the client reads the to-dos back unchanged."""
+        from heze_plan.calendar_feed import Component, FeedOptions, build_calendar
+
+        data = build_calendar(PLAN, [PLAN.task(8)], FeedOptions(components=Component.BOTH)).to_ical()
+        expected = {str(t["UID"]): normal(t) for t in icalendar.Calendar.from_ical(data).walk("VTODO")}
+        client = connect(radicale)
+        url = f"{radicale}{USER}/todos/"
+        client.put(url, data.decode("utf-8"), {"Content-Type": "text/calendar; charset=utf-8"})
+        calendar = client.calendar(url=url)
+        todos = calendar.todos(include_completed=True)
+        assert {str(t.icalendar_component["UID"]): normal(t.icalendar_component) for t in todos} == expected
+        assert len(calendar.events()) == 2
