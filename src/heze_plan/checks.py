@@ -102,12 +102,16 @@ def check(plan: Plan) -> list[Finding]:
             findings.append(Finding("area-lead", f"area {area.number} {area.name} names no lead unit"))
     for task in plan.tasks:
         if task.area not in area_numbers:
-            findings.append(Finding("task-area", f"belongs to area {task.area}, which the plan lacks", task.number))
+            findings.append(
+                Finding("task-area", f"belongs to area {task.area}, which the plan lacks", task.number)
+            )
 
     for area in plan.areas:
         for name in area.lead_units:
             if name not in registered:
-                findings.append(Finding("unit-registry", f"area {area.number} names unregistered unit {name!r}"))
+                findings.append(
+                    Finding("unit-registry", f"area {area.number} names unregistered unit {name!r}")
+                )
     for task in plan.tasks:
         for name in task.units:
             if name not in registered:
@@ -134,7 +138,9 @@ def check(plan: Plan) -> list[Finding]:
         for target in task.targets:
             if target.milestone is not None and target.milestone >= len(task.milestones):
                 findings.append(
-                    Finding("target-milestone", f"target {target.phrase!r} names a missing milestone", task.number)
+                    Finding(
+                        "target-milestone", f"target {target.phrase!r} names a missing milestone", task.number
+                    )
                 )
     order = list(RULES)
     findings.sort(key=lambda f: order.index(f.rule))

@@ -166,7 +166,9 @@ def _sections(body: Sequence[Paragraph]) -> dict[str, list[Paragraph]]:
             current = sections.setdefault(heading.group(2).strip(), [])
             continue
         if current is None:
-            raise ParseError(f"text before the first section heading: {paragraph.text[:30]!r}", paragraph.line)
+            raise ParseError(
+                f"text before the first section heading: {paragraph.text[:30]!r}", paragraph.line
+            )
         current.append(paragraph)
     return sections
 
@@ -178,7 +180,9 @@ def _numbered(paragraphs: Iterable[Paragraph]) -> Iterator[tuple[int, str, str, 
     for paragraph in paragraphs:
         match = _SUBSECTION.match(paragraph.text)
         if not match:
-            raise ParseError(f"expected a （一）-numbered paragraph, found {paragraph.text[:30]!r}", paragraph.line)
+            raise ParseError(
+                f"expected a （一）-numbered paragraph, found {paragraph.text[:30]!r}", paragraph.line
+            )
         body = match.group(2)
         title, _, rest = body.partition("。")
         yield chinese_number(match.group(1)), title.strip(), body, paragraph
@@ -241,7 +245,9 @@ def _areas_and_tasks(section: Sequence[Paragraph], year: int) -> tuple[list[Area
                 raise ParseError("a task before the first area heading （一）", paragraph.line)
             tasks.append(_task(paragraph, areas[-1].number, year))
         else:
-            raise ParseError(f"expected an area heading or a numbered task, found {paragraph.text[:30]!r}", paragraph.line)
+            raise ParseError(
+                f"expected an area heading or a numbered task, found {paragraph.text[:30]!r}", paragraph.line
+            )
     return areas, tasks
 
 
@@ -257,7 +263,9 @@ def _safeguard(number: int, title: str, text: str, document: Document) -> Safegu
             Milestone(
                 due=_add_months(document.printed, int(within.group(1))),
                 phrase=within.group(0),
-                deliverable=text[within.end() : sentence_end if sentence_end != -1 else len(text)].strip("，"),
+                deliverable=text[within.end() : sentence_end if sentence_end != -1 else len(text)].strip(
+                    "，"
+                ),
             )
         )
         spans.append((sentence_start, sentence_end if sentence_end != -1 else len(text)))
@@ -294,7 +302,8 @@ def parse(text: str, *, errata: Iterable[Erratum] = ()) -> Plan:
     sections = _sections(paras[first_section:end])
     goal = "".join(p.text for p in sections.get("工作目标", []))
     principles = [
-        Principle(number=n, title=title, text=body) for n, title, body, _ in _numbered(sections.get("工作原则", []))
+        Principle(number=n, title=title, text=body)
+        for n, title, body, _ in _numbered(sections.get("工作原则", []))
     ]
     task_section = next((v for k, v in sections.items() if k.startswith("重点任务") or k == "主要任务"), None)
     if task_section is None:
