@@ -12,12 +12,12 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import ROOT
+from tests.strategies import PLAN, milestone_entries, target_actuals
 
 from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
 from heze_plan.ledger_io import LEDGER_FORMAT, LedgerError, parse_ledger, read_ledger, template
 from heze_plan.model import Plan
-from tests.conftest import ROOT
-from tests.strategies import PLAN, milestone_entries, target_actuals
 
 SAMPLE = ROOT / "examples" / "ledger-2023-10-15.csv"
 HEADER = "task,milestone,target,status,completed,value,as_of,unit,note,evidence\n"
@@ -157,7 +157,7 @@ class TestEncodingAndHeaders:
     def test_not_utf8_is_one_clear_error(self, plan: Plan, tmp_path: Path) -> None:
         path = tmp_path / "gbk.csv"
         path.write_bytes("任务序号,状态\n1,推进中\n".encode("gbk"))
-        with pytest.raises(LedgerError, match="not UTF-8.*CSV UTF-8"):
+        with pytest.raises(LedgerError, match=r"not UTF-8.*CSV UTF-8"):
             read_ledger(path, plan)
 
     def test_missing_file(self, plan: Plan, tmp_path: Path) -> None:
@@ -255,7 +255,8 @@ class TestBadRows:
             ),
             (
                 row(8, 1, status="已完成", completed="2023-09-27", unit="市税务局"),
-                "市税务局 is not a unit of task 8 (its units: 市行政审批服务局、市有关部门、单位、各县区政府、管委会)",
+                "市税务局 is not a unit of task 8 "
+                "(its units: 市行政审批服务局、市有关部门、单位、各县区政府、管委会)",
             ),
             (
                 row(task="8", milestone="1", status="推进中", value="12"),
@@ -332,7 +333,8 @@ class TestBadRows:
             plan, row(8, 1, status="已完成", completed="2023-10-16"), as_of=dt.date(2023, 10, 15)
         )
         assert messages(problems) == [
-            "line 2: completion date 2023-10-16 is after the as-of date 2023-10-15: it cannot have happened yet"
+            "line 2: completion date 2023-10-16 is after the as-of date 2023-10-15: "
+            "it cannot have happened yet"
         ]
         assert ledger.entries == ()
         assert (

@@ -1,4 +1,4 @@
-"""Tests of the status on a date: states before, on and after deadlines, working days, scoreboards, targets."""
+"""Tests of the status on a date: states around deadlines, working days, scoreboards, targets."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import ROOT
+from tests.strategies import YEAR_DAYS
 
 from heze_plan.ledger import Ledger, MilestoneEntry, Progress, TargetActual
 from heze_plan.ledger_io import read_ledger
 from heze_plan.model import Plan
 from heze_plan.status import Attainment, State, Status, classify, milestone_status, status
-from tests.conftest import ROOT
-from tests.strategies import YEAR_DAYS
 
 SAMPLE = ROOT / "examples" / "ledger-2023-10-15.csv"
 D = dt.date
@@ -62,7 +62,7 @@ class TestWorkingDays:
     """ "Due soon" counts China's working days: the National Day holiday and its make-up days."""
 
     def test_last_working_day_before_a_holiday_deadline(self) -> None:
-        """9月底前 = 2023-09-30 is a Saturday in the holiday (2023-09-29..10-06); 09-28 is the last working day."""
+        """9月底前 = 2023-09-30, a Saturday in the holiday 09-29..10-06; 09-28 is the last working day."""
         assert classify(END_SEPTEMBER, None, D(2023, 9, 28), within=0) is State.DUE_SOON
         # 2023-09-25 (Mon) → 26, 27, 28 are the working days left.
         assert classify(END_SEPTEMBER, None, D(2023, 9, 25), within=3) is State.DUE_SOON
@@ -82,7 +82,7 @@ class TestWorkingDays:
 
     @given(YEAR_DAYS, YEAR_DAYS, st.integers(0, 30))
     def test_states_move_forward_only(self, first: dt.date, second: dt.date, within: int) -> None:
-        """Without a completion, time moves a milestone from not yet due to due soon to overdue, never back."""
+        """Without a completion, a milestone moves from not yet due to due soon to overdue, never back."""
         order = [State.NOT_YET_DUE, State.DUE_SOON, State.OVERDUE]
         early, late = sorted((first, second))
         assert order.index(classify(END_OCTOBER, None, early, within)) <= order.index(
@@ -143,7 +143,7 @@ class TestSampleReport:
         assert overdue == {(10, 1): 15, (15, 1): 15, (47, 1): 15, (120, 1): 15, (159, 1): 45, (176, 1): 15}
 
     def test_scoreboard_of_a_lead_unit(self, result: Status) -> None:
-        """市法院 leads 64 and 90 (done on time), 62.1 (early), 146 (late, with 2 others), 159 (overdue, with 市发展改革委)."""
+        """市法院 leads 64, 90 (on time), 62.1 (early), 146 (late) and 159 (overdue, with 市发展改革委)."""
         court = next(s for s in result.by_unit if s.name == "市法院")
         assert court.counts[State.DONE_ON_TIME] == 3
         assert court.counts[State.DONE_LATE] == 1
@@ -164,7 +164,7 @@ class TestSampleReport:
         assert [s.name for s in result.by_unit] == ["市科技局"]
 
     def test_earlier_as_of_sees_less(self, plan: Plan) -> None:
-        """Read without an as-of date, the same ledger answers for 2023-09-28: later completions had not happened."""
+        """Read without an as-of date, it answers for 2023-09-28: later completions had not happened."""
         ledger, _ = read_ledger(SAMPLE, plan)
         result = status(plan, ledger, as_of=D(2023, 9, 28))
         states = {(i.task, i.milestone): i.state for i in result.items}
@@ -216,8 +216,14 @@ class TestTargets:
             (140, 1, 16, D(2023, 12, 31), Attainment.MET),  # 建设15处: reaching 15 or more meets it
         ],
     )
-    def test_comparators(
-        self, plan: Plan, task: int, index: int, value: float, as_of: dt.date, attainment: Attainment
+    def test_comparators(  # noqa: PLR0917 - one parameter per column of the table above
+        self,
+        plan: Plan,
+        task: int,
+        index: int,
+        value: float,
+        as_of: dt.date,
+        attainment: Attainment,
     ) -> None:
         actual = TargetActual(task=task, target=index, value=value, as_of=as_of)
         result = status(plan, Ledger(actuals=(actual,)), as_of=as_of)

@@ -9,7 +9,6 @@ be filtered, counted and documented.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 

@@ -17,10 +17,14 @@ from pathlib import Path
 
 from heze_plan import __version__, load, parse
 from heze_plan.checks import RULES, check
+from heze_plan.files import write_atomic
 from heze_plan.ledger import Ledger, Problem
+from heze_plan.ledger_io import LedgerError, read_ledger, template
 from heze_plan.model import Plan
 from heze_plan.parsing import ParseError
+from heze_plan.report import render
 from heze_plan.serialize import to_json
+from heze_plan.status import status
 
 __all__ = ["UsageError", "main"]
 
@@ -93,8 +97,6 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text)
     else:
-        from heze_plan.files import write_atomic
-
         write_atomic(args.output, text + "\n")
     return 0
 
@@ -164,9 +166,6 @@ def _unit(plan: Plan, name: str | None) -> str | None:
 
 
 def _ledger_init(args: argparse.Namespace) -> int:
-    from heze_plan.files import write_atomic
-    from heze_plan.ledger_io import template
-
     plan = _plan(args)
     target: Path = args.file
     if target.exists() and not args.force:
@@ -179,8 +178,6 @@ def _ledger_init(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace, plan: Plan, as_of: dt.date | None) -> tuple[Ledger, list[Problem]]:
-    from heze_plan.ledger_io import LedgerError, read_ledger
-
     try:
         return read_ledger(args.ledger, plan, as_of=as_of)
     except LedgerError as error:
@@ -201,9 +198,6 @@ def _ledger_check(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from heze_plan.report import render
-    from heze_plan.status import status
-
     plan = _plan(args)
     unit = _unit(plan, args.unit)
     ledger, problems = _read(args, plan, args.as_of)
@@ -212,8 +206,6 @@ def _report(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        from heze_plan.files import write_atomic
-
         write_atomic(args.output, text)
     if problems and args.format != "table":
         for problem in problems:

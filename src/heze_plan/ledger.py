@@ -150,6 +150,10 @@ class Problem:
         return f"{self.file}:{self.where}: {self.message}"
 
 
+def _to_tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value)
+
+
 def _no_duplicates(instance: Ledger, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     seen: dict[object, object] = {}
     for row in value:
@@ -163,8 +167,8 @@ def _no_duplicates(instance: Ledger, attribute: attrs.Attribute[Any], value: tup
 class Ledger:
     """The good rows of a ledger: at most one entry per milestone, one actual per target and date."""
 
-    entries: tuple[MilestoneEntry, ...] = field(default=(), converter=tuple, validator=_no_duplicates)
-    actuals: tuple[TargetActual, ...] = field(default=(), converter=tuple, validator=_no_duplicates)
+    entries: tuple[MilestoneEntry, ...] = field(default=(), converter=_to_tuple, validator=_no_duplicates)
+    actuals: tuple[TargetActual, ...] = field(default=(), converter=_to_tuple, validator=_no_duplicates)
 
     def entry(self, task: int, milestone: int | None) -> MilestoneEntry | None:
         """The entry for a milestone (1-based index; None for a task without milestones)."""

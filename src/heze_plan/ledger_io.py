@@ -17,8 +17,8 @@ import difflib
 import io
 import json
 import re
-from decimal import Decimal
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -168,7 +168,7 @@ class _Checker:
             return None
         return day
 
-    def _milestone(self, task: Task, value: str, errors: list[str]) -> int | None:
+    def _milestone(self, task: Task, value: str, errors: list[str]) -> int | None:  # noqa: PLR0911 - one per mistake
         listing = ", ".join(f"{i} ({m.due})" for i, m in enumerate(task.milestones, 1))
         if value == "":
             if task.milestones:
@@ -282,8 +282,9 @@ class _Checker:
             return
         key = (task.number, index, as_of)
         if key in self.actuals:
+            first = self.actuals[key].source
             errors.append(
-                f"duplicate row: task {task.number} target {index} as of {as_of} already at {self.actuals[key].source}"
+                f"duplicate row: task {task.number} target {index} as of {as_of} already at {first}"
             )
             return
         self.actuals[key] = TargetActual(
@@ -298,7 +299,9 @@ class _Checker:
         )
 
     def ledger(self) -> Ledger:
-        return Ledger(entries=tuple(self.entries.values()), actuals=tuple(self.actuals.values()))
+        entries: tuple[MilestoneEntry, ...] = tuple(self.entries.values())
+        actuals: tuple[TargetActual, ...] = tuple(self.actuals.values())
+        return Ledger(entries=entries, actuals=actuals)
 
 
 def _csv_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, str]]]:
@@ -325,7 +328,7 @@ def _csv_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, str
                     f"line {start}", f"{len(cells)} cells but only {len(columns)} columns: row ignored"
                 )
             else:
-                yield f"line {start}", {c: v for c, v in zip(columns, cells) if c is not None}
+                yield f"line {start}", {c: v for c, v in zip(columns, cells, strict=False) if c is not None}
         start = reader.line_num + 1
 
 

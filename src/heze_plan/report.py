@@ -52,7 +52,9 @@ def _grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = []
     for row in [header, *rows]:
-        cells = [_pad(str(c), w, right=bool(_NUMERIC.fullmatch(str(c)))) for c, w in zip(row, widths)]
+        cells = [
+            _pad(str(c), w, right=bool(_NUMERIC.fullmatch(str(c)))) for c, w in zip(row, widths, strict=True)
+        ]
         lines.append("  " + "  ".join(cells).rstrip())
     return lines
 
@@ -70,6 +72,11 @@ def _target_text(target: TargetStatus) -> str:
     return f"{value.comparator.value} {_number(value.value)} {value.unit}"
 
 
+def _behind_first(scores: Sequence[Score]) -> list[Score]:
+    """Units or areas with the most overdue, then late, milestones first; otherwise in plan order."""
+    return sorted(scores, key=lambda s: (-s.counts.get(State.OVERDUE, 0), -s.counts.get(State.DONE_LATE, 0)))
+
+
 def _score_rows(scores: Sequence[Score]) -> list[list[str]]:
     order = (
         State.DONE_ON_TIME,
@@ -81,7 +88,7 @@ def _score_rows(scores: Sequence[Score]) -> list[list[str]]:
     )
     return [
         [s.name, str(s.total), *(str(s.counts.get(state, 0)) for state in (*order, State.DROPPED)), _rate(s)]
-        for s in scores
+        for s in _behind_first(scores)
     ]
 
 
@@ -120,8 +127,8 @@ def to_table(result: Status, problems: Sequence[Problem] = ()) -> str:
             ]
             extra = "days late" if state is not State.DUE_SOON else "working days left"
             lines += _grid(["milestone", "due", "lead units", extra], rows)
-    lines += ["", "by lead unit:", *_grid(SCORE_HEADER, _score_rows(result.by_unit))]
-    lines += ["", "by area:", *_grid(SCORE_HEADER, _score_rows(result.by_area))]
+    lines += ["", "by lead unit:", *_grid(["lead unit", *SCORE_HEADER[1:]], _score_rows(result.by_unit))]
+    lines += ["", "by area:", *_grid(["area", *SCORE_HEADER[1:]], _score_rows(result.by_area))]
     rows = [
         [
             f"{t.task}.{t.index}",
@@ -304,7 +311,7 @@ def render(result: Status, problems: Sequence[Problem] = (), *, fmt: str = "tabl
     if fmt == "json":
         return to_json(result, problems) + "\n"
     if fmt == "html":
-        from heze_plan.report_html import to_html
+        from heze_plan.report_html import to_html  # noqa: PLC0415 - report_html imports this module
 
         return to_html(result, problems, title=title)
     msg = f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from heze_plan.ledger import Problem
-from heze_plan.report import SCORE_HEADER, _number, _score_rows, _target_text
+from heze_plan.report import _NUMERIC, SCORE_HEADER, _number, _score_rows, _target_text
 from heze_plan.status import Attainment, ItemStatus, State, Status
 
 __all__ = ["COLORS", "to_html"]
@@ -30,7 +30,8 @@ COLORS = {
 }
 
 _CSS = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em;color:#222}
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;
+margin:2em;color:#222}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
 th,td{border:1px solid #ddd;padding:.25em .5em;vertical-align:top;text-align:left}
@@ -41,7 +42,8 @@ th{background:#f3f3f3}td.n{text-align:right}
 
 
 def _badge(state: State) -> str:
-    return f'<span class="badge" style="background:{COLORS[state]}">{escape(state.label)} {escape(state.value)}</span>'
+    text = f"{escape(state.label)} {escape(state.value)}"
+    return f'<span class="badge" style="background:{COLORS[state]}">{text}</span>'
 
 
 def chart(result: Status) -> str:
@@ -65,7 +67,7 @@ def chart(result: Status) -> str:
     )
     for n, month in enumerate(keys):
         x = left + n * (bar + gap) + gap // 2
-        y = top + height
+        y = float(top + height)
         for state in State:
             count = months[month].get(state, 0)
             if not count:
@@ -73,7 +75,8 @@ def chart(result: Status) -> str:
             h = count * height / tallest
             y -= h
             parts.append(
-                f'<rect class="segment" x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{COLORS[state]}" '
+                f'<rect class="segment" x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" '
+                f'fill="{COLORS[state]}" '
                 f'data-month="{month}" data-state="{state.value}" data-count="{count}">'
                 f"<title>{month} {escape(state.value)}: {count}</title></rect>"
             )
@@ -82,14 +85,16 @@ def chart(result: Status) -> str:
             f'<text x="{x + bar / 2}" y="{y - 4:.1f}" text-anchor="middle" font-size="12">{total}</text>'
         )
         parts.append(
-            f'<text x="{x + bar / 2}" y="{top + height + 16}" text-anchor="middle" font-size="12">{month}</text>'
+            f'<text x="{x + bar / 2}" y="{top + height + 16}" text-anchor="middle" '
+            f'font-size="12">{month}</text>'
         )
     legend_x = left + len(keys) * (bar + gap) + 16
     for n, state in enumerate(State):
         y = top + n * 20
         parts.append(f'<rect x="{legend_x}" y="{y}" width="12" height="12" fill="{COLORS[state]}"/>')
         parts.append(
-            f'<text x="{legend_x + 18}" y="{y + 11}" font-size="12">{escape(state.label)} {state.value}</text>'
+            f'<text x="{legend_x + 18}" y="{y + 11}" font-size="12">'
+            f"{escape(state.label)} {state.value}</text>"
         )
     parts.append("</svg>")
     return "\n".join(parts)
@@ -125,7 +130,13 @@ def _item_row(item: ItemStatus) -> str:
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], css_class: str) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
     body = "".join(
-        f'<tr class="{css_class}">' + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        f'<tr class="{css_class}">'
+        + "".join(
+            f'<td class="n">{escape(c)}</td>' if _NUMERIC.fullmatch(c) else f"<td>{escape(c)}</td>"
+            for c in row
+        )
+        + "</tr>"
+        for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -159,14 +170,16 @@ def to_html(result: Status, problems: Sequence[Problem] = (), *, title: str = ""
 <style>{_CSS}</style></head>
 <body>
 <h1>{escape(heading)}</h1>
-<p>截至 {result.as_of}{scope}；“即将到期”指 {result.within} 个工作日内到期（按国务院节假日及调休安排计算）。</p>
+<p>截至 {result.as_of}{scope}；“即将到期”指 {result.within} 个工作日内到期
+（按国务院节假日及调休安排计算）。</p>
 <p class="counts">{counts}</p>
 <h2>按月到期节点 Milestones per month by state</h2>
 {chart(result)}
-<h2>牵头单位 By lead unit</h2>
-{_table(SCORE_HEADER, _score_rows(result.by_unit), "unit")}
 <h2>领域 By area</h2>
-{_table(SCORE_HEADER, _score_rows(result.by_area), "area")}
+{_table(["领域", *SCORE_HEADER[1:]], _score_rows(result.by_area), "area")}
+<h2>牵头单位 By lead unit</h2>
+<p>多个牵头单位共同负责的节点，计入每个牵头单位。A milestone counts for each of its lead units.</p>
+{_table(["牵头单位", *SCORE_HEADER[1:]], _score_rows(result.by_unit), "unit")}
 <h2>量化目标 Targets</h2>
 <p>{missing} / {len(result.targets)} 项目标尚无实际值 (no actual yet).</p>
 {_table(["目标", "内容", "要求", "实际值", "截至", "达成"], targets, "target")}

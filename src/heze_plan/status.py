@@ -31,8 +31,8 @@ from heze_plan.model import Comparator, Plan, Target, TargetKind, Task
 from heze_plan.workdays import working_days_between
 
 __all__ = [
-    "Attainment",
     "DEFAULT_WITHIN",
+    "Attainment",
     "ItemStatus",
     "Score",
     "State",
@@ -193,9 +193,7 @@ class Status:
         return sum(1 for item in self.items if item.state is state)
 
 
-def _item(
-    plan: Plan, task: Task, index: int | None, ledger: Ledger, as_of: dt.date, within: int
-) -> ItemStatus:
+def _item(task: Task, index: int | None, ledger: Ledger, as_of: dt.date, within: int) -> ItemStatus:
     entry = ledger.entry(task.number, index)
     if index is None:
         due, phrase, deliverable = None, "", task.title
@@ -242,12 +240,13 @@ def milestone_status(
     """
     owner = plan.task(task)
     if milestone is None and owner.milestones:
-        msg = f"task {task} has {len(owner.milestones)} milestone(s): give the index (1..{len(owner.milestones)})"
+        count = len(owner.milestones)
+        msg = f"task {task} has {count} milestone(s): give the index (1..{count})"
         raise ValueError(msg)
     if milestone is not None and not 1 <= milestone <= len(owner.milestones):
         msg = f"task {task} has no milestone {milestone} (it has {len(owner.milestones)})"
         raise ValueError(msg)
-    return _item(plan, owner, milestone, ledger, as_of, within)
+    return _item(owner, milestone, ledger, as_of, within)
 
 
 def _gap(target: Target, actual: float, reference: float) -> tuple[Attainment, float]:
@@ -285,7 +284,7 @@ def _target_status(plan: Plan, task: Task, index: int, ledger: Ledger, as_of: dt
 def _scores(items: list[ItemStatus], keys: dict[str, list[int]]) -> tuple[Score, ...]:
     scores = []
     for name, tasks in keys.items():
-        counts = {state: 0 for state in State}
+        counts = dict.fromkeys(State, 0)
         for item in items:
             if item.task in tasks:
                 counts[item.state] += 1
@@ -312,7 +311,7 @@ def status(
         raise ValueError(msg)
     tasks = [t for t in plan.tasks if unit is None or unit in t.lead_units]
     items = [
-        _item(plan, task, index, ledger, as_of, within)
+        _item(task, index, ledger, as_of, within)
         for task in tasks
         for index in ([None] if task.ongoing else range(1, len(task.milestones) + 1))
     ]
