@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -13,9 +11,6 @@ from heze_plan.model import Plan
 settings.register_profile("default", max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("fast", max_examples=20)
 settings.load_profile("default")
-
-#: The repository's root, where ``examples/`` lives.
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")

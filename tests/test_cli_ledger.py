@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT
 
 from heze_plan.cli import main
 
-SAMPLE = ROOT / "examples" / "ledger-2023-10-15.csv"
+#: The sample ledger shipped in examples/ (plausible, invented data).
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
 
 
 class TestLedgerInit:

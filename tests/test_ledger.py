@@ -12,14 +12,14 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.conftest import ROOT
-from tests.strategies import PLAN, milestone_entries, target_actuals
 
 from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
 from heze_plan.ledger_io import LEDGER_FORMAT, LedgerError, parse_ledger, read_ledger, template
 from heze_plan.model import Plan
+from strategies import PLAN, milestone_entries, target_actuals
 
-SAMPLE = ROOT / "examples" / "ledger-2023-10-15.csv"
+#: The sample ledger shipped in examples/ (plausible, invented data).
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
 HEADER = "task,milestone,target,status,completed,value,as_of,unit,note,evidence\n"
 
 

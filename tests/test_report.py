@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT
 
 from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress
 from heze_plan.ledger_io import read_ledger
@@ -22,7 +21,8 @@ from heze_plan.report import REPORT_FORMAT, render, to_csv, to_data, to_table
 from heze_plan.report_html import to_html
 from heze_plan.status import State, Status, status
 
-SAMPLE = ROOT / "examples" / "ledger-2023-10-15.csv"
+#: The sample ledger shipped in examples/ (plausible, invented data).
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
 AS_OF = dt.date(2023, 10, 15)
 PROBLEM = Problem("l.csv", "line 9", "unknown task 999: the plan numbers its tasks 1..195")
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.conftest import ROOT
-from tests.strategies import YEAR_DAYS
 
 from heze_plan.ledger import Ledger, MilestoneEntry, Progress, TargetActual
 from heze_plan.ledger_io import read_ledger
 from heze_plan.model import Plan
 from heze_plan.status import Attainment, State, Status, classify, milestone_status, status
+from strategies import YEAR_DAYS
 
-SAMPLE = ROOT / "examples" / "ledger-2023-10-15.csv"
+#: The sample ledger shipped in examples/ (plausible, invented data).
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
 D = dt.date
 #: 9月底前: the deadline of task 8's first milestone (建立健全线上集成服务专栏…).
 END_SEPTEMBER = D(2023, 9, 30)

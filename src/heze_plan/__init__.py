@@ -13,6 +13,8 @@ from importlib import metadata, resources
 
 from heze_plan.checks import Finding, check
 from heze_plan.errata import shipped_errata
+from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
+from heze_plan.ledger_io import read_ledger
 from heze_plan.model import (
     Area,
     Comparator,
@@ -29,6 +31,7 @@ from heze_plan.model import (
     UnitKind,
 )
 from heze_plan.parsing import ParseError, parse
+from heze_plan.status import State, milestone_status, status
 
 __all__ = [
     "Area",
@@ -36,12 +39,18 @@ __all__ = [
     "Document",
     "Erratum",
     "Finding",
+    "Ledger",
     "Milestone",
+    "MilestoneEntry",
     "ParseError",
     "Plan",
     "Principle",
+    "Problem",
+    "Progress",
     "Safeguard",
+    "State",
     "Target",
+    "TargetActual",
     "TargetKind",
     "Task",
     "Unit",
@@ -49,8 +58,11 @@ __all__ = [
     "__version__",
     "check",
     "load",
+    "milestone_status",
     "parse",
+    "read_ledger",
     "source_text",
+    "status",
 ]
 
 try:
