@@ -241,3 +241,15 @@ class TestTargets:
     def test_within_must_not_be_negative(self, plan: Plan) -> None:
         with pytest.raises(ValueError, match="within must be zero or more"):
             status(plan, Ledger(), as_of=D(2023, 10, 1), within=-1)
+
+
+class TestDocs:
+    """The examples in docs/ledger.md run and give what the page says."""
+
+    def test_doctests(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import doctest
+
+        root = Path(__file__).resolve().parent.parent
+        monkeypatch.chdir(root)
+        failures, tried = doctest.testfile(str(root / "docs" / "ledger.md"), module_relative=False)
+        assert (failures, tried > 0) == (0, True)
