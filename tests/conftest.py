@@ -1,6 +1,12 @@
-"""Shared fixtures and Hypothesis profiles (``--hypothesis-profile=fast`` for quick runs)."""
+"""Test configuration: Hypothesis profiles and the shared ``plan`` fixture.
+
+``thorough`` (the default) runs 200 examples per property; ``fast`` runs 25,
+for quick local runs: ``HYPOTHESIS_PROFILE=fast pytest``.
+"""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -8,9 +14,11 @@ from hypothesis import HealthCheck, settings
 import heze_plan
 from heze_plan.model import Plan
 
-settings.register_profile("default", max_examples=200, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fast", max_examples=20)
-settings.load_profile("default")
+settings.register_profile(
+    "thorough", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("fast", max_examples=25, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough"))
 
 
 @pytest.fixture(scope="session")

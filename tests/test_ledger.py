@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
 from heze_plan.ledger_io import LEDGER_FORMAT, LedgerError, parse_ledger, read_ledger, template
 from heze_plan.model import Plan
-from strategies import PLAN, milestone_entries, target_actuals
+
+from .strategies import PLAN, milestone_entries, target_actuals
 
 #: The sample ledger shipped in examples/ (plausible, invented data).
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"

@@ -13,7 +13,8 @@ from heze_plan.ledger import Ledger, MilestoneEntry, Progress, TargetActual
 from heze_plan.ledger_io import read_ledger
 from heze_plan.model import Plan
 from heze_plan.status import Attainment, State, Status, classify, milestone_status, status
-from strategies import YEAR_DAYS
+
+from .strategies import YEAR_DAYS
 
 #: The sample ledger shipped in examples/ (plausible, invented data).
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"

@@ -16,6 +16,7 @@ sentence or a unit name in two. Parsing goes in steps, each a function:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,7 +35,7 @@ from heze_plan.model import (
     Safeguard,
     Task,
 )
-from heze_plan.targets import targets_in
+from heze_plan.targets import chinese_number, targets_in
 from heze_plan.units import known_units, registry_for, split_units
 
 __all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse"]
@@ -120,8 +121,6 @@ def _date(match: re.Match[str]) -> dt.date:
 def _add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    import calendar
-
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -133,6 +132,14 @@ def _read_document(front: Sequence[Paragraph], tail: Sequence[Paragraph]) -> Doc
     notice = next((p.text for p in front if "关于印发" in p.text), "")
     title_match = re.search(r"《(.+?)》", " ".join(p.text for p in front))
     title = title_match.group(1) if title_match else notice
+    if not title:
+        title = next((p.text for p in front if re.search(r"(方案|计划|意见|措施)$", p.text)), "")
+    if not title:
+        raise ParseError(
+            "no title: expected 《…》, a 关于印发… line or a line ending in 方案/计划 before the first "
+            "section",
+            1,
+        )
     adopted = None
     for paragraph in front:
         if "审议通过" in paragraph.text or re.fullmatch(_DATE.pattern, paragraph.text):
@@ -175,8 +182,6 @@ def _sections(body: Sequence[Paragraph]) -> dict[str, list[Paragraph]]:
 
 def _numbered(paragraphs: Iterable[Paragraph]) -> Iterator[tuple[int, str, str, Paragraph]]:
     """（一）title。text paragraphs as (number, title, text, paragraph)."""
-    from heze_plan.targets import chinese_number
-
     for paragraph in paragraphs:
         match = _SUBSECTION.match(paragraph.text)
         if not match:
@@ -184,7 +189,7 @@ def _numbered(paragraphs: Iterable[Paragraph]) -> Iterator[tuple[int, str, str, 
                 f"expected a （一）-numbered paragraph, found {paragraph.text[:30]!r}", paragraph.line
             )
         body = match.group(2)
-        title, _, rest = body.partition("。")
+        title = body.partition("。")[0]
         yield chinese_number(match.group(1)), title.strip(), body, paragraph
 
 
@@ -228,8 +233,6 @@ def _task(paragraph: Paragraph, area: int, year: int) -> Task:
 
 
 def _areas_and_tasks(section: Sequence[Paragraph], year: int) -> tuple[list[Area], list[Task]]:
-    from heze_plan.targets import chinese_number
-
     areas: list[Area] = []
     tasks: list[Task] = []
     for paragraph in section:

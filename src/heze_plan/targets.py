@@ -209,7 +209,7 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
                     subject=_subject(text, match.start(), match.end()),
                     value=_number(parts[0], match.group("mult")),
                     upper=upper,
-                    unit=(match.group("mult") or "") + counter if counter == "%" else counter,
+                    unit=counter,
                     scope=_scope(text, match.start(), match.end()),
                     milestone=_milestone_index(match.start(), milestone_spans),
                 ),
