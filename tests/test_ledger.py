@@ -252,7 +252,7 @@ class TestBadRows:
             ),
             (
                 row(task="8", milestone="1", status="已完成", completed="2023-09-27", unit="市发改局"),
-                "unknown unit '市发改局' (did you mean",
+                "unknown unit '市发改局'; did you mean 市发展改革委",
             ),
             (
                 row(8, 1, status="已完成", completed="2023-09-27", unit="市税务局"),

@@ -15,6 +15,7 @@ from heze_plan.checks import Finding, check
 from heze_plan.errata import shipped_errata
 from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
 from heze_plan.ledger_io import read_ledger
+from heze_plan.lookup import UnitLookupError, resolve_unit
 from heze_plan.model import (
     Area,
     Comparator,
@@ -55,12 +56,14 @@ __all__ = [
     "Task",
     "Unit",
     "UnitKind",
+    "UnitLookupError",
     "__version__",
     "check",
     "load",
     "milestone_status",
     "parse",
     "read_ledger",
+    "resolve_unit",
     "source_text",
     "status",
 ]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import io
 import json
 import re
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
+from heze_plan.lookup import UnitLookupError, resolve_unit
 from heze_plan.model import Plan, Task
 
 __all__ = ["COLUMNS", "LEDGER_FORMAT", "LedgerError", "parse_ledger", "read_ledger", "template"]
@@ -92,10 +92,6 @@ class _Checker:
         self.entries: dict[tuple[int, int | None], MilestoneEntry] = {}
         self.actuals: dict[tuple[int, int, dt.date], TargetActual] = {}
         self.tasks = {t.number: t for t in plan.tasks}
-        self.units = {u.name: u.name for u in plan.units}
-        for unit in plan.units:
-            for alias in unit.aliases:
-                self.units.setdefault(alias, unit.name)
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(Problem(self.name, where, message))
@@ -140,11 +136,10 @@ class _Checker:
         name = str(name).strip()
         if not name:
             return None
-        canonical = self.units.get(name)
-        if canonical is None:
-            close = difflib.get_close_matches(name, list(self.units), n=2, cutoff=0.6)
-            hint = f" (did you mean {' or '.join(close)}?)" if close else ""
-            errors.append(f"unknown unit {name!r}{hint}")
+        try:
+            canonical = resolve_unit(self.plan, name).name
+        except UnitLookupError as error:
+            errors.append(str(error))
             return None
         if task is not None and canonical not in task.units:
             errors.append(
