@@ -268,11 +268,11 @@ class TestBadRows:
             (row(task="170", target="3", value="21800"), "the as-of date of the value is missing"),
             (
                 row(task="170", target="3", value="21800", as_of="2023-13-01"),
-                "as-of date: '2023-13-01' is not a date of the calendar",
+                "the value's as-of date: '2023-13-01' is not a date of the calendar",
             ),
             (
                 row(task="170", target="3", value="21800", as_of="2022-12-31"),
-                "as-of date 2022-12-31 is outside the plan year 2023",
+                "the value's as-of date 2022-12-31 is outside the plan year 2023",
             ),
             (
                 row(task="170", target="4", value="21800", as_of="2023-09-30"),
@@ -334,7 +334,7 @@ class TestBadRows:
             plan, row(8, 1, status="已完成", completed="2023-10-16"), as_of=dt.date(2023, 10, 15)
         )
         assert messages(problems) == [
-            "line 2: completion date 2023-10-16 is after the as-of date 2023-10-15: "
+            "line 2: completion date 2023-10-16 is after 2023-10-15, the date checked for: "
             "it cannot have happened yet"
         ]
         assert ledger.entries == ()

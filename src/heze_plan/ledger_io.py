@@ -159,7 +159,9 @@ class _Checker:
             errors.append(f"{label} {day} is outside the plan year {self.plan.year}")
             return None
         if self.as_of is not None and day > self.as_of:
-            errors.append(f"{label} {day} is after the as-of date {self.as_of}: it cannot have happened yet")
+            errors.append(
+                f"{label} {day} is after {self.as_of}, the date checked for: it cannot have happened yet"
+            )
             return None
         return day
 
@@ -268,7 +270,7 @@ class _Checker:
                 value = _parse_number(text["value"])
             except ValueError as error:
                 errors.append(f"value: {error}")
-        as_of = self._date("as-of date", text.get("as_of", ""), errors)
+        as_of = self._date("the value's as-of date", text.get("as_of", ""), errors)
         if text.get("as_of", "") == "":
             errors.append("the as-of date of the value is missing")
         if text.get("status", "") != "" or text.get("completed", "") != "":
