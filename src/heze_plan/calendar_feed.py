@@ -191,7 +191,7 @@ def _default_description(plan: Plan, count: int) -> str:
 
 def build_calendar(
     plan: Plan,
-    selection: Iterable[Task | tuple[Task, Milestone]] | None = None,
+    selection: Iterable[Task | Entry | tuple[Task, Milestone]] | None = None,
     options: FeedOptions | None = None,
     previous: Revisions | None = None,
 ) -> icalendar.Calendar:

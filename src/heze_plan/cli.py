@@ -13,18 +13,26 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
-from heze_plan import __version__, load, parse
+from heze_plan import __version__, load, parse, queries, views
 from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar
 from heze_plan.checks import RULES, check
+from heze_plan.feed_entries import Entry
 from heze_plan.feeds import write_feeds
 from heze_plan.files import write_atomic
-from heze_plan.model import Plan, Task
+from heze_plan.ledger import Ledger, Problem
+from heze_plan.ledger_io import LedgerError, read_ledger, template
+from heze_plan.lookup import AreaLookupError, Party, UnitLookupError, resolve_party, resolve_unit
+from heze_plan.model import Plan, TargetKind
 from heze_plan.parsing import ParseError
+from heze_plan.report import render as render_report
 from heze_plan.revisions import FeedError, Revisions
 from heze_plan.serialize import to_json
+from heze_plan.status import status
+from heze_plan.tables import FORMATS, json_text, render
 
-__all__ = ["UsageError", "main"]
+__all__ = ["UsageError", "add_selection_options", "main", "select_milestones", "select_tasks"]
 
 
 class UsageError(Exception):
@@ -99,68 +107,6 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _selected_units(plan: Plan, wanted: Sequence[str]) -> set[str]:
-    """Canonical names of the units the user typed: a name, an alias or a fragment of one unit's name."""
-    found: set[str] = set()
-    for text in wanted:
-        exact = [u.name for u in plan.units if text == u.name or text in u.aliases]
-        partial = [u.name for u in plan.units if text in u.name or any(text in a for a in u.aliases)]
-        matches = exact or partial
-        if len(matches) != 1:
-            detail = (
-                f"it matches {len(matches)} units: {'、'.join(matches)}"
-                if matches
-                else "no unit has that name"
-            )
-            raise UsageError(f"--unit {text!r}: {detail}")
-        found.add(matches[0])
-    return found
-
-
-def _selected_areas(plan: Plan, wanted: Sequence[str]) -> set[int]:
-    """Numbers of the areas the user typed: a number or (a fragment of) one area's name."""
-    found: set[int] = set()
-    for text in wanted:
-        if text.strip().isdigit():
-            number = int(text)
-            if not any(a.number == number for a in plan.areas):
-                raise UsageError(f"--area {text!r}: this plan numbers its areas 1..{len(plan.areas)}")
-            found.add(number)
-            continue
-        matches = [a for a in plan.areas if text in a.name]
-        if len(matches) != 1:
-            names = "、".join(a.name for a in matches)
-            detail = f"it matches {len(matches)} areas: {names}" if matches else "no area has that name"
-            raise UsageError(f"--area {text!r}: {detail}")
-        found.add(matches[0].number)
-    return found
-
-
-def _add_calendar_selection(parser: argparse.ArgumentParser) -> None:
-    """The selection options of ``calendar`` (to give way to the shared ones of ``tasks``)."""
-    parser.add_argument(
-        "--unit",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="tasks this unit leads or shares (repeatable)",
-    )
-    parser.add_argument(
-        "--area", action="append", default=[], metavar="N|NAME", help="tasks of this area (repeatable)"
-    )
-
-
-def _calendar_selection(plan: Plan, args: argparse.Namespace) -> tuple[Task, ...] | None:
-    """The tasks ``--unit`` and ``--area`` select (all when neither is given); both must hold."""
-    if not args.unit and not args.area:
-        return None
-    units = _selected_units(plan, args.unit)
-    areas = _selected_areas(plan, args.area)
-    return tuple(
-        t for t in plan.tasks if (not units or units & set(t.units)) and (not areas or t.area in areas)
-    )
-
-
 def _add_plan_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--plan",
@@ -168,6 +114,211 @@ def _add_plan_option(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="read the plan from this text file instead of the embedded Heze 2023 plan",
     )
+
+
+Handler = Callable[[argparse.Namespace], int]
+_S = TypeVar("_S", bound="queries.Selection[Any]")
+
+
+# --------------------------------------------------------------------------- selection options
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options that select tasks (by unit, area, date, text) to a command.
+
+    Every option narrows the selection; given together they all apply. The
+    values are checked by :func:`select_tasks` / :func:`select_milestones`,
+    so that a mistake is one line naming what was wrong.
+    """
+    group = parser.add_argument_group("selection (options combine: every one must hold)")
+    group.add_argument(
+        "--unit",
+        metavar="NAME",
+        help="tasks the unit leads or shares; short forms (发改委, 人民银行) and county governments "
+        "(曹县, 牡丹区人民政府, matched through 各县区政府、管委会) are understood",
+    )
+    group.add_argument("--lead", metavar="NAME", help="tasks the unit leads (牵头单位)")
+    group.add_argument(
+        "--responsible", metavar="NAME", help="tasks in which the unit is responsible (责任单位)"
+    )
+    group.add_argument("--area", metavar="N|NAME", help="tasks of one area, by number (7) or name (跨境贸易)")
+    group.add_argument("--due-after", metavar="YYYY-MM-DD", help="with a deadline on or after this day")
+    group.add_argument("--due-before", metavar="YYYY-MM-DD", help="with a deadline on or before this day")
+    group.add_argument(
+        "--month", metavar="YYYY-MM", help="with a deadline in this month (10 means the plan year's)"
+    )
+    group.add_argument(
+        "--search",
+        metavar="TERM",
+        nargs="+",
+        action="extend",
+        help="title or text contains every term (Chinese substring; whitespace and case ignored)",
+    )
+    group.add_argument("--ongoing", action="store_true", help="only tasks without a deadline (run all year)")
+
+
+def _date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"{option}: bad date {text!r}, expected YYYY-MM-DD (for example 2023-10-31)"
+        ) from None
+
+
+def _narrow(selection: _S, args: argparse.Namespace) -> _S:
+    """Apply the selection options to any selection (tasks, milestones, targets)."""
+    try:
+        if args.unit:
+            selection = selection.involving(args.unit)
+        if args.lead:
+            selection = selection.led_by(args.lead)
+        if args.responsible:
+            selection = selection.with_responsible(args.responsible)
+        if args.area:
+            selection = selection.in_area(args.area)
+        if args.due_after or args.due_before:
+            start = _date(args.due_after, "--due-after") if args.due_after else dt.date.min
+            end = _date(args.due_before, "--due-before") if args.due_before else dt.date.max
+            if start > end:
+                raise UsageError(f"--due-after {args.due_after} is later than --due-before {args.due_before}")
+            selection = selection.due_between(start, end)
+        if args.month:
+            selection = selection.in_month(args.month)
+        if args.search:
+            selection = selection.search(*args.search)
+    except (UnitLookupError, AreaLookupError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    return selection
+
+
+def _refuse_ongoing_with_dates(args: argparse.Namespace) -> None:
+    if args.ongoing and (args.due_after or args.due_before or args.month):
+        raise UsageError("--ongoing selects tasks without deadlines; it cannot be combined with date options")
+
+
+def select_tasks(plan: Plan, args: argparse.Namespace) -> queries.TaskSelection:
+    """The tasks that the options of :func:`add_selection_options` select; ``UsageError`` on bad input."""
+    _refuse_ongoing_with_dates(args)
+    selection = _narrow(queries.tasks(plan), args)
+    return selection.ongoing() if args.ongoing else selection
+
+
+def select_milestones(plan: Plan, args: argparse.Namespace) -> queries.MilestoneSelection:
+    """The milestones that the selection options select; date options apply to each milestone."""
+    if args.ongoing:
+        raise UsageError("--ongoing selects tasks without deadlines, which have no milestones")
+    return _narrow(queries.milestones(plan), args)
+
+
+def _party(plan: Plan, args: argparse.Namespace) -> Party | None:
+    name = args.unit or args.lead or args.responsible
+    return resolve_party(plan, name) if name else None
+
+
+def _add_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=FORMATS, default="table", help="table (aligned text, default), json or csv"
+    )
+
+
+def _emit(records: list[dict[str, object]], columns: Sequence[tuple[str, str]], fmt: str, what: str) -> None:
+    if not records and fmt == "table":
+        print(f"no {what} match", file=sys.stderr)
+        return
+    print(render(records, columns, fmt))
+
+
+# --------------------------------------------------------------------------- query commands
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    selection = select_tasks(plan, args)
+    party = _party(plan, args)
+    records = views.task_records(selection, party)
+    if args.format == "csv":
+        columns = views.TASK_CSV_COLUMNS if party else views.TASK_CSV_COLUMNS[:-1]
+    else:
+        columns = (*views.TASK_COLUMNS, ("role", "role")) if party else views.TASK_COLUMNS
+    _emit(records, columns, args.format, "tasks")
+    if args.format == "table" and records:
+        print(f"{len(records)} task(s)", file=sys.stderr)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    text = args.number.strip()
+    if not text.isdigit():
+        raise UsageError(f"task number must be a whole number, got {args.number!r}")
+    try:
+        task = plan.task(int(text))
+    except KeyError as error:
+        raise UsageError(str(error.args[0])) from None
+    if args.format == "json":
+        one = queries.tasks(plan).where(lambda t: t.number == task.number)
+        record = views.task_records(one)[0]
+        record["text"] = task.text
+        record["targets"] = views.target_records(one.targets())
+        record["per_provincial_arrangement"] = task.per_provincial_arrangement
+        record["prerequisites"] = list(task.prerequisites)
+        record["errata"] = [
+            {"id": e.id, "kind": e.kind, "source": e.source, "correction": e.correction, "reason": e.reason}
+            for e in plan.errata_for(task.number)
+        ]
+        print(json_text(record))
+    else:
+        print(views.task_detail(plan, task))
+    return 0
+
+
+def _units(args: argparse.Namespace) -> int:
+    _emit(views.unit_records(_plan(args)), views.UNIT_COLUMNS, args.format, "units")
+    return 0
+
+
+def _areas(args: argparse.Namespace) -> int:
+    _emit(views.area_records(_plan(args)), views.AREA_COLUMNS, args.format, "areas")
+    return 0
+
+
+def _targets(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    _refuse_ongoing_with_dates(args)
+    selection = _narrow(queries.targets(plan), args)
+    if args.ongoing:
+        selection = selection.where(lambda ref: ref.task.ongoing)
+    if args.kind:
+        selection = selection.of_kind(args.kind)
+    records = views.target_records(selection)
+    columns = (*views.TARGET_COLUMNS, ("phrase", "phrase")) if args.format == "csv" else views.TARGET_COLUMNS
+    _emit(records, columns, args.format, "targets")
+    return 0
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    selection = select_milestones(plan, args)
+    if args.next is not None:
+        if args.next < 1:
+            raise UsageError(f"--next must be a positive number of milestones, got {args.next}")
+        selection = selection[: args.next]
+    party = _party(plan, args)
+    if args.format == "table":
+        if not selection:
+            print("no milestones match", file=sys.stderr)
+        else:
+            print(views.timeline_text(selection, party))
+        return 0
+    columns = (("month", "month"), *views.MILESTONE_COLUMNS, ("deliverable", "deliverable"))
+    if party:
+        columns = (*columns, ("role", "role"))
+    print(render(views.milestone_records(selection, party), columns, args.format))
+    return 0
+
+
+# --------------------------------------------------------------------------- calendar feeds
 
 
 def _reminders(text: str) -> tuple[int, ...]:
@@ -240,12 +391,21 @@ def _read_revisions(path: Path, *, what: str) -> Revisions:
         raise UsageError(f"{what} {path}: {error}; heze-plan leaves it alone") from None
 
 
+def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
+    """The unit a calendar is made for (its lead items get marked), when one registry unit is selected."""
+    name = args.unit or args.lead
+    if not name:
+        return None
+    try:
+        return resolve_unit(plan, name).name
+    except UnitLookupError:  # a county, which acts through the collectives and leads nothing itself
+        return None
+
+
 def _calendar(args: argparse.Namespace) -> int:
     plan = _plan(args)
-    selection = _calendar_selection(plan, args)
-    units = _selected_units(plan, args.unit)
-    # A feed for one unit marks the tasks it leads, as the unit feeds of ``feeds`` do.
-    options = _feed_options(args, name=args.name, unit=units.pop() if len(units) == 1 else None)
+    selection = [Entry(ref.task, ref.index) for ref in select_milestones(plan, args)]
+    options = _feed_options(args, name=args.name, unit=_feed_unit(plan, args))
     output: Path | None = args.output
     if args.previous is not None:
         previous = _read_revisions(args.previous, what="previous feed")
@@ -290,9 +450,6 @@ def _feeds(args: argparse.Namespace) -> int:
     return 0
 
 
-Handler = Callable[[argparse.Namespace], int]
-
-
 def _register_summary(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     summary = commands.add_parser("summary", help="an overview of the plan")
     _add_plan_option(summary)
@@ -315,6 +472,208 @@ def _register_export(commands: argparse._SubParsersAction[argparse.ArgumentParse
     export.set_defaults(handler=_export)
 
 
+def _date_argument(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+
+
+def _working_days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of working days (0 or more)")
+    return int(text)
+
+
+def _lead_unit(plan: Plan, name: str | None) -> str | None:
+    """The canonical name of the unit the user named (forgiving: see `resolve_unit`); it must lead tasks."""
+    if name is None:
+        return None
+    try:
+        unit = resolve_unit(plan, name).name
+    except UnitLookupError as error:
+        raise UsageError(str(error)) from None
+    if not any(unit in t.lead_units for t in plan.tasks):
+        raise UsageError(f"{unit} leads no task of the plan (it only shares tasks led by others)")
+    return unit
+
+
+def _ledger_init(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    target: Path = args.file
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} exists; it is not overwritten (use --force to replace it)")
+    fmt = args.format or ("json" if target.suffix.lower() == ".json" else "csv")
+    text = template(
+        plan, unit=_lead_unit(plan, args.unit), json_format=fmt == "json", chinese=args.lang == "zh"
+    )
+    write_atomic(target, text)
+    print(f"wrote {target} ({fmt}); fill in status and completion date, or value and as-of date")
+    return 0
+
+
+def _read(args: argparse.Namespace, plan: Plan, as_of: dt.date | None) -> tuple[Ledger, list[Problem]]:
+    try:
+        return read_ledger(args.ledger, plan, as_of=as_of)
+    except LedgerError as error:
+        raise UsageError(str(error)) from None
+
+
+def _ledger_check(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    ledger, problems = _read(args, plan, args.as_of or dt.date.today())
+    for problem in problems:
+        print(problem)
+    summary = f"{len(ledger.entries)} milestone row(s) and {len(ledger.actuals)} target actual(s) read"
+    if problems:
+        print(f"{summary}; {len(problems)} problem(s), those rows are left out", file=sys.stderr)
+        return 1
+    print(f"{summary}; no problems")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    unit = _lead_unit(plan, args.unit)
+    ledger, problems = _read(args, plan, args.as_of)
+    result = status(plan, ledger, as_of=args.as_of, within=args.within, unit=unit)
+    text = render_report(result, problems, fmt=args.format, title=plan.document.title)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.output, text)
+    if problems and args.format != "table":
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {args.ledger}: those rows are left out", file=sys.stderr)
+    return 1 if problems and args.strict else 0
+
+
+def _register_ledger(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ledger = commands.add_parser(
+        "ledger", help="the progress ledger (台账): write a template, check a filled one"
+    )
+    actions = ledger.add_subparsers(dest="action", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="write a template listing every milestone and target to report on")
+    init.add_argument("file", type=Path, metavar="FILE", help="the template to write (.csv or .json)")
+    init.add_argument("--unit", metavar="U", help="only the tasks this unit leads (name or alias)")
+    init.add_argument("--format", choices=["csv", "json"], help="default: json for a .json FILE, else csv")
+    init.add_argument("--lang", choices=["zh", "en"], default="zh", help="CSV header language (default zh)")
+    init.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _add_plan_option(init)
+    init.set_defaults(handler=_ledger_init)
+    check = actions.add_parser("check", help="check every row of a ledger; exit 1 when there are problems")
+    check.add_argument("ledger", type=Path, metavar="FILE", help="the ledger (.csv or .json)")
+    check.add_argument(
+        "--as-of", type=_date_argument, metavar="DATE", help="dates after DATE are problems (default: today)"
+    )
+    _add_plan_option(check)
+    check.set_defaults(handler=_ledger_check)
+
+
+def _register_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser("report", help="the progress report on a date, from a ledger")
+    report.add_argument(
+        "--ledger", type=Path, metavar="FILE", required=True, help="the ledger (.csv or .json)"
+    )
+    report.add_argument(
+        "--as-of", type=_date_argument, metavar="DATE", required=True, help="the report date, YYYY-MM-DD"
+    )
+    report.add_argument("--unit", metavar="U", help="only the tasks this unit leads (name or alias)")
+    report.add_argument("--format", choices=["table", "csv", "json", "html"], default="table")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    report.add_argument(
+        "--within",
+        type=_working_days,
+        default=5,
+        metavar="N",
+        help="due soon = within N working days (default 5)",
+    )
+    report.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when the ledger has problems (the report is still written)",
+    )
+    _add_plan_option(report)
+    report.set_defaults(handler=_report)
+
+
+def _register_tasks(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "tasks",
+        help="list the tasks that match: by unit, area, deadline, text",
+        description="List tasks. Every selection option narrows the list; without options, all tasks.",
+    )
+    _add_plan_option(parser)
+    add_selection_options(parser)
+    _add_format_option(parser)
+    parser.set_defaults(handler=_tasks)
+
+
+def _register_show(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "show",
+        help="one task in full: units, milestones, targets, qualifiers, errata",
+        description="Show one task in full, with the errata that touched its text.",
+    )
+    _add_plan_option(parser)
+    parser.add_argument("number", metavar="N", help="the task's number (1..195 in the Heze 2023 plan)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    parser.set_defaults(handler=_show)
+
+
+def _register_units(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "units",
+        help="every unit with how many tasks it leads and shares",
+        description="Every unit of the registry with the tasks it leads and shares, most tasks first.",
+    )
+    _add_plan_option(parser)
+    _add_format_option(parser)
+    parser.set_defaults(handler=_units)
+
+
+def _register_areas(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "areas",
+        help="the areas with their lead units and counts",
+        description="Every area (领域) with its lead units and its counts of tasks, milestones "
+        "and ongoing tasks.",
+    )
+    _add_plan_option(parser)
+    _add_format_option(parser)
+    parser.set_defaults(handler=_areas)
+
+
+def _register_targets(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "targets",
+        help="the quantitative targets of the tasks that match",
+        description="List the quantitative targets of the selected tasks; date options apply to "
+        "the milestone each target is due with.",
+    )
+    _add_plan_option(parser)
+    add_selection_options(parser)
+    parser.add_argument("--kind", choices=[k.value for k in TargetKind], help="only targets of this kind")
+    _add_format_option(parser)
+    parser.set_defaults(handler=_targets)
+
+
+def _register_timeline(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "timeline",
+        help="milestones month by month",
+        description="The milestones of the selected tasks, month by month; date options apply "
+        "to each milestone.",
+    )
+    _add_plan_option(parser)
+    add_selection_options(parser)
+    parser.add_argument("--next", type=int, metavar="N", help="only the first N milestones (by date)")
+    _add_format_option(parser)
+    parser.set_defaults(handler=_timeline)
+
+
 def _register_calendar(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "calendar",
@@ -324,7 +683,7 @@ def _register_calendar(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "Regenerating into the same FILE keeps UIDs and moves SEQUENCE only for events that changed.",
     )
     _add_plan_option(parser)
-    _add_calendar_selection(parser)
+    add_selection_options(parser)
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--name", help="the calendar's name (default: the document number and 任务时间节点)")
     parser.add_argument(
@@ -358,10 +717,18 @@ def _register_feeds(commands: argparse._SubParsersAction[argparse.ArgumentParser
 #: Each registers one command (or a group) on the subparsers; order is the order in --help.
 _REGISTRARS = (
     _register_summary,
-    _register_check,
-    _register_export,
+    _register_tasks,
+    _register_show,
+    _register_units,
+    _register_areas,
+    _register_targets,
+    _register_timeline,
     _register_calendar,
     _register_feeds,
+    _register_check,
+    _register_export,
+    _register_ledger,
+    _register_report,
 )
 
 

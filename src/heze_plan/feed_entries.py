@@ -36,12 +36,12 @@ class Entry:
 
 
 def entries(
-    plan: Plan, selection: Iterable[Task | tuple[Task, Milestone]] | None = None
+    plan: Plan, selection: Iterable[Task | Entry | tuple[Task, Milestone]] | None = None
 ) -> tuple[Entry, ...]:
     """The milestones of a selection, each once, by due date, task number and position.
 
-    ``selection`` holds tasks (all their milestones) and ``(task, milestone)``
-    pairs; ``None`` means the whole plan. Tasks without a deadline have no
+    ``selection`` holds tasks (all their milestones), ``(task, milestone)``
+    pairs and entries; ``None`` means the whole plan. Tasks without a deadline have no
     milestone and contribute nothing.
 
     >>> import heze_plan
@@ -55,6 +55,11 @@ def entries(
     for item in plan.tasks if selection is None else selection:
         if isinstance(item, Task):
             pairs = [Entry(item, i) for i in range(len(item.milestones))]
+        elif isinstance(item, Entry):
+            if not 0 <= item.index < len(item.task.milestones):
+                msg = f"task {item.task.number} has no milestone number {item.index + 1}"
+                raise ValueError(msg)
+            pairs = [item]
         elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Task):
             task, milestone = item
             if milestone not in task.milestones:
@@ -62,7 +67,7 @@ def entries(
                 raise ValueError(msg)
             pairs = [Entry(task, task.milestones.index(milestone))]
         else:
-            msg = f"a selection holds tasks or (task, milestone) pairs, got {item!r}"
+            msg = f"a selection holds tasks, entries or (task, milestone) pairs, got {item!r}"
             raise TypeError(msg)
         for entry in pairs:
             key = (entry.task.number, entry.index)
