@@ -58,6 +58,24 @@ class TestCalendarCommand:
         assert run(capsys, "calendar", "--unit", "市税务局", "--area", "纳税", "-o", str(output))[0] == 0
         assert sorted(int(s.lstrip("【牵头】").split(".")[0]) for s in summaries(output)) == [45, 47]
 
+    def test_month_keeps_single_milestones(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--month 2023-11: task 8's 11月底前 milestone stays, its 9月底前 one goes; 35 in all."""
+        output = tmp_path / "nov.ics"
+        assert run(capsys, "calendar", "--month", "2023-11", "-o", str(output))[0] == 0
+        calendar = icalendar.Calendar.from_ical(output.read_bytes())
+        days = {e["DTSTART"].dt.isoformat() for e in calendar.walk("VEVENT")}
+        assert days == {"2023-11-30"}
+        assert len(summaries(output)) == 35
+        assert "8. 优化企业全生命周期集成服务体系（节点2/2）" in summaries(output)
+
+    def test_county_through_collectives(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--unit 曹县 selects what 各县区政府、管委会 shares (task 2 among them), none marked 【牵头】."""
+        output = tmp_path / "caoxian.ics"
+        assert run(capsys, "calendar", "--unit", "曹县", "-o", str(output))[0] == 0
+        names = summaries(output)
+        assert "2. 探索市场主体住所（经营场所）标准化登记" in names
+        assert not any(s.startswith("【牵头】") for s in names)
+
     def test_no_reminders_and_todos(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--no-reminders drops VALARM; --components todo writes VTODOs only."""
         output = tmp_path / "todo.ics"
@@ -70,18 +88,21 @@ class TestCalendarCommand:
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
-            (["--unit", "局"], "matches 29 units"),
-            (["--unit", "不存在的单位"], "no unit has that name"),
+            (["--unit", "局"], "unknown unit '局'"),
+            (["--unit", "不存在的单位"], "unknown unit '不存在的单位'"),
             (["--area", "99"], "numbers its areas 1..21"),
-            (["--area", "不存在"], "no area has that name"),
+            (["--area", "不存在"], "no area '不存在'"),
+            (["--ongoing"], "no milestones"),
+            (["--month", "13"], "bad month '13'"),
         ],
     )
     def test_bad_selection(self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
-        """An unknown or ambiguous unit or area is one line on stderr and exit status 2."""
+        """An unknown unit or area, or a selection without milestones, is one line and exit status 2."""
         status, out, err = run(capsys, "calendar", *argv)
         assert status == 2
         assert message in err
         assert "Traceback" not in err
+        assert err.count("\n") == 1
         assert out == ""
 
     @pytest.mark.parametrize(
