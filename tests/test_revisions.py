@@ -8,12 +8,16 @@ import re
 import attrs
 import icalendar
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import heze_plan
 from heze_plan.calendar_feed import PRODID, FeedOptions, build_calendar
 from heze_plan.feed_entries import milestone_uid
 from heze_plan.model import Plan
 from heze_plan.revisions import FeedError, Revisions
+
+from .strategies import plans
 
 PLAN = heze_plan.load()
 
@@ -125,3 +129,23 @@ class TestPreviousFeedRefused:
         data = re.sub(rb"X-HEZE-PLAN-HASH:[^\r]*\r\n", b"", build_calendar(PLAN, [PLAN.task(2)]).to_ical())
         with pytest.raises(FeedError, match="lacks"):
             Revisions.from_ical(data, prodid=PRODID)
+
+
+class TestAnyPlan:
+    """On any valid plan, moving one deadline revises exactly that event."""
+
+    @given(plan=plans(), data=st.data())
+    def test_only_the_moved_milestone_is_revised(self, plan: Plan, data: st.DataObject) -> None:
+        """Pick any milestone, move it by 1–30 days: its SEQUENCE is 1, every other event keeps its bytes."""
+        dated = [(t.number, i) for t in plan.tasks for i in range(len(t.milestones))]
+        assume(dated)
+        number, index = data.draw(st.sampled_from(dated))
+        due = plan.task(number).milestones[index].due + dt.timedelta(days=data.draw(st.integers(1, 30)))
+        first = build_calendar(plan).to_ical()
+        second = build_calendar(
+            with_due(plan, number, index, due), previous=Revisions.from_ical(first, prodid=PRODID)
+        ).to_ical()
+        before, after = blocks(first), blocks(second)
+        uid = milestone_uid(plan, number, index)
+        assert [u for u in before if before[u] != after[u]] == [uid]
+        assert int(icalendar.Event.from_ical(after[uid])["SEQUENCE"]) == 1
