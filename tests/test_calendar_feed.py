@@ -13,7 +13,7 @@ from hypothesis import given
 import heze_plan
 from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar
 from heze_plan.event_text import working_day_note
-from heze_plan.feed_entries import entries, milestone_uid
+from heze_plan.feed_entries import Entry, entries, milestone_uid
 from heze_plan.model import Plan
 
 from .ics_parsers import seen_alike, with_ical, with_vobject
@@ -257,10 +257,15 @@ class TestBadSelections:
         with pytest.raises(ValueError, match="task 2 has no milestone"):
             entries(PLAN, [(PLAN.task(2), PLAN.task(8).milestones[1])])
 
+    def test_entry_out_of_range(self) -> None:
+        """Task 2 has one milestone: an entry for its second is refused."""
+        with pytest.raises(ValueError, match="task 2 has no milestone number 2"):
+            entries(PLAN, [Entry(PLAN.task(2), 1)])
+
     @pytest.mark.parametrize("item", [8, "8", (8, 0), None])
     def test_not_a_task(self, item: object) -> None:
         """Numbers, strings and other things are not tasks."""
-        with pytest.raises(TypeError, match="tasks or"):
+        with pytest.raises(TypeError, match="a selection holds tasks"):
             entries(PLAN, [item])  # type: ignore[list-item]
 
     def test_naive_revised_time(self) -> None:
