@@ -35,9 +35,12 @@ from heze_plan.model import (
 
 if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
     from heze_plan.checks import Finding, check
+    from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
+    from heze_plan.ledger_io import read_ledger
     from heze_plan.lookup import UnitLookupError, resolve_unit
     from heze_plan.parse_report import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
     from heze_plan.parsing import parse, parse_with_report
+    from heze_plan.status import State, milestone_status, status
 
 __all__ = [
     "Area",
@@ -46,15 +49,21 @@ __all__ = [
     "Document",
     "Erratum",
     "Finding",
+    "Ledger",
     "Milestone",
+    "MilestoneEntry",
     "ParseError",
     "ParseFinding",
     "ParseReport",
     "ParseWarning",
     "Plan",
     "Principle",
+    "Problem",
+    "Progress",
     "Safeguard",
+    "State",
     "Target",
+    "TargetActual",
     "TargetKind",
     "Task",
     "Unit",
@@ -63,16 +72,28 @@ __all__ = [
     "__version__",
     "check",
     "load",
+    "milestone_status",
     "parse",
     "parse_with_report",
+    "read_ledger",
     "resolve_unit",
     "source_text",
+    "status",
 ]
 
 #: Public names loaded on first use, by the module that defines them.
 _LAZY = {
     "Finding": "heze_plan.checks",
     "check": "heze_plan.checks",
+    "Ledger": "heze_plan.ledger",
+    "MilestoneEntry": "heze_plan.ledger",
+    "Problem": "heze_plan.ledger",
+    "Progress": "heze_plan.ledger",
+    "TargetActual": "heze_plan.ledger",
+    "read_ledger": "heze_plan.ledger_io",
+    "State": "heze_plan.status",
+    "milestone_status": "heze_plan.status",
+    "status": "heze_plan.status",
     "UnitLookupError": "heze_plan.lookup",
     "resolve_unit": "heze_plan.lookup",
     "Convention": "heze_plan.parse_report",
