@@ -235,3 +235,12 @@ class TestDocs:
         result = doctest.testfile(str(page), module_relative=False, encoding="utf-8")
         assert result.attempted > 8
         assert result.failed == 0
+
+
+class TestYearArgument:
+    """year= must be a year; anything else is the caller's mistake, said plainly."""
+
+    @pytest.mark.parametrize("year", [0, -1, 10_000, "2023", True, 2023.0])
+    def test_bad_year(self, year: object) -> None:
+        with pytest.raises(ValueError, match="year must be a plan year such as 2023, got"):
+            parse(heze_plan.source_text(), year=year)  # type: ignore[arg-type]

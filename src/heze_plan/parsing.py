@@ -640,6 +640,9 @@ def parse_with_report(
     :class:`ParseError`; a lenient one (``strict=False``) skips what it
     cannot read and lists it in :attr:`ParseReport.findings`.
     """
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999):
+        msg = f"year must be a plan year such as 2023, got {year!r}"
+        raise ValueError(msg)
     ctx_findings: list[ParseFinding] = []
     text = check_text(text, strict=strict, findings=ctx_findings)
     original_lines = text.count("\n") + 1
