@@ -32,6 +32,8 @@ INPUTS = (
     "data/units.csv",
     "model.py",
     "parsing.py",
+    "_layout.py",
+    "_front.py",
     "parse_report.py",
     "owners.py",
     "deadlines.py",

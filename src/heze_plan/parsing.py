@@ -10,11 +10,11 @@ sentence or a unit name in two. Parsing goes in steps, each a function:
    back to the lines as given, so errors point at the user's text;
 3. read traditional characters as simplified (:mod:`heze_plan.hanzi`);
 4. split into paragraphs and rejoin those a page break cut
-   (:func:`paragraphs`): inside the body, a paragraph that does not open
+   (:func:`heze_plan._layout.paragraphs`): inside the body, a paragraph that does not open
    with a structural marker (一、 （一） 12.) continues the one before;
 5. drop the spaces the extraction put between Chinese characters and
    numbers (``12 月底前`` → ``12月底前``);
-6. read the front matter (number, title, year), the goal, principles, areas
+6. read the front matter (number, title, year: :mod:`heze_plan._front`), the goal, principles, areas
    with their tasks and owner clauses (:mod:`heze_plan.owners`), and the
    safeguards.
 
@@ -26,15 +26,25 @@ what it cannot read and records a finding for each
 from __future__ import annotations
 
 import calendar
-import collections
 import datetime as dt
 import re
 import warnings
 from collections.abc import Iterable, Sequence
 
-import attrs
-
+from heze_plan._front import level, read_document
 from heze_plan._input import apply_errata_mapped, check_text
+from heze_plan._layout import (
+    BODY_END,
+    SECTION,
+    SUBSECTION,
+    TASK,
+    Paragraph,
+    ParseContext,
+    excerpt,
+    is_section,
+    normalize_spaces,
+    paragraphs,
+)
 from heze_plan.deadlines import find_deadlines, milestones_in
 from heze_plan.hanzi import to_simplified
 from heze_plan.model import (
@@ -54,239 +64,21 @@ from heze_plan.units import known_units, registry_for
 
 __all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse", "parse_with_report"]
 
-_CN = "一二三四五六七八九十"
-_SECTION = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
-_SUBSECTION = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(.+)$")
-# A task number: 12. 12． 12、 (not 2.7万, a decimal cut by a page break).
-_TASK = re.compile(r"^(\d{1,6})\s*([.．、])(?!\d)\s*(.+)$")
-# The distribution block (抄送：…) or, when an extraction lost it, the 印发 date ends the body.
-_BODY_END = re.compile(r"^(?:(?:抄送|抄报)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
 _AREA_LEADS = re.compile(r"[（(]\s*(?:领域|总)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
-_DOC_NUMBER = re.compile(r"[^\s，。：:、“”]+?[〔［\[（(]\s*((?:19|20)\d{2})?\s*[〕］\]）)]\s*第?\d+\s*号")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_DATED_DEADLINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:底|末)|底前|全年)")
 _PROVINCIAL = re.compile(r"根据(?:国家、)?省(?:级)?统一部署")
 _PREREQUISITE_END = re.compile(r"完成后|对接后")
 _WITHIN_MONTHS_OF_ISSUE = re.compile(r"印发\s*(\d{1,3})\s*个月内")
-_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}])")
 _SPACED_NUMBER = re.compile(r"\d[ \t\u3000]+[年月日]|[年月][ \t\u3000]+\d")
-_LEVEL = re.compile(r"(省|自治区|市|州|盟|县|区|旗)(?:人民政府|政府)?(?:办公厅|办公室)?$")
 _SENTENCE_END = "。）)！!；;”"
 _GOAL_SECTIONS = ("工作目标", "主要目标", "总体目标", "总体要求", "目标任务")
 _PRINCIPLE_SECTIONS = ("工作原则", "基本原则")
 _SAFEGUARD_SECTIONS = ("保障措施", "组织保障", "工作要求", "组织实施", "保障机制")
 
 
-@attrs.frozen
-class Paragraph:
-    """A paragraph after page-break repair, with the source line it starts on."""
-
-    line: int
-    text: str
-    #: The last line of the text (after the errata) the paragraph takes.
-    end: int = attrs.field(default=0, eq=False)
-
-
-def normalize_spaces(text: str) -> str:
-    """Drop the spaces an extraction puts next to Chinese characters.
-
-    >>> normalize_spaces("12 月底前，引进海外留学人才 70 人以上")
-    '12月底前，引进海外留学人才70人以上'
-    """
-    return _SPACE_NEAR_CJK.sub("", text).strip()
-
-
-def _is_section(text: str) -> bool:
-    """一、工作目标: a short heading, not a sentence that a page break opened with 一、."""
-    match = _SECTION.match(text)
-    return match is not None and len(match.group(2)) <= 30 and not re.search(r"[，,；;]", match.group(2))
-
-
-def _is_marker(text: str) -> bool:
-    return bool(_is_section(text) or _SUBSECTION.match(text) or _TASK.match(text) or _BODY_END.match(text))
-
-
-def paragraphs(text: str) -> list[Paragraph]:
-    """Split text into paragraphs and rejoin the ones a page break cut.
-
-    Before the first section heading (一、…) every line is a paragraph of its
-    own (the front matter); after it, a line that does not open with a
-    marker continues the paragraph before it, unless that paragraph is a
-    section heading (一、工作目标), which stands alone.
-    """
-    result: list[tuple[int, int, list[str]]] = []
-    in_body = False
-    last_is_section = False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        section = _is_section(line)
-        if section:
-            in_body = True
-        if _BODY_END.match(line):
-            in_body = False
-            result.append((number, number, [line]))
-        elif in_body and result and not last_is_section and not _is_marker(line):
-            start, _, parts = result[-1]
-            parts.append(line)
-            result[-1] = (start, number, parts)
-        else:
-            result.append((number, number, [line]))
-        last_is_section = section
-    return [Paragraph(start, normalize_spaces("".join(parts)), end) for start, end, parts in result]
-
-
-class _Context:
-    """The state of one parse: the lines for error positions, the findings and conventions."""
-
-    def __init__(self, lines: list[str], line_map: list[int], *, strict: bool) -> None:
-        self.lines = lines
-        self.line_map = line_map
-        self.strict = strict
-        self.findings: list[ParseFinding] = []
-        self.conventions: set[Convention] = set()
-
-    def where(self, paragraph: Paragraph, offset: int) -> tuple[int, int]:
-        """Line (as given) and column of ``offset`` in ``paragraph``'s normalised text."""
-        pieces: list[tuple[int, int, str]] = []
-        for number in range(paragraph.line, max(paragraph.end, paragraph.line) + 1):
-            raw = self.lines[number - 1]
-            stripped = raw.strip()
-            if stripped:
-                pieces.append((number, len(raw) - len(raw.lstrip()), stripped))
-        joined = "".join(piece for _, _, piece in pieces)
-        removed = bytearray(len(joined))
-        for match in _SPACE_NEAR_CJK.finditer(joined):
-            removed[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-        kept = [i for i in range(len(joined)) if not removed[i]]
-        lead = len("".join(joined[i] for i in kept)) - len("".join(joined[i] for i in kept).lstrip())
-        index = kept[min(lead + max(offset, 0), len(kept) - 1)] if kept else 0
-        for number, column, piece in pieces:
-            if index < len(piece):
-                return self.line_map[number - 1], column + index + 1
-            index -= len(piece)
-        return self.line_map[paragraph.line - 1], 1
-
-    def error(
-        self,
-        message: str,
-        paragraph: Paragraph,
-        offset: int = 0,
-        *,
-        expected: str | None = None,
-        found: str | None = None,
-    ) -> ParseError:
-        line, column = self.where(paragraph, offset)
-        return ParseError(message, line, column, expected=expected, found=found)
-
-    def problem(self, error: ParseError, action: str = "skipped") -> None:
-        """Raise ``error`` in a strict parse; record it as a finding in a lenient one."""
-        if self.strict:
-            raise error
-        self.findings.append(ParseFinding.from_error(error, action))
-
-
-def _excerpt(text: str, width: int = 20) -> str:
-    return repr(text if len(text) <= width else text[:width] + "…")
-
-
-def _date(match: re.Match[str]) -> dt.date | None:
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-
-
 def _add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _plan_year(
-    title: str, number_year: str | None, body: Sequence[Paragraph], year: int | None, ctx: _Context
-) -> int | None:
-    """The plan year: the caller's, else the title's, the document number's, the deadlines'."""
-    if year is not None:
-        ctx.conventions.add(Convention.YEAR_FROM_CALLER)
-        return year
-    title_year = _TITLE_YEAR.search(title)
-    if title_year:
-        ctx.conventions.add(Convention.YEAR_FROM_TITLE)
-        return int(title_year.group(1))
-    if number_year:
-        ctx.conventions.add(Convention.YEAR_FROM_DOCUMENT_NUMBER)
-        return int(number_year)
-    dated = collections.Counter(int(m.group(1)) for p in body for m in _DATED_DEADLINE.finditer(p.text))
-    if dated:
-        ctx.conventions.add(Convention.YEAR_FROM_DEADLINES)
-        return dated.most_common(1)[0][0]
-    return None
-
-
-def _read_document(
-    front: Sequence[Paragraph],
-    body: Sequence[Paragraph],
-    tail: Sequence[Paragraph],
-    year: int | None,
-    ctx: _Context,
-) -> Document:
-    first = front[0] if front else body[0]
-    numbered = next(((p, m) for p in front if (m := _DOC_NUMBER.search(p.text))), None)
-    if numbered is None:
-        raise ctx.error(
-            "no document number before the first section",
-            first,
-            expected="a document number such as 菏政发〔2023〕11号",
-            found=_excerpt(first.text),
-        )
-    number_paragraph, number_match = numbered
-    issuer = next((p.text.removesuffix("文件") for p in front if p.text.endswith("文件")), "")
-    notice = next((p.text for p in front if "关于印发" in p.text), "")
-    title_match = re.search(r"《(.+?)》", " ".join(p.text for p in front))
-    title = title_match.group(1) if title_match else notice
-    if not title:
-        title = next((p.text for p in front if re.search(r"(方案|计划|意见|措施)$", p.text)), "")
-    if not title:
-        raise ctx.error(
-            "no title before the first section",
-            first,
-            expected="a title in 《…》, a 关于印发… line or a line ending in 方案/计划",
-            found=_excerpt(first.text),
-        )
-    adopted = None
-    for paragraph in front:
-        if "审议通过" in paragraph.text or _DATE.fullmatch(paragraph.text):
-            found = _DATE.search(paragraph.text)
-            if found:
-                adopted = _date(found)
-                break
-    printed = None
-    for paragraph in tail:
-        if paragraph.text.endswith("印发") and (found := _DATE.search(paragraph.text)):
-            printed = _date(found)
-    plan_year = _plan_year(title, number_match.group(1), body, year, ctx)
-    if plan_year is None:
-        raise ctx.error(
-            "the plan year cannot be known",
-            number_paragraph,
-            number_match.start(),
-            expected="a year in the title (2023年), the document number (〔2023〕), a dated deadline "
-            "(2023年9月底前) or parse(..., year=2023)",
-            found="none of them",
-        )
-    return Document(
-        number=number_match.group(0),
-        title=title,
-        issuer=issuer or "未署名",
-        year=plan_year,
-        adopted=adopted,
-        printed=printed,
-        notice_title=notice,
-    )
 
 
 _Sections = list[tuple[str, list[Paragraph]]]
@@ -296,19 +88,19 @@ def _sections(body: Sequence[Paragraph]) -> _Sections:
     """The body's sections (一、…) in order, each with its name and paragraphs."""
     sections: _Sections = []
     for paragraph in body:
-        heading = _SECTION.match(paragraph.text)
-        if heading and _is_section(paragraph.text) and not _TASK.match(paragraph.text):
+        heading = SECTION.match(paragraph.text)
+        if heading and is_section(paragraph.text) and not TASK.match(paragraph.text):
             sections.append((heading.group(2).strip().rstrip("。"), []))
         elif sections:
             sections[-1][1].append(paragraph)
     return sections
 
 
-def _numbered(paragraphs: Iterable[Paragraph], what: str, ctx: _Context) -> list[tuple[int, str, str]]:
+def _numbered(paragraphs: Iterable[Paragraph], what: str, ctx: ParseContext) -> list[tuple[int, str, str]]:
     """（一）title。text paragraphs as (number, title, text); a lenient parse skips the others."""
     result: list[tuple[int, str, str]] = []
     for paragraph in paragraphs:
-        match = _SUBSECTION.match(paragraph.text)
+        match = SUBSECTION.match(paragraph.text)
         number = _numeral(match.group(1)) if match else None
         if match is None or number is None:
             ctx.problem(
@@ -316,7 +108,7 @@ def _numbered(paragraphs: Iterable[Paragraph], what: str, ctx: _Context) -> list
                     f"a paragraph of the {what} is not numbered",
                     paragraph,
                     expected="a （一）-numbered paragraph",
-                    found=_excerpt(paragraph.text),
+                    found=excerpt(paragraph.text),
                 )
             )
             continue
@@ -350,8 +142,8 @@ def _owner_milestones(deadlines: Iterable[str], title: str, year: int) -> list[M
     ]
 
 
-def _task(paragraph: Paragraph, area: int, year: int, ctx: _Context) -> Task | None:
-    match = _TASK.match(paragraph.text)
+def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task | None:
+    match = TASK.match(paragraph.text)
     assert match is not None  # the caller dispatched on it
     number, body = int(match.group(1)), match.group(3)
     if match.group(2) != ".":
@@ -365,7 +157,7 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: _Context) -> Task | N
                 paragraph,
                 len(paragraph.text) - 1,
                 expected="an owner clause such as （牵头单位：…；责任单位：…） or （…牵头）",
-                found=_excerpt(paragraph.text[-20:]),
+                found=excerpt(paragraph.text[-20:]),
             )
         )
         return None
@@ -384,7 +176,7 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: _Context) -> Task | N
                 expected="lead units (牵头单位：… or …牵头)"
                 if not owners.lead_units
                 else "units or a deadline",
-                found=_excerpt(owners.unread[0] if owners.unread else content),
+                found=excerpt(owners.unread[0] if owners.unread else content),
             )
         )
         if not owners.lead_units:
@@ -423,7 +215,7 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: _Context) -> Task | N
         return None
 
 
-def _area(paragraph: Paragraph, heading: re.Match[str], ctx: _Context) -> Area | None:
+def _area(paragraph: Paragraph, heading: re.Match[str], ctx: ParseContext) -> Area | None:
     number = _numeral(heading.group(1))
     body = heading.group(2)
     leads = _AREA_LEADS.search(body)
@@ -439,7 +231,7 @@ def _area(paragraph: Paragraph, heading: re.Match[str], ctx: _Context) -> Area |
                 "an area heading cannot be read",
                 paragraph,
                 expected="（一）name（领域牵头部门：…）",
-                found=f"{_excerpt(paragraph.text)} ({invalid})",
+                found=f"{excerpt(paragraph.text)} ({invalid})",
             )
         )
         return None
@@ -448,7 +240,7 @@ def _area(paragraph: Paragraph, heading: re.Match[str], ctx: _Context) -> Area |
 def _areas_and_tasks(
     section: Sequence[Paragraph],
     year: int,
-    ctx: _Context,
+    ctx: ParseContext,
     *,
     areas: list[Area] | None = None,
     tasks: list[Task] | None = None,
@@ -473,8 +265,8 @@ def _areas_and_tasks(
             )
 
     for paragraph in section:
-        heading = _SUBSECTION.match(paragraph.text)
-        task_match = _TASK.match(paragraph.text)
+        heading = SUBSECTION.match(paragraph.text)
+        task_match = TASK.match(paragraph.text)
         if heading:
             area = _area(paragraph, heading, ctx)
             if area is None:
@@ -506,7 +298,7 @@ def _areas_and_tasks(
                         f"task {number} comes before the first area heading",
                         paragraph,
                         expected="an area heading such as （一）开办企业",
-                        found=_excerpt(paragraph.text),
+                        found=excerpt(paragraph.text),
                     )
                 )
                 continue
@@ -536,7 +328,7 @@ def _areas_and_tasks(
                     "a paragraph of the tasks is neither an area heading nor a numbered task",
                     paragraph,
                     expected="an area heading （一）… or a numbered task 1. …",
-                    found=_excerpt(paragraph.text),
+                    found=excerpt(paragraph.text),
                 )
             )
     close_area()
@@ -574,28 +366,20 @@ def _safeguard(number: int, title: str, text: str, document: Document) -> Safegu
     )
 
 
-def _level(document: Document) -> str:
-    """The administrative level of the issuer (市 for 菏泽市人民政府), for classifying units."""
-    match = _LEVEL.search(document.issuer) or _LEVEL.search(re.sub(r"文件$", "", document.notice_title[:12]))
-    if match is None:
-        return "市"
-    return {"自治区": "省", "盟": "州", "旗": "县"}.get(match.group(1), match.group(1))
-
-
-def _check_end(body: Sequence[Paragraph], ctx: _Context) -> None:
+def _check_end(body: Sequence[Paragraph], ctx: ParseContext) -> None:
     """A text that stops mid-sentence was cut short (a truncated file or extraction)."""
     last = body[-1]
-    task = _TASK.match(last.text)
+    task = TASK.match(last.text)
     if task and find_owner_clause(task.group(3)) is not None:
         return  # an owner clause without brackets (…。牵头单位：…) ends a task
-    if not last.text.endswith(tuple(_SENTENCE_END)) and not _is_section(last.text):
+    if not last.text.endswith(tuple(_SENTENCE_END)) and not is_section(last.text):
         ctx.problem(
             ctx.error(
                 "the text stops in the middle of a sentence: is it truncated?",
                 last,
                 len(last.text) - 1,
                 expected="a paragraph that ends with 。 or ）",
-                found=_excerpt(last.text[-20:]),
+                found=excerpt(last.text[-20:]),
             ),
             "kept",
         )
@@ -605,7 +389,7 @@ def _section(sections: _Sections, names: Sequence[str]) -> list[Paragraph]:
     return next((v for k, v in sections if k.startswith(tuple(names))), [])
 
 
-def _sections_as_areas(sections: _Sections, year: int, ctx: _Context) -> tuple[list[Area], list[Task]]:
+def _sections_as_areas(sections: _Sections, year: int, ctx: ParseContext) -> tuple[list[Area], list[Task]]:
     """Plans without a 重点任务 section number their tasks right under each section (一、…1.…).
 
     Each section holding tasks is then an area, numbered in order, named by
@@ -614,8 +398,8 @@ def _sections_as_areas(sections: _Sections, year: int, ctx: _Context) -> tuple[l
     areas: list[Area] = []
     tasks: list[Task] = []
     skip = (*_GOAL_SECTIONS, *_PRINCIPLE_SECTIONS, *_SAFEGUARD_SECTIONS)
-    for name, paragraphs in sections:
-        if name.startswith(skip) or not any(_TASK.match(p.text) for p in paragraphs):
+    for name, section in sections:
+        if name.startswith(skip) or not any(TASK.match(p.text) for p in section):
             continue
         ctx.conventions.add(Convention.SECTIONS_AS_AREAS)
         leads = _AREA_LEADS.search(name)
@@ -625,7 +409,7 @@ def _sections_as_areas(sections: _Sections, year: int, ctx: _Context) -> tuple[l
             lead_units=tuple(dict.fromkeys(read_owners(leads.group(1)).lead_units)) if leads else (),
         )
         areas.append(area)
-        _areas_and_tasks(paragraphs, year, ctx, areas=areas, tasks=tasks)
+        _areas_and_tasks(section, year, ctx, areas=areas, tasks=tasks)
     return areas, tasks
 
 
@@ -650,7 +434,7 @@ def parse_with_report(
     text, applied, line_map = apply_errata_mapped(text, errata)
     text, traditional = to_simplified(text)
     lines = text.split("\n")
-    ctx = _Context(lines, line_map or list(range(1, original_lines + 1)), strict=strict)
+    ctx = ParseContext(lines, line_map or list(range(1, original_lines + 1)), strict=strict)
     ctx.findings.extend(ctx_findings)
     if applied:
         ctx.conventions.add(Convention.ERRATA)
@@ -659,18 +443,18 @@ def parse_with_report(
     if _SPACED_NUMBER.search(text):
         ctx.conventions.add(Convention.SPACED_NUMBERS)
     paras = paragraphs(text)
-    first_section = next((i for i, p in enumerate(paras) if _is_section(p.text)), None)
+    first_section = next((i for i, p in enumerate(paras) if is_section(p.text)), None)
     if first_section is None:
         raise ParseError(
             "this does not look like a plan: no section heading",
             1,
             1,
             expected="a section heading such as 一、工作目标 or 三、重点任务",
-            found=_excerpt(paras[0].text) if paras else "only blank lines",
+            found=excerpt(paras[0].text) if paras else "only blank lines",
         )
-    end = next((i for i, p in enumerate(paras) if _BODY_END.match(p.text)), len(paras))
+    end = next((i for i, p in enumerate(paras) if BODY_END.match(p.text)), len(paras))
     body = paras[first_section:end]
-    document = _read_document(paras[:first_section], body, paras[end:], year, ctx)
+    document = read_document(paras[:first_section], body, paras[end:], year, ctx)
     sections = _sections(body)
     goal = "".join(p.text for p in _section(sections, _GOAL_SECTIONS))
     principles = [
@@ -692,7 +476,7 @@ def parse_with_report(
             else "the section of tasks holds no task",
             last,
             expected="numbered tasks (1. …) with owners, under a section such as 三、重点任务",
-            found=_excerpt(last.text),
+            found=excerpt(last.text),
         )
     safeguards = [
         _safeguard(n, title, text, document)
@@ -714,7 +498,7 @@ def parse_with_report(
         areas=areas,
         tasks=tasks,
         safeguards=safeguards,
-        units=registry_for(names, _level(document)),
+        units=registry_for(names, level(document)),
         errata=applied,
     )
     return ParseReport(
