@@ -167,7 +167,8 @@ class TestPlanAndArea:
         assert {"市发展改革委", "国网菏泽供电公司"} <= set(page.chunks)
 
     @pytest.mark.parametrize(
-        ("number", "label"), [(1, "（一）"), (9, "（九）"), (10, "（十）"), (19, "（十九）"), (20, "（二十）")]
+        ("number", "label"),
+        [(1, "（一）"), (9, "（九）"), (10, "（十）"), (19, "（十九）"), (20, "（二十）")],
     )
     def test_area_label(self, number: int, label: str) -> None:
         assert display.area_label(number) == label
