@@ -171,6 +171,9 @@ class TestWithoutPandas:
         assert "heze-plan[pandas]" in result.stdout
 
     def test_importing_the_package_does_not_import_pandas(self) -> None:
-        script = "import sys, heze_plan; heze_plan.load(); print(sorted({'pandas', 'matplotlib'} & set(sys.modules)))"  # noqa: E501
+        script = (
+            "import sys, heze_plan; heze_plan.load(); "
+            "print(sorted({'pandas', 'matplotlib'} & set(sys.modules)))"
+        )
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
         assert result.stdout.strip() == "[]"
