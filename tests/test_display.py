@@ -12,7 +12,7 @@ from hypothesis import given
 import heze_plan
 from heze_plan import display
 from heze_plan.model import Milestone, Plan, Task, Unit, UnitKind
-from strategies import markup_tasks
+from tests.strategies import markup_tasks
 
 #: The only elements the views may contain: no script, style, link, image or form.
 ALLOWED_TAGS = {"div", "table", "thead", "tbody", "tr", "th", "td", "h3", "h4", "p", "span", "br"}

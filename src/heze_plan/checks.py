@@ -9,7 +9,7 @@ be filtered, counted and documented.
 
 from __future__ import annotations
 
-import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -52,30 +52,84 @@ def _numbering(numbers: list[int], what: str, rule: str) -> Iterator[Finding]:
     for number, count in sorted(counts.items()):
         if count > 1:
             yield Finding(rule, f"{what} {number} appears {count} times", number if what == "task" else None)
-    expected = set(range(1, max(numbers, default=0) + 1))
-    for number in sorted(expected - set(numbers)):
+    for number in sorted(set(range(1, max(numbers, default=0) + 1)) - set(numbers)):
         yield Finding(rule, f"{what} {number} is missing: numbers run 1..{max(numbers)}")
-    for index, (before, after) in enumerate(zip(numbers, numbers[1:])):
+    for index, (before, after) in enumerate(itertools.pairwise(numbers)):
         if after < before:
             yield Finding(rule, f"{what} {after} comes after {what} {before} (position {index + 2})")
 
 
-def _deadline_findings(plan: Plan, milestones: tuple[Milestone, ...], task: int | None) -> Iterator[Finding]:
+def _task_leads(plan: Plan) -> Iterator[Finding]:
+    for task in plan.tasks:
+        if not task.lead_units:  # only reachable for objects built around the validators
+            yield Finding("task-lead", "names no lead unit", task.number)
+
+
+def _areas(plan: Plan) -> Iterator[Finding]:
+    for area in plan.areas:
+        if not area.lead_units:
+            yield Finding("area-lead", f"area {area.number} {area.name} names no lead unit")
+    area_numbers = {a.number for a in plan.areas}
+    for task in plan.tasks:
+        if task.area not in area_numbers:
+            yield Finding("task-area", f"belongs to area {task.area}, which the plan lacks", task.number)
+
+
+def _registry(plan: Plan) -> Iterator[Finding]:
+    registered = Counter(unit.name for unit in plan.units)
+    for area in plan.areas:
+        for name in area.lead_units:
+            if name not in registered:
+                yield Finding("unit-registry", f"area {area.number} names unregistered unit {name!r}")
+    for task in plan.tasks:
+        for name in task.units:
+            if name not in registered:
+                yield Finding("unit-registry", f"names unregistered unit {name!r}", task.number)
+    for safeguard in plan.safeguards:
+        for name in safeguard.units:
+            if name not in registered:
+                yield Finding(
+                    "unit-registry", f"safeguard {safeguard.number} names unregistered unit {name!r}"
+                )
+
+
+def _duplicates(plan: Plan) -> Iterator[Finding]:
+    registered = Counter(unit.name for unit in plan.units)
+    for name, count in sorted(registered.items()):
+        if count > 1:
+            yield Finding("unit-duplicate", f"unit {name!r} is registered {count} times")
+    aliases = Counter(alias for unit in plan.units for alias in unit.aliases)
+    for alias, count in sorted(aliases.items()):
+        if count > 1 or alias in registered:
+            yield Finding("unit-duplicate", f"alias {alias!r} names more than one unit")
+
+
+def _deadlines(plan: Plan, milestones: tuple[Milestone, ...], task: int | None) -> Iterator[Finding]:
     issued = plan.document.printed or plan.document.adopted
     for milestone in milestones:
+        when = f"{milestone.phrase} ({milestone.due.isoformat()})"
         if milestone.due.year != plan.year:
-            yield Finding(
-                "deadline-year",
-                f"{milestone.phrase} ({milestone.due.isoformat()}) lies outside the plan year {plan.year}",
-                task,
-            )
+            yield Finding("deadline-year", f"{when} lies outside the plan year {plan.year}", task)
         elif issued is not None and milestone.due < issued:
             yield Finding(
-                "deadline-issued",
-                f"{milestone.phrase} ({milestone.due.isoformat()}) falls before the plan was issued "
-                f"({issued.isoformat()})",
-                task,
+                "deadline-issued", f"{when} falls before the plan was issued ({issued.isoformat()})", task
             )
+
+
+def _all_deadlines(plan: Plan) -> Iterator[Finding]:
+    for task in plan.tasks:
+        yield from _deadlines(plan, task.milestones, task.number)
+    for safeguard in plan.safeguards:
+        yield from _deadlines(plan, safeguard.milestones, None)
+
+
+def _targets(plan: Plan) -> Iterator[Finding]:
+    for task in plan.tasks:
+        for target in task.targets:
+            if target.milestone is not None and target.milestone >= len(task.milestones):
+                yield Finding(
+                    "target-milestone", f"target {target.phrase!r} names a missing milestone", task.number
+                )
 
 
 def check(plan: Plan) -> list[Finding]:
@@ -87,55 +141,16 @@ def check(plan: Plan) -> list[Finding]:
     >>> heze_plan.check(heze_plan.load())
     []
     """
-    findings: list[Finding] = []
-    registered = Counter(unit.name for unit in plan.units)
-    aliases = Counter(alias for unit in plan.units for alias in unit.aliases)
-
-    for task in plan.tasks:
-        if not task.lead_units:  # only reachable for objects built around the validators
-            findings.append(Finding("task-lead", "names no lead unit", task.number))
-    findings.extend(_numbering([t.number for t in plan.tasks], "task", "task-numbering"))
-    findings.extend(_numbering([a.number for a in plan.areas], "area", "area-numbering"))
-    area_numbers = {a.number for a in plan.areas}
-    for area in plan.areas:
-        if not area.lead_units:
-            findings.append(Finding("area-lead", f"area {area.number} {area.name} names no lead unit"))
-    for task in plan.tasks:
-        if task.area not in area_numbers:
-            findings.append(Finding("task-area", f"belongs to area {task.area}, which the plan lacks", task.number))
-
-    for area in plan.areas:
-        for name in area.lead_units:
-            if name not in registered:
-                findings.append(Finding("unit-registry", f"area {area.number} names unregistered unit {name!r}"))
-    for task in plan.tasks:
-        for name in task.units:
-            if name not in registered:
-                findings.append(Finding("unit-registry", f"names unregistered unit {name!r}", task.number))
-    for safeguard in plan.safeguards:
-        for name in safeguard.units:
-            if name not in registered:
-                findings.append(
-                    Finding("unit-registry", f"safeguard {safeguard.number} names unregistered unit {name!r}")
-                )
-    for name, count in sorted(registered.items()):
-        if count > 1:
-            findings.append(Finding("unit-duplicate", f"unit {name!r} is registered {count} times"))
-    for alias, count in sorted(aliases.items()):
-        if count > 1 or alias in registered:
-            findings.append(Finding("unit-duplicate", f"alias {alias!r} names more than one unit"))
-
-    for task in plan.tasks:
-        findings.extend(_deadline_findings(plan, task.milestones, task.number))
-    for safeguard in plan.safeguards:
-        findings.extend(_deadline_findings(plan, safeguard.milestones, None))
-
-    for task in plan.tasks:
-        for target in task.targets:
-            if target.milestone is not None and target.milestone >= len(task.milestones):
-                findings.append(
-                    Finding("target-milestone", f"target {target.phrase!r} names a missing milestone", task.number)
-                )
+    findings = [
+        *_task_leads(plan),
+        *_numbering([t.number for t in plan.tasks], "task", "task-numbering"),
+        *_numbering([a.number for a in plan.areas], "area", "area-numbering"),
+        *_areas(plan),
+        *_registry(plan),
+        *_duplicates(plan),
+        *_all_deadlines(plan),
+        *_targets(plan),
+    ]
     order = list(RULES)
     findings.sort(key=lambda f: order.index(f.rule))
     return findings

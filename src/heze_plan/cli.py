@@ -15,6 +15,7 @@ from pathlib import Path
 
 from heze_plan import __version__, load, parse
 from heze_plan.checks import RULES, check
+from heze_plan.files import write_atomic
 from heze_plan.model import Plan
 from heze_plan.parsing import ParseError
 from heze_plan.serialize import to_json
@@ -90,8 +91,6 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text)
     else:
-        from heze_plan.files import write_atomic
-
         write_atomic(args.output, text + "\n")
     return 0
 
@@ -115,7 +114,9 @@ def _register_summary(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def _register_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser("check", help="check the plan against every rule; exit 1 when there are findings")
+    parser = commands.add_parser(
+        "check", help="check the plan against every rule; exit 1 when there are findings"
+    )
     _add_plan_option(parser)
     parser.set_defaults(handler=_check)
 

@@ -39,21 +39,23 @@ def shipped_errata() -> tuple[Erratum, ...]:
 def apply_errata(text: str, errata: Iterable[Erratum]) -> tuple[str, tuple[Erratum, ...]]:
     """Apply each erratum to ``text``; return the corrected text and the errata with lines.
 
-    >>> e = Erratum(id="X", task=None, kind="typo", source="平台 and 场所", correction="平台和场所", reason="stray word")
-    >>> apply_errata("在平台 and 场所更新", [e])[0]
+    >>> e = Erratum(id="X", task=None, kind="typo", source="and", correction="和", reason="stray")
+    >>> apply_errata("在平台and场所更新", [e])[0]
     '在平台和场所更新'
     """
+    errata = tuple(errata)
+    original = text
     applied: list[Erratum] = []
     for erratum in errata:
-        count = text.count(erratum.source)
+        count = original.count(erratum.source)
         if count != 1:
             msg = (
                 f"erratum {erratum.id} (task {erratum.task}): its source text {erratum.source!r} "
                 f"occurs {count} times in the text, expected exactly once"
             )
             raise ErrataError(msg)
-        position = text.index(erratum.source)
-        line = text.count("\n", 0, position) + 1
-        text = text.replace(erratum.source, erratum.correction)
+        line = original.count("\n", 0, original.index(erratum.source)) + 1
         applied.append(attrs.evolve(erratum, line=line))
+    for erratum in applied:
+        text = text.replace(erratum.source, erratum.correction)
     return text, tuple(applied)

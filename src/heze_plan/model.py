@@ -40,10 +40,7 @@ __all__ = [
 
 def _non_empty_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        msg = (
-            f"{type(instance).__name__}.{attribute.name} must be a non-empty string, "
-            f"got {value!r}"
-        )
+        msg = f"{type(instance).__name__}.{attribute.name} must be a non-empty string, got {value!r}"
         raise ValueError(msg)
 
 

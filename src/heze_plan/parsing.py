@@ -16,6 +16,7 @@ sentence or a unit name in two. Parsing goes in steps, each a function:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,7 +35,7 @@ from heze_plan.model import (
     Safeguard,
     Task,
 )
-from heze_plan.targets import targets_in
+from heze_plan.targets import chinese_number, targets_in
 from heze_plan.units import known_units, registry_for, split_units
 
 __all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse"]
@@ -120,8 +121,6 @@ def _date(match: re.Match[str]) -> dt.date:
 def _add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    import calendar
-
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -133,6 +132,14 @@ def _read_document(front: Sequence[Paragraph], tail: Sequence[Paragraph]) -> Doc
     notice = next((p.text for p in front if "关于印发" in p.text), "")
     title_match = re.search(r"《(.+?)》", " ".join(p.text for p in front))
     title = title_match.group(1) if title_match else notice
+    if not title:
+        title = next((p.text for p in front if re.search(r"(方案|计划|意见|措施)$", p.text)), "")
+    if not title:
+        raise ParseError(
+            "no title: expected 《…》, a 关于印发… line or a line ending in 方案/计划 before the first "
+            "section",
+            1,
+        )
     adopted = None
     for paragraph in front:
         if "审议通过" in paragraph.text or re.fullmatch(_DATE.pattern, paragraph.text):
@@ -166,21 +173,23 @@ def _sections(body: Sequence[Paragraph]) -> dict[str, list[Paragraph]]:
             current = sections.setdefault(heading.group(2).strip(), [])
             continue
         if current is None:
-            raise ParseError(f"text before the first section heading: {paragraph.text[:30]!r}", paragraph.line)
+            raise ParseError(
+                f"text before the first section heading: {paragraph.text[:30]!r}", paragraph.line
+            )
         current.append(paragraph)
     return sections
 
 
 def _numbered(paragraphs: Iterable[Paragraph]) -> Iterator[tuple[int, str, str, Paragraph]]:
     """（一）title。text paragraphs as (number, title, text, paragraph)."""
-    from heze_plan.targets import chinese_number
-
     for paragraph in paragraphs:
         match = _SUBSECTION.match(paragraph.text)
         if not match:
-            raise ParseError(f"expected a （一）-numbered paragraph, found {paragraph.text[:30]!r}", paragraph.line)
+            raise ParseError(
+                f"expected a （一）-numbered paragraph, found {paragraph.text[:30]!r}", paragraph.line
+            )
         body = match.group(2)
-        title, _, rest = body.partition("。")
+        title = body.partition("。")[0]
         yield chinese_number(match.group(1)), title.strip(), body, paragraph
 
 
@@ -224,8 +233,6 @@ def _task(paragraph: Paragraph, area: int, year: int) -> Task:
 
 
 def _areas_and_tasks(section: Sequence[Paragraph], year: int) -> tuple[list[Area], list[Task]]:
-    from heze_plan.targets import chinese_number
-
     areas: list[Area] = []
     tasks: list[Task] = []
     for paragraph in section:
@@ -241,7 +248,9 @@ def _areas_and_tasks(section: Sequence[Paragraph], year: int) -> tuple[list[Area
                 raise ParseError("a task before the first area heading （一）", paragraph.line)
             tasks.append(_task(paragraph, areas[-1].number, year))
         else:
-            raise ParseError(f"expected an area heading or a numbered task, found {paragraph.text[:30]!r}", paragraph.line)
+            raise ParseError(
+                f"expected an area heading or a numbered task, found {paragraph.text[:30]!r}", paragraph.line
+            )
     return areas, tasks
 
 
@@ -257,7 +266,9 @@ def _safeguard(number: int, title: str, text: str, document: Document) -> Safegu
             Milestone(
                 due=_add_months(document.printed, int(within.group(1))),
                 phrase=within.group(0),
-                deliverable=text[within.end() : sentence_end if sentence_end != -1 else len(text)].strip("，"),
+                deliverable=text[within.end() : sentence_end if sentence_end != -1 else len(text)].strip(
+                    "，"
+                ),
             )
         )
         spans.append((sentence_start, sentence_end if sentence_end != -1 else len(text)))
@@ -294,7 +305,8 @@ def parse(text: str, *, errata: Iterable[Erratum] = ()) -> Plan:
     sections = _sections(paras[first_section:end])
     goal = "".join(p.text for p in sections.get("工作目标", []))
     principles = [
-        Principle(number=n, title=title, text=body) for n, title, body, _ in _numbered(sections.get("工作原则", []))
+        Principle(number=n, title=title, text=body)
+        for n, title, body, _ in _numbered(sections.get("工作原则", []))
     ]
     task_section = next((v for k, v in sections.items() if k.startswith("重点任务") or k == "主要任务"), None)
     if task_section is None:

@@ -19,7 +19,7 @@ from typing import Any
 
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.v import transform_error
+from cattrs.v import format_exception, transform_error
 
 from heze_plan.model import Plan
 
@@ -43,14 +43,34 @@ def _structure_date(value: Any, _: type) -> dt.date:
     if not isinstance(value, str):
         msg = f"expected a date as YYYY-MM-DD, got {value!r}"
         raise TypeError(msg)
-    return dt.date.fromisoformat(value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        msg = f"expected a date as YYYY-MM-DD, got {value!r}"
+        raise ValueError(msg) from None
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+def _describe(error: BaseException, type_: Any) -> str:
+    """Show our own messages (validators, hooks) as they are; cattrs' otherwise."""
+    message = str(error)
+    if isinstance(error, (ValueError, TypeError)) and (" must " in message or message.startswith("expected")):
+        return message
+    return format_exception(error, type_)
 
 
 def make_converter() -> cattrs.Converter:
-    """A converter for the model: ISO dates, enum values, lists for tuples."""
+    """A converter for the model: ISO dates, enum values, lists for tuples, strict strings."""
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(str, _structure_str)
     return converter
 
 
@@ -70,7 +90,7 @@ def structure_plan(data: Any) -> Plan:
     try:
         return _converter().structure(data, Plan)
     except (ClassValidationError, IterableValidationError) as error:
-        raise ExportError(transform_error(error)) from None
+        raise ExportError(transform_error(error, format_exception=_describe)) from None
     except (TypeError, ValueError, KeyError) as error:
         raise ExportError([f"$: {error}"]) from None
 

@@ -20,7 +20,19 @@ from heze_plan.model import Comparator, Target, TargetKind
 
 __all__ = ["chinese_number", "targets_in"]
 
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -197,7 +209,7 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
                     subject=_subject(text, match.start(), match.end()),
                     value=_number(parts[0], match.group("mult")),
                     upper=upper,
-                    unit=(match.group("mult") or "") + counter if counter == "%" else counter,
+                    unit=counter,
                     scope=_scope(text, match.start(), match.end()),
                     milestone=_milestone_index(match.start(), milestone_spans),
                 ),

@@ -62,18 +62,17 @@ def split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """
     names: list[str] = []
     trimmed: list[str] = []
-    for group in re.split(r"[，,]", owners):
-        group = group.strip()
+    for raw_group in re.split(r"[，,]", owners):
+        group = raw_group.strip()
         if not group:
             continue
-        parts = [group] if _COLLECTIVE.match(group) else re.split(r"[、]", group)
-        for part in parts:
-            part = part.strip()
-            if not part:
+        parts = [group] if _COLLECTIVE.match(group) else group.split("、")
+        for name in (part.strip() for part in parts):
+            if not name:
                 continue
-            bare = _TRAILING_ETC.sub("", part) if not _COLLECTIVE.match(part) else part
-            if bare != part:
-                trimmed.append(part)
+            bare = name if _COLLECTIVE.match(name) else _TRAILING_ETC.sub("", name)
+            if bare != name:
+                trimmed.append(name)
             names.append(bare)
     return tuple(names), tuple(trimmed)
 

@@ -31,7 +31,7 @@ __all__ = [
 
 @functools.cache
 def _calendar(year: int) -> holidays.HolidayBase:
-    import holidays
+    import holidays  # noqa: PLC0415 - the holiday data loads on first use, not with heze_plan
 
     return holidays.country_holidays("CN", years=year)
 

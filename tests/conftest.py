@@ -1,0 +1,17 @@
+"""Test configuration: Hypothesis profiles.
+
+``thorough`` (the default) runs 200 examples per property; ``fast`` runs 25,
+for quick local runs: ``HYPOTHESIS_PROFILE=fast pytest``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "thorough", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("fast", max_examples=25, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thorough"))

@@ -1,0 +1,27 @@
+"""The README's figures agree with the data, and its set-up commands are what CI runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import heze_plan
+
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+class TestReadme:
+    """Counts and commands in the README are true."""
+
+    def test_task_and_area_counts(self) -> None:
+        plan = heze_plan.load()
+        assert f"**{len(plan.tasks)} tasks in {len(plan.areas)} areas**" in README
+        table = dict(re.findall(r"^\| (\w[\w ]*?) \| (\d+) \|$", README, flags=re.MULTILINE))
+        assert table["areas"] == str(len(plan.areas))
+        assert table["tasks"] == str(len(plan.tasks))
+
+    def test_ci_runs_the_readme_test_command(self) -> None:
+        ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+        last = [line for line in ci.splitlines() if line.strip() and not line.startswith("#")][-1]
+        assert last in README

@@ -1,0 +1,121 @@
+"""The JSON export is stable, documented and reads back into an equal plan."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+
+import heze_plan
+from heze_plan import Plan
+from heze_plan.serialize import EXPORT_FORMAT, ExportError, from_json, structure_plan, to_json, unstructure
+
+from . import strategies
+
+
+class TestRoundTrip:
+    """structure(unstructure(x)) == x, for the embedded plan and generated ones."""
+
+    def test_embedded_plan(self) -> None:
+        plan = heze_plan.load()
+        assert from_json(to_json(plan)) == plan
+
+    @given(strategies.plans())
+    def test_generated_plans(self, plan: Plan) -> None:
+        assert structure_plan(unstructure(plan)) == plan
+        assert from_json(to_json(plan, indent=None)) == plan
+
+    def test_output_is_deterministic(self) -> None:
+        plan = heze_plan.load()
+        assert to_json(plan) == to_json(heze_plan.parse(heze_plan.source_text(), errata=plan.errata))
+
+
+class TestShape:
+    """The documented fields are there, with units by canonical name and ISO dates."""
+
+    def test_fields(self) -> None:
+        data = json.loads(to_json(heze_plan.load()))
+        assert data["format"] == EXPORT_FORMAT
+        assert data["document"] == {
+            "number": "菏政发〔2023〕11号",
+            "title": "菏泽市2023年深化营商环境创新提升行动实施方案",
+            "issuer": "菏泽市人民政府",
+            "year": 2023,
+            "adopted": "2023-07-08",
+            "printed": "2023-07-29",
+            "notice_title": "菏泽市人民政府关于印发菏泽市2023年深化营商环境创新提升行动实施方案的通知",
+        }
+        assert data["areas"][2] == {
+            "number": 3,
+            "name": "获得电力",
+            "lead_units": ["市发展改革委", "国网菏泽供电公司"],
+        }
+        task8 = data["tasks"][7]
+        assert task8["number"] == 8
+        assert task8["lead_units"] == ["市行政审批服务局"]
+        assert [(m["due"], m["phrase"]) for m in task8["milestones"]] == [
+            ("2023-09-30", "9月底前"),
+            ("2023-11-30", "11月底前"),
+        ]
+        youth = data["tasks"][169]["targets"][2]
+        assert {k: youth[k] for k in ("kind", "comparator", "value", "unit", "milestone")} == {
+            "kind": "quantity",
+            "comparator": "≥",
+            "value": 27000,
+            "unit": "人",
+            "milestone": 1,
+        }
+        assert {
+            k: v
+            for k, v in next(u for u in data["units"] if u["name"] == "各县区政府、管委会").items()
+            if k != "aliases"
+        } == {"name": "各县区政府、管委会", "kind": "collective"}
+
+
+class TestBadInput:
+    """Broken data is refused with every problem and where it is."""
+
+    def _data(self) -> dict[str, object]:
+        data: dict[str, object] = json.loads(to_json(heze_plan.load()))
+        return data
+
+    def test_not_json(self) -> None:
+        with pytest.raises(ExportError, match="not JSON"):
+            from_json("{tasks: [")
+
+    def test_wrong_format(self) -> None:
+        with pytest.raises(ExportError, match=r"\$\.format: expected 'heze-plan/1', found None"):
+            from_json("{}")
+
+    def test_bad_date_names_its_path(self) -> None:
+        data = self._data()
+        data["tasks"][7]["milestones"][0]["due"] = "2023-09-31"  # type: ignore[index]
+        with pytest.raises(ExportError) as error:
+            from_json(json.dumps(data, ensure_ascii=False))
+        assert any("$.tasks[7].milestones[0].due" in e for e in error.value.errors)
+
+    def test_task_without_lead_names_the_field(self) -> None:
+        data = self._data()
+        data["tasks"][0]["lead_units"] = []  # type: ignore[index]
+        with pytest.raises(ExportError) as error:
+            from_json(json.dumps(data, ensure_ascii=False))
+        assert any("Task.lead_units must name at least one unit" in e for e in error.value.errors)
+
+    def test_every_problem_is_listed(self) -> None:
+        data = self._data()
+        data["tasks"][0]["number"] = "one"  # type: ignore[index]
+        data["areas"][0]["name"] = 5  # type: ignore[index]
+        data["units"][0]["kind"] = "ministry"  # type: ignore[index]
+        with pytest.raises(ExportError) as error:
+            from_json(json.dumps(data, ensure_ascii=False))
+        paths = " ".join(error.value.errors)
+        assert "$.tasks[0]" in paths
+        assert "$.areas[0]" in paths
+        assert "$.units[0].kind" in paths
+
+    def test_unknown_field_is_refused(self) -> None:
+        data = self._data()
+        data["tasks"][0]["owner"] = "x"  # type: ignore[index]
+        with pytest.raises(ExportError, match="owner"):
+            from_json(json.dumps(data, ensure_ascii=False))

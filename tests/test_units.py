@@ -1,0 +1,97 @@
+"""Owner lists split into units the way the plan writes them; the registry knows every unit."""
+
+from __future__ import annotations
+
+import pytest
+
+import heze_plan
+from heze_plan.model import UnitKind
+from heze_plan.units import classify, known_units, split_units
+
+
+class TestSplitUnits:
+    """、 separates single units; a collective keeps its 、."""
+
+    @pytest.mark.parametrize(
+        ("owners", "expected"),
+        [
+            ("市发展改革委、市商务局、市行政审批服务局", ("市发展改革委", "市商务局", "市行政审批服务局")),
+            ("各县区政府、管委会", ("各县区政府、管委会",)),
+            ("市有关部门、单位，各县区政府、管委会", ("市有关部门、单位", "各县区政府、管委会")),
+            (
+                "市发展改革委、市自然资源和规划局，水、电、气、热各专营单位，各县区政府、管委会",
+                ("市发展改革委", "市自然资源和规划局", "水、电、气、热各专营单位", "各县区政府、管委会"),
+            ),
+            (
+                "市市场监管局，市各重点民生领域、新兴领域主管部门",
+                ("市市场监管局", "市各重点民生领域、新兴领域主管部门"),
+            ),
+            ("有关县区政府、管委会", ("有关县区政府、管委会",)),
+        ],
+    )
+    def test_split(self, owners: str, expected: tuple[str, ...]) -> None:
+        assert split_units(owners) == (expected, ())
+
+    def test_trailing_etc_is_reported(self) -> None:
+        assert split_units("市大数据局、市工业和信息化局等") == (
+            ("市大数据局", "市工业和信息化局"),
+            ("市工业和信息化局等",),
+        )
+
+    def test_half_width_comma(self) -> None:
+        assert split_units("市商务局,各县区政府、管委会") == (("市商务局", "各县区政府、管委会"), ())
+
+
+class TestRegistry:
+    """Every unit of the embedded plan is in the hand-checked registry with its kind."""
+
+    def test_every_unit_is_known(self) -> None:
+        plan = heze_plan.load()
+        known = known_units()
+        assert [u.name for u in plan.units if u.name not in known] == []
+        assert len(plan.units) == 64
+
+    @pytest.mark.parametrize(
+        ("name", "kind"),
+        [
+            ("市发展改革委", UnitKind.MUNICIPAL_DEPARTMENT),
+            ("市委组织部", UnitKind.PARTY_ORGAN),
+            ("市委依法治市办", UnitKind.PARTY_ORGAN),
+            ("市法院", UnitKind.JUDICIAL),
+            ("市检察院", UnitKind.JUDICIAL),
+            ("各县区法院", UnitKind.COLLECTIVE),
+            ("菏泽海关", UnitKind.BRANCH_AGENCY),
+            ("人行菏泽市中心支行", UnitKind.BRANCH_AGENCY),
+            ("市税务局", UnitKind.BRANCH_AGENCY),
+            ("国网菏泽供电公司", UnitKind.ENTERPRISE),
+            ("市人大法工委", UnitKind.PEOPLES_CONGRESS),
+            ("各县区政府、管委会", UnitKind.COLLECTIVE),
+            ("水、电、气、热各专营单位", UnitKind.COLLECTIVE),
+        ],
+    )
+    def test_kinds(self, name: str, kind: UnitKind) -> None:
+        assert heze_plan.load().unit(name).kind is kind
+
+    def test_aliases_are_unique_and_not_names(self) -> None:
+        names = set(known_units())
+        aliases = [a for u in known_units().values() for a in u.aliases]
+        assert len(aliases) == len(set(aliases))
+        assert names.isdisjoint(aliases)
+
+
+class TestClassify:
+    """Units of other plans get a kind from their names."""
+
+    @pytest.mark.parametrize(
+        ("name", "kind"),
+        [
+            ("省委宣传部", UnitKind.PARTY_ORGAN),
+            ("济南海关", UnitKind.BRANCH_AGENCY),
+            ("各区县人民政府", UnitKind.COLLECTIVE),
+            ("国网济南供电公司", UnitKind.ENTERPRISE),
+            ("市中级人民法院", UnitKind.JUDICIAL),
+            ("市教育局", UnitKind.MUNICIPAL_DEPARTMENT),
+        ],
+    )
+    def test_classify(self, name: str, kind: UnitKind) -> None:
+        assert classify(name) is kind
