@@ -21,7 +21,9 @@ import pytest
 #: Paths pytest's --doctest-modules must not import: Sphinx's configuration and build output.
 collect_ignore_glob = ["docs/conf.py", "docs/_build/*"]
 
-_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+_FENCE = re.compile(
+    r"^(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL
+)
 _FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
@@ -38,7 +40,7 @@ def doctest_text(markdown: str) -> str:
     return "\n".join(lines)
 
 
-class MarkdownDoctestFailure(Exception):
+class MarkdownDoctestError(Exception):
     """A page's examples did not give the output the page shows."""
 
 
@@ -60,10 +62,10 @@ class MarkdownDoctest(pytest.Item):
             finally:
                 os.chdir(here)
         if runner.summarize(verbose=False).failed:
-            raise MarkdownDoctestFailure("".join(report))
+            raise MarkdownDoctestError("".join(report))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: object = None) -> str:  # type: ignore[override]
-        if isinstance(excinfo.value, MarkdownDoctestFailure):
+        if isinstance(excinfo.value, MarkdownDoctestError):
             return str(excinfo.value)
         return str(super().repr_failure(excinfo))
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
-import heze_plan  # noqa: E402 - after the path set-up, like every Sphinx conf.py
+import heze_plan
 
 project = "heze_plan"
 author = "heze_plan developers"
-copyright = "2023–2026, heze_plan developers"  # noqa: A001 - the name Sphinx reads
+copyright = "2023–2026, heze_plan developers"
 release = heze_plan.__version__
 version = ".".join(release.split(".")[:2])
 
