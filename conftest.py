@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-#: Paths pytest's --doctest-modules must not import: Sphinx's configuration and build output.
-collect_ignore_glob = ["docs/conf.py", "docs/_build/*"]
+#: What --doctest-modules must not import: Sphinx configuration and extensions (docutils is not a test
+#: dependency; nox -s docs runs them) and the build output.
+collect_ignore_glob = ["docs/*.py", "docs/_ext/*.py", "docs/_build/*"]
 
 _FENCE = re.compile(
     r"^(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL

@@ -34,7 +34,7 @@ def _load(name: str, path: Path) -> ModuleType:
     return module
 
 
-heze_docs = _load("heze_docs", ROOT / "docs" / "_ext" / "heze_docs.py")
+heze_docs = _load("heze_reference", ROOT / "docs" / "_ext" / "heze_reference.py")
 markdown_doctests = _load("markdown_doctests", ROOT / "conftest.py")
 
 

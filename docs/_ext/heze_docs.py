@@ -8,55 +8,12 @@ run at build time, so the pages cannot go stale.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Sequence
 from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
-
-import heze_plan
-from heze_plan.cli import build_parser
-
-ERRATA_COLUMNS = ("id", "task", "line", "kind", "source text", "read as", "why")
-
-
-def errata_rows() -> list[tuple[str, ...]]:
-    """One row per erratum of the embedded plan, as the table shows it."""
-    return [
-        (
-            e.id,
-            "—" if e.task is None else str(e.task),
-            "—" if e.line is None else str(e.line),
-            e.kind.replace("_", " "),
-            e.source.replace("\n", "⏎"),
-            e.correction,
-            e.reason,
-        )
-        for e in heze_plan.load().errata
-    ]
-
-
-def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-    for action in parser._actions:  # argparse offers no public way to list subcommands
-        if isinstance(action, argparse._SubParsersAction):
-            return dict(action.choices)
-    return {}
-
-
-def cli_commands(parser: argparse.ArgumentParser | None = None) -> list[tuple[str, str, str]]:
-    """(command, one-line help, full ``--help`` text) for the program and each command, nested ones too."""
-    parser = parser or build_parser()
-    helps: dict[str, str] = {}
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            helps = {choice.dest: choice.help or "" for choice in action._choices_actions}
-    result = [(parser.prog, parser.description or "", parser.format_help())]
-    for name, sub in _subparsers(parser).items():
-        nested = cli_commands(sub)
-        result.append((sub.prog, helps.get(name, ""), nested[0][2]))
-        result += nested[1:]
-    return result
+from heze_reference import ERRATA_COLUMNS, cli_commands, errata_rows
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], literal: Sequence[int] = ()) -> nodes.table:
