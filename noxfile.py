@@ -40,8 +40,9 @@ def typing(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the documentation with Sphinx, warnings as errors."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "docs"), "-e", ".")
+    # -E reads every page afresh: the generated pages depend on the code, not only on their source.
     session.run(
-        "sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html", *session.posargs
+        "sphinx-build", "-W", "--keep-going", "-E", "-b", "html", "docs", "docs/_build/html", *session.posargs
     )
 
 

@@ -16,20 +16,16 @@ from docutils.parsers.rst import Directive
 from heze_reference import ERRATA_COLUMNS, cli_commands, errata_rows
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], literal: Sequence[int] = ()) -> nodes.table:
-    table = nodes.table(classes=["heze-table"])
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]) -> nodes.table:
+    table = nodes.table(classes=["colwidths-given"])
     group = nodes.tgroup(cols=len(header))
     table += group
-    group += [nodes.colspec(colwidth=1) for _ in header]
+    group += [nodes.colspec(colwidth=width) for width in widths]
     head = nodes.thead()
     head += nodes.row("", *[nodes.entry("", nodes.paragraph(text=h)) for h in header])
     body = nodes.tbody()
     for row in rows:
-        cells = []
-        for index, value in enumerate(row):
-            inner: nodes.Node = nodes.literal(text=value) if index in literal else nodes.Text(value)
-            cells.append(nodes.entry("", nodes.paragraph("", "", inner)))
-        body += nodes.row("", *cells)
+        body += nodes.row("", *[nodes.entry("", nodes.paragraph(text=value)) for value in row])
     group += [head, body]
     return table
 
@@ -40,7 +36,8 @@ class ErrataTable(Directive):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        return [_table(ERRATA_COLUMNS, errata_rows(), literal=(4, 5))]
+        widths = (4, 5, 5, 12, 22, 22, 30)
+        return [_table(ERRATA_COLUMNS, errata_rows(), widths)]
 
 
 class CliReference(Directive):
