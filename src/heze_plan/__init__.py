@@ -13,6 +13,7 @@ from importlib import metadata, resources
 
 from heze_plan.checks import Finding, check
 from heze_plan.errata import shipped_errata
+from heze_plan.lookup import UnitLookupError, resolve_unit
 from heze_plan.model import (
     Area,
     Comparator,
@@ -46,10 +47,12 @@ __all__ = [
     "Task",
     "Unit",
     "UnitKind",
+    "UnitLookupError",
     "__version__",
     "check",
     "load",
     "parse",
+    "resolve_unit",
     "source_text",
 ]
 

@@ -9,18 +9,22 @@ status 2, never a traceback; findings of ``check`` exit with status 1.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
-from heze_plan import __version__, load, parse
+from heze_plan import __version__, load, parse, queries, views
 from heze_plan.checks import RULES, check
 from heze_plan.files import write_atomic
-from heze_plan.model import Plan
+from heze_plan.lookup import AreaLookupError, Party, UnitLookupError, resolve_party
+from heze_plan.model import Plan, TargetKind
 from heze_plan.parsing import ParseError
 from heze_plan.serialize import to_json
+from heze_plan.tables import FORMATS, json_text, render
 
-__all__ = ["UsageError", "main"]
+__all__ = ["UsageError", "add_selection_options", "main", "select_milestones", "select_tasks"]
 
 
 class UsageError(Exception):
@@ -105,6 +109,205 @@ def _add_plan_option(parser: argparse.ArgumentParser) -> None:
 
 
 Handler = Callable[[argparse.Namespace], int]
+_S = TypeVar("_S", bound="queries.Selection[Any]")
+
+
+# --------------------------------------------------------------------------- selection options
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options that select tasks (by unit, area, date, text) to a command.
+
+    Every option narrows the selection; given together they all apply. The
+    values are checked by :func:`select_tasks` / :func:`select_milestones`,
+    so that a mistake is one line naming what was wrong.
+    """
+    group = parser.add_argument_group("selection (options combine: every one must hold)")
+    group.add_argument(
+        "--unit",
+        metavar="NAME",
+        help="tasks the unit leads or shares; short forms (发改委, 人民银行) and county governments "
+        "(曹县, 牡丹区人民政府, matched through 各县区政府、管委会) are understood",
+    )
+    group.add_argument("--lead", metavar="NAME", help="tasks the unit leads (牵头单位)")
+    group.add_argument(
+        "--responsible", metavar="NAME", help="tasks in which the unit is responsible (责任单位)"
+    )
+    group.add_argument("--area", metavar="N|NAME", help="tasks of one area, by number (7) or name (跨境贸易)")
+    group.add_argument("--due-after", metavar="YYYY-MM-DD", help="with a deadline on or after this day")
+    group.add_argument("--due-before", metavar="YYYY-MM-DD", help="with a deadline on or before this day")
+    group.add_argument(
+        "--month", metavar="YYYY-MM", help="with a deadline in this month (10 means the plan year's)"
+    )
+    group.add_argument(
+        "--search",
+        metavar="TERM",
+        nargs="+",
+        action="extend",
+        help="title or text contains every term (Chinese substring; whitespace and case ignored)",
+    )
+    group.add_argument("--ongoing", action="store_true", help="only tasks without a deadline (run all year)")
+
+
+def _date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"{option}: bad date {text!r}, expected YYYY-MM-DD (for example 2023-10-31)"
+        ) from None
+
+
+def _narrow(selection: _S, args: argparse.Namespace) -> _S:
+    """Apply the selection options to any selection (tasks, milestones, targets)."""
+    try:
+        if args.unit:
+            selection = selection.involving(args.unit)
+        if args.lead:
+            selection = selection.led_by(args.lead)
+        if args.responsible:
+            selection = selection.with_responsible(args.responsible)
+        if args.area:
+            selection = selection.in_area(args.area)
+        if args.due_after or args.due_before:
+            start = _date(args.due_after, "--due-after") if args.due_after else dt.date.min
+            end = _date(args.due_before, "--due-before") if args.due_before else dt.date.max
+            if start > end:
+                raise UsageError(f"--due-after {args.due_after} is later than --due-before {args.due_before}")
+            selection = selection.due_between(start, end)
+        if args.month:
+            selection = selection.in_month(args.month)
+        if args.search:
+            selection = selection.search(*args.search)
+    except (UnitLookupError, AreaLookupError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    return selection
+
+
+def _refuse_ongoing_with_dates(args: argparse.Namespace) -> None:
+    if args.ongoing and (args.due_after or args.due_before or args.month):
+        raise UsageError("--ongoing selects tasks without deadlines; it cannot be combined with date options")
+
+
+def select_tasks(plan: Plan, args: argparse.Namespace) -> queries.TaskSelection:
+    """The tasks that the options of :func:`add_selection_options` select; ``UsageError`` on bad input."""
+    _refuse_ongoing_with_dates(args)
+    selection = _narrow(queries.tasks(plan), args)
+    return selection.ongoing() if args.ongoing else selection
+
+
+def select_milestones(plan: Plan, args: argparse.Namespace) -> queries.MilestoneSelection:
+    """The milestones that the selection options select; date options apply to each milestone."""
+    if args.ongoing:
+        raise UsageError("--ongoing selects tasks without deadlines, which have no milestones")
+    return _narrow(queries.milestones(plan), args)
+
+
+def _party(plan: Plan, args: argparse.Namespace) -> Party | None:
+    name = args.unit or args.lead or args.responsible
+    return resolve_party(plan, name) if name else None
+
+
+def _add_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=FORMATS, default="table", help="table (aligned text, default), json or csv"
+    )
+
+
+def _emit(records: list[dict[str, object]], columns: Sequence[tuple[str, str]], fmt: str, what: str) -> None:
+    if not records and fmt == "table":
+        print(f"no {what} match", file=sys.stderr)
+        return
+    print(render(records, columns, fmt))
+
+
+# --------------------------------------------------------------------------- query commands
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    selection = select_tasks(plan, args)
+    party = _party(plan, args)
+    records = views.task_records(selection, party)
+    if args.format == "csv":
+        columns = views.TASK_CSV_COLUMNS if party else views.TASK_CSV_COLUMNS[:-1]
+    else:
+        columns = (*views.TASK_COLUMNS, ("role", "role")) if party else views.TASK_COLUMNS
+    _emit(records, columns, args.format, "tasks")
+    if args.format == "table" and records:
+        print(f"{len(records)} task(s)", file=sys.stderr)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    text = args.number.strip()
+    if not text.isdigit():
+        raise UsageError(f"task number must be a whole number, got {args.number!r}")
+    try:
+        task = plan.task(int(text))
+    except KeyError as error:
+        raise UsageError(str(error.args[0])) from None
+    if args.format == "json":
+        one = queries.tasks(plan).where(lambda t: t.number == task.number)
+        record = views.task_records(one)[0]
+        record["text"] = task.text
+        record["targets"] = views.target_records(one.targets())
+        record["per_provincial_arrangement"] = task.per_provincial_arrangement
+        record["prerequisites"] = list(task.prerequisites)
+        record["errata"] = [
+            {"id": e.id, "kind": e.kind, "source": e.source, "correction": e.correction, "reason": e.reason}
+            for e in plan.errata_for(task.number)
+        ]
+        print(json_text(record))
+    else:
+        print(views.task_detail(plan, task))
+    return 0
+
+
+def _units(args: argparse.Namespace) -> int:
+    _emit(views.unit_records(_plan(args)), views.UNIT_COLUMNS, args.format, "units")
+    return 0
+
+
+def _areas(args: argparse.Namespace) -> int:
+    _emit(views.area_records(_plan(args)), views.AREA_COLUMNS, args.format, "areas")
+    return 0
+
+
+def _targets(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    _refuse_ongoing_with_dates(args)
+    selection = _narrow(queries.targets(plan), args)
+    if args.ongoing:
+        selection = selection.where(lambda ref: ref.task.ongoing)
+    if args.kind:
+        selection = selection.of_kind(args.kind)
+    records = views.target_records(selection)
+    columns = (*views.TARGET_COLUMNS, ("phrase", "phrase")) if args.format == "csv" else views.TARGET_COLUMNS
+    _emit(records, columns, args.format, "targets")
+    return 0
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    selection = select_milestones(plan, args)
+    if args.next is not None:
+        if args.next < 1:
+            raise UsageError(f"--next must be a positive number of milestones, got {args.next}")
+        selection = selection[: args.next]
+    party = _party(plan, args)
+    if args.format == "table":
+        if not selection:
+            print("no milestones match", file=sys.stderr)
+        else:
+            print(views.timeline_text(selection, party))
+        return 0
+    columns = (("month", "month"), *views.MILESTONE_COLUMNS, ("deliverable", "deliverable"))
+    if party:
+        columns = (*columns, ("role", "role"))
+    print(render(views.milestone_records(selection, party), columns, args.format))
+    return 0
 
 
 def _register_summary(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -129,9 +332,90 @@ def _register_export(commands: argparse._SubParsersAction[argparse.ArgumentParse
     export.set_defaults(handler=_export)
 
 
+def _register_tasks(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "tasks",
+        help="list the tasks that match: by unit, area, deadline, text",
+        description="List tasks. Every selection option narrows the list; without options, all tasks.",
+    )
+    _add_plan_option(parser)
+    add_selection_options(parser)
+    _add_format_option(parser)
+    parser.set_defaults(handler=_tasks)
+
+
+def _register_show(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "show",
+        help="one task in full: units, milestones, targets, qualifiers, errata",
+        description="Show one task in full, with the errata that touched its text.",
+    )
+    _add_plan_option(parser)
+    parser.add_argument("number", metavar="N", help="the task's number (1..195 in the Heze 2023 plan)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    parser.set_defaults(handler=_show)
+
+
+def _register_units(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "units",
+        help="every unit with how many tasks it leads and shares",
+        description="Every unit of the registry with the tasks it leads and shares, most tasks first.",
+    )
+    _add_plan_option(parser)
+    _add_format_option(parser)
+    parser.set_defaults(handler=_units)
+
+
+def _register_areas(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "areas",
+        help="the areas with their lead units and counts",
+        description="Every area (领域) with its lead units and its counts of tasks, milestones "
+        "and ongoing tasks.",
+    )
+    _add_plan_option(parser)
+    _add_format_option(parser)
+    parser.set_defaults(handler=_areas)
+
+
+def _register_targets(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "targets",
+        help="the quantitative targets of the tasks that match",
+        description="List the quantitative targets of the selected tasks; date options apply to "
+        "the milestone each target is due with.",
+    )
+    _add_plan_option(parser)
+    add_selection_options(parser)
+    parser.add_argument("--kind", choices=[k.value for k in TargetKind], help="only targets of this kind")
+    _add_format_option(parser)
+    parser.set_defaults(handler=_targets)
+
+
+def _register_timeline(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "timeline",
+        help="milestones month by month",
+        description="The milestones of the selected tasks, month by month; date options apply "
+        "to each milestone.",
+    )
+    _add_plan_option(parser)
+    add_selection_options(parser)
+    parser.add_argument("--next", type=int, metavar="N", help="only the first N milestones (by date)")
+    _add_format_option(parser)
+    parser.set_defaults(handler=_timeline)
+
+
 #: Each registers one command (or a group) on the subparsers; order is the order in --help.
 _REGISTRARS = (
     _register_summary,
+    _register_tasks,
+    _register_show,
+    _register_units,
+    _register_areas,
+    _register_targets,
+    _register_timeline,
     _register_check,
     _register_export,
 )

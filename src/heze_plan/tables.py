@@ -1,0 +1,133 @@
+"""Rendering records as an aligned text table, CSV or JSON.
+
+A Chinese character takes two columns of a terminal, a Latin letter one:
+padding by ``len()`` would leave every column after a Chinese cell out of
+line. :func:`display_width` counts columns the way terminals do (East Asian
+Wide and Fullwidth characters count two, combining marks none), and
+:func:`text_table` pads by it.
+
+Records are mappings from column key to value; a value that is a list or
+tuple is joined with 、 in the table and in CSV, and stays a list in JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import enum
+import io
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+__all__ = ["FORMATS", "Column", "display_width", "json_text", "pad", "render", "text_table"]
+
+#: The output formats every listing command offers.
+FORMATS = ("table", "json", "csv")
+
+#: A column: the record key and the heading shown for it.
+Column = tuple[str, str]
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes.
+
+    >>> display_width("abc"), display_width("菏泽海关"), display_width("（一）"), display_width("e\\u0301")
+    (3, 8, 6, 1)
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` display columns (never cut).
+
+    >>> pad("海关", 6) + "|", pad("abc", 6) + "|"
+    ('海关  |', 'abc   |')
+    """
+    return text + " " * max(0, width - display_width(text))
+
+
+def _cell(value: object) -> str:
+    """A value as one line of text for a table or CSV cell."""
+    value = _json_value(value)  # enums and dates as their plain values
+    if isinstance(value, list):
+        return "、".join(_cell(v) for v in value)
+    if value is None or value is False:
+        return ""
+    if value is True:
+        return "yes"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_json_value(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _json_value(v) for k, v in value.items()}
+    return value
+
+
+def json_text(data: object) -> str:
+    """``data`` as indented JSON with Chinese left readable; dates ISO 8601, enums by value.
+
+    >>> print(json_text({"due": dt.date(2023, 9, 30), "unit": "菏泽海关"}))
+    {
+      "due": "2023-09-30",
+      "unit": "菏泽海关"
+    }
+    """
+    return json.dumps(_json_value(data), ensure_ascii=False, indent=2)
+
+
+def text_table(records: Sequence[Mapping[str, object]], columns: Sequence[Column]) -> str:
+    """An aligned table with a heading row and a rule; columns two spaces apart.
+
+    >>> print(text_table([{"n": 53, "unit": "菏泽海关"}, {"n": 8, "unit": "市行政审批服务局"}],
+    ...                  [("n", "no."), ("unit", "unit")]))
+    no.  unit
+    ---  ----------------
+    53   菏泽海关
+    8    市行政审批服务局
+    """
+    rows = [[heading for _, heading in columns]]
+    rows += [[_cell(record.get(key)) for key, _ in columns] for record in records]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(columns))]
+    rows.insert(1, ["-" * w for w in widths])
+    lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return "\n".join(lines)
+
+
+def render(records: Sequence[Mapping[str, object]], columns: Sequence[Column], fmt: str) -> str:
+    """``records`` as ``table``, ``csv`` (heading row of keys) or ``json`` (a list of objects).
+
+    JSON keeps every key of the records, not only the table's columns, so a
+    script gets the whole answer.
+
+    >>> records = [{"n": 1, "units": ["市商务局", "菏泽海关"]}]
+    >>> print(render(records, [("n", "no."), ("units", "units")], "csv"))
+    n,units
+    1,市商务局、菏泽海关
+    """
+    if fmt == "table":
+        return text_table(records, columns)
+    if fmt == "json":
+        return json_text(list(records))
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([key for key, _ in columns])
+        writer.writerows([_cell(record.get(key)) for key, _ in columns] for record in records)
+        return out.getvalue().rstrip("\n")
+    msg = f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}"
+    raise ValueError(msg)

@@ -1,0 +1,149 @@
+"""Forgiving look-up of units, counties and areas."""
+
+from __future__ import annotations
+
+import pytest
+
+import heze_plan
+from heze_plan.lookup import (
+    COUNTIES,
+    AreaLookupError,
+    UnitLookupError,
+    _unit_index,
+    resolve_area,
+    resolve_county,
+    resolve_party,
+    resolve_unit,
+)
+
+
+@pytest.fixture(scope="module")
+def plan() -> heze_plan.Plan:
+    return heze_plan.load()
+
+
+class TestResolveUnit:
+    """Canonical names, aliases, names without 市 and unique fragments all find the unit."""
+
+    @pytest.mark.parametrize(
+        ("name", "unit"),
+        [
+            ("市发展改革委", "市发展改革委"),
+            ("发改委", "市发展改革委"),
+            ("市发展和改革委员会", "市发展改革委"),
+            ("人民银行", "人行菏泽市中心支行"),
+            ("审批服务局", "市行政审批服务局"),
+            ("行政审批服务局", "市行政审批服务局"),
+            ("菏泽市行政审批服务局", "市行政审批服务局"),
+            ("法院", "市法院"),
+            ("县区法院", "各县区法院"),
+            ("市市场监督管理局", "市市场监管局"),
+            ("海关", "菏泽海关"),
+            ("ＲＣＥＰ", None),  # full-width Latin is normalised, then refused: no such unit
+        ],
+    )
+    def test_names(self, plan: heze_plan.Plan, name: str, unit: str | None) -> None:
+        if unit is None:
+            with pytest.raises(UnitLookupError):
+                resolve_unit(plan, name)
+        else:
+            assert resolve_unit(plan, name).name == unit
+
+    def test_whitespace_is_ignored(self, plan: heze_plan.Plan) -> None:
+        assert resolve_unit(plan, " 市 商务局 ").name == "市商务局"
+
+    def test_unique_fragment(self, plan: heze_plan.Plan) -> None:
+        assert resolve_unit(plan, "审批").name == "市行政审批服务局"
+
+    def test_every_spelling_names_one_unit(self, plan: heze_plan.Plan) -> None:
+        assert all(len(units) == 1 for units in _unit_index(plan).exact.values())
+
+    def test_every_unit_by_its_own_name_and_aliases(self, plan: heze_plan.Plan) -> None:
+        for unit in plan.units:
+            for name in (unit.name, *unit.aliases):
+                assert resolve_unit(plan, name) == unit
+
+    def test_misspelling_lists_closest(self, plan: heze_plan.Plan) -> None:
+        with pytest.raises(UnitLookupError) as caught:
+            resolve_unit(plan, "市场监督局")
+        assert caught.value.candidates[0] == "市市场监管局"
+        assert not caught.value.ambiguous
+
+    def test_ambiguous(self, plan: heze_plan.Plan) -> None:
+        with pytest.raises(UnitLookupError) as caught:
+            resolve_unit(plan, "金融监管")
+        assert caught.value.ambiguous
+        assert "could be" in str(caught.value)
+
+    def test_nothing_close(self, plan: heze_plan.Plan) -> None:
+        with pytest.raises(UnitLookupError, match="heze-plan units"):
+            resolve_unit(plan, "xyz")
+
+    def test_a_county_is_not_a_unit(self, plan: heze_plan.Plan) -> None:
+        with pytest.raises(UnitLookupError):
+            resolve_unit(plan, "曹县")
+
+
+class TestResolveCounty:
+    """County-level governments are recognised in the forms people write them."""
+
+    @pytest.mark.parametrize(
+        ("name", "county"),
+        [
+            ("曹县", "曹县"),
+            ("曹县人民政府", "曹县"),
+            ("菏泽市曹县", "曹县"),
+            ("牡丹区政府", "牡丹区"),
+            ("定陶县", "定陶区"),
+            ("高新区管委会", "菏泽高新技术产业开发区"),
+            ("经开区", "菏泽经济技术开发区"),
+        ],
+    )
+    def test_forms(self, name: str, county: str) -> None:
+        assert resolve_county(name) == county
+
+    @pytest.mark.parametrize("name", ["市商务局", "政府", "人民政府", "县区政府", ""])
+    def test_not_a_county(self, name: str) -> None:
+        assert resolve_county(name) is None
+
+    def test_nine_counties_and_two_zones(self) -> None:
+        assert len(COUNTIES) == 11
+
+
+class TestResolveParty:
+    """A party is a registry unit, or a county acting through the collectives."""
+
+    def test_unit(self, plan: heze_plan.Plan) -> None:
+        party = resolve_party(plan, "发改委")
+        assert (party.units, party.via, party.county, party.label) == (
+            ("市发展改革委",),
+            (),
+            None,
+            "市发展改革委",
+        )
+
+    def test_county(self, plan: heze_plan.Plan) -> None:
+        party = resolve_party(plan, "鄄城县人民政府")
+        assert party.units == ()
+        assert party.via == ("各县区政府、管委会", "有关县区政府、管委会")
+        assert party.label == "鄄城县"
+
+    def test_unknown(self, plan: heze_plan.Plan) -> None:
+        with pytest.raises(UnitLookupError):
+            resolve_party(plan, "某某局")
+
+
+class TestResolveArea:
+    """Areas by number, name or a fragment of one name."""
+
+    def test_forms(self, plan: heze_plan.Plan) -> None:
+        assert resolve_area(plan, 1).name == "开办企业"
+        assert resolve_area(plan, "21").name == "法治保障"
+        assert resolve_area(plan, "知识产权").number == 16
+        assert resolve_area(plan, "（二十一）").name == "法治保障"
+        assert resolve_area(plan, "十六").number == 16
+
+    @pytest.mark.parametrize("key", [0, 22, "-1", "二十二", "（零）", "不存在的领域", "监管", ""])
+    def test_bad(self, plan: heze_plan.Plan, key: int | str) -> None:
+        with pytest.raises(AreaLookupError):
+            resolve_area(plan, key)
