@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 import heze_plan
-from heze_plan import display
+from heze_plan import display, queries
 from heze_plan.model import Milestone, Plan, Task, Unit, UnitKind
 from tests.strategies import markup_tasks
 
@@ -212,3 +212,34 @@ class TestTables:
     def test_caption_is_escaped(self, plan: Plan) -> None:
         assert "&lt;u&gt;" in display.tasks_html([], caption="<u>")
         assert html.escape("<u>") in display.milestones_html([], caption="<u>")
+
+
+class TestSelections:
+    """Query selections show as the table of their kind, saying how a unit matched."""
+
+    def test_tasks_led_by_customs(self, plan: Plan) -> None:
+        # 53. (牵头单位：菏泽海关、市商务局…) 55. (牵头单位：市商务局、菏泽海关、市贸促会)
+        # 56. (牵头单位：菏泽海关)
+        page = _Page(queries.tasks(plan).led_by("菏泽海关")._repr_html_())
+        assert "3 tasks" in page.text
+        assert [c for c in page.chunks if c.isdigit()] == ["53", "55", "56"]
+
+    def test_county_matches_through_the_collective(self, plan: Plan) -> None:
+        # 曹县 is not a unit of the plan: it shares task 1 as one of 各县区政府、管委会.
+        selection = queries.tasks(plan).involving("曹县")
+        page = _Page(selection._repr_html_())
+        assert "via 各县区政府、管委会" in page.text
+        assert f"{len(selection)} tasks" in page.text
+
+    def test_milestones_in_august(self, plan: Plan) -> None:
+        page = _Page(queries.milestones(plan).in_month("2023-08")._repr_html_())
+        assert "11 milestones" in page.text
+        assert page.chunks.count("2023-08-31") == 11
+
+    def test_service_time_targets(self, plan: Plan) -> None:
+        # 19. …验收通过后3个工作日内办结不动产首次登记 (10月底前)
+        page = _Page(queries.targets(plan).of_kind("service_time")._repr_html_())
+        assert "5 targets" in page.text
+        assert "3个工作日内" in page.chunks
+        assert "≤ 3 个工作日" in page.chunks
+        assert set(page.tags) <= ALLOWED_TAGS

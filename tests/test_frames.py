@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 import heze_plan
-from heze_plan import frames
+from heze_plan import frames, queries
 from heze_plan.model import Plan
 
 pd = pytest.importorskip("pandas", reason="the test extra installs pandas")
@@ -137,6 +137,31 @@ class TestDataFrames:
     def test_empty_selection_keeps_the_columns(self, plan: Plan) -> None:
         assert frames.tasks_dataframe(plan, []).shape == (0, 11)
         assert list(frames.milestones_dataframe(plan, []).columns)[:3] == ["due", "month", "task"]
+
+
+class TestSelections:
+    """A query selection's to_dataframe() holds exactly its items, in its order."""
+
+    def test_tasks_in_an_area(self, plan: Plan) -> None:
+        frame = queries.tasks(plan).in_area(8).to_dataframe()  # （八）办理破产: tasks 61 to 65
+        assert list(frame.index) == [61, 62, 63, 64, 65]
+
+    def test_milestones_of_a_unit(self, plan: Plan) -> None:
+        # 菏泽海关 leads 53, 55 and 56; only 55 has a deadline: 12 月底前, 全程网办.
+        frame = queries.milestones(plan).led_by("菏泽海关").to_dataframe()
+        assert frame[["task", "phrase"]].values.tolist() == [[55, "12月底前"]]  # printed "12 月底前"
+        assert frame["due"].dt.date.tolist() == [dt.date(2023, 12, 31)]
+
+    def test_milestones_keep_the_selection(self, plan: Plan) -> None:
+        # 62. 10月底前，… 11月底前，…: only the November one is in November.
+        frame = queries.tasks(plan).in_area(8).milestones().in_month("2023-11").to_dataframe()
+        assert frame[["task", "milestone"]].values.tolist() == [[62, 1]]
+
+    def test_targets_of_a_kind(self, plan: Plan) -> None:
+        frame = queries.targets(plan).of_kind("service_time").to_dataframe()
+        assert len(frame) == 5
+        # 19. 验收通过后3个工作日内 ; 53. 13小时和2小时内
+        assert {(19, 3.0), (53, 13.0), (53, 2.0)} <= set(zip(frame["task"], frame["value"], strict=True))
 
 
 class TestWithoutPandas:

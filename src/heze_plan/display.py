@@ -22,9 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from heze_plan.model import Area, Milestone, Plan, Target, TargetKind, Task, Unit, UnitKind
+from heze_plan.queries import MilestoneSelection, Selection, TargetRef, TargetSelection, TaskSelection
 
 __all__ = [
     "MAX_ROWS",
@@ -32,6 +34,8 @@ __all__ = [
     "area_label",
     "milestones_html",
     "plan_html",
+    "selection_html",
+    "targets_html",
     "task_html",
     "tasks_html",
     "unit_html",
@@ -234,11 +238,21 @@ def unit_html(unit: Unit) -> str:
     return f"{_BOX}{_heading(_e(unit.name))}{_fields(pairs)}</div>"
 
 
-def _tasks_table(tasks: Sequence[Task]) -> str:
+Via = Callable[[int], tuple[str, ...]]
+
+
+def _title(task: Task, via: Via | None) -> str:
+    """The task's title, with the collectives a unit matched it through (a county: 各县区政府、管委会)."""
+    through = via(task.number) if via else ()
+    note = f'<br><span style="color: #666;">via {_e("、".join(through))}</span>' if through else ""
+    return _e(task.title) + note
+
+
+def _tasks_table(tasks: Sequence[Task], via: Via | None = None) -> str:
     rows = (
         [
             (str(t.number), _NUMBER),
-            (_e(t.title), _TEXT),
+            (_title(t, via), _TEXT),
             (_units(t.lead_units), ""),
             (_units(t.responsible_units), ""),
             (_deadlines(t), _NOWRAP),
@@ -249,21 +263,27 @@ def _tasks_table(tasks: Sequence[Task]) -> str:
     return _table(header, rows, len(tasks))
 
 
-def tasks_html(tasks: Iterable[Task], caption: str | None = None) -> str:
-    """A table of tasks (number, title, units, deadlines), for any selection of tasks."""
+def tasks_html(tasks: Iterable[Task], caption: str | None = None, via: Via | None = None) -> str:
+    """A table of tasks (number, title, units, deadlines), for any list of tasks.
+
+    ``via`` gives, for a task number, the collectives through which a unit
+    filter matched it (see :meth:`heze_plan.queries.Selection.via`).
+    """
     chosen = list(tasks)
     head = _heading(_e(caption), 4) if caption else ""
-    return f"{_BOX}{head}<p>{len(chosen)} tasks</p>{_tasks_table(chosen)}</div>"
+    return f"{_BOX}{head}<p>{len(chosen)} tasks</p>{_tasks_table(chosen, via)}</div>"
 
 
-def milestones_html(items: Iterable[tuple[Task, Milestone]], caption: str | None = None) -> str:
-    """A table of milestones with their task, for any selection of (task, milestone) pairs."""
+def milestones_html(
+    items: Iterable[tuple[Task, Milestone]], caption: str | None = None, via: Via | None = None
+) -> str:
+    """A table of milestones with their task, for any list of (task, milestone) pairs."""
     chosen = list(items)
     rows = (
         [
             (_date(m.due), _NOWRAP),
             (str(t.number), _NUMBER),
-            (_e(t.title), _TEXT),
+            (_title(t, via), _TEXT),
             (_e(m.deliverable), _TEXT),
             (_units(t.lead_units), ""),
         ]
@@ -272,3 +292,36 @@ def milestones_html(items: Iterable[tuple[Task, Milestone]], caption: str | None
     header = ["due 截止", "task 任务", "title 名称", "deliverable 工作内容", "lead 牵头单位"]
     head = _heading(_e(caption), 4) if caption else ""
     return f"{_BOX}{head}<p>{len(chosen)} milestones</p>{_table(header, rows, len(chosen))}</div>"
+
+
+def targets_html(refs: Iterable[TargetRef], caption: str | None = None) -> str:
+    """A table of targets with their task and the date they are due by."""
+    chosen = list(refs)
+    rows = (
+        [
+            (str(r.task.number), _NUMBER),
+            (_e(r.task.title), _TEXT),
+            (_e(r.target.phrase), _NOWRAP),
+            (_e(_target_value(r.target)), _NOWRAP),
+            (_e(r.target.kind.value), _NOWRAP),
+            (_date(r.milestone.due) if r.milestone else "plan year", _NOWRAP),
+            (_e(r.target.subject), _TEXT),
+        ]
+        for r in chosen
+    )
+    header = ["task 任务", "title 名称", "target 目标", "value", "kind", "by", "subject"]
+    head = _heading(_e(caption), 4) if caption else ""
+    return f"{_BOX}{head}<p>{len(chosen)} targets</p>{_table(header, rows, len(chosen))}</div>"
+
+
+def selection_html(selection: Selection[Any]) -> str:
+    """A query selection (:mod:`heze_plan.queries`) as the table of its kind."""
+    caption = f"{type(selection).__name__}: {len(selection)} of {selection.plan.document.number}"
+    if isinstance(selection, TaskSelection):
+        return tasks_html(selection, caption, selection.via)
+    if isinstance(selection, MilestoneSelection):
+        return milestones_html(((r.task, r.milestone) for r in selection), caption, selection.via)
+    if isinstance(selection, TargetSelection):
+        return targets_html(selection, caption)
+    msg = f"no HTML view for {type(selection).__name__}"
+    raise TypeError(msg)

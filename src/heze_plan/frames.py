@@ -25,12 +25,14 @@ import importlib
 from collections.abc import Iterable
 from typing import Any
 
-from heze_plan.model import Plan, Task
+from heze_plan.model import Milestone, Plan, Target, Task
+from heze_plan.queries import MilestoneSelection, Selection, TargetSelection, TaskSelection
 
 __all__ = [
     "PandasMissingError",
     "milestone_rows",
     "milestones_dataframe",
+    "selection_dataframe",
     "target_rows",
     "targets_dataframe",
     "task_rows",
@@ -109,52 +111,50 @@ def task_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
     ]
 
 
+def _milestone_row(task: Task, index: int, milestone: Milestone) -> Row:
+    return {
+        "due": milestone.due,
+        "month": milestone.due.strftime("%Y-%m"),
+        "task": task.number,
+        "milestone": index,
+        "area": task.area,
+        "title": task.title,
+        "phrase": milestone.phrase,
+        "deliverable": milestone.deliverable,
+        "lead_units": list(task.lead_units),
+        "responsible_units": list(task.responsible_units),
+    }
+
+
 def milestone_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
     """One row per milestone of the tasks, sorted by due date, then task, then position."""
-    rows = [
-        {
-            "due": m.due,
-            "month": m.due.strftime("%Y-%m"),
-            "task": t.number,
-            "milestone": index,
-            "area": t.area,
-            "title": t.title,
-            "phrase": m.phrase,
-            "deliverable": m.deliverable,
-            "lead_units": list(t.lead_units),
-            "responsible_units": list(t.responsible_units),
-        }
-        for t in _chosen(plan, tasks)
-        for index, m in enumerate(t.milestones)
-    ]
+    rows = [_milestone_row(t, i, m) for t in _chosen(plan, tasks) for i, m in enumerate(t.milestones)]
     rows.sort(key=lambda r: (r["due"], r["task"], r["milestone"]))
     return rows
 
 
+def _target_row(plan: Plan, task: Task, index: int, target: Target) -> Row:
+    due: dt.date = plan.horizon if target.milestone is None else task.milestones[target.milestone].due
+    return {
+        "task": task.number,
+        "target": index,
+        "kind": target.kind.value,
+        "comparator": target.comparator.value,
+        "value": target.value,
+        "upper": target.upper,
+        "unit": target.unit,
+        "phrase": target.phrase,
+        "subject": target.subject,
+        "scope": target.scope,
+        "reference": target.reference,
+        "due": due,
+        "lead_units": list(task.lead_units),
+    }
+
+
 def target_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
     """One row per quantitative target of the tasks; ``due`` is its milestone's, else the horizon."""
-    rows: list[Row] = []
-    for t in _chosen(plan, tasks):
-        for index, target in enumerate(t.targets):
-            due: dt.date = plan.horizon if target.milestone is None else t.milestones[target.milestone].due
-            rows.append(
-                {
-                    "task": t.number,
-                    "target": index,
-                    "kind": target.kind.value,
-                    "comparator": target.comparator.value,
-                    "value": target.value,
-                    "upper": target.upper,
-                    "unit": target.unit,
-                    "phrase": target.phrase,
-                    "subject": target.subject,
-                    "scope": target.scope,
-                    "reference": target.reference,
-                    "due": due,
-                    "lead_units": list(t.lead_units),
-                }
-            )
-    return rows
+    return [_target_row(plan, t, i, g) for t in _chosen(plan, tasks) for i, g in enumerate(t.targets)]
 
 
 def unit_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
@@ -202,3 +202,21 @@ def units_dataframe(plan: Plan, tasks: Iterable[Task] | None = None) -> Any:
     """:func:`unit_rows` as a DataFrame indexed by unit name, busiest lead unit first."""
     frame = _frame(unit_rows(plan, tasks), _UNIT_COLUMNS).set_index("unit")
     return frame.sort_values(["leads", "tasks"], ascending=False, kind="stable")
+
+
+def selection_dataframe(selection: Selection[Any]) -> Any:
+    """A query selection (:mod:`heze_plan.queries`) as the DataFrame of its kind, in its order.
+
+    This is what ``selection.to_dataframe()`` returns.
+    """
+    plan = selection.plan
+    if isinstance(selection, TaskSelection):
+        return tasks_dataframe(plan, selection)
+    if isinstance(selection, MilestoneSelection):
+        rows = [_milestone_row(r.task, r.index, r.milestone) for r in selection]
+        return _frame(rows, _MILESTONE_COLUMNS, dates=("due",))
+    if isinstance(selection, TargetSelection):
+        rows = [_target_row(plan, r.task, r.index, r.target) for r in selection]
+        return _frame(rows, _TARGET_COLUMNS, dates=("due",))
+    msg = f"no DataFrame for {type(selection).__name__}"
+    raise TypeError(msg)
