@@ -13,6 +13,8 @@ from importlib import metadata, resources
 
 from heze_plan.checks import Finding, check
 from heze_plan.errata import shipped_errata
+from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
+from heze_plan.ledger_io import read_ledger
 from heze_plan.lookup import UnitLookupError, resolve_unit
 from heze_plan.model import (
     Area,
@@ -30,6 +32,7 @@ from heze_plan.model import (
     UnitKind,
 )
 from heze_plan.parsing import ParseError, parse
+from heze_plan.status import State, milestone_status, status
 
 __all__ = [
     "Area",
@@ -37,12 +40,18 @@ __all__ = [
     "Document",
     "Erratum",
     "Finding",
+    "Ledger",
     "Milestone",
+    "MilestoneEntry",
     "ParseError",
     "Plan",
     "Principle",
+    "Problem",
+    "Progress",
     "Safeguard",
+    "State",
     "Target",
+    "TargetActual",
     "TargetKind",
     "Task",
     "Unit",
@@ -51,9 +60,12 @@ __all__ = [
     "__version__",
     "check",
     "load",
+    "milestone_status",
     "parse",
+    "read_ledger",
     "resolve_unit",
     "source_text",
+    "status",
 ]
 
 try:

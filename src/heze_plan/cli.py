@@ -18,10 +18,14 @@ from typing import Any, TypeVar
 from heze_plan import __version__, load, parse, queries, views
 from heze_plan.checks import RULES, check
 from heze_plan.files import write_atomic
-from heze_plan.lookup import AreaLookupError, Party, UnitLookupError, resolve_party
+from heze_plan.ledger import Ledger, Problem
+from heze_plan.ledger_io import LedgerError, read_ledger, template
+from heze_plan.lookup import AreaLookupError, Party, UnitLookupError, resolve_party, resolve_unit
 from heze_plan.model import Plan, TargetKind
 from heze_plan.parsing import ParseError
+from heze_plan.report import render as render_report
 from heze_plan.serialize import to_json
+from heze_plan.status import status
 from heze_plan.tables import FORMATS, json_text, render
 
 __all__ = ["UsageError", "add_selection_options", "main", "select_milestones", "select_tasks"]
@@ -332,6 +336,133 @@ def _register_export(commands: argparse._SubParsersAction[argparse.ArgumentParse
     export.set_defaults(handler=_export)
 
 
+def _date_argument(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+
+
+def _working_days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of working days (0 or more)")
+    return int(text)
+
+
+def _lead_unit(plan: Plan, name: str | None) -> str | None:
+    """The canonical name of the unit the user named (forgiving: see `resolve_unit`); it must lead tasks."""
+    if name is None:
+        return None
+    try:
+        unit = resolve_unit(plan, name).name
+    except UnitLookupError as error:
+        raise UsageError(str(error)) from None
+    if not any(unit in t.lead_units for t in plan.tasks):
+        raise UsageError(f"{unit} leads no task of the plan (it only shares tasks led by others)")
+    return unit
+
+
+def _ledger_init(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    target: Path = args.file
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} exists; it is not overwritten (use --force to replace it)")
+    fmt = args.format or ("json" if target.suffix.lower() == ".json" else "csv")
+    text = template(
+        plan, unit=_lead_unit(plan, args.unit), json_format=fmt == "json", chinese=args.lang == "zh"
+    )
+    write_atomic(target, text)
+    print(f"wrote {target} ({fmt}); fill in status and completion date, or value and as-of date")
+    return 0
+
+
+def _read(args: argparse.Namespace, plan: Plan, as_of: dt.date | None) -> tuple[Ledger, list[Problem]]:
+    try:
+        return read_ledger(args.ledger, plan, as_of=as_of)
+    except LedgerError as error:
+        raise UsageError(str(error)) from None
+
+
+def _ledger_check(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    ledger, problems = _read(args, plan, args.as_of or dt.date.today())
+    for problem in problems:
+        print(problem)
+    summary = f"{len(ledger.entries)} milestone row(s) and {len(ledger.actuals)} target actual(s) read"
+    if problems:
+        print(f"{summary}; {len(problems)} problem(s), those rows are left out", file=sys.stderr)
+        return 1
+    print(f"{summary}; no problems")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    unit = _lead_unit(plan, args.unit)
+    ledger, problems = _read(args, plan, args.as_of)
+    result = status(plan, ledger, as_of=args.as_of, within=args.within, unit=unit)
+    text = render_report(result, problems, fmt=args.format, title=plan.document.title)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.output, text)
+    if problems and args.format != "table":
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {args.ledger}: those rows are left out", file=sys.stderr)
+    return 1 if problems and args.strict else 0
+
+
+def _register_ledger(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ledger = commands.add_parser(
+        "ledger", help="the progress ledger (台账): write a template, check a filled one"
+    )
+    actions = ledger.add_subparsers(dest="action", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="write a template listing every milestone and target to report on")
+    init.add_argument("file", type=Path, metavar="FILE", help="the template to write (.csv or .json)")
+    init.add_argument("--unit", metavar="U", help="only the tasks this unit leads (name or alias)")
+    init.add_argument("--format", choices=["csv", "json"], help="default: json for a .json FILE, else csv")
+    init.add_argument("--lang", choices=["zh", "en"], default="zh", help="CSV header language (default zh)")
+    init.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _add_plan_option(init)
+    init.set_defaults(handler=_ledger_init)
+    check = actions.add_parser("check", help="check every row of a ledger; exit 1 when there are problems")
+    check.add_argument("ledger", type=Path, metavar="FILE", help="the ledger (.csv or .json)")
+    check.add_argument(
+        "--as-of", type=_date_argument, metavar="DATE", help="dates after DATE are problems (default: today)"
+    )
+    _add_plan_option(check)
+    check.set_defaults(handler=_ledger_check)
+
+
+def _register_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser("report", help="the progress report on a date, from a ledger")
+    report.add_argument(
+        "--ledger", type=Path, metavar="FILE", required=True, help="the ledger (.csv or .json)"
+    )
+    report.add_argument(
+        "--as-of", type=_date_argument, metavar="DATE", required=True, help="the report date, YYYY-MM-DD"
+    )
+    report.add_argument("--unit", metavar="U", help="only the tasks this unit leads (name or alias)")
+    report.add_argument("--format", choices=["table", "csv", "json", "html"], default="table")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    report.add_argument(
+        "--within",
+        type=_working_days,
+        default=5,
+        metavar="N",
+        help="due soon = within N working days (default 5)",
+    )
+    report.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when the ledger has problems (the report is still written)",
+    )
+    _add_plan_option(report)
+    report.set_defaults(handler=_report)
+
+
 def _register_tasks(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "tasks",
@@ -418,6 +549,8 @@ _REGISTRARS = (
     _register_timeline,
     _register_check,
     _register_export,
+    _register_ledger,
+    _register_report,
 )
 
 

@@ -1,0 +1,256 @@
+"""Tests of the status on a date: states around deadlines, working days, scoreboards, targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from heze_plan.ledger import Ledger, MilestoneEntry, Progress, TargetActual
+from heze_plan.ledger_io import read_ledger
+from heze_plan.model import Plan
+from heze_plan.status import Attainment, State, Status, classify, milestone_status, status
+
+from .strategies import YEAR_DAYS
+
+#: The sample ledger shipped in examples/ (plausible, invented data).
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
+D = dt.date
+#: 9月底前: the deadline of task 8's first milestone (建立健全线上集成服务专栏…).
+END_SEPTEMBER = D(2023, 9, 30)
+#: 10月底前.
+END_OCTOBER = D(2023, 10, 31)
+
+
+def done(day: dt.date) -> MilestoneEntry:
+    return MilestoneEntry(task=8, milestone=1, status=Progress.DONE, completed=day)
+
+
+IN_PROGRESS = MilestoneEntry(task=8, milestone=1, status=Progress.IN_PROGRESS)
+
+
+class TestAroundTheDeadline:
+    """A milestone is judged by its due date: before, on and after it, done or not."""
+
+    @pytest.mark.parametrize(
+        ("entry", "as_of", "state"),
+        [
+            (None, D(2023, 8, 1), State.NOT_YET_DUE),
+            (IN_PROGRESS, D(2023, 9, 30), State.DUE_SOON),  # the due day itself is not late
+            (IN_PROGRESS, D(2023, 10, 1), State.OVERDUE),
+            (None, D(2023, 12, 31), State.OVERDUE),
+            (done(D(2023, 9, 30)), D(2023, 9, 30), State.DONE_ON_TIME),
+            (done(D(2023, 9, 12)), D(2023, 10, 15), State.DONE_ON_TIME),
+            (done(D(2023, 10, 1)), D(2023, 10, 15), State.DONE_LATE),  # a holiday is still after 9月底
+            # As of a day before the completion, the milestone was not done yet.
+            (done(D(2023, 9, 27)), D(2023, 9, 20), State.NOT_YET_DUE),
+            (done(D(2023, 10, 9)), D(2023, 10, 3), State.OVERDUE),
+        ],
+    )
+    def test_states(self, entry: MilestoneEntry | None, as_of: dt.date, state: State) -> None:
+        assert classify(END_SEPTEMBER, entry, as_of) is state
+
+    def test_dropped_and_ongoing(self) -> None:
+        dropped = MilestoneEntry(task=8, milestone=1, status=Progress.DROPPED, note="按省里部署取消")
+        assert classify(END_SEPTEMBER, dropped, D(2023, 12, 1)) is State.DROPPED
+        assert classify(None, None, D(2023, 12, 1)) is State.ONGOING
+        assert classify(None, dropped, D(2023, 12, 1)) is State.DROPPED
+
+
+class TestWorkingDays:
+    """ "Due soon" counts China's working days: the National Day holiday and its make-up days."""
+
+    def test_last_working_day_before_a_holiday_deadline(self) -> None:
+        """9月底前 = 2023-09-30, a Saturday in the holiday 09-29..10-06; 09-28 is the last working day."""
+        assert classify(END_SEPTEMBER, None, D(2023, 9, 28), within=0) is State.DUE_SOON
+        # 2023-09-25 (Mon) → 26, 27, 28 are the working days left.
+        assert classify(END_SEPTEMBER, None, D(2023, 9, 25), within=3) is State.DUE_SOON
+        assert classify(END_SEPTEMBER, None, D(2023, 9, 25), within=2) is State.NOT_YET_DUE
+
+    def test_as_of_inside_the_national_day_holiday(self, plan: Plan) -> None:
+        """From 2023-10-03 to 10月底: 10-07 and 10-08 (make-up), 10-09..13, 16..20, 23..27, 30, 31 = 19."""
+        assert classify(END_OCTOBER, None, D(2023, 10, 3), within=19) is State.DUE_SOON
+        assert classify(END_OCTOBER, None, D(2023, 10, 3), within=18) is State.NOT_YET_DUE
+        item = milestone_status(plan, Ledger(), 8, 1, as_of=D(2023, 10, 3))  # 9月底前, not reported
+        assert (item.state, item.days_late, item.working_days_left) == (State.OVERDUE, 3, 0)
+
+    def test_a_week_before_the_end_of_october(self) -> None:
+        """2023-10-24 (Tue): 25, 26, 27, 30, 31 are five working days; from 10-23 there are six."""
+        assert classify(END_OCTOBER, None, D(2023, 10, 24)) is State.DUE_SOON
+        assert classify(END_OCTOBER, None, D(2023, 10, 23)) is State.NOT_YET_DUE
+
+    @given(YEAR_DAYS, YEAR_DAYS, st.integers(0, 30))
+    def test_states_move_forward_only(self, first: dt.date, second: dt.date, within: int) -> None:
+        """Without a completion, a milestone moves from not yet due to due soon to overdue, never back."""
+        order = [State.NOT_YET_DUE, State.DUE_SOON, State.OVERDUE]
+        early, late = sorted((first, second))
+        assert order.index(classify(END_OCTOBER, None, early, within)) <= order.index(
+            classify(END_OCTOBER, None, late, within)
+        )
+
+
+class TestMilestoneStatus:
+    """One call gives one milestone's state on a date, as a calendar feed needs it."""
+
+    def test_task_136_by_index(self, plan: Plan) -> None:
+        ledger = Ledger(
+            entries=(MilestoneEntry(task=136, milestone=2, status=Progress.DONE, completed=D(2023, 12, 20)),)
+        )
+        first = milestone_status(plan, ledger, 136, 1, as_of=D(2024, 1, 2))
+        second = milestone_status(plan, ledger, 136, 2, as_of=D(2024, 1, 2))
+        assert (first.state, second.state) == (State.OVERDUE, State.DONE_ON_TIME)
+        assert second.deliverable.startswith("引导各县区打造一批主动提醒")
+
+    def test_errors_name_the_choices(self, plan: Plan) -> None:
+        with pytest.raises(ValueError, match=r"task 8 has 2 milestone\(s\): give the index \(1..2\)"):
+            milestone_status(plan, Ledger(), 8, None, as_of=D(2023, 10, 1))
+        with pytest.raises(ValueError, match="task 8 has no milestone 3"):
+            milestone_status(plan, Ledger(), 8, 3, as_of=D(2023, 10, 1))
+        with pytest.raises(KeyError, match="no task 196"):
+            milestone_status(plan, Ledger(), 196, 1, as_of=D(2023, 10, 1))
+
+    def test_task_without_milestone(self, plan: Plan) -> None:
+        item = milestone_status(plan, Ledger(), 1, None, as_of=D(2023, 10, 1))
+        assert (item.state, item.due, item.working_days_left) == (State.ONGOING, None, None)
+
+
+class TestSampleReport:
+    """On 2023-10-15 the sample ledger gives the states its rows imply."""
+
+    @pytest.fixture
+    def result(self, plan: Plan) -> Status:
+        ledger, problems = read_ledger(SAMPLE, plan, as_of=D(2023, 10, 15))
+        assert problems == []
+        return status(plan, ledger, as_of=D(2023, 10, 15))
+
+    def test_counts(self, result: Status) -> None:
+        # 121 milestones + 87 tasks without one (the plan's facts).
+        assert len(result.items) == 208
+        assert result.count(State.ONGOING) == 87
+        # Due by 10-15: 11 in August and 21 in September = 32; the sample settles them as:
+        # 21 on time, 4 late (11, 102, 146, 160), 1 dropped (149), 6 overdue (10, 15, 47, 120, 159, 176).
+        assert result.count(State.DONE_LATE) == 4
+        assert result.count(State.OVERDUE) == 6
+        assert result.count(State.DROPPED) == 1
+        # Four October milestones were done early (19, 58, 62.1, 111): on time too.
+        assert result.count(State.DONE_ON_TIME) == 21 + 4
+        # 12 working days remain to 10月底 from Sunday 2023-10-15: nothing is due within 5.
+        assert result.count(State.DUE_SOON) == 0
+
+    def test_overdue_items(self, result: Status) -> None:
+        overdue = {(i.task, i.milestone): i.days_late for i in result.items if i.state is State.OVERDUE}
+        assert overdue == {(10, 1): 15, (15, 1): 15, (47, 1): 15, (120, 1): 15, (159, 1): 45, (176, 1): 15}
+
+    def test_scoreboard_of_a_lead_unit(self, result: Status) -> None:
+        """市法院 leads 64, 90 (on time), 62.1 (early), 146 (late) and 159 (overdue, with 市发展改革委)."""
+        court = next(s for s in result.by_unit if s.name == "市法院")
+        assert court.counts[State.DONE_ON_TIME] == 3
+        assert court.counts[State.DONE_LATE] == 1
+        assert court.counts[State.OVERDUE] == 1
+        assert court.on_time_rate == pytest.approx(3 / 5)
+
+    def test_scoreboard_of_an_area(self, result: Status) -> None:
+        """（一）开办企业: 2, 3, 8.1 done on time; nothing late or overdue."""
+        area = result.by_area[0]
+        assert area.name == "（1）开办企业"
+        assert area.on_time_rate == 1.0
+        assert area.total == 10
+
+    def test_unit_filter(self, plan: Plan) -> None:
+        ledger, _ = read_ledger(SAMPLE, plan)
+        result = status(plan, ledger, as_of=D(2023, 10, 15), unit="市科技局")
+        assert sorted({i.task for i in result.items}) == [161, 162, 163, 164, 165]
+        assert [s.name for s in result.by_unit] == ["市科技局"]
+
+    def test_earlier_as_of_sees_less(self, plan: Plan) -> None:
+        """Read without an as-of date, it answers for 2023-09-28: later completions had not happened."""
+        ledger, _ = read_ledger(SAMPLE, plan)
+        result = status(plan, ledger, as_of=D(2023, 9, 28))
+        states = {(i.task, i.milestone): i.state for i in result.items}
+        assert states[(3, 1)] is State.DONE_ON_TIME  # completed 2023-09-28
+        assert states[(153, 1)] is State.DUE_SOON  # completed 2023-09-29, a holiday
+        assert states[(11, 1)] is State.DUE_SOON  # completed later, on 2023-10-10
+
+
+class TestTargets:
+    """Actuals are compared with their targets' comparators; what is missing is listed as such."""
+
+    def test_sample(self, plan: Plan) -> None:
+        ledger, _ = read_ledger(SAMPLE, plan)
+        result = status(plan, ledger, as_of=D(2023, 10, 15))
+        by_key = {(t.task, t.index): t for t in result.targets}
+        assert len(result.targets) == 43
+        # 引进青年人才2.7万人以上 by 12月底: 23 650 on 10-15 is not yet met, 3 350 short.
+        youth = by_key[(170, 3)]
+        assert (youth.attainment, youth.gap, youth.due) == (Attainment.NOT_YET_MET, -3350, D(2023, 12, 31))
+        assert by_key[(109, 1)].attainment is Attainment.MET  # 84.6% ≥ 80%
+        assert by_key[(53, 1)].attainment is Attainment.MET  # 11.2 ≤ 13 小时
+        assert by_key[(175, 1)].attainment is Attainment.MET  # 6 ≤ 不超过10家
+        assert by_key[(164, 1)].attainment is Attainment.MET  # 9.4 ≈ 10%左右
+        assert by_key[(23, 1)].attainment is Attainment.NOT_COMPARABLE  # 高于全省平均水平
+        assert by_key[(19, 1)].attainment is Attainment.NO_ACTUAL
+        assert sum(1 for t in result.targets if t.attainment is Attainment.NO_ACTUAL) == 43 - 13
+
+    def test_latest_actual_as_of(self, plan: Plan) -> None:
+        ledger, _ = read_ledger(SAMPLE, plan)
+        youth = next(
+            t for t in status(plan, ledger, as_of=D(2023, 10, 1)).targets if (t.task, t.index) == (170, 3)
+        )
+        assert youth.actual is not None
+        assert youth.actual.value == 21800
+
+    @pytest.mark.parametrize(
+        ("task", "index", "value", "as_of", "attainment"),
+        [
+            (170, 1, 8, D(2023, 9, 30), Attainment.MET),  # 8人以上: 8 meets it
+            (170, 1, 7, D(2023, 9, 30), Attainment.NOT_YET_MET),  # on the due day, still time
+            (170, 1, 7, D(2023, 10, 1), Attainment.NOT_MET),  # 9月底前 has passed
+            (145, 1, 12, D(2023, 12, 31), Attainment.NOT_YET_MET),  # 超过12项: 12 is not more than 12
+            (145, 1, 13, D(2023, 12, 31), Attainment.MET),
+            (175, 1, 11, D(2023, 12, 31), Attainment.NOT_YET_MET),  # 不超过10家
+            (164, 1, 11.0, D(2023, 12, 31), Attainment.MET),  # 10%左右: within ±10% of 10
+            (164, 1, 11.5, D(2023, 12, 31), Attainment.NOT_YET_MET),
+            (55, 1, 2, D(2023, 12, 31), Attainment.MET),  # 2—3期
+            (55, 1, 4, D(2023, 12, 31), Attainment.NOT_YET_MET),
+            (140, 1, 16, D(2023, 12, 31), Attainment.MET),  # 建设15处: reaching 15 or more meets it
+        ],
+    )
+    def test_comparators(  # noqa: PLR0917 - one parameter per column of the table above
+        self,
+        plan: Plan,
+        task: int,
+        index: int,
+        value: float,
+        as_of: dt.date,
+        attainment: Attainment,
+    ) -> None:
+        actual = TargetActual(task=task, target=index, value=value, as_of=as_of)
+        result = status(plan, Ledger(actuals=(actual,)), as_of=as_of)
+        (found,) = [t for t in result.targets if (t.task, t.index) == (task, index)]
+        assert found.attainment is attainment
+
+    def test_range_gap(self, plan: Plan) -> None:
+        actual = TargetActual(task=55, target=1, value=4, as_of=D(2023, 10, 1))
+        (found,) = [
+            t for t in status(plan, Ledger(actuals=(actual,)), as_of=D(2023, 10, 1)).targets if t.task == 55
+        ]
+        assert found.gap == 1  # one above the upper bound 3
+
+    def test_within_must_not_be_negative(self, plan: Plan) -> None:
+        with pytest.raises(ValueError, match="within must be zero or more"):
+            status(plan, Ledger(), as_of=D(2023, 10, 1), within=-1)
+
+
+class TestDocs:
+    """The examples in docs/ledger.md run and give what the page says."""
+
+    def test_doctests(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import doctest
+
+        root = Path(__file__).resolve().parent.parent
+        monkeypatch.chdir(root)
+        failures, tried = doctest.testfile(str(root / "docs" / "ledger.md"), module_relative=False)
+        assert (failures, tried > 0) == (0, True)
