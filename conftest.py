@@ -4,8 +4,9 @@ pytest's own ``--doctest-glob`` reads a Markdown file as one docstring, so the
 closing fence of a code block would count as expected output. This collects
 the fenced blocks that hold ``>>>`` lines instead, one test per page (a page's
 blocks share their names, as a reader's session would), with the page's line
-numbers in failure reports. Each page runs in a fresh temporary directory, so
-examples may write files.
+numbers in failure reports. Each page runs in a fresh temporary directory with
+a copy of ``examples/``, as in a checkout: examples may read the sample files
+and write their own.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import doctest
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -57,6 +59,9 @@ class MarkdownDoctest(pytest.Item):
         report: list[str] = []
         here = Path.cwd()
         with tempfile.TemporaryDirectory() as scratch:
+            examples = self.config.rootpath / "examples"
+            if examples.is_dir():
+                shutil.copytree(examples, Path(scratch) / "examples")
             os.chdir(scratch)
             try:
                 runner.run(self.test, out=report.append, clear_globs=True)

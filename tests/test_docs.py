@@ -119,52 +119,61 @@ class TestMarkdownDoctests:
             assert "line 4" in result.stdout  # the page's own line number
 
 
-def _command_lines(pages: list[Path]) -> list[tuple[str, int, list[str]]]:
-    """Every ``heze-plan`` invocation in the sh/console blocks of these pages."""
+def _command_blocks(pages: list[Path]) -> list[tuple[str, int, list[list[str]]]]:
+    """The ``heze-plan`` invocations of each sh/console block of these pages, block by block.
+
+    A block is a session: its commands run in order, so a later line may use a
+    file an earlier one wrote (``ledger init`` then ``ledger check``).
+    """
     found = []
     fence = re.compile(r"^```(?:sh|bash|console|shell)\n(.*?)^```", re.MULTILINE | re.DOTALL)
     for page in pages:
         text = page.read_text(encoding="utf-8")
         for block in fence.finditer(text):
-            first = text.count("\n", 0, block.start(1)) + 1
-            for offset, line in enumerate(block.group(1).splitlines()):
+            commands: list[list[str]] = []
+            for line in block.group(1).splitlines():
                 words = shlex.split(line.removeprefix("$ "), comments=True)
                 command: list[str] = []
                 for word in [*words, "&&"]:
                     if word in {"&&", ";", "|", ">", "||"}:
                         if command and Path(command[0]).name == "heze-plan":
-                            found.append((page.name, first + offset, command[1:]))
+                            commands.append(command[1:])
                         command = [] if word in {"&&", ";"} else ["(cut)"]
                     elif command != ["(cut)"]:
                         command.append(word)
+            if commands:
+                found.append((page.name, text.count("\n", 0, block.start(1)) + 1, commands))
     return found
 
 
-COMMANDS = _command_lines(PAGES)
+BLOCKS = _command_blocks(PAGES)
 
 
 class TestCommandLinesInDocs:
     """Every heze-plan command line shown in the docs and the README runs and succeeds."""
 
     def test_found_some(self) -> None:
-        pages = {page for page, _, _ in COMMANDS}
+        pages = {page for page, _, _ in BLOCKS}
         assert {"README.md", "getting-started.md", "export.md"} <= pages
 
-    @pytest.mark.parametrize(("page", "line", "args"), COMMANDS, ids=[f"{p}:{n}" for p, n, _ in COMMANDS])
-    def test_runs(self, page: str, line: int, args: list[str], tmp_path: Path) -> None:
+    @pytest.mark.parametrize(("page", "line", "commands"), BLOCKS, ids=[f"{p}:{n}" for p, n, _ in BLOCKS])
+    def test_runs(self, page: str, line: int, commands: list[list[str]], tmp_path: Path) -> None:
+        # The commands run where a reader would run them: a checkout, with examples/ at hand.
         shutil.copytree(ROOT / "examples", tmp_path / "examples")
         here = Path.cwd()
         os.chdir(tmp_path)
-        out, err = io.StringIO(), io.StringIO()
         try:
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                try:
-                    status = main(args)
-                except SystemExit as exit_info:  # --help and --version exit through argparse
-                    status = exit_info.code if isinstance(exit_info.code, int) else 2
+            for args in commands:
+                out, err = io.StringIO(), io.StringIO()
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                    try:
+                        status = main(args)
+                    except SystemExit as exit_info:  # --help and --version exit through argparse
+                        status = exit_info.code if isinstance(exit_info.code, int) else 2
+                where = f"{page} (block at line {line}): heze-plan {shlex.join(args)}"
+                assert status == 0, f"{where} exited {status}\n{err.getvalue()}"
         finally:
             os.chdir(here)
-        assert status == 0, f"{page}:{line}: heze-plan {shlex.join(args)} exited {status}\n{err.getvalue()}"
 
 
 def test_command_line_parsing(tmp_path: Path) -> None:
@@ -179,8 +188,6 @@ def test_command_line_parsing(tmp_path: Path) -> None:
     )
     page = tmp_path / "probe.md"
     page.write_text(f"```sh{block}```\n\n```python\nheze-plan summary\n```\n", encoding="utf-8")
-    assert _command_lines([page]) == [
-        ("probe.md", 2, ["summary"]),
-        ("probe.md", 3, ["export", "--format", "json"]),
-        ("probe.md", 4, ["check"]),
+    assert _command_blocks([page]) == [
+        ("probe.md", 2, [["summary"], ["export", "--format", "json"], ["check"]])
     ]
