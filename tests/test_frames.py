@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -153,15 +154,90 @@ class TestSelections:
         assert frame["due"].dt.date.tolist() == [dt.date(2023, 12, 31)]
 
     def test_milestones_keep_the_selection(self, plan: Plan) -> None:
-        # 62. 10月底前，… 11月底前，…: only the November one is in November.
+        # 62. 10月底前，… 11月底前，…: only the second, November one is in November.
         frame = queries.tasks(plan).in_area(8).milestones().in_month("2023-11").to_dataframe()
-        assert frame[["task", "milestone"]].values.tolist() == [[62, 1]]
+        assert frame[["task", "milestone"]].values.tolist() == [[62, 2]]
 
     def test_targets_of_a_kind(self, plan: Plan) -> None:
         frame = queries.targets(plan).of_kind("service_time").to_dataframe()
         assert len(frame) == 5
         # 19. 验收通过后3个工作日内 ; 53. 13小时和2小时内
         assert {(19, 3.0), (53, 13.0), (53, 2.0)} <= set(zip(frame["task"], frame["value"], strict=True))
+
+
+SAMPLE = Path(__file__).parent.parent / "examples" / "ledger-2023-10-15.csv"
+
+
+@pytest.fixture(scope="module")
+def ledger(plan: Plan) -> heze_plan.Ledger:
+    ledger, problems = heze_plan.read_ledger(SAMPLE, plan)
+    assert not problems
+    return ledger
+
+
+class TestStatus:
+    """Status frames: one row per milestone or ongoing task, per target, per unit; they join the plan's."""
+
+    def test_one_row_per_milestone_and_ongoing_task(self, plan: Plan, ledger: heze_plan.Ledger) -> None:
+        status = heze_plan.status(plan, ledger, as_of=dt.date(2023, 10, 15))
+        rows = frames.status_rows(status)
+        assert len(rows) == 121 + 87
+        ongoing = [r for r in rows if r["milestone"] is None]
+        assert len(ongoing) == 87
+        assert {r["state"] for r in ongoing} <= {"ongoing", "dropped"}
+
+    def test_task_11_done_after_the_holiday(self, plan: Plan, ledger: heze_plan.Ledger) -> None:
+        # 11. 9月底前，实现标准地名、门楼牌审批…集成办理; the sample ledger reports it done on 2023-10-10.
+        late = {
+            r["task"]: r
+            for r in frames.status_rows(heze_plan.status(plan, ledger, as_of=dt.date(2023, 10, 15)))
+        }
+        assert (late[11]["state"], late[11]["state_label"]) == ("done late", "逾期完成")
+        assert late[11]["completed"] == dt.date(2023, 10, 10)
+        assert late[11]["days_late"] == 10
+        assert "ledger-2023-10-15.csv" in late[11]["source"]
+        # On 2023-10-03 the completion had not happened yet: overdue by 3 days.
+        early = {
+            r["task"]: r
+            for r in frames.status_rows(heze_plan.status(plan, ledger, as_of=dt.date(2023, 10, 3)))
+        }
+        assert (early[11]["state"], early[11]["days_late"]) == ("overdue", 3)
+
+    def test_status_joins_the_milestones(self, plan: Plan, ledger: heze_plan.Ledger) -> None:
+        status = frames.status_dataframe(heze_plan.status(plan, ledger, as_of=dt.date(2023, 10, 15)))
+        joined = frames.milestones_dataframe(plan).merge(
+            status, on=["task", "milestone"], suffixes=("", "_status"), validate="one_to_one"
+        )
+        assert len(joined) == 121
+        assert (joined["due"] == joined["due_status"]).all()
+        assert str(status["days_late"].dtype) == "Int64"
+        assert status["due"].isna().sum() == 87
+
+    def test_targets(self, plan: Plan, ledger: heze_plan.Ledger) -> None:
+        rows = frames.attainment_rows(heze_plan.status(plan, ledger, as_of=dt.date(2023, 10, 15)))
+        assert len(rows) == sum(len(t.targets) for t in plan.tasks)
+        # 23. 年度并联审批率高于全省平均水平: a relative target cannot be judged from a figure alone.
+        (row,) = [r for r in rows if r["task"] == 23]
+        assert row["attainment"] == "not comparable"
+        assert frames.attainment_dataframe(heze_plan.status(plan, ledger, as_of=dt.date(2023, 10, 15))).shape[
+            0
+        ] == len(rows)
+
+    def test_scoreboard_totals_match_the_plan(self, plan: Plan, ledger: heze_plan.Ledger) -> None:
+        status = heze_plan.status(plan, ledger, as_of=dt.date(2023, 10, 15))
+        scores = frames.scores_dataframe(status)
+        units = frames.units_dataframe(plan)
+        # A lead unit is scored on each milestone of the tasks it leads, and on each ongoing task it leads.
+        for unit in ("市行政审批服务局", "市外办", "市法院"):
+            expected = units.loc[unit, "milestones_led"] + units.loc[unit, "ongoing_led"]
+            assert scores.loc[unit, "total"] == expected
+        areas = frames.scores_dataframe(status, by="area")
+        assert areas["total"].sum() == 121 + 87
+
+    def test_scoreboard_by_what(self, plan: Plan, ledger: heze_plan.Ledger) -> None:
+        status = heze_plan.status(plan, ledger, as_of=dt.date(2023, 10, 15))
+        with pytest.raises(ValueError, match="by must be 'unit' or 'area', got 'county'"):
+            frames.score_rows(status, by="county")
 
 
 class TestWithoutPandas:

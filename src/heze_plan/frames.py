@@ -9,7 +9,10 @@ Columns that hold unit names hold Python lists, one name per element, never
 a joined string: a collective such as ``各县区政府、管委会`` carries a 、 in
 its name. Use :meth:`pandas.DataFrame.explode` to get one row per unit.
 Dates are :class:`datetime.date` in the rows and ``datetime64`` columns in
-the DataFrames.
+the DataFrames. Milestones and targets are numbered from 1 within their task
+(``milestone`` 2 is the task's second deadline), as in the ledger and the
+calendar feeds, so the frames join with :func:`status_dataframe` on
+``task`` and ``milestone``.
 
 >>> import heze_plan
 >>> plan = heze_plan.load()
@@ -27,12 +30,19 @@ from typing import Any
 
 from heze_plan.model import Milestone, Plan, Target, Task
 from heze_plan.queries import MilestoneSelection, Selection, TargetSelection, TaskSelection
+from heze_plan.status import State, Status
 
 __all__ = [
     "PandasMissingError",
+    "attainment_dataframe",
+    "attainment_rows",
     "milestone_rows",
     "milestones_dataframe",
+    "score_rows",
+    "scores_dataframe",
     "selection_dataframe",
+    "status_dataframe",
+    "status_rows",
     "target_rows",
     "targets_dataframe",
     "task_rows",
@@ -56,6 +66,14 @@ _TARGET_COLUMNS = (
     "scope", "reference", "due", "lead_units",
 )  # fmt: skip
 _UNIT_COLUMNS = ("unit", "kind", "leads", "shares", "tasks", "milestones_led", "ongoing_led")
+_STATUS_COLUMNS = (
+    "task", "milestone", "area", "due", "phrase", "deliverable", "lead_units", "state", "state_label",
+    "working_days_left", "days_late", "reported", "completed", "reporting_unit", "note", "source",
+)  # fmt: skip
+_ATTAINMENT_COLUMNS = (
+    "task", "target", "phrase", "comparator", "value", "upper", "unit", "due",
+    "actual", "actual_as_of", "attainment", "gap",
+)  # fmt: skip
 
 
 class PandasMissingError(ImportError):
@@ -73,11 +91,15 @@ def _pandas() -> Any:
         raise PandasMissingError(msg) from None
 
 
-def _frame(rows: list[Row], columns: tuple[str, ...], dates: Iterable[str] = ()) -> Any:
+def _frame(
+    rows: list[Row], columns: tuple[str, ...], dates: Iterable[str] = (), integers: Iterable[str] = ()
+) -> Any:
     pd = _pandas()
     frame = pd.DataFrame(rows, columns=list(columns))
     for column in dates:
         frame[column] = pd.to_datetime(frame[column])
+    for column in integers:  # whole numbers that may be missing: pandas' nullable integers, not floats
+        frame[column] = frame[column].astype("Int64")
     return frame
 
 
@@ -116,7 +138,7 @@ def _milestone_row(task: Task, index: int, milestone: Milestone) -> Row:
         "due": milestone.due,
         "month": milestone.due.strftime("%Y-%m"),
         "task": task.number,
-        "milestone": index,
+        "milestone": index + 1,
         "area": task.area,
         "title": task.title,
         "phrase": milestone.phrase,
@@ -137,7 +159,7 @@ def _target_row(plan: Plan, task: Task, index: int, target: Target) -> Row:
     due: dt.date = plan.horizon if target.milestone is None else task.milestones[target.milestone].due
     return {
         "task": task.number,
-        "target": index,
+        "target": index + 1,
         "kind": target.kind.value,
         "comparator": target.comparator.value,
         "value": target.value,
@@ -220,3 +242,88 @@ def selection_dataframe(selection: Selection[Any]) -> Any:
         return _frame(rows, _TARGET_COLUMNS, dates=("due",))
     msg = f"no DataFrame for {type(selection).__name__}"
     raise TypeError(msg)
+
+
+def status_rows(status: Status) -> list[Row]:
+    """One row per milestone (and per task without milestone) on the status's as-of date.
+
+    ``state`` is the state's English value (``"overdue"``), ``state_label``
+    its Chinese label (已逾期); ``reported`` and ``completed`` are what the
+    ledger row says, if there is one.
+    """
+    return [
+        {
+            "task": item.task,
+            "milestone": item.milestone,
+            "area": item.area,
+            "due": item.due,
+            "phrase": item.phrase,
+            "deliverable": item.deliverable,
+            "lead_units": list(item.lead_units),
+            "state": item.state.value,
+            "state_label": item.state.label,
+            "working_days_left": item.working_days_left,
+            "days_late": item.days_late,
+            "reported": item.entry.status.value if item.entry else None,
+            "completed": item.entry.completed if item.entry else None,
+            "reporting_unit": item.entry.unit if item.entry else None,
+            "note": item.entry.note if item.entry else "",
+            "source": item.entry.source if item.entry else "",
+        }
+        for item in status.items
+    ]
+
+
+def attainment_rows(status: Status) -> list[Row]:
+    """One row per target with its latest actual on the as-of date and how it compares."""
+    return [
+        {
+            "task": t.task,
+            "target": t.index,
+            "phrase": t.target.phrase,
+            "comparator": t.target.comparator.value,
+            "value": t.target.value,
+            "upper": t.target.upper,
+            "unit": t.target.unit,
+            "due": t.due,
+            "actual": t.actual.value if t.actual else None,
+            "actual_as_of": t.actual.as_of if t.actual else None,
+            "attainment": t.attainment.value,
+            "gap": t.gap,
+        }
+        for t in status.targets
+    ]
+
+
+def score_rows(status: Status, by: str = "unit") -> list[Row]:
+    """The scoreboard per lead unit (``by="unit"``) or per area (``by="area"``): counts and on-time rate."""
+    if by not in {"unit", "area"}:
+        msg = f"by must be 'unit' or 'area', got {by!r}"
+        raise ValueError(msg)
+    scores = status.by_unit if by == "unit" else status.by_area
+    return [
+        {
+            by: score.name,
+            **{state.value: score.counts.get(state, 0) for state in State},
+            "total": score.total,
+            "on_time_rate": score.on_time_rate,
+        }
+        for score in scores
+    ]
+
+
+def status_dataframe(status: Status) -> Any:
+    """:func:`status_rows` as a DataFrame, dates as ``datetime64``, missing numbers as ``<NA>``."""
+    integers = ("milestone", "working_days_left", "days_late")
+    return _frame(status_rows(status), _STATUS_COLUMNS, dates=("due", "completed"), integers=integers)
+
+
+def attainment_dataframe(status: Status) -> Any:
+    """:func:`attainment_rows` as a DataFrame, dates as ``datetime64``."""
+    return _frame(attainment_rows(status), _ATTAINMENT_COLUMNS, dates=("due", "actual_as_of"))
+
+
+def scores_dataframe(status: Status, by: str = "unit") -> Any:
+    """:func:`score_rows` as a DataFrame indexed by unit or area, in the status's order."""
+    columns = (by, *(state.value for state in State), "total", "on_time_rate")
+    return _frame(score_rows(status, by), columns).set_index(by)
