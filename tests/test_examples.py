@@ -12,10 +12,10 @@ NOTEBOOKS = sorted((ROOT / "examples").glob("*.ipynb"))
 
 
 def test_there_are_notebooks() -> None:
-    """The examples hold at least the tour and the analysis."""
+    """The examples hold the tour, the analysis and the progress notebook, with the sample it reads."""
     names = [path.name for path in NOTEBOOKS]
-    assert "01-tour.ipynb" in names
-    assert "02-analysis.ipynb" in names
+    assert names[:3] == ["01-tour.ipynb", "02-analysis.ipynb", "03-progress.ipynb"]
+    assert (ROOT / "examples" / "ledger-2023-10-15.csv").is_file()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
