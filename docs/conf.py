@@ -12,7 +12,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
+import importlib
+
 import heze_plan
+
+# heze_plan re-exports the function status() under the name of its module heze_plan.status, and autodoc,
+# asked for the module, finds the function. For the API pages only, point the name back at the module;
+# the function is documented there, as heze_plan.status.status.
+heze_plan.status = importlib.import_module("heze_plan.status")  # type: ignore[assignment]
 
 project = "heze_plan"
 author = "heze_plan developers"
@@ -27,9 +34,9 @@ extensions = [
     "heze_docs",
 ]
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}  # .rst: the generated API pages
 root_doc = "index"
-exclude_patterns = ["_build", ".venv", "**/.ipynb_checkpoints"]
+exclude_patterns = ["_build", ".venv", "**/.ipynb_checkpoints", "_templates"]
 language = "en"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -38,7 +45,9 @@ myst_heading_anchors = 3
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_default_options = {"members": True, "show-inheritance": False}
-autosummary_generate = False
+# The API pages (docs/_api/, not in git) are generated from the package on every build.
+autosummary_generate = True
+templates_path = ["_templates"]
 
 html_theme = "alabaster"
 html_title = f"heze_plan {release}"
