@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from heze_plan import __version__, load, parse, queries, views
+from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar
 from heze_plan.checks import RULES, check
+from heze_plan.feed_entries import Entry
+from heze_plan.feeds import write_feeds
 from heze_plan.files import write_atomic
 from heze_plan.ledger import Ledger, Problem
 from heze_plan.ledger_io import LedgerError, read_ledger, template
@@ -24,6 +27,7 @@ from heze_plan.lookup import AreaLookupError, Party, UnitLookupError, resolve_pa
 from heze_plan.model import Plan, TargetKind
 from heze_plan.parsing import ParseError
 from heze_plan.report import render as render_report
+from heze_plan.revisions import FeedError, Revisions
 from heze_plan.serialize import to_json
 from heze_plan.status import status
 from heze_plan.tables import FORMATS, json_text, render
@@ -314,6 +318,138 @@ def _timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- calendar feeds
+
+
+def _reminders(text: str) -> tuple[int, ...]:
+    """``7,1`` → (7, 1): distinct whole days from 0 to 366."""
+    msg = f"days before the due date must be distinct whole numbers from 0 to 366, such as 7,1; got {text!r}"
+    parts = [part.strip() for part in text.split(",")]
+    if not all(part.isdigit() for part in parts):
+        raise argparse.ArgumentTypeError(msg)
+    days = tuple(int(part) for part in parts)
+    if any(d > 366 for d in days) or len(set(days)) != len(days):
+        raise argparse.ArgumentTypeError(msg)
+    return days
+
+
+def _revised(text: str) -> dt.datetime:
+    """An ISO date or date-time; without a zone it is China time."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        msg = f"expected an ISO date such as 2023-10-15 or 2023-10-15T09:00+08:00, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return moment
+
+
+def _add_feed_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("event options")
+    group.add_argument(
+        "--remind",
+        type=_reminders,
+        default=(7, 1),
+        metavar="DAYS",
+        help="reminders this many days before each due date, at 09:00, comma-separated (default 7,1)",
+    )
+    group.add_argument(
+        "--no-reminders", dest="remind", action="store_const", const=(), help="no reminders (VALARM) at all"
+    )
+    group.add_argument(
+        "--components",
+        choices=[c.value for c in Component],
+        default=Component.EVENT.value,
+        help="events (default; every client shows them), to-dos (VTODO) or both",
+    )
+    group.add_argument(
+        "--revised",
+        type=_revised,
+        metavar="DATE",
+        help="when the data was revised, stamped on changed events (default: the plan's printed date)",
+    )
+
+
+def _feed_options(args: argparse.Namespace, **extra: object) -> FeedOptions:
+    return FeedOptions(
+        reminders=args.remind,
+        components=Component(args.components),
+        revised=args.revised,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _read_revisions(path: Path, *, what: str) -> Revisions:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {what} {path}: {error.strerror}") from None
+    try:
+        return Revisions.from_ical(data, prodid=PRODID)
+    except FeedError as error:
+        raise UsageError(f"{what} {path}: {error}; heze-plan leaves it alone") from None
+
+
+def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
+    """The unit a calendar is made for (its lead items get marked), when one registry unit is selected."""
+    name = args.unit or args.lead
+    if not name:
+        return None
+    try:
+        return resolve_unit(plan, name).name
+    except UnitLookupError:  # a county, which acts through the collectives and leads nothing itself
+        return None
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    selection = [Entry(ref.task, ref.index) for ref in select_milestones(plan, args)]
+    options = _feed_options(args, name=args.name, unit=_feed_unit(plan, args))
+    output: Path | None = args.output
+    if args.previous is not None:
+        previous = _read_revisions(args.previous, what="previous feed")
+    elif output is not None and output.exists():
+        previous = _read_revisions(output, what="output file")
+    else:
+        previous = Revisions()
+    data = build_calendar(plan, selection, options, previous).to_ical()
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return 0
+    try:
+        write_atomic(output, data)
+    except OSError as error:
+        raise UsageError(f"cannot write {output}: {error.strerror}") from None
+    now = Revisions.from_ical(data, prodid=PRODID)
+    new = sum(1 for uid in now if uid not in previous)
+    revised = sum(1 for uid, r in now.items() if uid in previous and previous[uid].sequence != r.sequence)
+    gone = sum(1 for uid in previous if uid not in now)
+    print(f"{output}: {len(now)} entries ({new} new, {revised} revised, {gone} dropped)")
+    return 0
+
+
+def _feeds(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    try:
+        report = write_feeds(plan, args.outdir, base_url=args.base_url, options=_feed_options(args))
+    except (FeedError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        where = error.filename or args.outdir
+        raise UsageError(f"cannot write feeds into {args.outdir}: {where}: {error.strerror}") from None
+    print(
+        f"{args.outdir}: {len(report.index)} feeds; {len(report.written)} files written, "
+        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"
+    )
+    for name in report.kept:
+        print(
+            f"kept {args.outdir / name}: no longer a feed, but changed since heze-plan wrote it",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def _register_summary(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     summary = commands.add_parser("summary", help="an overview of the plan")
     _add_plan_option(summary)
@@ -538,6 +674,46 @@ def _register_timeline(commands: argparse._SubParsersAction[argparse.ArgumentPar
     parser.set_defaults(handler=_timeline)
 
 
+def _register_calendar(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "calendar",
+        help="an iCalendar feed of the deadlines: one all-day event per milestone",
+        description="Write an iCalendar (.ics) feed with one all-day event per milestone of the selected "
+        "tasks. "
+        "Regenerating into the same FILE keeps UIDs and moves SEQUENCE only for events that changed.",
+    )
+    _add_plan_option(parser)
+    add_selection_options(parser)
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("--name", help="the calendar's name (default: the document number and 任务时间节点)")
+    parser.add_argument(
+        "--previous",
+        type=Path,
+        metavar="FILE",
+        help="the feed this one replaces, for SEQUENCE history (default: FILE of -o when it exists)",
+    )
+    _add_feed_options(parser)
+    parser.set_defaults(handler=_calendar)
+
+
+def _register_feeds(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "feeds",
+        help="a directory of feeds: the whole plan, one per area, one per unit, with index.html",
+        description="Write one feed for the whole plan, one per area and one per unit into OUTDIR, "
+        "with index.html and index.json. Removes only feeds it wrote itself that no longer exist.",
+    )
+    _add_plan_option(parser)
+    parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="the directory to publish")
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="where OUTDIR is served (https://…), for the subscribe links in the index",
+    )
+    _add_feed_options(parser)
+    parser.set_defaults(handler=_feeds)
+
+
 #: Each registers one command (or a group) on the subparsers; order is the order in --help.
 _REGISTRARS = (
     _register_summary,
@@ -547,6 +723,8 @@ _REGISTRARS = (
     _register_areas,
     _register_targets,
     _register_timeline,
+    _register_calendar,
+    _register_feeds,
     _register_check,
     _register_export,
     _register_ledger,

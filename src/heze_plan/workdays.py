@@ -30,10 +30,10 @@ __all__ = [
 
 
 @functools.cache
-def _calendar(year: int) -> holidays.HolidayBase:
+def _calendar(year: int, language: str | None = None) -> holidays.HolidayBase:
     import holidays  # noqa: PLC0415 - the holiday data loads on first use, not with heze_plan
 
-    return holidays.country_holidays("CN", years=year)
+    return holidays.country_holidays("CN", years=year, language=language)
 
 
 def is_working_day(day: dt.date) -> bool:
@@ -45,13 +45,18 @@ def is_working_day(day: dt.date) -> bool:
     return bool(_calendar(day.year).is_working_day(day))
 
 
-def holiday_name(day: dt.date) -> str | None:
+def holiday_name(day: dt.date, *, language: str | None = None) -> str | None:
     """The name of the holiday on ``day``, ``"weekend"`` for an ordinary weekend, or None.
+
+    ``language`` is one the ``holidays`` package has for China (``"zh_CN"``,
+    ``"zh_TW"``, ``"en_US"``, ``"th"``); by default the names are English.
 
     >>> holiday_name(dt.date(2023, 10, 2)), holiday_name(dt.date(2023, 9, 30))
     ('National Day', 'weekend')
+    >>> holiday_name(dt.date(2023, 10, 2), language="zh_CN")
+    '国庆节'
     """
-    calendar = _calendar(day.year)
+    calendar = _calendar(day.year, language)
     name = calendar.get(day)
     if name is not None:
         return str(name)

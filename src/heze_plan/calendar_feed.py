@@ -1,0 +1,233 @@
+"""An iCalendar feed of a plan's deadlines: one all-day event per milestone.
+
+>>> import heze_plan
+>>> plan = heze_plan.load()
+>>> feed = build_calendar(plan, [plan.task(8)])
+>>> for event in feed.events:
+...     print(event["SUMMARY"], event.DTSTART, event.DTEND)
+8. 优化企业全生命周期集成服务体系（节点1/2） 2023-09-30 2023-10-01
+8. 优化企业全生命周期集成服务体系（节点2/2） 2023-11-30 2023-12-01
+
+What makes the feed fit for subscription (RFC 5545, RFC 7986):
+
+- UIDs are derived from the plan's document number, the task number and the
+  milestone's index in the task (a name-based UUID, RFC 7986 §5.3), so they
+  do not depend on which tasks are selected or in which order;
+- nothing comes from the clock or chance: ``DTSTAMP`` and ``LAST-MODIFIED``
+  come from the data's revision time (by default the plan's printed date),
+  and ``SEQUENCE`` moves only when an event's content changes (see
+  :mod:`heze_plan.revisions`);
+- each event is a whole day (``DTSTART;VALUE=DATE`` and the exclusive
+  ``DTEND`` the day after) and transparent to free/busy searches;
+- reminders (``VALARM``) go off at 09:00 a given number of days before the
+  due date; a due date that is not a working day says so and names the
+  last working day before it (:mod:`heze_plan.workdays`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+import icalendar
+from attrs import field, frozen
+
+from heze_plan.event_text import alarm_text, description_text, summary_text
+from heze_plan.feed_entries import Entry, entries, milestone_uid
+from heze_plan.model import Milestone, Plan, Task
+from heze_plan.revisions import HASH_PROPERTY, Revisions, content_digest
+
+__all__ = [
+    "PRODID",
+    "TIMEZONE",
+    "Component",
+    "FeedOptions",
+    "build_calendar",
+    "data_revised",
+]
+
+#: Identifies the program that wrote a feed; a previous feed must carry the same one.
+PRODID = "-//heze_plan//heze-plan deadline feed//ZH"
+#: The plan's time zone (China Standard Time, UTC+8, no daylight saving since 1991).
+TIMEZONE = "Asia/Shanghai"
+_CST = dt.timezone(dt.timedelta(hours=8), "CST")
+#: Reminders go off at this local time on their day.
+_REMINDER_HOUR = 9
+
+
+class Component(enum.Enum):
+    """Which components represent a milestone: events (the default), to-dos, or both."""
+
+    EVENT = "event"
+    TODO = "todo"
+    BOTH = "both"
+
+
+def _reminder_days(value: Iterable[int]) -> tuple[int, ...]:
+    days = tuple(value)
+    for day in days:
+        if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 366:
+            msg = f"FeedOptions.reminders must hold whole days from 0 to 366, got {day!r} in {days!r}"
+            raise ValueError(msg)
+    if len(set(days)) != len(days):
+        msg = f"FeedOptions.reminders names a day twice: {days!r}"
+        raise ValueError(msg)
+    return tuple(sorted(days, reverse=True))
+
+
+def _aware(
+    instance: object, attribute: attrs.Attribute[dt.datetime | None], value: dt.datetime | None
+) -> None:
+    if value is not None and (not isinstance(value, dt.datetime) or value.tzinfo is None):
+        msg = f"FeedOptions.revised must be a timezone-aware datetime, got {value!r}"
+        raise ValueError(msg)
+
+
+@frozen
+class FeedOptions:
+    """How a feed is named and what its events carry.
+
+    ``reminders`` are whole days before the due date; each reminder goes off
+    at 09:00 on its day (0 is the due date itself); ``()`` switches them off.
+    ``unit`` names the unit a feed is made for: tasks it leads are marked
+    【牵头】. ``revised`` is when the data was last revised (the default is
+    :func:`data_revised`); ``refresh`` is how often clients should fetch.
+    """
+
+    name: str | None = None
+    description: str | None = None
+    reminders: tuple[int, ...] = field(default=(7, 1), converter=_reminder_days)
+    components: Component = field(default=Component.EVENT, validator=attrs.validators.instance_of(Component))
+    unit: str | None = None
+    revised: dt.datetime | None = field(default=None, validator=_aware)
+    refresh: dt.timedelta = field(default=dt.timedelta(days=1))
+
+    @refresh.validator
+    def _check_refresh(self, attribute: attrs.Attribute[dt.timedelta], value: dt.timedelta) -> None:
+        if not isinstance(value, dt.timedelta) or value < dt.timedelta(minutes=1):
+            msg = f"FeedOptions.refresh must be at least one minute, got {value!r}"
+            raise ValueError(msg)
+
+
+def data_revised(plan: Plan) -> dt.datetime:
+    """When the plan's data was last revised: midnight (China time) of its printed date.
+
+    Falls back on the adoption date, then on the first day of the plan year.
+
+    >>> import heze_plan
+    >>> data_revised(heze_plan.load()).isoformat()
+    '2023-07-28T16:00:00+00:00'
+    """
+    document = plan.document
+    day = document.printed or document.adopted or dt.date(plan.year, 1, 1)
+    return dt.datetime.combine(day, dt.time(), _CST).astimezone(dt.timezone.utc)
+
+
+def _alarm(days: int, summary: str, *, related_end: bool) -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", alarm_text(days, summary))
+    offset = dt.timedelta(days=-days, hours=_REMINDER_HOUR)
+    if related_end:
+        alarm.add("trigger", offset, parameters={"RELATED": "END"})
+    else:
+        alarm.add("trigger", offset)
+    return alarm
+
+
+def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> icalendar.cal.Component:
+    due = entry.milestone.due
+    summary = summary_text(entry, options.unit)
+    area = plan.area(entry.task.area)
+    component: icalendar.cal.Component
+    if kind == "VEVENT":
+        component = icalendar.Event()
+        component.add("dtstart", due)
+        component.add("dtend", due + dt.timedelta(days=1))
+        component.add("transp", "TRANSPARENT")
+    else:
+        component = icalendar.Todo()
+        component.add("due", due)
+        component.add("status", "NEEDS-ACTION")
+    component.add("uid", milestone_uid(plan, entry.task.number, entry.index, kind))
+    component.add("summary", summary)
+    component.add("description", description_text(plan, entry))
+    categories = [area.name]
+    if options.unit is not None:
+        categories.append("牵头" if options.unit in entry.task.lead_units else "责任")
+    component.add("categories", categories)
+    for days in options.reminders:
+        # A to-do has no DTSTART: its reminders are relative to DUE (RFC 5545 §3.8.6.3).
+        component.add_component(_alarm(days, summary, related_end=kind == "VTODO"))
+    return component
+
+
+def _timezone() -> icalendar.Timezone:
+    """Asia/Shanghai as a fixed UTC+8 zone: China has kept no daylight saving time since 1991."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", TIMEZONE)
+    standard = icalendar.TimezoneStandard()
+    standard.add("tzoffsetfrom", dt.timedelta(hours=8))
+    standard.add("tzoffsetto", dt.timedelta(hours=8))
+    standard.add("tzname", "CST")
+    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    zone.add_component(standard)
+    return zone
+
+
+def _default_name(plan: Plan, options: FeedOptions) -> str:
+    base = f"{plan.document.number} 任务时间节点"
+    return f"{options.unit} · {base}" if options.unit else base
+
+
+def _default_description(plan: Plan, count: int) -> str:
+    return (
+        f"{plan.document.issuer}《{plan.document.title}》（{plan.document.number}）中有明确时间节点的任务，"
+        f"共{count}个节点，每个节点一个全天事件。没有时间节点的任务全年推进，不在日历中。"
+    )
+
+
+def build_calendar(
+    plan: Plan,
+    selection: Iterable[Task | Entry | tuple[Task, Milestone]] | None = None,
+    options: FeedOptions | None = None,
+    previous: Revisions | None = None,
+) -> icalendar.Calendar:
+    """The feed of a selection of the plan's milestones (``None``: the whole plan).
+
+    ``previous`` holds the revisions of the feed this one replaces (see
+    :mod:`heze_plan.revisions`); without it every event is at ``SEQUENCE:0``.
+    The same arguments always give the same bytes from ``to_ical()``.
+    """
+    options = options or FeedOptions()
+    previous = previous or Revisions()
+    revised = options.revised or data_revised(plan)
+    chosen = entries(plan, selection)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    name = options.name or _default_name(plan, options)
+    description = options.description or _default_description(plan, len(chosen))
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("description", description)
+    calendar.add("x-wr-caldesc", description)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    calendar.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(options.refresh))
+    calendar.add_component(_timezone())
+    kinds = {Component.EVENT: ["VEVENT"], Component.TODO: ["VTODO"], Component.BOTH: ["VEVENT", "VTODO"]}
+    for entry in chosen:
+        for kind in kinds[options.components]:
+            component = _component(plan, entry, options, kind)
+            digest = content_digest(component)
+            revision = previous.stamp(str(component["UID"]), digest, revised)
+            component.add("dtstamp", revision.modified)
+            component.add("last-modified", revision.modified)
+            component.add("sequence", revision.sequence)
+            component.add(HASH_PROPERTY, digest)
+            calendar.add_component(component)
+    return calendar

@@ -1,0 +1,185 @@
+"""The ``calendar`` and ``feeds`` commands: what they write, and how they refuse a user's mistakes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from heze_plan.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def summaries(path: Path) -> list[str]:
+    return [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")]
+
+
+class TestCalendarCommand:
+    """``heze-plan calendar`` writes one feed, whole or selected, and regenerates it in place."""
+
+    def test_whole_plan(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The main job: all 121 milestones into one file; a second run changes nothing."""
+        output = tmp_path / "heze-2023.ics"
+        status, out, _ = run(capsys, "calendar", "-o", str(output))
+        assert status == 0
+        assert len(summaries(output)) == 121
+        assert "121 new" in out
+        first = output.read_bytes()
+        status, out, _ = run(capsys, "calendar", "-o", str(output))
+        assert (status, output.read_bytes()) == (0, first)
+        assert "0 new, 0 revised, 0 dropped" in out
+
+    def test_stdout(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """Without -o the feed goes to standard output."""
+        assert main(["calendar", "--area", "1"]) == 0
+        out = capsysbinary.readouterr().out
+        assert out.startswith(b"BEGIN:VCALENDAR\r\n")
+        assert out.count(b"BEGIN:VEVENT") == 8
+
+    def test_unit_selection(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--unit 商务局 finds 市商务局; its feed is named for it and marks the tasks it leads (task 57)."""
+        output = tmp_path / "shangwu.ics"
+        assert run(capsys, "calendar", "--unit", "商务局", "-o", str(output))[0] == 0
+        names = summaries(output)
+        assert any(s.startswith("【牵头】57. 积极支持开展出口信用保险") for s in names)
+        calendar = icalendar.Calendar.from_ical(output.read_bytes())
+        assert str(calendar["X-WR-CALNAME"]).startswith("市商务局")
+
+    def test_unit_and_area(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--unit and --area together: both must hold (市税务局 in （六）纳税: tasks 45 and 47)."""
+        output = tmp_path / "tax.ics"
+        assert run(capsys, "calendar", "--unit", "市税务局", "--area", "纳税", "-o", str(output))[0] == 0
+        assert sorted(int(s.lstrip("【牵头】").split(".")[0]) for s in summaries(output)) == [45, 47]
+
+    def test_month_keeps_single_milestones(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--month 2023-11: task 8's 11月底前 milestone stays, its 9月底前 one goes; 35 in all."""
+        output = tmp_path / "nov.ics"
+        assert run(capsys, "calendar", "--month", "2023-11", "-o", str(output))[0] == 0
+        calendar = icalendar.Calendar.from_ical(output.read_bytes())
+        days = {e["DTSTART"].dt.isoformat() for e in calendar.walk("VEVENT")}
+        assert days == {"2023-11-30"}
+        assert len(summaries(output)) == 35
+        assert "8. 优化企业全生命周期集成服务体系（节点2/2）" in summaries(output)
+
+    def test_county_through_collectives(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--unit 曹县 selects what 各县区政府、管委会 shares (task 2 among them), none marked 【牵头】."""
+        output = tmp_path / "caoxian.ics"
+        assert run(capsys, "calendar", "--unit", "曹县", "-o", str(output))[0] == 0
+        names = summaries(output)
+        assert "2. 探索市场主体住所（经营场所）标准化登记" in names
+        assert not any(s.startswith("【牵头】") for s in names)
+
+    def test_no_reminders_and_todos(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--no-reminders drops VALARM; --components todo writes VTODOs only."""
+        output = tmp_path / "todo.ics"
+        assert run(capsys, "calendar", "--no-reminders", "--components", "todo", "-o", str(output))[0] == 0
+        data = output.read_bytes()
+        assert b"VALARM" not in data
+        assert data.count(b"BEGIN:VTODO") == 121
+        assert b"BEGIN:VEVENT" not in data
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["--unit", "局"], "unknown unit '局'"),
+            (["--unit", "不存在的单位"], "unknown unit '不存在的单位'"),
+            (["--area", "99"], "numbers its areas 1..21"),
+            (["--area", "不存在"], "no area '不存在'"),
+            (["--ongoing"], "no milestones"),
+            (["--month", "13"], "bad month '13'"),
+        ],
+    )
+    def test_bad_selection(self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+        """An unknown unit or area, or a selection without milestones, is one line and exit status 2."""
+        status, out, err = run(capsys, "calendar", *argv)
+        assert status == 2
+        assert message in err
+        assert "Traceback" not in err
+        assert err.count("\n") == 1
+        assert out == ""
+
+    @pytest.mark.parametrize(
+        ("option", "value"),
+        [("--remind", "x"), ("--remind", "7,7"), ("--remind", "-1"), ("--revised", "2023-13-01")],
+    )
+    def test_bad_option_values(self, capsys: pytest.CaptureFixture[str], option: str, value: str) -> None:
+        """Malformed reminder days and revision dates are refused by the parser with exit status 2."""
+        with pytest.raises(SystemExit) as stop:
+            main(["calendar", f"{option}={value}"])
+        assert stop.value.code == 2
+        assert option in capsys.readouterr().err
+
+    def test_foreign_output_kept(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An existing file that heze-plan did not write is never overwritten."""
+        output = tmp_path / "mine.ics"
+        output.write_text(
+            "BEGIN:VCALENDAR\r\nPRODID:-//Me//Mine//EN\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", encoding="utf-8"
+        )
+        before = output.read_bytes()
+        status, _, err = run(capsys, "calendar", "-o", str(output))
+        assert status == 2
+        assert "another program" in err
+        assert output.read_bytes() == before
+
+    def test_unwritable_output(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An output path under a regular file cannot be written: one line, exit status 2."""
+        (tmp_path / "file").write_text("x", encoding="utf-8")
+        status, _, err = run(capsys, "calendar", "-o", str(tmp_path / "file" / "feed.ics"))
+        assert status == 2
+        assert "cannot write" in err
+        assert "Traceback" not in err
+
+    def test_previous_feed(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--previous reads the SEQUENCE history from another file, such as the copy on the web server."""
+        published = tmp_path / "published.ics"
+        run(capsys, "calendar", "-o", str(published))
+        fresh = tmp_path / "fresh.ics"
+        assert run(capsys, "calendar", "--previous", str(published), "-o", str(fresh))[0] == 0
+        assert fresh.read_bytes() == published.read_bytes()
+        status, _, err = run(capsys, "calendar", "--previous", str(tmp_path / "missing.ics"))
+        assert status == 2
+        assert "cannot read previous feed" in err
+
+
+class TestFeedsCommand:
+    """``heze-plan feeds OUTDIR`` writes the set, and refuses to touch files it did not write."""
+
+    def test_writes_the_set(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """86 feeds and the index; a rerun writes nothing."""
+        status, out, _ = run(capsys, "feeds", str(tmp_path), "--base-url", "https://plan.example/feeds")
+        assert status == 0
+        assert "86 feeds; 88 files written" in out
+        index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+        assert index["feeds"][0]["webcal"] == "webcal://plan.example/feeds/plan.ics"
+        rerun = run(capsys, "feeds", str(tmp_path), "--base-url", "https://plan.example/feeds")[1]
+        assert "0 files written, 88 unchanged, 0 removed" in rerun
+
+    def test_foreign_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A stranger's plan.ics in OUTDIR stops the command with exit status 2; nothing is written."""
+        (tmp_path / "plan.ics").write_text("mine", encoding="utf-8")
+        status, _, err = run(capsys, "feeds", str(tmp_path))
+        assert status == 2
+        assert "did not write" in err
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.ics"]
+
+    def test_outdir_is_a_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """OUTDIR that is a regular file is a usage error, and the file is left as it was."""
+        target = tmp_path / "public"
+        target.write_text("not a directory", encoding="utf-8")
+        status, _, err = run(capsys, "feeds", str(target))
+        assert status == 2
+        assert "cannot write feeds" in err
+        assert target.read_text(encoding="utf-8") == "not a directory"
+
+    def test_bad_base_url(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A base URL that is not http(s) is a usage error."""
+        status, _, err = run(capsys, "feeds", str(tmp_path), "--base-url", "ftp://x.example/")
+        assert status == 2
+        assert "base URL" in err

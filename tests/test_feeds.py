@@ -1,0 +1,249 @@
+"""The feed set: which feeds, what each holds, stable ASCII names, the index, and safe regeneration."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import attrs
+import icalendar
+import pytest
+
+import heze_plan
+from heze_plan.feeds import write_feeds
+from heze_plan.manifest import MANIFEST_NAME
+from heze_plan.revisions import FeedError
+from heze_plan.slugs import slug
+
+from .ics_parsers import seen_alike
+
+PLAN = heze_plan.load()
+BASE = "https://plan.example/heze/"
+
+
+def index(directory: Path) -> dict[str, dict[str, object]]:
+    data = json.loads((directory / "index.json").read_text(encoding="utf-8"))
+    return {feed["key"]: feed for feed in data["feeds"]}
+
+
+def events(path: Path) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("feeds")
+    write_feeds(PLAN, directory, base_url=BASE)
+    return directory
+
+
+class TestWhichFeeds:
+    """One feed for the whole plan, one per area (21), one per unit (64)."""
+
+    def test_counts(self, published: Path) -> None:
+        """1 + 21 + 64 feeds, each a file, all listed in the index."""
+        feeds = index(published)
+        kinds = [f["kind"] for f in feeds.values()]
+        assert (kinds.count("plan"), kinds.count("area"), kinds.count("unit")) == (1, 21, 64)
+        assert sorted(p.name for p in published.glob("*.ics")) == sorted(
+            str(f["file"]) for f in feeds.values()
+        )
+
+    def test_whole_plan(self, published: Path) -> None:
+        """The plan feed has the plan's 121 milestones."""
+        assert index(published)["plan"]["events"] == 121
+        assert len(events(published / "plan.ics")) == 121
+
+    def test_every_feed_read_alike_by_three_parsers(self, published: Path) -> None:
+        """All 86 feeds, including those of units without dated tasks, parse alike in icalendar, ical and
+        vobject.
+        """
+        for path in published.glob("*.ics"):
+            seen_alike(path.read_bytes())
+
+
+class TestUnitFeed:
+    """A unit's feed holds exactly the milestones of the tasks it leads or shares."""
+
+    def test_shenpi_ju(self, published: Path) -> None:
+        """市行政审批服务局: every milestone of every task naming it, lead items marked 【牵头】 (task 8 is
+        one).
+        """
+        unit = "市行政审批服务局"
+        expected = sorted((t.number, m.due) for t in PLAN.tasks if unit in t.units for m in t.milestones)
+        feed = published / str(index(published)[f"unit:{unit}"]["file"])
+        found = events(feed)
+        got = sorted(
+            (int(re.search(r"(\d+)\. ", str(e["SUMMARY"])).group(1)), e["DTSTART"].dt) for e in found
+        )  # type: ignore[union-attr]
+        assert got == expected
+        led = {n for t in PLAN.tasks if unit in t.lead_units for n in [t.number]}
+        for event in found:
+            number = int(re.search(r"(\d+)\. ", str(event["SUMMARY"])).group(1))  # type: ignore[union-attr]
+            assert str(event["SUMMARY"]).startswith("【牵头】") == (number in led)
+        assert index(published)[f"unit:{unit}"]["lead_events"] == sum(
+            1 for e in found if "【牵头】" in str(e["SUMMARY"])
+        )
+
+    def test_unit_without_dated_tasks(self, published: Path) -> None:
+        """市生态环境局 leads tasks 17 and 77 and shares 180, none dated: its feed is valid and empty and
+        says why.
+        """
+        entry = index(published)["unit:市生态环境局"]
+        assert entry["events"] == 0
+        calendar = icalendar.Calendar.from_ical((published / str(entry["file"])).read_bytes())
+        assert "另有3项任务没有时间节点" in str(calendar["DESCRIPTION"])
+        assert index(published)["unit:市营转办"]["events"] == 0  # named in the safeguards only
+
+    def test_area_feed(self, published: Path) -> None:
+        """Area （一）开办企业 (tasks 1–9) has tasks 2–8's milestones: task 8 twice, so 8 events."""
+        entry = index(published)["area:1"]
+        assert entry["name"] == "（一）开办企业"
+        assert entry["events"] == 8
+
+
+class TestNamesAndIndex:
+    """ASCII pinyin file names, and an index with Chinese names, counts and both kinds of link."""
+
+    def test_ascii_names(self, published: Path) -> None:
+        """Every file name is lower-case ASCII, digits and hyphens."""
+        for path in published.iterdir():
+            assert re.fullmatch(r"\.?[a-z0-9.-]+", path.name), path.name
+
+    def test_known_slugs(self, published: Path) -> None:
+        """市商务局 is shi-shang-wu-ju, area 1 开办企业 is kai-ban-qi-ye."""
+        feeds = index(published)
+        assert feeds["unit:市商务局"]["file"] == "unit-shi-shang-wu-ju.ics"
+        assert feeds["area:1"]["file"] == "area-01-kai-ban-qi-ye.ics"
+        assert slug("菏泽仲裁办") == "he-ze-zhong-cai-ban"
+
+    def test_links(self, published: Path) -> None:
+        """https:// and webcal:// links from the base URL, in index.json and in index.html."""
+        entry = index(published)["unit:市商务局"]
+        assert entry["url"] == BASE + "unit-shi-shang-wu-ju.ics"
+        assert entry["webcal"] == "webcal://plan.example/heze/unit-shi-shang-wu-ju.ics"
+        page = (published / "index.html").read_text(encoding="utf-8")
+        assert 'href="webcal://plan.example/heze/unit-shi-shang-wu-ju.ics"' in page
+        assert "<td>市商务局</td>" in page
+        assert "（一）开办企业" in page
+
+    def test_without_base_url(self, tmp_path: Path) -> None:
+        """Without --base-url the index links to the files relatively and offers no webcal link."""
+        write_feeds(PLAN, tmp_path)
+        assert index(tmp_path)["plan"]["url"] == "plan.ics"
+        assert index(tmp_path)["plan"]["webcal"] is None
+
+    @pytest.mark.parametrize("url", ["ftp://x.example/", "plan.example/feeds", "https://x.example/?a=1", ""])
+    def test_bad_base_url(self, tmp_path: Path, url: str) -> None:
+        """Only absolute http(s) URLs make subscribe links; anything else is refused before writing."""
+        with pytest.raises(ValueError, match="base URL"):
+            write_feeds(PLAN, tmp_path, base_url=url)
+        assert list(tmp_path.iterdir()) == []
+
+
+def shrunk(unit: str) -> heze_plan.Plan:
+    """The plan without ``unit``: its tasks dropped, and the unit gone from the registry."""
+    tasks = tuple(t for t in PLAN.tasks if unit not in t.units)
+    return attrs.evolve(PLAN, tasks=tasks, units=tuple(u for u in PLAN.units if u.name != unit))
+
+
+class TestRegeneration:
+    """Regenerating keeps names and bytes and removes only the tool's own stale feeds, never others' files."""
+
+    def test_rerun_changes_nothing(self, tmp_path: Path) -> None:
+        """A second run writes no file: every file is byte-identical and untouched."""
+        write_feeds(PLAN, tmp_path, base_url=BASE)
+        before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+        report = write_feeds(PLAN, tmp_path, base_url=BASE)
+        assert report.written == ()
+        assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
+
+    def test_stale_feed_removed(self, tmp_path: Path) -> None:
+        """When 市外办 leaves the plan, its feed, written by the tool and unchanged, is removed."""
+        write_feeds(PLAN, tmp_path)
+        name = str(index(tmp_path)["unit:市外办"]["file"])
+        report = write_feeds(shrunk("市外办"), tmp_path)
+        assert report.removed == (name,)
+        assert not (tmp_path / name).exists()
+        assert name not in json.loads((tmp_path / MANIFEST_NAME).read_text(encoding="utf-8"))["files"]
+
+    def test_edited_stale_feed_kept(self, tmp_path: Path) -> None:
+        """A stale feed that someone edited is kept, reported, and forgotten by the manifest."""
+        write_feeds(PLAN, tmp_path)
+        path = tmp_path / str(index(tmp_path)["unit:市外办"]["file"])
+        path.write_bytes(path.read_bytes() + b"\r\n")
+        report = write_feeds(shrunk("市外办"), tmp_path)
+        assert report.kept == (path.name,)
+        assert path.exists()
+        assert write_feeds(shrunk("市外办"), tmp_path).kept == ()  # no longer the tool's: left alone for good
+
+    def test_foreign_file_never_overwritten(self, tmp_path: Path) -> None:
+        """A file the tool did not write, where it would write a feed, stops the run before anything is
+        written.
+        """
+        (tmp_path / "index.html").write_text("my own page", encoding="utf-8")
+        with pytest.raises(FeedError, match=r"index\.html.*did not write"):
+            write_feeds(PLAN, tmp_path)
+        assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+        assert (tmp_path / "index.html").read_text(encoding="utf-8") == "my own page"
+
+    def test_other_files_left_alone(self, tmp_path: Path) -> None:
+        """Files with other names are never touched, even when feeds are removed."""
+        (tmp_path / "notes.txt").write_text("keep", encoding="utf-8")
+        write_feeds(PLAN, tmp_path)
+        write_feeds(shrunk("市外办"), tmp_path)
+        assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "keep"
+
+    def test_names_kept_from_the_manifest(self, tmp_path: Path) -> None:
+        """A feed keeps the file name it was given, even if its slug would now come out differently."""
+        write_feeds(PLAN, tmp_path)
+        manifest_path = tmp_path / MANIFEST_NAME
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        old = str(index(tmp_path)["unit:市商务局"]["file"])
+        entry = manifest["files"].pop(old)
+        manifest["files"]["unit-shangwu.ics"] = entry
+        (tmp_path / old).rename(tmp_path / "unit-shangwu.ics")
+        manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+        write_feeds(PLAN, tmp_path)
+        assert index(tmp_path)["unit:市商务局"]["file"] == "unit-shangwu.ics"
+        assert not (tmp_path / old).exists()
+
+    def test_one_deadline_changes(self, tmp_path: Path) -> None:
+        """Task 2's deadline moves: its feeds (plan, area 1, its two units) are rewritten; SEQUENCE 1 in
+        each.
+        """
+        write_feeds(PLAN, tmp_path)
+        task = PLAN.task(2)
+        moved = attrs.evolve(
+            task,
+            milestones=(
+                attrs.evolve(task.milestones[0], due=task.milestones[0].due.replace(month=10, day=31)),
+            ),
+        )
+        plan = attrs.evolve(PLAN, tasks=tuple(moved if t.number == 2 else t for t in PLAN.tasks))
+        report = write_feeds(plan, tmp_path)
+        feeds = index(tmp_path)
+        touched = {
+            str(feeds[k]["file"])
+            for k in ("plan", "area:1", "unit:市行政审批服务局", "unit:各县区政府、管委会")
+        }
+        assert set(report.written) == touched
+        for name in touched:
+            (event,) = [e for e in events(tmp_path / name) if "2. 探索市场主体住所" in str(e["SUMMARY"])]
+            assert int(event["SEQUENCE"]) == 1
+
+    def test_broken_manifest_refused(self, tmp_path: Path) -> None:
+        """An unreadable manifest stops the run: guessing which files are ours could delete someone else's."""
+        (tmp_path / MANIFEST_NAME).write_text("{not json", encoding="utf-8")
+        with pytest.raises(FeedError, match="not a heze-plan manifest"):
+            write_feeds(PLAN, tmp_path)
+
+    def test_manifest_cannot_point_outside(self, tmp_path: Path) -> None:
+        """A manifest naming ../something is refused: the tool only ever removes files inside OUTDIR."""
+        (tmp_path / MANIFEST_NAME).write_text(
+            json.dumps({"format": 1, "files": {"../victim.txt": {"sha256": "0", "feed": None}}}),
+            encoding="utf-8",
+        )
+        with pytest.raises(FeedError, match="not a plain file name"):
+            write_feeds(PLAN, tmp_path)

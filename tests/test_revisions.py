@@ -1,0 +1,151 @@
+"""Regeneration: SEQUENCE and LAST-MODIFIED move for the events that changed, and nothing else moves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+import icalendar
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import heze_plan
+from heze_plan.calendar_feed import PRODID, FeedOptions, build_calendar
+from heze_plan.feed_entries import milestone_uid
+from heze_plan.model import Plan
+from heze_plan.revisions import FeedError, Revisions
+
+from .strategies import plans
+
+PLAN = heze_plan.load()
+
+
+def with_due(plan: Plan, number: int, index: int, due: dt.date) -> Plan:
+    """The plan with one milestone's due date changed, as a revised plan would."""
+    task = plan.task(number)
+    milestones = list(task.milestones)
+    milestones[index] = attrs.evolve(milestones[index], due=due)
+    changed = attrs.evolve(task, milestones=tuple(milestones))
+    return attrs.evolve(plan, tasks=tuple(changed if t.number == number else t for t in plan.tasks))
+
+
+def regenerate(plan: Plan, previous: bytes, **options: object) -> bytes:
+    revisions = Revisions.from_ical(previous, prodid=PRODID)
+    return build_calendar(plan, None, FeedOptions(**options), revisions).to_ical()  # type: ignore[arg-type]
+
+
+def blocks(data: bytes) -> dict[str, bytes]:
+    """Each event's exact bytes, by UID."""
+    found = re.findall(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", data, flags=re.DOTALL)
+    return {str(icalendar.Event.from_ical(b)["UID"]): b for b in found}
+
+
+class TestUnchangedData:
+    """Regenerating from the same data gives the same bytes."""
+
+    def test_byte_identical(self) -> None:
+        """The previous feed read back and used again changes nothing at all."""
+        first = build_calendar(PLAN).to_ical()
+        assert regenerate(PLAN, first) == first
+        assert regenerate(PLAN, regenerate(PLAN, first)) == first
+
+
+class TestOneDeadlineChanges:
+    """Task 2's deadline moves from 9月底前 (2023-09-30) to 2023-10-31: only that event is revised."""
+
+    def test_only_that_event_moves(self) -> None:
+        """Its SEQUENCE goes 0 → 1 and its DTSTART moves; the other 120 events are byte-identical."""
+        first = build_calendar(PLAN).to_ical()
+        second = regenerate(with_due(PLAN, 2, 0, dt.date(2023, 10, 31)), first)
+        before, after = blocks(first), blocks(second)
+        uid = milestone_uid(PLAN, 2, 0)
+        assert set(before) == set(after)
+        assert [u for u in before if before[u] != after[u]] == [uid]
+        event = icalendar.Event.from_ical(after[uid])
+        assert int(event["SEQUENCE"]) == 1
+        assert event["DTSTART"].dt == dt.date(2023, 10, 31)
+        assert event["LAST-MODIFIED"].dt > icalendar.Event.from_ical(before[uid])["LAST-MODIFIED"].dt
+        assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt
+
+    def test_with_a_revision_date(self) -> None:
+        """Given when the data was revised, the changed event carries that time and no other event does."""
+        revised = dt.datetime(2023, 10, 15, 9, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        first = build_calendar(PLAN).to_ical()
+        second = regenerate(with_due(PLAN, 2, 0, dt.date(2023, 10, 31)), first, revised=revised)
+        stamps = {
+            u: icalendar.Event.from_ical(b)["LAST-MODIFIED"].to_ical() for u, b in blocks(second).items()
+        }
+        assert stamps.pop(milestone_uid(PLAN, 2, 0)) == b"20231015T010000Z"
+        assert set(stamps.values()) == {b"20230728T160000Z"}
+
+    def test_changes_accumulate(self) -> None:
+        """A second change gives SEQUENCE 2; changing it back is a change too (3), then it rests."""
+        first = build_calendar(PLAN).to_ical()
+        second = regenerate(with_due(PLAN, 2, 0, dt.date(2023, 10, 31)), first)
+        third = regenerate(with_due(PLAN, 2, 0, dt.date(2023, 11, 30)), second)
+        fourth = regenerate(PLAN, third)
+        fifth = regenerate(PLAN, fourth)
+        uid = milestone_uid(PLAN, 2, 0)
+        sequences = [
+            int(icalendar.Event.from_ical(blocks(d)[uid])["SEQUENCE"]) for d in (second, third, fourth, fifth)
+        ]
+        assert sequences == [1, 2, 3, 3]
+        assert fifth == fourth
+
+    def test_other_milestone_of_the_same_task(self) -> None:
+        """Moving task 8's second deadline revises that event only, not its first one."""
+        first = build_calendar(PLAN).to_ical()
+        second = regenerate(with_due(PLAN, 8, 1, dt.date(2023, 12, 31)), first)
+        before, after = blocks(first), blocks(second)
+        assert [u for u in before if before[u] != after[u]] == [milestone_uid(PLAN, 8, 1)]
+
+    def test_reminder_change_revises_every_event(self) -> None:
+        """Reminders are part of an event: switching them off revises all 121 events once."""
+        first = build_calendar(PLAN).to_ical()
+        second = regenerate(PLAN, first, reminders=())
+        sequences = {int(icalendar.Event.from_ical(b)["SEQUENCE"]) for b in blocks(second).values()}
+        assert sequences == {1}
+
+
+class TestPreviousFeedRefused:
+    """A previous feed the tool cannot trust is refused with a reason, never overwritten on a guess."""
+
+    def test_other_program(self) -> None:
+        """A calendar with another PRODID was written by someone else."""
+        data = build_calendar(PLAN).to_ical().replace(PRODID.encode(), b"-//Other//Calendar//EN")
+        with pytest.raises(FeedError, match="another program"):
+            Revisions.from_ical(data, prodid=PRODID)
+
+    @pytest.mark.parametrize("data", [b"", b"hello\r\n", b"BEGIN:VCARD\r\nEND:VCARD\r\n"])
+    def test_not_icalendar(self, data: bytes) -> None:
+        """Text that is not an iCalendar stream."""
+        with pytest.raises(FeedError, match="not an iCalendar"):
+            Revisions.from_ical(data, prodid=PRODID)
+
+    def test_event_without_history(self) -> None:
+        """An event whose digest was removed cannot be compared."""
+        data = re.sub(rb"X-HEZE-PLAN-HASH:[^\r]*\r\n", b"", build_calendar(PLAN, [PLAN.task(2)]).to_ical())
+        with pytest.raises(FeedError, match="lacks"):
+            Revisions.from_ical(data, prodid=PRODID)
+
+
+class TestAnyPlan:
+    """On any valid plan, moving one deadline revises exactly that event."""
+
+    @given(plan=plans(), data=st.data())
+    def test_only_the_moved_milestone_is_revised(self, plan: Plan, data: st.DataObject) -> None:
+        """Pick any milestone, move it by 1–30 days: its SEQUENCE is 1, every other event keeps its bytes."""
+        dated = [(t.number, i) for t in plan.tasks for i in range(len(t.milestones))]
+        assume(dated)
+        number, index = data.draw(st.sampled_from(dated))
+        due = plan.task(number).milestones[index].due + dt.timedelta(days=data.draw(st.integers(1, 30)))
+        first = build_calendar(plan).to_ical()
+        second = build_calendar(
+            with_due(plan, number, index, due), previous=Revisions.from_ical(first, prodid=PRODID)
+        ).to_ical()
+        before, after = blocks(first), blocks(second)
+        uid = milestone_uid(plan, number, index)
+        assert [u for u in before if before[u] != after[u]] == [uid]
+        assert int(icalendar.Event.from_ical(after[uid])["SEQUENCE"]) == 1
