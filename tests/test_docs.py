@@ -164,7 +164,9 @@ class TestCommandLinesInDocs:
         os.chdir(tmp_path)
         try:
             for args in commands:
-                out, err = io.StringIO(), io.StringIO()
+                # Text streams over bytes, as a terminal's are: some commands write bytes to stdout.buffer.
+                out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+                err = io.StringIO()
                 with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
                     try:
                         status = main(args)
