@@ -12,6 +12,8 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = False
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+#: What lint checks: the Python of the package, the tests and the docs (not the Markdown pages' examples).
+PYTHON_FILES = ("src", "tests", "docs/conf.py", "docs/_ext", "noxfile.py", "conftest.py")
 
 
 @nox.session
@@ -25,8 +27,8 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Check style and common mistakes with ruff."""
     session.install("ruff")
-    session.run("ruff", "check", "src", "tests", "docs", "noxfile.py", "conftest.py")
-    session.run("ruff", "format", "--check", "src", "tests", "docs", "noxfile.py", "conftest.py")
+    session.run("ruff", "check", *PYTHON_FILES)
+    session.run("ruff", "format", "--check", *PYTHON_FILES)
 
 
 @nox.session
