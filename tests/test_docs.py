@@ -69,6 +69,11 @@ class TestErrataTable:
 class TestCliReference:
     """The CLI page has every command, each with exactly what its --help prints."""
 
+    def test_help_fits_the_page(self) -> None:
+        for prog, _, text in heze_docs.cli_commands():
+            widest = max(len(line) for line in text.splitlines())
+            assert widest <= heze_docs.HELP_WIDTH, f"{prog}: a help line is {widest} characters wide"
+
     def test_every_command(self) -> None:
         progs = [prog for prog, _, _ in heze_docs.cli_commands()]
         assert progs[0] == "heze-plan"
@@ -80,8 +85,9 @@ class TestCliReference:
             assert prog.split()[1] in top_help
 
     @pytest.mark.parametrize("prog", [p for p, _, _ in heze_docs.cli_commands()][1:])
-    def test_help_text_is_what_the_program_prints(self, prog: str) -> None:
+    def test_help_text_is_what_the_program_prints(self, prog: str, monkeypatch: pytest.MonkeyPatch) -> None:
         text = {p: t for p, _, t in heze_docs.cli_commands()}[prog]
+        monkeypatch.setenv("COLUMNS", str(heze_docs.HELP_WIDTH))
         out = io.StringIO()
         with contextlib.redirect_stdout(out), pytest.raises(SystemExit) as exit_info:
             main([*prog.split()[1:], "--help"])

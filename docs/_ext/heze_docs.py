@@ -51,7 +51,10 @@ class CliReference(Directive):
             section = nodes.section(ids=[nodes.make_id(prog)], names=[nodes.fully_normalize_name(prog)])
             section += nodes.title(text=prog)
             if summary:
-                section += nodes.paragraph(text=summary[0].upper() + summary[1:] + ".")
+                sentence = summary[0].upper() + summary[1:]
+                section += nodes.paragraph(
+                    text=sentence if sentence.endswith((".", "。", ")")) else sentence + "."
+                )
             section += nodes.literal_block(text=text, language="text")
             sections.append(section)
         return sections

@@ -7,6 +7,9 @@ them against the shipped data and the program's own ``--help``.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+from collections.abc import Iterator
 
 import heze_plan
 from heze_plan.cli import build_parser
@@ -37,16 +40,41 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
     return {}
 
 
+#: The width the CLI page's help is wrapped at: it fits the page without a scroll bar.
+HELP_WIDTH = 72
+
+
+@contextlib.contextmanager
+def help_width(columns: int = HELP_WIDTH) -> Iterator[None]:
+    """Make argparse wrap help at ``columns`` (it reads ``COLUMNS``), whatever the terminal."""
+    saved = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(columns)
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = saved
+
+
 def cli_commands(parser: argparse.ArgumentParser | None = None) -> list[tuple[str, str, str]]:
-    """(command, one-line help, full ``--help`` text) for the program and each command, nested ones too."""
-    parser = parser or build_parser()
+    """(command, one-line help, full ``--help`` text) for the program and each command, nested ones too.
+
+    The help is wrapped at :data:`HELP_WIDTH` columns.
+    """
+    with help_width():
+        return _commands(parser or build_parser())
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[tuple[str, str, str]]:
     helps: dict[str, str] = {}
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             helps = {choice.dest: choice.help or "" for choice in action._choices_actions}
     result = [(parser.prog, parser.description or "", parser.format_help())]
     for name, sub in _subparsers(parser).items():
-        nested = cli_commands(sub)
+        nested = _commands(sub)
         result.append((sub.prog, helps.get(name, ""), nested[0][2]))
         result += nested[1:]
     return result
