@@ -95,7 +95,7 @@ def index_html(plan: Plan, entries: Sequence[IndexEntry], base_url: str | None) 
         f"<title>{title}</title>",
         "<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}"
         "table{border-collapse:collapse;width:100%}"
-        "td,th{border-bottom:1px solid #ddd;padding:.3em;text-align:left}"
+        "td,th{border-bottom:1px solid #ddd;padding:.3em;text-align:left;white-space:nowrap}"
         "td.n{text-align:right}</style></head>",
         "<body>",
         f"<h1>{title}</h1>",
