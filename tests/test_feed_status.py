@@ -32,7 +32,7 @@ from heze_plan.ledger_io import read_ledger
 from heze_plan.revisions import Revisions
 
 from .ics_parsers import seen_alike
-from .strategies import YEAR_DAYS, milestone_entries
+from .strategies import YEAR_DAYS, milestone_entries, plans
 
 PLAN = heze_plan.load()
 D = dt.date
@@ -136,6 +136,18 @@ class TestWithoutLedger:
         without = build(components=Component.BOTH, revised=revised)
         silent = build(None, Ledger(), D(2023, 8, 1), components=Component.BOTH, revised=revised)
         assert blocks(silent) == blocks(without)
+
+    @given(plans())
+    def test_any_plan_with_a_silent_ledger(self, plan: heze_plan.Plan) -> None:
+        """For any plan, an empty ledger on 2023-01-01 (no deadline has passed) changes no event."""
+        revised = dt.datetime(2023, 1, 1, tzinfo=dt.timezone.utc)
+        status = StatusSource(Ledger(), D(2023, 1, 1))
+        for component in (Component.EVENT, Component.TODO):
+            without = FeedOptions(components=component, revised=revised)
+            silent = attrs.evolve(without, status=status)
+            assert blocks(build_calendar(plan, None, silent).to_ical()) == blocks(
+                build_calendar(plan, None, without).to_ical()
+            )
 
 
 @pytest.fixture(scope="module")
