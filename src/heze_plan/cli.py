@@ -460,8 +460,6 @@ def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
 def _calendar(args: argparse.Namespace) -> int:
     plan = _plan(args)
     selection = [Entry(ref.task, ref.index) for ref in select_milestones(plan, args)]
-    status, problems = _feed_status(args, plan)
-    options = _feed_options(args, status, name=args.name, unit=_feed_unit(plan, args))
     output: Path | None = args.output
     if args.previous is not None:
         previous = _read_revisions(args.previous, what="previous feed")
@@ -469,6 +467,8 @@ def _calendar(args: argparse.Namespace) -> int:
         previous = _read_revisions(output, what="output file")
     else:
         previous = Revisions()
+    status, problems = _feed_status(args, plan)
+    options = _feed_options(args, status, name=args.name, unit=_feed_unit(plan, args))
     data = build_calendar(plan, selection, options, previous).to_ical()
     if output is None:
         sys.stdout.buffer.write(data)
