@@ -1,4 +1,4 @@
-"""HTML views of the plan for Jupyter: the ``_repr_html_`` of plans, areas, tasks and units.
+"""HTML views for Jupyter: the ``_repr_html_`` of plans, areas, tasks, units and query selections.
 
 Everything the data says is escaped with :func:`html.escape` before it
 reaches the page, so a title such as ``<b>`` shows as text. The markup is
