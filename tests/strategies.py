@@ -483,3 +483,37 @@ def target_actuals(draw: st.DrawFn) -> TargetActual:
         as_of=draw(YEAR_DAYS),
         note=draw(CELL_TEXT),
     )
+
+
+# ---------------------------------------------------------------- display (rich HTML in Jupyter)
+
+#: Text mixing Chinese, the characters HTML gives meaning to, and quotes.
+markup_text = st.text(
+    alphabet=st.sampled_from(list("菏泽市行政审批服务局、，。（）<>&\"' /=;abc123")),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() != "")
+
+
+@st.composite
+def markup_tasks(draw: st.DrawFn) -> Task:
+    """A task whose every text field may contain markup characters."""
+    lead = draw(st.lists(markup_text, min_size=1, max_size=3, unique=True))
+    responsible = draw(st.lists(markup_text.filter(lambda n: n not in lead), max_size=3, unique=True))
+    task_milestones = draw(
+        st.lists(
+            st.builds(Milestone, due=plan_dates(2023), phrase=markup_text, deliverable=markup_text),
+            max_size=3,
+        )
+    )
+    return Task(
+        number=draw(st.integers(1, 500)),
+        title=draw(markup_text),
+        text=draw(markup_text),
+        area=draw(st.integers(1, 30)),
+        lead_units=tuple(lead),
+        responsible_units=tuple(responsible),
+        milestones=tuple(task_milestones),
+        prerequisites=tuple(draw(st.lists(markup_text, max_size=2))),
+        per_provincial_arrangement=draw(st.booleans()),
+    )

@@ -159,3 +159,41 @@ class TestRadicale:
         todos = calendar.todos(include_completed=True)
         assert {str(t.icalendar_component["UID"]): normal(t.icalendar_component) for t in todos} == expected
         assert len(calendar.events()) == 2
+
+
+class TestRadicaleWithStatus:
+    """Feeds marked from the sample ledger come back from Radicale unchanged, cancelled and completed too."""
+
+    def test_status_round_trip(self, radicale: str) -> None:
+        """Tasks 2 (done), 102 (done late), 149 (dropped), 159 (overdue, in progress) and 8 on 2023-10-15:
+        every event and to-do, with its STATUS and COMPLETED, is read back as written.
+        """
+        import datetime as dt
+
+        from heze_plan.calendar_feed import Component, FeedOptions, StatusSource, build_calendar
+        from heze_plan.ledger_io import read_ledger
+
+        sample = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
+        ledger, problems = read_ledger(sample, PLAN, as_of=dt.date(2023, 10, 15))
+        assert problems == []
+        options = FeedOptions(components=Component.BOTH, status=StatusSource(ledger, dt.date(2023, 10, 15)))
+        tasks = [PLAN.task(n) for n in (2, 8, 102, 149, 159)]
+        data = build_calendar(PLAN, tasks, options).to_ical()
+        written = icalendar.Calendar.from_ical(data)
+        events = {str(e["UID"]): normal(e) for e in written.walk("VEVENT")}
+        todos = {str(t["UID"]): normal(t) for t in written.walk("VTODO")}
+        assert {str(t["STATUS"]) for t in written.walk("VTODO")} == {
+            "COMPLETED",
+            "CANCELLED",
+            "IN-PROCESS",
+            "NEEDS-ACTION",
+        }
+        client = connect(radicale)
+        url = f"{radicale}{USER}/status/"
+        client.put(url, data.decode("utf-8"), {"Content-Type": "text/calendar; charset=utf-8"})
+        calendar = client.calendar(url=url)
+        assert {
+            str(e.icalendar_component["UID"]): normal(e.icalendar_component) for e in calendar.events()
+        } == (events)
+        back = calendar.todos(include_completed=True)
+        assert {str(t.icalendar_component["UID"]): normal(t.icalendar_component) for t in back} == todos

@@ -31,7 +31,9 @@ def events_of(data: bytes) -> list[icalendar.Event]:
 
 
 def event_of_task(data: bytes, number: int) -> list[icalendar.Event]:
-    return [e for e in events_of(data) if str(e["SUMMARY"]).lstrip("【牵头】").startswith(f"{number}. ")]
+    return [
+        e for e in events_of(data) if str(e["SUMMARY"]).removeprefix("【牵头】").startswith(f"{number}. ")
+    ]
 
 
 class TestDatesFromTheSource:

@@ -56,7 +56,7 @@ class TestCalendarCommand:
         """--unit and --area together: both must hold (市税务局 in （六）纳税: tasks 45 and 47)."""
         output = tmp_path / "tax.ics"
         assert run(capsys, "calendar", "--unit", "市税务局", "--area", "纳税", "-o", str(output))[0] == 0
-        assert sorted(int(s.lstrip("【牵头】").split(".")[0]) for s in summaries(output)) == [45, 47]
+        assert sorted(int(s.removeprefix("【牵头】").split(".")[0]) for s in summaries(output)) == [45, 47]
 
     def test_month_keeps_single_milestones(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--month 2023-11: task 8's 11月底前 milestone stays, its 9月底前 one goes; 35 in all."""

@@ -36,6 +36,16 @@ from attrs import field, frozen
 
 from heze_plan.event_text import alarm_text, description_text, summary_text
 from heze_plan.feed_entries import Entry, entries, milestone_uid
+from heze_plan.feed_status import (
+    StatusSource,
+    entry_status,
+    event_status,
+    feed_status_note,
+    has_reminders,
+    status_lines,
+    summary_mark,
+    todo_status,
+)
 from heze_plan.model import Milestone, Plan, Task
 from heze_plan.revisions import HASH_PROPERTY, Revisions, content_digest
 
@@ -44,6 +54,7 @@ __all__ = [
     "TIMEZONE",
     "Component",
     "FeedOptions",
+    "StatusSource",
     "build_calendar",
     "data_revised",
 ]
@@ -93,7 +104,11 @@ class FeedOptions:
     at 09:00 on its day (0 is the due date itself); ``()`` switches them off.
     ``unit`` names the unit a feed is made for: tasks it leads are marked
     【牵头】. ``revised`` is when the data was last revised (the default is
-    :func:`data_revised`); ``refresh`` is how often clients should fetch.
+    :func:`data_revised`, or with ``status`` the later of that and its
+    as-of date); ``refresh`` is how often clients should fetch. ``status``
+    (a ledger and its as-of date) makes each event show how its milestone
+    stands (see :mod:`heze_plan.feed_status`); without it no event mentions
+    progress.
     """
 
     name: str | None = None
@@ -103,6 +118,9 @@ class FeedOptions:
     unit: str | None = None
     revised: dt.datetime | None = field(default=None, validator=_aware)
     refresh: dt.timedelta = field(default=dt.timedelta(days=1))
+    status: StatusSource | None = field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(StatusSource))
+    )
 
     @refresh.validator
     def _check_refresh(self, attribute: attrs.Attribute[dt.timedelta], value: dt.timedelta) -> None:
@@ -139,7 +157,12 @@ def _alarm(days: int, summary: str, *, related_end: bool) -> icalendar.Alarm:
 
 def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> icalendar.cal.Component:
     due = entry.milestone.due
+    item = None if options.status is None else entry_status(plan, options.status, entry)
     summary = summary_text(entry, options.unit)
+    description = description_text(plan, entry)
+    if item is not None:
+        summary = summary_mark(item) + summary
+        description = _with_status(description, status_lines(item))
     area = plan.area(entry.task.area)
     component: icalendar.cal.Component
     if kind == "VEVENT":
@@ -147,21 +170,37 @@ def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> ica
         component.add("dtstart", due)
         component.add("dtend", due + dt.timedelta(days=1))
         component.add("transp", "TRANSPARENT")
+        cancelled = None if item is None else event_status(item)
+        if cancelled is not None:
+            component.add("status", cancelled)
     else:
         component = icalendar.Todo()
         component.add("due", due)
-        component.add("status", "NEEDS-ACTION")
+        state, completed = ("NEEDS-ACTION", None) if item is None else todo_status(item)
+        component.add("status", state)
+        if completed is not None:
+            component.add("completed", completed)
+            component.add("percent-complete", 100)
     component.add("uid", milestone_uid(plan, entry.task.number, entry.index, kind))
     component.add("summary", summary)
-    component.add("description", description_text(plan, entry))
+    component.add("description", description)
     categories = [area.name]
     if options.unit is not None:
         categories.append("牵头" if options.unit in entry.task.lead_units else "责任")
     component.add("categories", categories)
-    for days in options.reminders:
-        # A to-do has no DTSTART: its reminders are relative to DUE (RFC 5545 §3.8.6.3).
-        component.add_component(_alarm(days, summary, related_end=kind == "VTODO"))
+    if item is None or has_reminders(item):
+        for days in options.reminders:
+            # A to-do has no DTSTART: its reminders are relative to DUE (RFC 5545 §3.8.6.3).
+            component.add_component(_alarm(days, summary, related_end=kind == "VTODO"))
     return component
+
+
+def _with_status(description: str, lines: list[str]) -> str:
+    """The description with the progress lines after its first line (the phrase and due date)."""
+    if not lines:
+        return description
+    first, _, rest = description.partition("\n")
+    return "\n".join([first, *lines, rest])
 
 
 def _timezone() -> icalendar.Timezone:
@@ -199,11 +238,16 @@ def build_calendar(
 
     ``previous`` holds the revisions of the feed this one replaces (see
     :mod:`heze_plan.revisions`); without it every event is at ``SEQUENCE:0``.
+    With ``options.status`` the events show progress from the ledger; as the
+    status is part of each event's content, ``SEQUENCE`` moves for exactly
+    the events whose state changed.
     The same arguments always give the same bytes from ``to_ical()``.
     """
     options = options or FeedOptions()
     previous = previous or Revisions()
     revised = options.revised or data_revised(plan)
+    if options.revised is None and options.status is not None:
+        revised = max(revised, options.status.revised)
     chosen = entries(plan, selection)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -211,6 +255,8 @@ def build_calendar(
     calendar.add("calscale", "GREGORIAN")
     name = options.name or _default_name(plan, options)
     description = options.description or _default_description(plan, len(chosen))
+    if options.status is not None:
+        description += feed_status_note(options.status)
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("description", description)

@@ -19,6 +19,7 @@ from heze_plan import __version__, load, parse, queries, views
 from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar
 from heze_plan.checks import RULES, check
 from heze_plan.feed_entries import Entry
+from heze_plan.feed_status import StatusSource, marks
 from heze_plan.feeds import write_feeds
 from heze_plan.files import write_atomic
 from heze_plan.ledger import Ledger, Problem
@@ -371,13 +372,67 @@ def _add_feed_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _feed_options(args: argparse.Namespace, **extra: object) -> FeedOptions:
+def _feed_options(args: argparse.Namespace, status: StatusSource | None, **extra: object) -> FeedOptions:
     return FeedOptions(
         reminders=args.remind,
         components=Component(args.components),
         revised=args.revised,
+        status=status,
         **extra,  # type: ignore[arg-type]
     )
+
+
+def _add_status_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("status from a progress ledger (台账)")
+    group.add_argument(
+        "--ledger",
+        type=Path,
+        metavar="FILE",
+        help="mark each event 【已完成】, 【逾期】 or 【已取消】 from this ledger (.csv or .json)",
+    )
+    group.add_argument(
+        "--as-of",
+        type=_date_argument,
+        metavar="DATE",
+        help="the day the status is shown for, YYYY-MM-DD (required with --ledger)",
+    )
+    group.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when the ledger has problems (the feeds are still written, without those rows)",
+    )
+
+
+def _feed_status(args: argparse.Namespace, plan: Plan) -> tuple[StatusSource | None, list[Problem]]:
+    """The ledger's status for the feed, and the problems of its rows (printed to stderr, one a line).
+
+    The as-of date is required: a published feed must not depend on the day it was generated.
+    """
+    if args.ledger is None:
+        for option, given in (("--as-of", args.as_of is not None), ("--strict", args.strict)):
+            if given:
+                raise UsageError(f"{option} applies to the ledger: give --ledger FILE too")
+        return None, []
+    if args.as_of is None:
+        raise UsageError(f"--ledger {args.ledger} needs --as-of DATE, the day the status is shown for")
+    ledger, problems = _read(args, plan, args.as_of)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {args.ledger}: those rows are left out", file=sys.stderr)
+    return StatusSource(ledger, args.as_of), problems
+
+
+def _marks_text(plan: Plan, status: StatusSource | None, selection: list[Entry] | None = None) -> str:
+    if status is None:
+        return ""
+    counts = marks(plan, status, selection)
+    shown = ", ".join(f"{n} {mark}" for mark, n in counts.items()) or "none marked"
+    return f"; status as of {status.as_of.isoformat()}: {shown}"
+
+
+def _exit_status(args: argparse.Namespace, problems: list[Problem]) -> int:
+    return 1 if problems and args.strict else 0
 
 
 def _read_revisions(path: Path, *, what: str) -> Revisions:
@@ -405,7 +460,6 @@ def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
 def _calendar(args: argparse.Namespace) -> int:
     plan = _plan(args)
     selection = [Entry(ref.task, ref.index) for ref in select_milestones(plan, args)]
-    options = _feed_options(args, name=args.name, unit=_feed_unit(plan, args))
     output: Path | None = args.output
     if args.previous is not None:
         previous = _read_revisions(args.previous, what="previous feed")
@@ -413,10 +467,12 @@ def _calendar(args: argparse.Namespace) -> int:
         previous = _read_revisions(output, what="output file")
     else:
         previous = Revisions()
+    status, problems = _feed_status(args, plan)
+    options = _feed_options(args, status, name=args.name, unit=_feed_unit(plan, args))
     data = build_calendar(plan, selection, options, previous).to_ical()
     if output is None:
         sys.stdout.buffer.write(data)
-        return 0
+        return _exit_status(args, problems)
     try:
         write_atomic(output, data)
     except OSError as error:
@@ -425,14 +481,18 @@ def _calendar(args: argparse.Namespace) -> int:
     new = sum(1 for uid in now if uid not in previous)
     revised = sum(1 for uid, r in now.items() if uid in previous and previous[uid].sequence != r.sequence)
     gone = sum(1 for uid in previous if uid not in now)
-    print(f"{output}: {len(now)} entries ({new} new, {revised} revised, {gone} dropped)")
-    return 0
+    print(
+        f"{output}: {len(now)} entries ({new} new, {revised} revised, {gone} dropped)"
+        + _marks_text(plan, status, selection)
+    )
+    return _exit_status(args, problems)
 
 
 def _feeds(args: argparse.Namespace) -> int:
     plan = _plan(args)
+    status, problems = _feed_status(args, plan)
     try:
-        report = write_feeds(plan, args.outdir, base_url=args.base_url, options=_feed_options(args))
+        report = write_feeds(plan, args.outdir, base_url=args.base_url, options=_feed_options(args, status))
     except (FeedError, ValueError) as error:
         raise UsageError(str(error)) from None
     except OSError as error:
@@ -440,14 +500,14 @@ def _feeds(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write feeds into {args.outdir}: {where}: {error.strerror}") from None
     print(
         f"{args.outdir}: {len(report.index)} feeds; {len(report.written)} files written, "
-        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"
+        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed" + _marks_text(plan, status)
     )
     for name in report.kept:
         print(
             f"kept {args.outdir / name}: no longer a feed, but changed since heze-plan wrote it",
             file=sys.stderr,
         )
-    return 0
+    return _exit_status(args, problems)
 
 
 def _register_summary(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -693,6 +753,7 @@ def _register_calendar(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="the feed this one replaces, for SEQUENCE history (default: FILE of -o when it exists)",
     )
     _add_feed_options(parser)
+    _add_status_options(parser)
     parser.set_defaults(handler=_calendar)
 
 
@@ -711,6 +772,7 @@ def _register_feeds(commands: argparse._SubParsersAction[argparse.ArgumentParser
         help="where OUTDIR is served (https://…), for the subscribe links in the index",
     )
     _add_feed_options(parser)
+    _add_status_options(parser)
     parser.set_defaults(handler=_feeds)
 
 

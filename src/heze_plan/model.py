@@ -139,6 +139,12 @@ class Unit:
                 msg = f"Unit.aliases must be non-empty names other than the unit's own, got {alias!r}"
                 raise ValueError(msg)
 
+    def _repr_html_(self) -> str:
+        """The unit as HTML for Jupyter (see :mod:`heze_plan.display`)."""
+        from heze_plan.display import unit_html  # noqa: PLC0415 - display imports this module
+
+        return unit_html(self)
+
 
 @frozen
 class Milestone:
@@ -249,6 +255,12 @@ class Task:
         """True when the task carries no deadline phrase."""
         return not self.milestones
 
+    def _repr_html_(self) -> str:
+        """The task as HTML for Jupyter (see :mod:`heze_plan.display`)."""
+        from heze_plan.display import task_html  # noqa: PLC0415 - display imports this module
+
+        return task_html(self)
+
 
 @frozen
 class Area:
@@ -257,6 +269,12 @@ class Area:
     number: int = field(validator=_positive_int)
     name: str = field(validator=_non_empty_text)
     lead_units: tuple[str, ...] = field(converter=_to_tuple, validator=_unit_names)
+
+    def _repr_html_(self) -> str:
+        """The area as HTML for Jupyter (see :mod:`heze_plan.display`)."""
+        from heze_plan.display import area_html  # noqa: PLC0415 - display imports this module
+
+        return area_html(self)
 
 
 @frozen
@@ -373,3 +391,9 @@ class Plan:
     def errata_for(self, task: int) -> tuple[Erratum, ...]:
         """The errata that touched one task's text."""
         return tuple(e for e in self.errata if e.task == task)
+
+    def _repr_html_(self) -> str:
+        """The plan as HTML for Jupyter (see :mod:`heze_plan.display`)."""
+        from heze_plan.display import plan_html  # noqa: PLC0415 - display imports this module
+
+        return plan_html(self)

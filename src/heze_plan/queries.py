@@ -247,6 +247,18 @@ class Selection(Sequence[T], Generic[T]):
         number = task if isinstance(task, int) else task.number
         return dict(self._via).get(number, ())
 
+    def to_dataframe(self) -> Any:
+        """The items as a pandas DataFrame (needs the ``pandas`` extra; see :mod:`heze_plan.frames`)."""
+        from heze_plan.frames import selection_dataframe  # noqa: PLC0415 - frames imports this module
+
+        return selection_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        """The items as an HTML table for Jupyter (see :mod:`heze_plan.display`)."""
+        from heze_plan.display import selection_html  # noqa: PLC0415 - display imports this module
+
+        return selection_html(self)
+
     # -- building new selections
 
     def _keep(self: S, items: Iterable[T], via: Mapping[int, tuple[str, ...]] | None = None) -> S:
