@@ -34,3 +34,17 @@ class TestImport:
         assert heze_plan.ParseError.__module__ == "heze_plan.parse_report"
         assert isinstance(heze_plan.__version__, str)
         assert set(heze_plan.__all__) <= set(dir(heze_plan))
+
+
+class TestShadowedSubmodule:
+    """heze_plan.status stays the function even when its submodule is imported first."""
+
+    def test_status_is_the_function(self) -> None:
+        code = (
+            "import heze_plan\nimport heze_plan.status\n"
+            "assert callable(heze_plan.status), heze_plan.status\n"
+            "assert heze_plan.status is heze_plan.status.__globals__['status']\n"
+            "print('ok')"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.strip() == "ok"

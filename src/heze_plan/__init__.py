@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from heze_plan.model import (
@@ -126,6 +128,24 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
+
+
+class _Package(types.ModuleType):
+    """The package module, keeping ``heze_plan.status`` the function when its submodule loads.
+
+    Importing the submodule ``heze_plan.status`` (as ``heze_plan.frames`` does)
+    binds the module object to the package's ``status`` attribute; the public
+    name is the function of that module, as it was when the package imported
+    it eagerly, so the binding is replaced by the function.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _LAZY.get(name) == value.__name__:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def source_text() -> str:
