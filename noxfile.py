@@ -13,7 +13,16 @@ nox.options.error_on_missing_interpreters = False
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 #: What lint checks: the Python of the package, the tests and the docs (not the Markdown pages' examples).
-PYTHON_FILES = ("src", "tests", "docs/conf.py", "docs/_ext", "noxfile.py", "conftest.py")
+PYTHON_FILES = (
+    "src",
+    "tests",
+    "benchmarks",
+    "fuzz",
+    "docs/conf.py",
+    "docs/_ext",
+    "noxfile.py",
+    "conftest.py",
+)
 
 
 @nox.session
@@ -66,3 +75,21 @@ def notebooks(session: nox.Session) -> None:
         "JUPYTER_PLATFORM_DIRS": "1",
     }
     session.run("jupyter", "execute", "--kernel_name=python3", "--timeout=600", *map(str, chosen), env=env)
+
+
+@nox.session
+def benchmarks(session: nox.Session) -> None:
+    """Measure import, load, parse, queries, feeds, the CLI and parsing at scale (slow; prints a table).
+
+    ``nox -s benchmarks -- --quick`` stops at 10 000 tasks; ``-- --json FILE`` also writes the figures.
+    """
+    session.install("-e", ".")
+    session.run("python", "-m", "benchmarks.run", *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Fuzz the parser with atheris for a bounded time (60 s; ``-- -max_total_time=N`` to change)."""
+    session.install("-e", ".", "atheris")
+    options = session.posargs or ["-max_total_time=60"]
+    session.run("python", "fuzz/fuzz_parse.py", "-max_len=20000", *options, "fuzz/corpus")

@@ -179,6 +179,272 @@ tables = st.integers(min_value=1, max_value=4).flatmap(
 )
 
 
+# ---------------------------------------------------------------- parse round trip (issue 7)
+#
+# Plans of the family as (expected plan, text): the text is what an
+# extraction of the plan could look like (page breaks mid-sentence and
+# mid-name, blank lines, stray spaces, either punctuation width, any owner
+# convention, sometimes traditional characters), and the expected plan is
+# built from the same draws, never from the parser's output.
+
+import re  # noqa: E402 - kept with the section it serves
+
+from heze_plan import hanzi as _hanzi  # noqa: E402
+from heze_plan.deadlines import end_of_month  # noqa: E402
+from heze_plan.hanzi import TRADITIONAL  # noqa: E402
+from heze_plan.render import chinese_numeral, owner_list  # noqa: E402
+
+#: Characters for free text: none is a digit, a numeral, a deadline word
+#: (年 月 底 内 全), a counter, a comparator, a scope word or punctuation.
+SAFE = (
+    "营商环境创新提升行动实施方案市场主体登记政务服务数据共享电子证照平台审批监管优化推进建设完善机制体系标准"
+)
+safe_text = st.text(st.sampled_from(SAFE), min_size=2, max_size=10)
+LEVELS = ("市", "县", "区", "州", "省")
+COUNTERS = ("家", "项", "个", "人", "场", "件", "%")
+_MARKER_START = re.compile(
+    r"\d{1,4}\s*[.．、](?!\d)|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[一二三四五六七八九十]+、|抄送|抄报|\d{4}年\d"
+)
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]")
+_SIMPLIFIED_TO_TRADITIONAL = str.maketrans(
+    {s: t for t, s in zip(TRADITIONAL, _hanzi._SIMPLIFIED, strict=True)}
+)
+
+
+@st.composite
+def family_units(draw: st.DrawFn, level: str) -> tuple[str, ...]:
+    """Distinct unit names of a plan issued at ``level`` (市, 县, 省…), collectives included."""
+    singles = st.builds(
+        lambda stem, suffix: level + stem + suffix, UNIT_STEMS, st.sampled_from(["局", "委", "中心", "办"])
+    )
+    collectives = st.sampled_from(
+        ["各县区政府、管委会", f"{level}有关部门、单位", "各县区法院", f"{level}直各部门"]
+    )
+    return tuple(draw(st.lists(singles | collectives, min_size=2, max_size=8, unique=True)))
+
+
+def _widths(draw: st.DrawFn, text: str) -> str:
+    """Full-width brackets, colons and separators, each possibly half-width."""
+    for full, half in (("（", "("), ("）", ")"), ("：", ":"), ("；", ";"), ("，", ",")):
+        if draw(st.booleans()):
+            text = text.replace(full, half)
+    return text
+
+
+@st.composite
+def _target(draw: st.DrawFn, milestone: int | None) -> tuple[str, Target]:
+    """A target clause (新增12家以上, 3个工作日内办结) and the target it states."""
+    value = draw(st.integers(1, 9999))
+    if draw(st.integers(0, 4)) == 0:
+        clause = f"{value}个工作日内办结"
+        return clause, Target(
+            kind=TargetKind.SERVICE_TIME,
+            comparator=Comparator.AT_MOST,
+            phrase=f"{value}个工作日内",
+            subject=clause,
+            value=value,
+            unit="个工作日",
+            milestone=milestone,
+        )
+    counter = draw(st.sampled_from(COUNTERS))
+    form = draw(st.sampled_from(["以上", "以下", "左右", "", "不少于"]))
+    phrase = f"不少于{value}{counter}" if form == "不少于" else f"{value}{counter}{form}"
+    comparator = {
+        "以上": Comparator.AT_LEAST,
+        "以下": Comparator.AT_MOST,
+        "左右": Comparator.ABOUT,
+        "": Comparator.EQUAL,
+        "不少于": Comparator.AT_LEAST,
+    }[form]
+    clause = "新增" + phrase
+    return clause, Target(
+        kind=TargetKind.QUANTITY,
+        comparator=comparator,
+        phrase=phrase,
+        subject=clause,
+        value=value,
+        unit=counter,
+        milestone=milestone,
+    )
+
+
+@st.composite
+def _deadline(draw: st.DrawFn, year: int) -> tuple[str, dt.date]:
+    """A deadline phrase as the family writes it, and the day it means."""
+    kind = draw(st.sampled_from(["month", "month", "bare", "dated", "年底前", "年内", "全年"]))
+    month = draw(st.integers(1, 12))
+    if kind == "month":
+        return f"{month}月底前", end_of_month(year, month)
+    if kind == "bare":
+        return f"{month}月底", end_of_month(year, month)
+    if kind == "dated":
+        other = year + draw(st.integers(-1, 1))
+        return f"{other}年{month}月底前", end_of_month(other, month)
+    return kind, dt.date(year, 12, 31)
+
+
+@st.composite
+def _task_text(
+    draw: st.DrawFn, year: int
+) -> tuple[str, list[Milestone], list[Target], bool, tuple[str, ...]]:
+    """A task's text with what it carries: milestones, targets, 根据省统一部署, …完成后."""
+    title = draw(safe_text)
+    sentences = [title + "。"]
+    milestones: list[Milestone] = []
+    targets: list[Target] = []
+    provincial = draw(st.booleans())
+    if provincial:
+        sentences.append(f"根据省统一部署，{draw(safe_text)}。")
+    prerequisites: tuple[str, ...] = ()
+    if draw(st.integers(0, 3)) == 0:
+        waiting = draw(safe_text) + "完成后"
+        prerequisites = (waiting,)
+        sentences.append(f"{waiting}，{draw(safe_text)}。")
+    for _ in range(draw(st.integers(0, 3))):
+        dated = draw(st.booleans())
+        deliverable = draw(safe_text)
+        if draw(st.booleans()):
+            clause, target = draw(_target(len(milestones) if dated else None))
+            deliverable += "，" + clause
+            targets.append(target)
+        if dated:
+            phrase, due = draw(_deadline(year))
+            milestones.append(Milestone(due=due, phrase=phrase, deliverable=deliverable))
+            sentences.append(f"{phrase}，{deliverable}。")
+        else:
+            sentences.append(deliverable + "。")
+    return "".join(sentences), milestones, targets, provincial, prerequisites
+
+
+@st.composite
+def _owner_clause(
+    draw: st.DrawFn, lead: tuple[str, ...], responsible: tuple[str, ...], title: str, year: int
+) -> tuple[str, list[Milestone]]:
+    """The owner clause in one of the family's conventions, with a milestone when it holds a deadline."""
+    style = draw(st.sampled_from(["labels", "words", "plain", "unbracketed"]))
+    if style == "plain" and responsible:
+        style = "labels"
+    lead_text, shared_text = owner_list(lead), owner_list(responsible)
+    extra: list[Milestone] = []
+    deadline = ""
+    if style in {"labels", "words"} and draw(st.integers(0, 3)) == 0:
+        month = draw(st.integers(1, 12))
+        extra.append(Milestone(due=end_of_month(year, month), phrase=f"{month}月底前", deliverable=title))
+        deadline = f"；完成时限：{month}月底前" if style == "labels" else f"，{month}月底前完成"
+    if style == "words":
+        shares = f"，{shared_text}按职责分工负责" if responsible else draw(st.sampled_from(["负责", ""]))
+        return _widths(draw, f"（{lead_text}牵头{shares}{deadline}）"), extra
+    if style == "plain":
+        return _widths(draw, f"（{lead_text}）"), extra
+    lead_label = draw(st.sampled_from(["牵头单位", "牵头部门"]))
+    shared_label = draw(st.sampled_from(["责任单位", "责任部门", "配合单位"]))
+    clause = f"{lead_label}：{lead_text}" + (f"；{shared_label}：{shared_text}" if responsible else "")
+    if style == "unbracketed":
+        return "\n" + _widths(draw, clause), extra
+    return _widths(draw, f"（{clause}{deadline}）"), extra
+
+
+def _noise(draw: st.DrawFn, lines: list[str], body_start: int) -> str:
+    """Join paragraphs as an extraction would: page breaks in body paragraphs, stray spaces, blank lines."""
+    out: list[str] = []
+    for index, paragraph in enumerate(lines):
+        line = paragraph
+        if index >= body_start and not re.match(r"[一二三四五六七八九十]+、", line) and len(line) > 8:
+            cuts = draw(st.lists(st.integers(6, len(line) - 1), max_size=2, unique=True))
+            pieces, last = [], 0
+            for cut in sorted(cuts):
+                if _MARKER_START.match(line[cut:]) or not line[last:cut].strip():
+                    continue
+                pieces.append(line[last:cut])
+                last = cut
+            pieces.append(line[last:])
+            broken = draw(st.sampled_from(["\n\n", "\n", "\n\n\n"])).join(pieces)
+            spaces = draw(st.lists(st.integers(1, len(broken) - 1), max_size=3, unique=True))
+            for at in sorted(spaces, reverse=True):
+                if _CJK.match(broken[at - 1]) or _CJK.match(broken[at]):
+                    broken = broken[:at] + " " + broken[at:]
+            line = broken
+        out.append(line)
+        out.append("\n" * draw(st.integers(1, 3)))
+    return "".join(out)
+
+
+@st.composite
+def plan_texts(draw: st.DrawFn, max_tasks: int = 8) -> tuple[Plan, str]:
+    """A plan of the family and its text as an extraction could give it (see the section's comment)."""
+    year = draw(st.integers(2019, 2030))
+    level = draw(st.sampled_from(LEVELS))
+    place = "某" + draw(st.sampled_from("甲乙丙丁"))
+    names = draw(family_units(level))
+    document = Document(
+        number=f"{place[1]}政发〔{year}〕{draw(st.integers(1, 99))}号",
+        title=f"{place}{level}{year}年{draw(safe_text)}行动方案",
+        issuer=f"{place}{level}人民政府",
+        year=year,
+    )
+    lines = [f"{document.issuer}文件", document.number, document.title]
+    body_start = len(lines)
+    goal = draw(safe_text) + "。"
+    lines += ["一、工作目标", goal, "二、重点任务"]
+    areas: list[Area] = []
+    tasks: list[Task] = []
+    for area_number in range(1, draw(st.integers(1, 3)) + 1):
+        leads = tuple(draw(st.lists(st.sampled_from(names), max_size=2, unique=True)))
+        area = Area(number=area_number, name=draw(safe_text), lead_units=leads)
+        areas.append(area)
+        heading = f"（{chinese_numeral(area_number)}）{area.name}。"
+        if leads:
+            heading += _widths(draw, f"（领域牵头部门：{owner_list(leads)}）")
+        lines.append(heading)
+        for _ in range(draw(st.integers(1, max_tasks))):
+            number = len(tasks) + 1
+            lead = tuple(draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True)))
+            rest = [n for n in names if n not in lead]
+            responsible = (
+                tuple(draw(st.lists(st.sampled_from(rest), max_size=3, unique=True))) if rest else ()
+            )
+            text, milestones, targets, provincial, prerequisites = draw(_task_text(year))
+            title = text.split("。", 1)[0]
+            clause, extra = draw(_owner_clause(lead, responsible, title, year))
+            marker = draw(st.sampled_from([". ", ".", "．"]))
+            lines.append(f"{number}{marker}{text}{clause}")
+            tasks.append(
+                Task(
+                    number=number,
+                    title=title,
+                    text=text,
+                    area=area_number,
+                    lead_units=lead,
+                    responsible_units=responsible,
+                    milestones=(*milestones, *extra),
+                    targets=tuple(targets),
+                    per_provincial_arrangement=provincial,
+                    prerequisites=prerequisites,
+                )
+            )
+    safeguards = []
+    if draw(st.booleans()):
+        lines.append("三、保障措施")
+        title = draw(safe_text)
+        text = f"{title}。{draw(safe_text)}。"
+        lines.append(f"（一）{text}")
+        safeguards.append(Safeguard(number=1, title=title, text=text))
+    names_in_order = [u for a in areas for u in a.lead_units] + [u for t in tasks for u in t.units]
+    plan = Plan(
+        document=document,
+        goal=goal,
+        principles=(),
+        areas=tuple(areas),
+        tasks=tuple(tasks),
+        safeguards=tuple(safeguards),
+        units=tuple(Unit(name=n, kind=UnitKind.COLLECTIVE) for n in dict.fromkeys(names_in_order)),
+    )
+    text = _noise(draw, lines, body_start)
+    if draw(st.integers(0, 4)) == 0:
+        text = text.translate(_SIMPLIFIED_TO_TRADITIONAL)
+    return plan, text
+
+
 # --- ledger -----------------------------------------------------------------
 
 PLAN = heze_plan.load()

@@ -23,13 +23,12 @@ from heze_plan.model import Milestone
 
 __all__ = ["DeadlinePhrase", "end_of_month", "find_deadlines", "milestones_in"]
 
-_MONTH_PHRASE = re.compile(
-    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?"
-)
-_YEAR_PHRASE = re.compile(r"年底前|年内|(?:(?P<year>\d{4})\s*年\s*)?全年")
-# Characters that, just before a month number, show it is part of a longer
-# number or a date with a day rather than a deadline.
-_NOT_BEFORE = re.compile(r"[\d.]$")
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_MONTH_PHRASE = re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?")
+_YEAR_PHRASE = re.compile(rf"(?:{_YEAR}\s*)?年底前|年内|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年")
+# What, just before a month number, shows it is part of a longer number, a
+# date with a day, or follows a year that cannot be a plan year (0000年9月底).
+_NOT_BEFORE = re.compile(r"(?:[\d.．]|\d\s*年\s*)$")
 _CLAUSE_END = re.compile(r"[。；;]")
 _LEADING_PUNCT = re.compile(r"^[\s，,：:、]+")
 _TRAILING_PUNCT = re.compile(r"[\s，,、]+$")
@@ -57,7 +56,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     """
     found: list[DeadlinePhrase] = []
     for match in _MONTH_PHRASE.finditer(text):
-        if _NOT_BEFORE.search(text[: match.start()]):
+        if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()):
             continue
         explicit = match.group("year")
         due = end_of_month(int(explicit) if explicit else year, int(match.group("month")))
@@ -65,7 +64,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     for match in _YEAR_PHRASE.finditer(text):
         if any(d.start <= match.start() < d.end for d in found):
             continue
-        explicit = match.group("year")
+        explicit = match.group("year") or match.group("year2")
         found.append(
             DeadlinePhrase(
                 match.start(),
@@ -104,7 +103,11 @@ def milestones_in(text: str, year: int) -> list[tuple[Milestone, tuple[int, int]
             # A phrase at the end of its clause governs what precedes it
             # (…完成对接，9月底前。): take the clause it closes.
             clause_start = max(text.rfind(c, 0, phrase.start) for c in "。；;") + 1
-            deliverable = _TRAILING_PUNCT.sub("", text[clause_start : phrase.start])
+            deliverable = _TRAILING_PUNCT.sub("", _LEADING_PUNCT.sub("", text[clause_start : phrase.start]))
+        if not deliverable:
+            # A phrase that stands alone (…。9月底前。) governs nothing the
+            # text names: keep the phrase itself rather than drop the date.
+            deliverable = phrase.phrase
         milestone = Milestone(due=phrase.due, phrase=phrase.phrase, deliverable=deliverable)
         result.append((milestone, (phrase.start, phrase.end + len(clause))))
     return result

@@ -1,17 +1,26 @@
-"""Building a :class:`~heze_plan.model.Plan` from the text of a plan.
+"""Building a :class:`~heze_plan.model.Plan` from the text of a plan of the family.
 
 The text is what a PDF extraction gives: one paragraph a line, blank lines
 between paragraphs and at page breaks, so that a page break may cut a
 sentence or a unit name in two. Parsing goes in steps, each a function:
 
-1. apply the errata (on the raw text, where the defects are);
-2. split into paragraphs and rejoin those a page break cut
-   (:func:`paragraphs`): inside the body, a paragraph that does not open
+1. check the input is text (:mod:`heze_plan._input`: no NUL or control
+   bytes, valid UTF-8, not empty);
+2. apply the errata (on the raw text, where the defects are), keeping a map
+   back to the lines as given, so errors point at the user's text;
+3. read traditional characters as simplified (:mod:`heze_plan.hanzi`);
+4. split into paragraphs and rejoin those a page break cut
+   (:func:`heze_plan._layout.paragraphs`): inside the body, a paragraph that does not open
    with a structural marker (一、 （一） 12.) continues the one before;
-3. drop the spaces the extraction put between Chinese characters and
+5. drop the spaces the extraction put between Chinese characters and
    numbers (``12 月底前`` → ``12月底前``);
-4. read the front matter, the goal, principles, areas with their tasks,
-   and the safeguards.
+6. read the front matter (number, title, year: :mod:`heze_plan._front`), the goal, principles, areas
+   with their tasks and owner clauses (:mod:`heze_plan.owners`), and the
+   safeguards.
+
+A strict parse raises the first :class:`ParseError`; a lenient one skips
+what it cannot read and records a finding for each
+(:class:`~heze_plan.parse_report.ParseFinding`).
 """
 
 from __future__ import annotations
@@ -19,12 +28,25 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import warnings
+from collections.abc import Iterable, Sequence
 
-import attrs
-
-from heze_plan.deadlines import milestones_in
-from heze_plan.errata import apply_errata
+from heze_plan._front import level, read_document
+from heze_plan._input import apply_errata_mapped, check_text
+from heze_plan._layout import (
+    BODY_END,
+    SECTION,
+    SUBSECTION,
+    TASK,
+    Paragraph,
+    ParseContext,
+    excerpt,
+    is_section,
+    normalize_spaces,
+    paragraphs,
+)
+from heze_plan.deadlines import find_deadlines, milestones_in
+from heze_plan.hanzi import to_simplified
 from heze_plan.model import (
     Area,
     Document,
@@ -35,87 +57,22 @@ from heze_plan.model import (
     Safeguard,
     Task,
 )
+from heze_plan.owners import find_owner_clause, read_owners
+from heze_plan.parse_report import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
 from heze_plan.targets import chinese_number, targets_in
-from heze_plan.units import known_units, registry_for, split_units
+from heze_plan.units import known_units, registry_for
 
-__all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse"]
+__all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse", "parse_with_report"]
 
-_CN = "一二三四五六七八九十"
-_SECTION = re.compile(rf"^([{_CN}]+)、\s*(.+)$")
-_SUBSECTION = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(.+)$")
-_TASK = re.compile(r"^(\d{1,4})\s*[.．]\s*(.+)$")
-_BODY_END = re.compile(r"^(抄送|抄报)[：:]")
-_AREA_LEADS = re.compile(r"[（(]\s*领域牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
-_OWNERS = re.compile(r"[（(]\s*牵头单位\s*[：:]\s*(.+?)\s*[）)]\s*$")
-_OWNER_SPLIT = re.compile(r"\s*[；;，,]\s*责任(?:单位|部门)\s*[：:]\s*")
-_DOC_NUMBER = re.compile(r"\S+〔(\d{4})〕\d+号")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_AREA_LEADS = re.compile(r"[（(]\s*(?:领域|总)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
 _PROVINCIAL = re.compile(r"根据(?:国家、)?省(?:级)?统一部署")
-_PREREQUISITE = re.compile(r"[^，。；：]*?(?:完成后|对接后)")
-_WITHIN_MONTHS_OF_ISSUE = re.compile(r"印发\s*(\d+)\s*个月内")
-_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}])")
-
-
-class ParseError(ValueError):
-    """The text cannot be read as a plan; says where (line) and why."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        self.line = line
-        super().__init__(f"line {line}: {message}" if line is not None else message)
-
-
-@attrs.frozen
-class Paragraph:
-    """A paragraph after page-break repair, with the source line it starts on."""
-
-    line: int
-    text: str
-
-
-def normalize_spaces(text: str) -> str:
-    """Drop the spaces an extraction puts next to Chinese characters.
-
-    >>> normalize_spaces("12 月底前，引进海外留学人才 70 人以上")
-    '12月底前，引进海外留学人才70人以上'
-    """
-    return _SPACE_NEAR_CJK.sub("", text).strip()
-
-
-def _is_marker(text: str) -> bool:
-    return bool(_SECTION.match(text) or _SUBSECTION.match(text) or _TASK.match(text) or _BODY_END.match(text))
-
-
-def paragraphs(text: str) -> list[Paragraph]:
-    """Split text into paragraphs and rejoin the ones a page break cut.
-
-    Before the first section heading (一、…) every line is a paragraph of its
-    own (the front matter); after it, a line that does not open with a
-    marker continues the paragraph before it, unless that paragraph is a
-    section heading (一、工作目标), which stands alone.
-    """
-    result: list[Paragraph] = []
-    in_body = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        if _SECTION.match(line):
-            in_body = True
-        if _BODY_END.match(line):
-            in_body = False
-            result.append(Paragraph(number, line))
-            continue
-        if in_body and result and not _is_marker(line) and not _SECTION.match(result[-1].text):
-            last = result[-1]
-            result[-1] = Paragraph(last.line, last.text + line)
-        else:
-            result.append(Paragraph(number, line))
-    return [Paragraph(p.line, normalize_spaces(p.text)) for p in result]
-
-
-def _date(match: re.Match[str]) -> dt.date:
-    return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+_PREREQUISITE_END = re.compile(r"完成后|对接后")
+_WITHIN_MONTHS_OF_ISSUE = re.compile(r"印发\s*(\d{1,3})\s*个月内")
+_SPACED_NUMBER = re.compile(r"\d[ \t\u3000]+[年月日]|[年月][ \t\u3000]+\d")
+_SENTENCE_END = "。）)！!；;”"
+_GOAL_SECTIONS = ("工作目标", "主要目标", "总体目标", "总体要求", "目标任务")
+_PRINCIPLE_SECTIONS = ("工作原则", "基本原则")
+_SAFEGUARD_SECTIONS = ("保障措施", "组织保障", "工作要求", "组织实施", "保障机制")
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -124,133 +81,257 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _read_document(front: Sequence[Paragraph], tail: Sequence[Paragraph]) -> Document:
-    number_match = next((_DOC_NUMBER.search(p.text) for p in front if _DOC_NUMBER.search(p.text)), None)
-    if number_match is None:
-        raise ParseError("no document number (such as 菏政发〔2023〕11号) before the first section", 1)
-    issuer = next((p.text.removesuffix("文件") for p in front if p.text.endswith("文件")), "")
-    notice = next((p.text for p in front if "关于印发" in p.text), "")
-    title_match = re.search(r"《(.+?)》", " ".join(p.text for p in front))
-    title = title_match.group(1) if title_match else notice
-    if not title:
-        title = next((p.text for p in front if re.search(r"(方案|计划|意见|措施)$", p.text)), "")
-    if not title:
-        raise ParseError(
-            "no title: expected 《…》, a 关于印发… line or a line ending in 方案/计划 before the first "
-            "section",
-            1,
-        )
-    adopted = None
-    for paragraph in front:
-        if "审议通过" in paragraph.text or re.fullmatch(_DATE.pattern, paragraph.text):
-            found = _DATE.search(paragraph.text)
-            if found:
-                adopted = _date(found)
-                break
-    printed = None
-    for paragraph in tail:
-        if paragraph.text.endswith("印发") and _DATE.search(paragraph.text):
-            printed = _date(_DATE.search(paragraph.text))  # type: ignore[arg-type]
-    year_match = re.search(r"(\d{4})年", title)
-    year = int(year_match.group(1)) if year_match else int(number_match.group(1))
-    return Document(
-        number=number_match.group(0),
-        title=title,
-        issuer=issuer or "未署名",
-        year=year,
-        adopted=adopted,
-        printed=printed,
-        notice_title=notice,
-    )
+_Sections = list[tuple[str, list[Paragraph]]]
 
 
-def _sections(body: Sequence[Paragraph]) -> dict[str, list[Paragraph]]:
-    sections: dict[str, list[Paragraph]] = {}
-    current: list[Paragraph] | None = None
+def _sections(body: Sequence[Paragraph]) -> _Sections:
+    """The body's sections (一、…) in order, each with its name and paragraphs."""
+    sections: _Sections = []
     for paragraph in body:
-        heading = _SECTION.match(paragraph.text)
-        if heading and not _TASK.match(paragraph.text):
-            current = sections.setdefault(heading.group(2).strip(), [])
-            continue
-        if current is None:
-            raise ParseError(
-                f"text before the first section heading: {paragraph.text[:30]!r}", paragraph.line
-            )
-        current.append(paragraph)
+        heading = SECTION.match(paragraph.text)
+        if heading and is_section(paragraph.text) and not TASK.match(paragraph.text):
+            sections.append((heading.group(2).strip().rstrip("。"), []))
+        elif sections:
+            sections[-1][1].append(paragraph)
     return sections
 
 
-def _numbered(paragraphs: Iterable[Paragraph]) -> Iterator[tuple[int, str, str, Paragraph]]:
-    """（一）title。text paragraphs as (number, title, text, paragraph)."""
+def _numbered(paragraphs: Iterable[Paragraph], what: str, ctx: ParseContext) -> list[tuple[int, str, str]]:
+    """（一）title。text paragraphs as (number, title, text); a lenient parse skips the others."""
+    result: list[tuple[int, str, str]] = []
     for paragraph in paragraphs:
-        match = _SUBSECTION.match(paragraph.text)
-        if not match:
-            raise ParseError(
-                f"expected a （一）-numbered paragraph, found {paragraph.text[:30]!r}", paragraph.line
+        match = SUBSECTION.match(paragraph.text)
+        number = _numeral(match.group(1)) if match else None
+        if match is None or number is None:
+            ctx.problem(
+                ctx.error(
+                    f"a paragraph of the {what} is not numbered",
+                    paragraph,
+                    expected="a （一）-numbered paragraph",
+                    found=excerpt(paragraph.text),
+                )
             )
+            continue
         body = match.group(2)
-        title = body.partition("。")[0]
-        yield chinese_number(match.group(1)), title.strip(), body, paragraph
+        result.append((number, body.partition("。")[0].strip(), body))
+    return result
 
 
-def _owners(clause: str, line: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    lead, *rest = _OWNER_SPLIT.split(clause, maxsplit=1)
-    lead_units, _ = split_units(lead)
-    responsible_units: tuple[str, ...] = ()
-    if rest:
-        responsible_units, _ = split_units(rest[0])
-    if not lead_units:
-        raise ParseError(f"owner clause names no lead unit: {clause!r}", line)
-    return lead_units, responsible_units
+def _numeral(text: str) -> int | None:
+    try:
+        value = chinese_number(text)
+    except ValueError:
+        return None
+    return value or None
 
 
-def _task(paragraph: Paragraph, area: int, year: int) -> Task:
-    match = _TASK.match(paragraph.text)
+def _prerequisites(text: str) -> tuple[str, ...]:
+    """…完成后 / …对接后 clauses: what the task waits for."""
+    found: list[str] = []
+    for match in _PREREQUISITE_END.finditer(text):
+        start = max(text.rfind(c, 0, match.start()) for c in "，。；：") + 1
+        found.append(text[start : match.end()])
+    return tuple(dict.fromkeys(found))
+
+
+def _owner_milestones(deadlines: Iterable[str], title: str, year: int) -> list[Milestone]:
+    return [
+        Milestone(due=phrase.due, phrase=phrase.phrase, deliverable=title)
+        for written in deadlines
+        for phrase in find_deadlines(written, year)
+    ]
+
+
+def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task | None:
+    match = TASK.match(paragraph.text)
     assert match is not None  # the caller dispatched on it
-    number, body = int(match.group(1)), match.group(2)
-    owners = _OWNERS.search(body)
-    if owners is None:
-        raise ParseError(f"task {number} has no owner clause （牵头单位：…） at its end", paragraph.line)
-    text = body[: owners.start()].strip()
-    lead_units, responsible_units = _owners(owners.group(1), paragraph.line)
+    number, body = int(match.group(1)), match.group(3)
+    if match.group(2) != ".":
+        ctx.conventions.add(Convention.OTHER_TASK_NUMBERING)
+    offset = match.start(3)
+    clause = find_owner_clause(body)
+    if clause is None:
+        ctx.problem(
+            ctx.error(
+                f"task {number} has no owner clause at its end",
+                paragraph,
+                len(paragraph.text) - 1,
+                expected="an owner clause such as （牵头单位：…；责任单位：…） or （…牵头）",
+                found=excerpt(paragraph.text[-20:]),
+            )
+        )
+        return None
+    start, content, conventions = clause
+    ctx.conventions |= conventions
+    owners = read_owners(content)
+    ctx.conventions |= owners.conventions
+    if not owners.lead_units or owners.unread:
+        ctx.problem(
+            ctx.error(
+                f"task {number}: the owner clause names no lead unit"
+                if not owners.lead_units
+                else f"task {number}: part of the owner clause is neither units nor a deadline",
+                paragraph,
+                offset + start,
+                expected="lead units (牵头单位：… or …牵头)"
+                if not owners.lead_units
+                else "units or a deadline",
+                found=excerpt(owners.unread[0] if owners.unread else content),
+            )
+        )
+        if not owners.lead_units:
+            return None
+    text = body[:start].strip()
     title = text.split("。", 1)[0]
     found = milestones_in(text, year)
-    milestones = tuple(m for m, _ in found)
+    milestones = [m for m, _ in found]
+    milestones += _owner_milestones(owners.deadlines, title or text, year)
     targets = tuple(targets_in(text, [span for _, span in found]))
-    prerequisites = tuple(dict.fromkeys(m.group(0) for m in _PREREQUISITE.finditer(text)))
-    return Task(
-        number=number,
-        title=title,
-        text=text,
-        area=area,
-        lead_units=lead_units,
-        responsible_units=tuple(u for u in responsible_units if u not in lead_units),
-        milestones=milestones,
-        targets=targets,
-        per_provincial_arrangement=bool(_PROVINCIAL.search(text)),
-        prerequisites=prerequisites,
-    )
-
-
-def _areas_and_tasks(section: Sequence[Paragraph], year: int) -> tuple[list[Area], list[Task]]:
-    areas: list[Area] = []
-    tasks: list[Task] = []
-    for paragraph in section:
-        heading = _SUBSECTION.match(paragraph.text)
-        if heading:
-            body = heading.group(2)
-            leads = _AREA_LEADS.search(body)
-            name = (body[: leads.start()] if leads else body).strip().rstrip("。")
-            lead_units = split_units(leads.group(1))[0] if leads else ()
-            areas.append(Area(number=chinese_number(heading.group(1)), name=name, lead_units=lead_units))
-        elif _TASK.match(paragraph.text):
-            if not areas:
-                raise ParseError("a task before the first area heading （一）", paragraph.line)
-            tasks.append(_task(paragraph, areas[-1].number, year))
-        else:
-            raise ParseError(
-                f"expected an area heading or a numbered task, found {paragraph.text[:30]!r}", paragraph.line
+    try:
+        return Task(
+            number=number,
+            title=title,
+            text=text,
+            area=area,
+            lead_units=owners.lead_units,
+            responsible_units=tuple(
+                u for u in dict.fromkeys(owners.responsible_units) if u not in owners.lead_units
+            ),
+            milestones=tuple(milestones),
+            targets=targets,
+            per_provincial_arrangement=bool(_PROVINCIAL.search(text)),
+            prerequisites=_prerequisites(text),
+        )
+    except (ValueError, TypeError) as invalid:
+        ctx.problem(
+            ctx.error(
+                f"task {number} cannot be read",
+                paragraph,
+                offset,
+                expected="a text and distinct lead units",
+                found=str(invalid),
             )
+        )
+        return None
+
+
+def _area(paragraph: Paragraph, heading: re.Match[str], ctx: ParseContext) -> Area | None:
+    number = _numeral(heading.group(1))
+    body = heading.group(2)
+    leads = _AREA_LEADS.search(body)
+    name = (body[: leads.start()] if leads else body).strip().rstrip("。")
+    try:
+        if number is None:
+            raise ValueError(f"{heading.group(1)!r} is not a number")
+        lead_units = tuple(dict.fromkeys(read_owners(leads.group(1)).lead_units)) if leads else ()
+        return Area(number=number, name=name, lead_units=lead_units)
+    except ValueError as invalid:
+        ctx.problem(
+            ctx.error(
+                "an area heading cannot be read",
+                paragraph,
+                expected="（一）name（领域牵头部门：…）",
+                found=f"{excerpt(paragraph.text)} ({invalid})",
+            )
+        )
+        return None
+
+
+def _areas_and_tasks(
+    section: Sequence[Paragraph],
+    year: int,
+    ctx: ParseContext,
+    *,
+    areas: list[Area] | None = None,
+    tasks: list[Task] | None = None,
+) -> tuple[list[Area], list[Task]]:
+    """Areas （一）… and their numbered tasks; ``areas`` and ``tasks`` carry on from an earlier section."""
+    areas = [] if areas is None else areas
+    tasks = [] if tasks is None else tasks
+    seen = {task.number for task in tasks}
+    area_tasks = 0
+    last_area_paragraph: Paragraph | None = None
+
+    def close_area() -> None:
+        if last_area_paragraph is not None and area_tasks == 0:
+            ctx.problem(
+                ctx.error(
+                    f"area {areas[-1].number} has no tasks",
+                    last_area_paragraph,
+                    expected="numbered tasks (1. …) after the area heading",
+                    found="the next heading or the end of the text",
+                ),
+                "kept",
+            )
+
+    for paragraph in section:
+        heading = SUBSECTION.match(paragraph.text)
+        task_match = TASK.match(paragraph.text)
+        if heading:
+            area = _area(paragraph, heading, ctx)
+            if area is None:
+                continue
+            close_area()
+            if areas and area.number <= areas[-1].number:
+                repeated = area.number in {a.number for a in areas}
+                ctx.problem(
+                    ctx.error(
+                        f"area {area.number} is {'repeated' if repeated else 'out of order'}",
+                        paragraph,
+                        expected=f"area {areas[-1].number + 1} or later",
+                        found=f"area {area.number}",
+                    ),
+                    "skipped" if repeated else "kept",
+                )
+                if repeated:
+                    continue
+            if "(" in paragraph.text[:2]:
+                ctx.conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
+            areas.append(area)
+            area_tasks = 0
+            last_area_paragraph = paragraph
+        elif task_match:
+            number = int(task_match.group(1))
+            if not areas:
+                ctx.problem(
+                    ctx.error(
+                        f"task {number} comes before the first area heading",
+                        paragraph,
+                        expected="an area heading such as （一）开办企业",
+                        found=excerpt(paragraph.text),
+                    )
+                )
+                continue
+            # A gap (1, 3) is left to heze_plan.check, which names the missing task;
+            # a number that goes back would make two tasks share a place.
+            if tasks and number <= tasks[-1].number:
+                repeated = number in seen
+                ctx.problem(
+                    ctx.error(
+                        f"task {number} is {'repeated' if repeated else 'out of order'}",
+                        paragraph,
+                        expected=f"task {tasks[-1].number + 1} or later",
+                        found=f"task {number}",
+                    ),
+                    "skipped" if repeated else "kept",
+                )
+                if repeated:
+                    continue
+            task = _task(paragraph, areas[-1].number, year, ctx)
+            if task is not None:
+                tasks.append(task)
+                seen.add(task.number)
+                area_tasks += 1
+        else:
+            ctx.problem(
+                ctx.error(
+                    "a paragraph of the tasks is neither an area heading nor a numbered task",
+                    paragraph,
+                    expected="an area heading （一）… or a numbered task 1. …",
+                    found=excerpt(paragraph.text),
+                )
+            )
+    close_area()
     return areas, tasks
 
 
@@ -262,13 +343,12 @@ def _safeguard(number: int, title: str, text: str, document: Document) -> Safegu
     if within and document.printed is not None:
         sentence_start = text.rfind("。", 0, within.start()) + 1
         sentence_end = text.find("。", within.end())
+        deliverable = text[within.end() : sentence_end if sentence_end != -1 else len(text)].strip("，")
         milestones.append(
             Milestone(
                 due=_add_months(document.printed, int(within.group(1))),
                 phrase=within.group(0),
-                deliverable=text[within.end() : sentence_end if sentence_end != -1 else len(text)].strip(
-                    "，"
-                ),
+                deliverable=deliverable or within.group(0),
             )
         )
         spans.append((sentence_start, sentence_end if sentence_end != -1 else len(text)))
@@ -286,45 +366,162 @@ def _safeguard(number: int, title: str, text: str, document: Document) -> Safegu
     )
 
 
-def parse(text: str, *, errata: Iterable[Erratum] = ()) -> Plan:
-    """Build a plan from its text, applying ``errata`` to the source first.
+def _check_end(body: Sequence[Paragraph], ctx: ParseContext) -> None:
+    """A text that stops mid-sentence was cut short (a truncated file or extraction)."""
+    last = body[-1]
+    task = TASK.match(last.text)
+    if task and find_owner_clause(task.group(3)) is not None:
+        return  # an owner clause without brackets (…。牵头单位：…) ends a task
+    if not last.text.endswith(tuple(_SENTENCE_END)) and not is_section(last.text):
+        ctx.problem(
+            ctx.error(
+                "the text stops in the middle of a sentence: is it truncated?",
+                last,
+                len(last.text) - 1,
+                expected="a paragraph that ends with 。 or ）",
+                found=excerpt(last.text[-20:]),
+            ),
+            "kept",
+        )
 
-    Raises :class:`ParseError` (with the line) when the text does not have a
-    plan's structure.
+
+def _section(sections: _Sections, names: Sequence[str]) -> list[Paragraph]:
+    return next((v for k, v in sections if k.startswith(tuple(names))), [])
+
+
+def _sections_as_areas(sections: _Sections, year: int, ctx: ParseContext) -> tuple[list[Area], list[Task]]:
+    """Plans without a 重点任务 section number their tasks right under each section (一、…1.…).
+
+    Each section holding tasks is then an area, numbered in order, named by
+    its heading; a lead department in the heading （牵头单位：…） is the area's.
     """
-    if not text.strip():
-        raise ParseError("the text is empty")
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text, applied = apply_errata(text, errata)
+    areas: list[Area] = []
+    tasks: list[Task] = []
+    skip = (*_GOAL_SECTIONS, *_PRINCIPLE_SECTIONS, *_SAFEGUARD_SECTIONS)
+    for name, section in sections:
+        if name.startswith(skip) or not any(TASK.match(p.text) for p in section):
+            continue
+        ctx.conventions.add(Convention.SECTIONS_AS_AREAS)
+        leads = _AREA_LEADS.search(name)
+        area = Area(
+            number=len(areas) + 1,
+            name=(name[: leads.start()] if leads else name).strip().rstrip("。") or name,
+            lead_units=tuple(dict.fromkeys(read_owners(leads.group(1)).lead_units)) if leads else (),
+        )
+        areas.append(area)
+        _areas_and_tasks(section, year, ctx, areas=areas, tasks=tasks)
+    return areas, tasks
+
+
+def parse_with_report(
+    text: str | bytes, *, year: int | None = None, strict: bool = True, errata: Iterable[Erratum] = ()
+) -> ParseReport:
+    """Parse a plan and say how: the plan, the conventions its text used, and what was skipped.
+
+    ``text`` may be ``bytes`` (it must be UTF-8). ``year`` is the plan year
+    when the text does not say it (title, document number or dated
+    deadlines) or says it wrongly. A strict parse raises the first
+    :class:`ParseError`; a lenient one (``strict=False``) skips what it
+    cannot read and lists it in :attr:`ParseReport.findings`.
+    """
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999):
+        msg = f"year must be a plan year such as 2023, got {year!r}"
+        raise ValueError(msg)
+    ctx_findings: list[ParseFinding] = []
+    text = check_text(text, strict=strict, findings=ctx_findings)
+    original_lines = text.count("\n") + 1
+    errata = tuple(errata)
+    text, applied, line_map = apply_errata_mapped(text, errata)
+    text, traditional = to_simplified(text)
+    lines = text.split("\n")
+    ctx = ParseContext(lines, line_map or list(range(1, original_lines + 1)), strict=strict)
+    ctx.findings.extend(ctx_findings)
+    if applied:
+        ctx.conventions.add(Convention.ERRATA)
+    if traditional:
+        ctx.conventions.add(Convention.TRADITIONAL_CHARACTERS)
+    if _SPACED_NUMBER.search(text):
+        ctx.conventions.add(Convention.SPACED_NUMBERS)
     paras = paragraphs(text)
-    first_section = next((i for i, p in enumerate(paras) if _SECTION.match(p.text)), None)
+    first_section = next((i for i, p in enumerate(paras) if is_section(p.text)), None)
     if first_section is None:
-        raise ParseError("no section heading such as 一、工作目标: this does not look like a plan")
-    end = next((i for i, p in enumerate(paras) if _BODY_END.match(p.text)), len(paras))
-    document = _read_document(paras[:first_section], paras[end:])
-    sections = _sections(paras[first_section:end])
-    goal = "".join(p.text for p in sections.get("工作目标", []))
+        raise ParseError(
+            "this does not look like a plan: no section heading",
+            1,
+            1,
+            expected="a section heading such as 一、工作目标 or 三、重点任务",
+            found=excerpt(paras[0].text) if paras else "only blank lines",
+        )
+    end = next((i for i, p in enumerate(paras) if BODY_END.match(p.text)), len(paras))
+    body = paras[first_section:end]
+    document = read_document(paras[:first_section], body, paras[end:], year, ctx)
+    sections = _sections(body)
+    goal = "".join(p.text for p in _section(sections, _GOAL_SECTIONS))
     principles = [
-        Principle(number=n, title=title, text=body)
-        for n, title, body, _ in _numbered(sections.get("工作原则", []))
+        Principle(number=n, title=title, text=text)
+        for n, title, text in _numbered(_section(sections, _PRINCIPLE_SECTIONS), "principles", ctx)
+        if title
     ]
-    task_section = next((v for k, v in sections.items() if k.startswith("重点任务") or k == "主要任务"), None)
-    if task_section is None:
-        raise ParseError("no section of tasks (三、重点任务)")
-    areas, tasks = _areas_and_tasks(task_section, document.year)
+    _check_end(body, ctx)
+    task_section = next((v for k, v in sections if "任务" in k), None)
+    if task_section is not None:
+        areas, tasks = _areas_and_tasks(task_section, document.year, ctx)
+    else:
+        areas, tasks = _sections_as_areas(sections, document.year, ctx)
+    if not tasks:
+        last = (task_section or body)[-1] if (task_section or body) else body[-1]
+        raise ctx.error(
+            "no tasks: no section of tasks (三、重点任务) and no numbered task (1. …) under any section"
+            if task_section is None
+            else "the section of tasks holds no task",
+            last,
+            expected="numbered tasks (1. …) with owners, under a section such as 三、重点任务",
+            found=excerpt(last.text),
+        )
     safeguards = [
-        _safeguard(n, title, body, document) for n, title, body, _ in _numbered(sections.get("保障措施", []))
+        _safeguard(n, title, text, document)
+        for n, title, text in _numbered(_section(sections, _SAFEGUARD_SECTIONS), "safeguards", ctx)
+        if title
     ]
+    for milestone in (m for t in tasks for m in t.milestones):
+        if re.match(r"(?:19|20)\d{2}", milestone.phrase):
+            ctx.conventions.add(Convention.EXPLICIT_YEAR_DEADLINES)
+        elif milestone.phrase in {"年底前", "年内", "全年"}:
+            ctx.conventions.add(Convention.YEAR_END_DEADLINES)
     names = [u for area in areas for u in area.lead_units]
     names += [u for task in tasks for u in task.units]
     names += [u for s in safeguards for u in s.units]
-    return Plan(
+    plan = Plan(
         document=document,
         goal=goal,
         principles=principles,
         areas=areas,
         tasks=tasks,
         safeguards=safeguards,
-        units=registry_for(names),
+        units=registry_for(names, level(document)),
         errata=applied,
     )
+    return ParseReport(
+        plan=plan,
+        conventions=frozenset(ctx.conventions),
+        findings=tuple(ctx.findings),
+        traditional_characters=traditional,
+    )
+
+
+def parse(
+    text: str | bytes, *, year: int | None = None, strict: bool = True, errata: Iterable[Erratum] = ()
+) -> Plan:
+    """Build a plan from its text, applying ``errata`` to the source first.
+
+    Raises :class:`ParseError` (line, column, what was expected and what was
+    found) when the text does not have a plan's structure. With
+    ``strict=False`` it skips what it cannot read and issues a
+    :class:`~heze_plan.parse_report.ParseWarning` for each thing skipped, so
+    a partial plan is never silent; :func:`parse_with_report` returns them as
+    data instead, with the conventions the text used.
+    """
+    report = parse_with_report(text, year=year, strict=strict, errata=errata)
+    for finding in report.findings:
+        warnings.warn(str(finding), ParseWarning, stacklevel=2)
+    return report.plan

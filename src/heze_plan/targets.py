@@ -100,14 +100,32 @@ def chinese_number(text: str) -> int:
 
     >>> chinese_number("三"), chinese_number("十二"), chinese_number("三十一")
     (3, 12, 31)
+
+    Anything else (十十, 二二十, an empty string) is a :class:`ValueError`.
     """
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    value = 0
-    for char in text:
-        value = value * 10 + _CN_DIGITS[char]
+    tens, ten, ones = text.partition("十")
+    try:
+        if ten:
+            if len(tens) > 1 or len(ones) > 1:
+                raise KeyError(text)
+            return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+        if not text:
+            raise KeyError(text)
+        value = 0
+        for char in text:
+            value = value * 10 + _CN_DIGITS[char]
+    except KeyError:
+        msg = f"not a Chinese numeral below 100: {text!r}"
+        raise ValueError(msg) from None
     return value
+
+
+def _is_chinese_number(text: str) -> bool:
+    try:
+        chinese_number(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -185,7 +203,7 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
             continue
         raw, prefix, suffix = match.group("number"), match.group("prefix"), match.group("suffix")
         is_cn = not raw[0].isdigit()
-        if is_cn and not prefix:
+        if is_cn and (not prefix or not _is_chinese_number(raw)):
             continue
         before = text[max(0, match.start() - 1) : match.start()]
         if before in {"第", "“", '"', "."} or text[match.end() : match.end() + 1] == "的":
@@ -198,6 +216,8 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
         if len(parts) == 2:
             comparator = Comparator.RANGE
             upper = _number(parts[1], match.group("mult"))
+            if upper < _number(parts[0], match.group("mult")):
+                continue  # 5—3人 is no range: a dash between two counts, not a target
         counter = match.group("counter").replace("％", "%")
         found.append(
             (

@@ -1,0 +1,282 @@
+"""Measure heze_plan: import, load, parse, queries, feeds, the CLI, and parsing at scale.
+
+Run with ``nox -s benchmarks`` or ``python -m benchmarks.run [--quick]``
+from the repository root. Every figure is printed in one table at the end;
+``--json FILE`` also writes them as data. Times are the best of several
+runs (the least disturbed by the rest of the machine); subprocess figures
+are medians. See docs/benchmarks.md for the figures and the goals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+Row = tuple[str, str, str]
+ROWS: list[Row] = []
+
+
+def record(name: str, value: str, note: str = "") -> None:
+    ROWS.append((name, value, note))
+    print(f"  {name}: {value} {note}", flush=True)
+
+
+def best(function: Callable[[], object], repeat: int = 5) -> float:
+    """The fastest of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.2f} ms"
+
+
+def _subprocess_times(code: str, runs: int) -> list[dict[str, float]]:
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    return results
+
+
+def bench_import(runs: int) -> None:
+    print("import", flush=True)
+    code = (
+        "import time, json\n"
+        "t0 = time.perf_counter()\nimport attrs, cattrs\nt1 = time.perf_counter()\n"
+        "import heze_plan\nt2 = time.perf_counter()\nheze_plan.load()\nt3 = time.perf_counter()\n"
+        "import sys\n"
+        "print(json.dumps({'base': t1 - t0, 'heze': t2 - t1, 'load': t3 - t2,"
+        " 'heavy': sorted({m.split('.')[0] for m in sys.modules} & {'icalendar', 'holidays'})}))"
+    )
+    results = _subprocess_times(code, runs)
+    base = statistics.median(r["base"] for r in results)
+    added = statistics.median(r["heze"] for r in results)
+    first_load = statistics.median(r["load"] for r in results)
+    heavy = {m for r in results for m in r["heavy"]}
+    record("import attrs + cattrs", ms(base), f"(median of {runs} fresh processes)")
+    record("import heze_plan, added to attrs + cattrs", ms(added), "(goal <= 20 ms)")
+    record("first load() in a fresh process", ms(first_load), "(snapshot read and checked)")
+    record("icalendar/holidays loaded by import + load()", ", ".join(sorted(heavy)) or "none", "(goal: none)")
+
+
+def bench_load_and_parse() -> None:
+    import heze_plan
+    from heze_plan import _snapshot
+    from heze_plan.errata import shipped_errata
+
+    print("load and parse", flush=True)
+    source = heze_plan.source_text()
+    errata = shipped_errata()
+
+    def uncached() -> object:
+        heze_plan.load.cache_clear()
+        return heze_plan.load()
+
+    record("load(), uncached (snapshot)", ms(best(uncached, 20)), "(goal < 10 ms)")
+    heze_plan.load()
+    record("load(), cached", f"{best(heze_plan.load, 1000) * 1e6:.2f} us")
+    record("snapshot fingerprint (hash of the inputs)", ms(best(_snapshot.fingerprint, 20)))
+    record(
+        "parse() of the embedded text, errata applied",
+        ms(best(lambda: heze_plan.parse(source, errata=errata))),
+    )
+    record(
+        "load() without the snapshot (= parse)",
+        ms(best(lambda: heze_plan.parse(heze_plan.source_text(), errata=errata))),
+    )
+    plan = heze_plan.load()
+    record("check() of the embedded plan", ms(best(lambda: heze_plan.check(plan), 20)))
+
+
+def bench_queries() -> None:
+    print("queries", flush=True)
+    if importlib.util.find_spec("heze_plan.queries") is None:
+        record("unit query", "skipped", "(heze_plan.queries is not on this branch yet)")
+        return
+    import attrs
+
+    import heze_plan
+    from heze_plan import queries
+
+    plan = heze_plan.load()
+
+    def first_query() -> object:
+        fresh = attrs.evolve(plan)  # a new plan object: its indexes are built anew
+        return list(queries.tasks(fresh).led_by("市商务局"))
+
+    record("unit query: tasks led by 市商务局, first on a plan (builds the index)", ms(best(first_query, 10)))
+    list(queries.tasks(plan).led_by("市商务局"))
+    record(
+        "unit query: tasks led by 市商务局, indexed",
+        f"{best(lambda: list(queries.tasks(plan).led_by('市商务局')), 200) * 1e6:.1f} us",
+    )
+
+    def november() -> object:
+        return list(queries.milestones(plan).involving("各县区政府、管委会").in_month("2023-11"))
+
+    record(
+        "unit query: milestones involving 各县区政府、管委会 in November",
+        f"{best(november, 200) * 1e6:.1f} us",
+    )
+
+
+def _feed_builder() -> Callable[[object], object] | None:
+    """The whole plan's feed as bytes, when the calendar feeds are on this branch."""
+    if importlib.util.find_spec("heze_plan.calendar_feed") is None:
+        return None
+    from heze_plan.calendar_feed import build_calendar
+
+    return lambda plan: build_calendar(plan).to_ical()  # type: ignore[arg-type]
+
+
+def bench_feeds() -> None:
+    print("feeds", flush=True)
+    if importlib.util.find_spec("heze_plan.feeds") is None:
+        record("every feed", "skipped", "(heze_plan.feeds is not on this branch yet)")
+        return
+    import tempfile
+
+    from heze_plan import load
+    from heze_plan.calendar_feed import build_calendar
+    from heze_plan.feeds import feed_specs, write_feeds
+
+    plan = load()
+
+    def every_feed() -> int:
+        specs = feed_specs(plan)
+        return sum(len(build_calendar(plan, s.tasks, s.options).to_ical()) for s in specs)
+
+    record(
+        f"every feed of the embedded plan, in memory ({len(feed_specs(plan))} feeds)",
+        ms(best(every_feed, 3)),
+        "(goal < 1 s)",
+    )
+
+    def write_all() -> object:
+        with tempfile.TemporaryDirectory() as directory:
+            return write_feeds(plan, Path(directory))
+
+    record("write_feeds() of the embedded plan, files and index", ms(best(write_all, 3)), "(fsync per file)")
+    whole = _feed_builder()
+    assert whole is not None
+    record("the whole plan's feed", ms(best(lambda: whole(plan), 5)))
+
+
+def bench_cli(runs: int) -> None:
+    print("cli", flush=True)
+    executable = shutil.which("heze-plan", path=str(Path(sys.executable).parent))
+    if executable is None:
+        record("heze-plan summary, cold start", "skipped", "(the heze-plan script is not installed)")
+        return
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([executable, "summary"], capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    python = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=True)
+        python.append(time.perf_counter() - start)
+    record("heze-plan summary, cold start", ms(statistics.median(times)), f"(median of {runs})")
+    record("python -c pass, for comparison", ms(statistics.median(python)))
+
+
+def bench_scale(sizes: list[int], rounds: int) -> None:
+    """Parse, check and feed at each size; parse times are interleaved over rounds, best kept.
+
+    The machine is shared (other processes come and go), so each round
+    parses every size once and each size keeps its fastest round: a
+    disturbance then hits one round of one size, not a whole size.
+    """
+    import heze_plan
+
+    from .plans import generated_text
+
+    print("scale", flush=True)
+    feed = _feed_builder()
+    heze_plan.parse(heze_plan.source_text())  # warm up: regular expressions, registry, caches
+    texts = {size: generated_text(size) for size in sizes}
+    parse_times: dict[int, float] = dict.fromkeys(sizes, float("inf"))
+    for _ in range(rounds):
+        for size in sizes:
+            parse_times[size] = min(
+                parse_times[size], best(lambda text=texts[size]: heze_plan.parse(text), 1)
+            )
+    per_task = {size: parse_times[size] / size for size in sizes}
+    for size in sizes:
+        text = texts[size]
+        plan = heze_plan.parse(text)
+        check_time = best(lambda plan=plan: heze_plan.check(plan), 3)
+        tracemalloc.start()
+        heze_plan.parse(text)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        label = f"{size:,} tasks ({len(text) / 1e6:.1f} MB of text)"
+        record(f"parse, {label}", f"{parse_times[size]:.3f} s", f"({per_task[size] * 1e6:.1f} us/task)")
+        record(f"check, {size:,} tasks", f"{check_time:.3f} s", f"({check_time / size * 1e6:.2f} us/task)")
+        record(
+            f"parse peak memory, {size:,} tasks", f"{peak / 1e6:.1f} MB", f"({peak / size / 1e3:.2f} kB/task)"
+        )
+        if feed is None:
+            record(
+                f"full-plan feed, {size:,} tasks", "skipped", "(the calendar feeds are not on this branch)"
+            )
+        else:
+            feed_time = best(lambda plan=plan: feed(plan), 1)
+            record(
+                f"full-plan feed, {size:,} tasks",
+                f"{feed_time:.3f} s",
+                f"({feed_time / size * 1e6:.1f} us/task)",
+            )
+        del plan
+    ratio = max(per_task.values()) / min(per_task.values())
+    record("parse time per task, largest / smallest", f"{ratio:.2f}x", "(goal <= 1.5x)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs and sizes up to 10 000 tasks")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    runs = 5 if args.quick else 15
+    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} CPUs", flush=True)
+    record("load average at the start (1, 5, 15 min)", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    bench_import(runs)
+    bench_load_and_parse()
+    bench_queries()
+    bench_feeds()
+    bench_cli(runs)
+    bench_scale(sizes, 2 if args.quick else 3)
+    record("load average at the end (1, 5, 15 min)", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    width = max(len(name) for name, _, _ in ROWS)
+    print("\n" + "figure".ljust(width) + " | value        | note")
+    print("-" * width + "-|--------------|------")
+    for name, value, note in ROWS:
+        print(f"{name.ljust(width)} | {value.ljust(12)} | {note}")
+    if args.json:
+        rows = [{"figure": name, "value": value, "note": note} for name, value, note in ROWS]
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

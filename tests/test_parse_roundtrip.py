@@ -1,0 +1,124 @@
+"""Property tests of the parser: generated plans survive extraction noise; no input crashes it.
+
+A generated plan of the family is written as text with what real
+extractions do to it (see ``plan_texts`` in ``tests/strategies.py``) and
+parsed back: everything the text carries comes back equal. Arbitrary text,
+bytes and mutations of the real source (truncations, lines deleted,
+duplicated or swapped, characters swapped) either parse or raise
+:class:`~heze_plan.ParseError`, nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import heze_plan
+from heze_plan import ParseError, parse, parse_with_report
+from heze_plan.render import to_text
+
+from .strategies import plan_texts, plans
+
+SOURCE = heze_plan.source_text()
+SOURCE_LINES = SOURCE.split("\n")
+
+
+def _carried(plan: heze_plan.Plan) -> heze_plan.Plan:
+    """The plan without what the text does not carry: unit kinds and aliases (the registry's), errata."""
+    units = tuple(heze_plan.Unit(name=u.name, kind=heze_plan.UnitKind.COLLECTIVE) for u in plan.units)
+    return attrs.evolve(plan, units=units, errata=())
+
+
+class TestRoundTrip:
+    """A plan written as a noisy extraction parses back to the same plan."""
+
+    @given(plan_texts())
+    @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    def test_noisy_text_parses_back(self, case: tuple[heze_plan.Plan, str]) -> None:
+        expected, text = case
+        report = parse_with_report(text)
+        assert report.findings == ()
+        assert _carried(report.plan) == expected
+
+    @given(plans())
+    def test_rendered_model_plans_parse_back_their_owners(self, plan: heze_plan.Plan) -> None:
+        # the model strategies' texts are free text: only the structure is carried
+        if not plan.tasks or any("。" not in t.text[-1:] for t in plan.tasks):
+            return
+        again = parse(to_text(plan))
+        assert [(t.number, t.area, t.lead_units, t.responsible_units) for t in again.tasks] == [
+            (t.number, t.area, t.lead_units, t.responsible_units) for t in plan.tasks
+        ]
+
+    def test_the_embedded_plan_renders_and_parses_back(self) -> None:
+        plan = heze_plan.load()
+        assert attrs.evolve(parse(to_text(plan)), errata=plan.errata) == plan
+
+
+def _parses_or_parse_error(text: str | bytes, *, strict: bool = True) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with contextlib.suppress(ParseError):
+            parse(text, strict=strict)
+
+
+class TestFuzz:
+    """Nothing but ParseError escapes the parser, strict or lenient."""
+
+    @given(st.text(), st.booleans())
+    def test_arbitrary_text(self, text: str, strict: bool) -> None:
+        _parses_or_parse_error(text, strict=strict)
+
+    @given(st.binary(), st.booleans())
+    def test_arbitrary_bytes(self, data: bytes, strict: bool) -> None:
+        _parses_or_parse_error(data, strict=strict)
+
+    @given(
+        st.lists(st.sampled_from([*SOURCE_LINES[20:120], "一、重点任务", "（一）开办企业。", "1. 做事。"]))
+    )
+    def test_lines_of_the_source_in_any_order(self, lines: list[str]) -> None:
+        _parses_or_parse_error("\n".join(SOURCE_LINES[:20] + lines), strict=False)
+
+    @given(st.data(), st.booleans())
+    @settings(max_examples=60)
+    def test_mutations_of_the_source(self, data: st.DataObject, strict: bool) -> None:
+        lines = list(SOURCE_LINES)
+        for _ in range(data.draw(st.integers(1, 4))):
+            kind = data.draw(st.sampled_from(["truncate", "delete", "duplicate", "swap-lines", "swap-chars"]))
+            at = data.draw(st.integers(0, len(lines) - 1))
+            if kind == "truncate":
+                cut = data.draw(st.integers(0, len(lines[at])))
+                lines = [*lines[:at], lines[at][:cut]]
+            elif kind == "delete":
+                del lines[at]
+            elif kind == "duplicate":
+                lines.insert(at, lines[at])
+            elif kind == "swap-lines":
+                other = data.draw(st.integers(0, len(lines) - 1))
+                lines[at], lines[other] = lines[other], lines[at]
+            elif len(lines[at]) > 1:
+                i = data.draw(st.integers(0, len(lines[at]) - 2))
+                line = lines[at]
+                lines[at] = line[:i] + line[i + 1] + line[i] + line[i + 2 :]
+            if not lines:
+                lines = [""]
+        _parses_or_parse_error("\n".join(lines), strict=strict)
+
+    @given(plan_texts(max_tasks=3), st.data())
+    @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    def test_generated_plans_with_characters_replaced(
+        self, case: tuple[heze_plan.Plan, str], data: st.DataObject
+    ) -> None:
+        _, text = case
+        for _ in range(data.draw(st.integers(1, 5))):
+            at = data.draw(st.integers(0, len(text) - 1))
+            text = (
+                text[:at]
+                + data.draw(st.sampled_from("（）()：:；;，,、。1.．\n 一十年月底前内全"))
+                + text[at + 1 :]
+            )
+        _parses_or_parse_error(text, strict=data.draw(st.booleans()))
