@@ -38,10 +38,18 @@ class TestFindDeadlines:
             "全市每年可选取不超过10家重点企业",
             "力争2023年引进青年人才2.7万人以上",
             "促进12月份消费",
+            "企业近三年内未发生重大违法行为",
+            "两年内完成改造",
+            "3年内实现全覆盖",
+            "提供全年龄段服务",
         ],
     )
     def test_not_deadlines(self, text: str) -> None:
         assert find_deadlines(text, 2023) == []
+
+    def test_next_year(self) -> None:
+        (found,) = find_deadlines("明年3月底前完成验收", 2023)
+        assert (found.phrase, found.due) == ("3月底前", dt.date(2024, 3, 31))
 
     def test_leap_year(self) -> None:
         assert end_of_month(2024, 2) == dt.date(2024, 2, 29)

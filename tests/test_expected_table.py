@@ -4,8 +4,11 @@
 source text, without looking at the parser or its output, and checked in a
 second full pass: area, lead units, responsible units, deadline dates in
 order of appearance and whether the task follows a provincial arrangement,
-for all 195 tasks. Collectives such as 各县区政府、管委会 are one unit; the
-errata (tasks 58 and 170) are applied as the errata table says.
+for all 195 tasks. The readers were told the conventions the issue states
+(collectives such as 各县区政府、管委会 are one unit; 年内 and 全年 mean the
+end of the plan year; a date with a day is not a deadline) and the two
+errata that change these columns (tasks 58 and 170); the table therefore
+cannot arbitrate those conventions themselves, only their application.
 """
 
 from __future__ import annotations

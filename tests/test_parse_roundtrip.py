@@ -21,7 +21,7 @@ import heze_plan
 from heze_plan import ParseError, parse, parse_with_report
 from heze_plan.render import to_text
 
-from .strategies import plan_texts, plans
+from .strategies import plan_texts
 
 SOURCE = heze_plan.source_text()
 SOURCE_LINES = SOURCE.split("\n")
@@ -43,16 +43,6 @@ class TestRoundTrip:
         report = parse_with_report(text)
         assert report.findings == ()
         assert _carried(report.plan) == expected
-
-    @given(plans())
-    def test_rendered_model_plans_parse_back_their_owners(self, plan: heze_plan.Plan) -> None:
-        # the model strategies' texts are free text: only the structure is carried
-        if not plan.tasks or any("。" not in t.text[-1:] for t in plan.tasks):
-            return
-        again = parse(to_text(plan))
-        assert [(t.number, t.area, t.lead_units, t.responsible_units) for t in again.tasks] == [
-            (t.number, t.area, t.lead_units, t.responsible_units) for t in plan.tasks
-        ]
 
     def test_the_embedded_plan_renders_and_parses_back(self) -> None:
         plan = heze_plan.load()

@@ -25,7 +25,13 @@ __all__ = ["DeadlinePhrase", "end_of_month", "find_deadlines", "milestones_in"]
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH_PHRASE = re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?")
-_YEAR_PHRASE = re.compile(rf"(?:{_YEAR}\s*)?年底前|年内|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年")
+# 年内 after a count of years (3年内, 近三年内) is a span, not the plan year; 全年龄 is an age range.
+_YEAR_PHRASE = re.compile(
+    rf"(?:{_YEAR}\s*)?年底前|(?<![\d一二两三四五六七八九十几数多半])年内"
+    rf"|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年(?!龄)"
+)
+#: Relative year words before a month phrase: 明年3月底前 is next year's March.
+_RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
 # What, just before a month number, shows it is part of a longer number, a
 # date with a day, or follows a year that cannot be a plan year (0000年9月底).
 _NOT_BEFORE = re.compile(r"(?:[\d.．]|\d\s*年\s*)$")
@@ -59,7 +65,8 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()):
             continue
         explicit = match.group("year")
-        due = end_of_month(int(explicit) if explicit else year, int(match.group("month")))
+        offset = _RELATIVE_YEAR.get(text[max(match.start() - 2, 0) : match.start()], 0)
+        due = end_of_month(int(explicit) if explicit else year + offset, int(match.group("month")))
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
     for match in _YEAR_PHRASE.finditer(text):
         if any(d.start <= match.start() < d.end for d in found):
