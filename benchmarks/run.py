@@ -179,24 +179,33 @@ def bench_feeds() -> None:
     record("the whole plan's feed", ms(best(lambda: whole(plan), 5)))
 
 
+#: The commands whose cold start is measured: the plan alone, the parser alone, a query.
+CLI_COMMANDS = (["summary"], ["--help"], ["tasks", "--unit", "海关"])
+
+
+def _median_run(argv: list[str], runs: int) -> float:
+    """The median wall time of ``runs`` fresh processes running ``argv``, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def bench_cli(runs: int) -> None:
+    """Cold starts of the ``heze-plan`` script, beside the floor: Python, ``import heze_plan``, ``load()``."""
     print("cli", flush=True)
     executable = shutil.which("heze-plan", path=str(Path(sys.executable).parent))
     if executable is None:
         record("heze-plan summary, cold start", "skipped", "(the heze-plan script is not installed)")
         return
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([executable, "summary"], capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    python = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=True)
-        python.append(time.perf_counter() - start)
-    record("heze-plan summary, cold start", ms(statistics.median(times)), f"(median of {runs})")
-    record("python -c pass, for comparison", ms(statistics.median(python)))
+    for command in CLI_COMMANDS:
+        seconds = _median_run([executable, *command], runs)
+        record(f"heze-plan {' '.join(command)}, cold start", ms(seconds), f"(median of {runs})")
+    floor = [sys.executable, "-c", "import heze_plan; heze_plan.load()"]
+    record("python -c 'import heze_plan; heze_plan.load()'", ms(_median_run(floor, runs)))
+    record("python -c pass, for comparison", ms(_median_run([sys.executable, "-c", "pass"], runs)))
 
 
 def bench_scale(sizes: list[int], rounds: int) -> None:

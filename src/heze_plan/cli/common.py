@@ -1,0 +1,98 @@
+"""What every command shares: the usage error, ``--plan``, ``--format``, dates and ledgers.
+
+Nothing here imports a feature module at import time: building the parser
+must stay cheap, so the modules a command needs load when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from heze_plan.ledger import Ledger, Problem
+    from heze_plan.model import Plan
+
+#: A command's handler: it gets the parsed options and returns the exit status.
+Handler = Callable[[argparse.Namespace], int]
+#: What a command module's ``register`` adds its command (or group) to.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+#: The output formats every listing command offers (``heze_plan.tables.FORMATS``, which
+#: ``tests/test_cli_package.py`` compares; repeated so that ``--help`` needs no table code).
+FORMATS = ("table", "json", "csv")
+
+
+class UsageError(Exception):
+    """A mistake of the user's that the command reports in one line."""
+
+
+def add_plan_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--plan FILE``: read the plan from a text file instead of the embedded one."""
+    parser.add_argument(
+        "--plan",
+        type=Path,
+        metavar="FILE",
+        help="read the plan from this text file instead of the embedded Heze 2023 plan",
+    )
+
+
+def load_plan(args: argparse.Namespace) -> Plan:
+    """The plan to work on: ``--plan FILE`` (plan text) or the embedded one."""
+    source: Path | None = getattr(args, "plan", None)
+    if source is None:
+        from heze_plan import load
+
+        return load()
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise UsageError(f"cannot read plan text {source}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{source} is not UTF-8 text") from None
+    from heze_plan.parsing import ParseError, parse
+
+    try:
+        return parse(text)
+    except ParseError as error:
+        raise UsageError(f"{source}: {error}") from None
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--format`` with the listing formats (table, json, csv)."""
+    parser.add_argument(
+        "--format", choices=FORMATS, default="table", help="table (aligned text, default), json or csv"
+    )
+
+
+def emit(records: list[dict[str, object]], columns: Sequence[tuple[str, str]], fmt: str, what: str) -> None:
+    """Print records in a format; an empty table is a note on stderr (``no tasks match``), not a blank."""
+    if not records and fmt == "table":
+        print(f"no {what} match", file=sys.stderr)
+        return
+    from heze_plan.tables import render
+
+    print(render(records, columns, fmt))
+
+
+def date_argument(text: str) -> dt.date:
+    """An argparse type: a YYYY-MM-DD date."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+
+
+def read_ledger(args: argparse.Namespace, plan: Plan, as_of: dt.date | None) -> tuple[Ledger, list[Problem]]:
+    """The ledger of ``args.ledger`` and the problems of its rows; an unreadable ledger is a usage error."""
+    from heze_plan.ledger_io import LedgerError
+    from heze_plan.ledger_io import read_ledger as read
+
+    try:
+        return read(args.ledger, plan, as_of=as_of)
+    except LedgerError as error:
+        raise UsageError(str(error)) from None

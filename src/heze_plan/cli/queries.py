@@ -1,0 +1,209 @@
+"""The commands that answer questions: ``tasks``, ``show``, ``units``, ``areas``, ``targets``, ``timeline``.
+
+Each selects with :mod:`heze_plan.queries`, turns the result into records
+with :mod:`heze_plan.views` and prints them as a table, JSON or CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from heze_plan.cli.common import (
+    Commands,
+    UsageError,
+    add_format_option,
+    add_plan_option,
+    emit,
+    load_plan,
+)
+from heze_plan.cli.selection import (
+    add_selection_options,
+    narrow,
+    party,
+    refuse_ongoing_with_dates,
+    select_milestones,
+    select_tasks,
+)
+from heze_plan.model import TargetKind
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    from heze_plan import views
+
+    plan = load_plan(args)
+    selection = select_tasks(plan, args)
+    named = party(plan, args)
+    records = views.task_records(selection, named)
+    if args.format == "csv":
+        columns = views.TASK_CSV_COLUMNS if named else views.TASK_CSV_COLUMNS[:-1]
+    else:
+        columns = (*views.TASK_COLUMNS, ("role", "role")) if named else views.TASK_COLUMNS
+    emit(records, columns, args.format, "tasks")
+    if args.format == "table" and records:
+        print(f"{len(records)} task(s)", file=sys.stderr)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from heze_plan import queries, views
+    from heze_plan.tables import json_text
+
+    plan = load_plan(args)
+    text = args.number.strip()
+    if not text.isdigit():
+        raise UsageError(f"task number must be a whole number, got {args.number!r}")
+    try:
+        task = plan.task(int(text))
+    except KeyError as error:
+        raise UsageError(str(error.args[0])) from None
+    if args.format == "json":
+        one = queries.tasks(plan).where(lambda t: t.number == task.number)
+        record = views.task_records(one)[0]
+        record["text"] = task.text
+        record["targets"] = views.target_records(one.targets())
+        record["per_provincial_arrangement"] = task.per_provincial_arrangement
+        record["prerequisites"] = list(task.prerequisites)
+        record["errata"] = [
+            {"id": e.id, "kind": e.kind, "source": e.source, "correction": e.correction, "reason": e.reason}
+            for e in plan.errata_for(task.number)
+        ]
+        print(json_text(record))
+    else:
+        print(views.task_detail(plan, task))
+    return 0
+
+
+def _units(args: argparse.Namespace) -> int:
+    from heze_plan import views
+
+    emit(views.unit_records(load_plan(args)), views.UNIT_COLUMNS, args.format, "units")
+    return 0
+
+
+def _areas(args: argparse.Namespace) -> int:
+    from heze_plan import views
+
+    emit(views.area_records(load_plan(args)), views.AREA_COLUMNS, args.format, "areas")
+    return 0
+
+
+def _targets(args: argparse.Namespace) -> int:
+    from heze_plan import queries, views
+
+    plan = load_plan(args)
+    refuse_ongoing_with_dates(args)
+    selection = narrow(queries.targets(plan), args)
+    if args.ongoing:
+        selection = selection.where(lambda ref: ref.task.ongoing)
+    if args.kind:
+        selection = selection.of_kind(args.kind)
+    records = views.target_records(selection)
+    columns = (*views.TARGET_COLUMNS, ("phrase", "phrase")) if args.format == "csv" else views.TARGET_COLUMNS
+    emit(records, columns, args.format, "targets")
+    return 0
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from heze_plan import views
+    from heze_plan.tables import render
+
+    plan = load_plan(args)
+    selection = select_milestones(plan, args)
+    if args.next is not None:
+        if args.next < 1:
+            raise UsageError(f"--next must be a positive number of milestones, got {args.next}")
+        selection = selection[: args.next]
+    named = party(plan, args)
+    if args.format == "table":
+        if not selection:
+            print("no milestones match", file=sys.stderr)
+        else:
+            print(views.timeline_text(selection, named))
+        return 0
+    columns = (("month", "month"), *views.MILESTONE_COLUMNS, ("deliverable", "deliverable"))
+    if named:
+        columns = (*columns, ("role", "role"))
+    print(render(views.milestone_records(selection, named), columns, args.format))
+    return 0
+
+
+def register_tasks(commands: Commands) -> None:
+    """``heze-plan tasks``."""
+    parser = commands.add_parser(
+        "tasks",
+        help="list the tasks that match: by unit, area, deadline, text",
+        description="List tasks. Every selection option narrows the list; without options, all tasks.",
+    )
+    add_plan_option(parser)
+    add_selection_options(parser)
+    add_format_option(parser)
+    parser.set_defaults(handler=_tasks)
+
+
+def register_show(commands: Commands) -> None:
+    """``heze-plan show``."""
+    parser = commands.add_parser(
+        "show",
+        help="one task in full: units, milestones, targets, qualifiers, errata",
+        description="Show one task in full, with the errata that touched its text.",
+    )
+    add_plan_option(parser)
+    parser.add_argument("number", metavar="N", help="the task's number (1..195 in the Heze 2023 plan)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    parser.set_defaults(handler=_show)
+
+
+def register_units(commands: Commands) -> None:
+    """``heze-plan units``."""
+    parser = commands.add_parser(
+        "units",
+        help="every unit with how many tasks it leads and shares",
+        description="Every unit of the registry with the tasks it leads and shares, most tasks first.",
+    )
+    add_plan_option(parser)
+    add_format_option(parser)
+    parser.set_defaults(handler=_units)
+
+
+def register_areas(commands: Commands) -> None:
+    """``heze-plan areas``."""
+    parser = commands.add_parser(
+        "areas",
+        help="the areas with their lead units and counts",
+        description="Every area (领域) with its lead units and its counts of tasks, milestones "
+        "and ongoing tasks.",
+    )
+    add_plan_option(parser)
+    add_format_option(parser)
+    parser.set_defaults(handler=_areas)
+
+
+def register_targets(commands: Commands) -> None:
+    """``heze-plan targets``."""
+    parser = commands.add_parser(
+        "targets",
+        help="the quantitative targets of the tasks that match",
+        description="List the quantitative targets of the selected tasks; date options apply to "
+        "the milestone each target is due with.",
+    )
+    add_plan_option(parser)
+    add_selection_options(parser)
+    parser.add_argument("--kind", choices=[k.value for k in TargetKind], help="only targets of this kind")
+    add_format_option(parser)
+    parser.set_defaults(handler=_targets)
+
+
+def register_timeline(commands: Commands) -> None:
+    """``heze-plan timeline``."""
+    parser = commands.add_parser(
+        "timeline",
+        help="milestones month by month",
+        description="The milestones of the selected tasks, month by month; date options apply "
+        "to each milestone.",
+    )
+    add_plan_option(parser)
+    add_selection_options(parser)
+    parser.add_argument("--next", type=int, metavar="N", help="only the first N milestones (by date)")
+    add_format_option(parser)
+    parser.set_defaults(handler=_timeline)

@@ -1,0 +1,125 @@
+"""The options that select tasks (by unit, area, date, text), shared by the listing and calendar commands.
+
+The options are plain strings when parsed; :func:`select_tasks` and
+:func:`select_milestones` check them against the plan (through
+:mod:`heze_plan.queries`, imported when a command runs) and turn a mistake
+into a :class:`~heze_plan.cli.common.UsageError` naming what was wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from heze_plan.cli.common import UsageError
+
+if TYPE_CHECKING:
+    from heze_plan import queries
+    from heze_plan.lookup import Party
+    from heze_plan.model import Plan
+
+_S = TypeVar("_S", bound="queries.Selection[Any]")
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options that select tasks (by unit, area, date, text) to a command.
+
+    Every option narrows the selection; given together they all apply. The
+    values are checked by :func:`select_tasks` / :func:`select_milestones`,
+    so that a mistake is one line naming what was wrong.
+    """
+    group = parser.add_argument_group("selection (options combine: every one must hold)")
+    group.add_argument(
+        "--unit",
+        metavar="NAME",
+        help="tasks the unit leads or shares; short forms (发改委, 人民银行) and county governments "
+        "(曹县, 牡丹区人民政府, matched through 各县区政府、管委会) are understood",
+    )
+    group.add_argument("--lead", metavar="NAME", help="tasks the unit leads (牵头单位)")
+    group.add_argument(
+        "--responsible", metavar="NAME", help="tasks in which the unit is responsible (责任单位)"
+    )
+    group.add_argument("--area", metavar="N|NAME", help="tasks of one area, by number (7) or name (跨境贸易)")
+    group.add_argument("--due-after", metavar="YYYY-MM-DD", help="with a deadline on or after this day")
+    group.add_argument("--due-before", metavar="YYYY-MM-DD", help="with a deadline on or before this day")
+    group.add_argument(
+        "--month", metavar="YYYY-MM", help="with a deadline in this month (10 means the plan year's)"
+    )
+    group.add_argument(
+        "--search",
+        metavar="TERM",
+        nargs="+",
+        action="extend",
+        help="title or text contains every term (Chinese substring; whitespace and case ignored)",
+    )
+    group.add_argument("--ongoing", action="store_true", help="only tasks without a deadline (run all year)")
+
+
+def _date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"{option}: bad date {text!r}, expected YYYY-MM-DD (for example 2023-10-31)"
+        ) from None
+
+
+def narrow(selection: _S, args: argparse.Namespace) -> _S:
+    """Apply the selection options to any selection (tasks, milestones, targets)."""
+    from heze_plan.lookup import AreaLookupError, UnitLookupError
+
+    try:
+        if args.unit:
+            selection = selection.involving(args.unit)
+        if args.lead:
+            selection = selection.led_by(args.lead)
+        if args.responsible:
+            selection = selection.with_responsible(args.responsible)
+        if args.area:
+            selection = selection.in_area(args.area)
+        if args.due_after or args.due_before:
+            start = _date(args.due_after, "--due-after") if args.due_after else dt.date.min
+            end = _date(args.due_before, "--due-before") if args.due_before else dt.date.max
+            if start > end:
+                raise UsageError(f"--due-after {args.due_after} is later than --due-before {args.due_before}")
+            selection = selection.due_between(start, end)
+        if args.month:
+            selection = selection.in_month(args.month)
+        if args.search:
+            selection = selection.search(*args.search)
+    except (UnitLookupError, AreaLookupError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    return selection
+
+
+def refuse_ongoing_with_dates(args: argparse.Namespace) -> None:
+    """``--ongoing`` selects tasks without deadlines: date options with it are a mistake."""
+    if args.ongoing and (args.due_after or args.due_before or args.month):
+        raise UsageError("--ongoing selects tasks without deadlines; it cannot be combined with date options")
+
+
+def select_tasks(plan: Plan, args: argparse.Namespace) -> queries.TaskSelection:
+    """The tasks that the options of :func:`add_selection_options` select; ``UsageError`` on bad input."""
+    from heze_plan import queries
+
+    refuse_ongoing_with_dates(args)
+    selection = narrow(queries.tasks(plan), args)
+    return selection.ongoing() if args.ongoing else selection
+
+
+def select_milestones(plan: Plan, args: argparse.Namespace) -> queries.MilestoneSelection:
+    """The milestones that the selection options select; date options apply to each milestone."""
+    from heze_plan import queries
+
+    if args.ongoing:
+        raise UsageError("--ongoing selects tasks without deadlines, which have no milestones")
+    return narrow(queries.milestones(plan), args)
+
+
+def party(plan: Plan, args: argparse.Namespace) -> Party | None:
+    """The unit or county the options name (``--unit``, ``--lead`` or ``--responsible``), for role columns."""
+    from heze_plan.lookup import resolve_party
+
+    name = args.unit or args.lead or args.responsible
+    return resolve_party(plan, name) if name else None
