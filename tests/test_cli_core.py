@@ -105,6 +105,16 @@ class TestExport:
         assert json.loads(target.read_text(encoding="utf-8"))["document"]["number"] == "菏政发〔2023〕11号"
         assert [p.name for p in target.parent.iterdir()] == ["plan.json"]
 
+    def test_refuses_to_overwrite_the_plan_it_reads(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "plan.txt"
+        path.write_text(BROKEN_PLAN, encoding="utf-8")
+        code, out, err = _run(capsys, "export", "--plan", str(path), "-o", str(path))
+        assert (code, out) == (2, "")
+        assert "refusing to write" in err
+        assert path.read_text(encoding="utf-8") == BROKEN_PLAN
+
     def test_unknown_format(self, capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit) as exit_:
             main(["export", "--format", "xml"])

@@ -134,6 +134,19 @@ class TestReport:
         )
         assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
+    def test_refuses_to_write_the_report_over_the_ledger(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "台账.csv"
+        shutil.copy(SAMPLE, path)
+        before = path.read_bytes()
+        args = ["report", "--ledger", str(path), "--as-of", "2023-10-15", "--format", "html", "-o", str(path)]
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "refusing to write" in err
+        assert path.read_bytes() == before
+
     def test_problems_and_strict(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = tmp_path / "l.csv"
         shutil.copy(SAMPLE, path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -29,6 +30,20 @@ FORMATS = ("table", "json", "csv")
 
 class UsageError(Exception):
     """A mistake of the user's that the command reports in one line."""
+
+
+def refuse_overwriting_inputs(output: Path | None, *inputs: Path | None) -> None:
+    """Refuse an output path that is one of the command's own input files.
+
+    ``report --ledger 台账.csv -o 台账.csv`` would replace what a department
+    wrote with the report: nothing the user wrote is ever rewritten.
+    """
+    if output is None or not output.exists():
+        return
+    for source in inputs:
+        if source is not None and source.exists() and os.path.samefile(output, source):
+            msg = f"refusing to write {output}: it is the input file {source}; choose another output file"
+            raise UsageError(msg)
 
 
 def add_plan_option(parser: argparse.ArgumentParser) -> None:

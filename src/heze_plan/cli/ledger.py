@@ -20,6 +20,7 @@ from heze_plan.cli.common import (
     date_argument,
     load_plan,
     read_ledger,
+    refuse_overwriting_inputs,
 )
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def _report(args: argparse.Namespace) -> int:
     from heze_plan.report import render as render_report
     from heze_plan.status import status
 
+    refuse_overwriting_inputs(args.output, args.ledger, args.plan)
     plan = load_plan(args)
     unit = _lead_unit(plan, args.unit)
     ledger, problems = read_ledger(args, plan, args.as_of)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from heze_plan.cli.common import Commands, add_plan_option, load_plan
+from heze_plan.cli.common import Commands, add_plan_option, load_plan, refuse_overwriting_inputs
 
 if TYPE_CHECKING:
     from heze_plan.model import Plan
@@ -61,6 +61,7 @@ def _export(args: argparse.Namespace) -> int:
     from heze_plan.files import write_atomic
     from heze_plan.serialize import to_json
 
+    refuse_overwriting_inputs(args.output, args.plan)
     text = to_json(load_plan(args))
     if args.output is None:
         print(text)
