@@ -254,3 +254,31 @@ class TestDocs:
         monkeypatch.chdir(root)
         failures, tried = doctest.testfile(str(root / "docs" / "ledger.md"), module_relative=False)
         assert (failures, tried > 0) == (0, True)
+
+
+class TestReviewFixes:
+    """A task with no deadline can be reported done; a unit may be named by its short form."""
+
+    def test_ongoing_task_reported_done(self, plan: Plan) -> None:
+        # task 9 has no deadline phrase (全面提升市场主体建设水平): done on a date means done, never late
+        done = MilestoneEntry(task=9, milestone=None, status=Progress.DONE, completed=D(2023, 9, 1))
+        item = milestone_status(plan, Ledger(entries=(done,)), 9, None, as_of=D(2023, 10, 1))
+        assert item.state is State.DONE_ON_TIME
+        assert (
+            milestone_status(plan, Ledger(entries=(done,)), 9, None, as_of=D(2023, 8, 1)).state
+            is State.ONGOING
+        )
+
+    def test_unit_by_short_name(self, plan: Plan) -> None:
+        by_short = status(plan, Ledger(), as_of=D(2023, 10, 15), unit="科技局")
+        by_name = status(plan, Ledger(), as_of=D(2023, 10, 15), unit="市科技局")
+        assert by_short.unit == "市科技局"
+        assert by_short.items == by_name.items
+        # 市科技局 leads tasks 161..165 (area 18), read from the source
+        assert sorted({i.task for i in by_short.items}) == [161, 162, 163, 164, 165]
+
+    def test_unknown_unit_is_an_error(self, plan: Plan) -> None:
+        from heze_plan.lookup import UnitLookupError
+
+        with pytest.raises(UnitLookupError, match="unknown unit '市科学局'"):
+            status(plan, Ledger(), as_of=D(2023, 10, 15), unit="市科学局")

@@ -27,6 +27,7 @@ import enum
 from attrs import frozen
 
 from heze_plan.ledger import Ledger, MilestoneEntry, Progress, TargetActual
+from heze_plan.lookup import resolve_unit
 from heze_plan.model import Comparator, Plan, Target, TargetKind, Task
 from heze_plan.workdays import working_days_between
 
@@ -93,10 +94,11 @@ def classify(
     """
     if entry is not None and entry.status is Progress.DROPPED:
         return State.DROPPED
+    if entry is not None and entry.completed is not None and entry.completed <= as_of:
+        # a task with no deadline that is reported done is done, and cannot be late
+        return State.DONE_ON_TIME if due is None or entry.completed <= due else State.DONE_LATE
     if due is None:
         return State.ONGOING
-    if entry is not None and entry.completed is not None and entry.completed <= as_of:
-        return State.DONE_ON_TIME if entry.completed <= due else State.DONE_LATE
     if as_of > due:
         return State.OVERDUE
     if working_days_between(as_of, due) <= within:
@@ -297,7 +299,9 @@ def status(
 ) -> Status:
     """Every milestone's state, scoreboards per lead unit and area, and target attainment on ``as_of``.
 
-    With ``unit``, only the tasks that unit leads. Scoreboards count each
+    With ``unit`` (any name :func:`heze_plan.lookup.resolve_unit` accepts,
+    such as 科技局), only the tasks that unit leads; an unknown name raises
+    :class:`~heze_plan.lookup.UnitLookupError`. Scoreboards count each
     milestone once for every lead unit of its task (they share the
     accountability) and once for its area.
 
@@ -309,6 +313,8 @@ def status(
     if within < 0:
         msg = f"within must be zero or more working days, got {within}"
         raise ValueError(msg)
+    if unit is not None:
+        unit = resolve_unit(plan, unit).name
     tasks = [t for t in plan.tasks if unit is None or unit in t.lead_units]
     items = [
         _item(task, index, ledger, as_of, within)
