@@ -25,12 +25,14 @@ class TestCalendarCommand:
     """``heze-plan calendar`` writes one feed, whole or selected, and regenerates it in place."""
 
     def test_whole_plan(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """The main job: all 121 milestones into one file; a second run changes nothing."""
+        """The main job: all 121 task milestones and the safeguards' 2 deadlines (保障措施（一）
+        印发1个月内, （二） 年内) into one file; a second run changes nothing.
+        """
         output = tmp_path / "heze-2023.ics"
         status, out, _ = run(capsys, "calendar", "-o", str(output))
         assert status == 0
-        assert len(summaries(output)) == 121
-        assert "121 new" in out
+        assert len(summaries(output)) == 123
+        assert "123 new" in out
         first = output.read_bytes()
         status, out, _ = run(capsys, "calendar", "-o", str(output))
         assert (status, output.read_bytes()) == (0, first)
@@ -82,7 +84,7 @@ class TestCalendarCommand:
         assert run(capsys, "calendar", "--no-reminders", "--components", "todo", "-o", str(output))[0] == 0
         data = output.read_bytes()
         assert b"VALARM" not in data
-        assert data.count(b"BEGIN:VTODO") == 121
+        assert data.count(b"BEGIN:VTODO") == 123  # 121 task milestones + 保障措施（一） 印发1个月内 (2023-08-29) + （二） 年内 (2023-12-31): 123.
         assert b"BEGIN:VEVENT" not in data
 
     @pytest.mark.parametrize(
