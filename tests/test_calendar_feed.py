@@ -319,14 +319,18 @@ class TestRfc5545Syntax:
 
     def test_whole_plan_read_alike_by_three_parsers(self) -> None:
         """icalendar, ical (strict) and vobject see the same 123 events with the same fields."""
-        assert len(seen_alike(feed())) == 123  # 121 task milestones + 保障措施（一） 印发1个月内 (2023-08-29) + （二） 年内 (2023-12-31): 123.
+        assert (
+            len(seen_alike(feed())) == 123
+        )  # 121 task milestones + 保障措施（一） 印发1个月内 (2023-08-29) + （二） 年内 (2023-12-31): 123.
 
     def test_todos_parse_strictly(self) -> None:
         """The strict parser accepts the VTODO output too."""
         from ical.calendar_stream import IcsCalendarStream
 
         calendar = IcsCalendarStream.calendar_from_ics(feed(components=Component.BOTH).decode())
-        assert len(calendar.todos) == len(calendar.events) == 123  # 121 task milestones + 保障措施（一） 印发1个月内 (2023-08-29) + （二） 年内 (2023-12-31): 123.
+        assert (
+            len(calendar.todos) == len(calendar.events) == 123
+        )  # 121 task milestones + 保障措施（一） 印发1个月内 (2023-08-29) + （二） 年内 (2023-12-31): 123.
 
 
 class TestAnyPlan:

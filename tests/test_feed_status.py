@@ -127,7 +127,7 @@ class TestWithoutLedger:
     def test_whole_plan_digest(self, component: Component, digest: str) -> None:
         """The feed of all the plan's tasks has the SHA-256 that main's whole-plan output at 881f546 had.
 
-        (The whole plan's feed has gained the safeguards' deadlines since, see test_safeguard_feeds.py;
+        (The whole plan's feed has gained the safeguards' deadlines since, see test_safeguard_deadlines.py;
         the tasks' events are the same bytes.)
         """
         assert hashlib.sha256(build(PLAN.tasks, components=component)).hexdigest() == digest

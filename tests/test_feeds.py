@@ -114,6 +114,43 @@ class TestUnitFeed:
         assert entry["events"] == 8
 
 
+class TestSafeguardDeadlines:
+    """The safeguards' deadlines are in the plan's feed and in the feeds of those who must act, no area's."""
+
+    def _holders(self, published: Path, day: dt.date) -> set[str]:
+        found = set()
+        for key, entry in index(published).items():
+            for event in events(published / str(entry["file"])):
+                if str(event["SUMMARY"]).startswith("保障措施") and event["DTSTART"].dt == day:
+                    found.add(key)
+        return found
+
+    def test_first_deadline(self, published: Path) -> None:
+        """各县区、市直领域牵头部门…印发1个月内 (2023-08-29): the plan's feed, the 18 area lead departments'
+        (the union of the 21 area headings' 牵头) and 各县区政府、管委会's; not 市营转办's, no area's.
+        """
+        leads = {name for area in PLAN.areas for name in area.lead_units}
+        expected = {"plan", "unit:各县区政府、管委会"} | {f"unit:{name}" for name in leads}
+        assert self._holders(published, dt.date(2023, 8, 29)) == expected
+
+    def test_second_deadline(self, published: Path) -> None:
+        """市直各领域年内… (2023-12-31): the plan's feed and the area lead departments' only."""
+        leads = {name for area in PLAN.areas for name in area.lead_units}
+        assert self._holders(published, dt.date(2023, 12, 31)) == {"plan"} | {f"unit:{n}" for n in leads}
+
+    def test_counts(self, published: Path) -> None:
+        """The index counts them: 市发展改革委 leads or shares tasks with N task milestones, plus 2."""
+        unit = "市发展改革委"
+        tasks = sum(len(t.milestones) for t in PLAN.tasks if unit in t.units)
+        entry = index(published)[f"unit:{unit}"]
+        assert entry["events"] == tasks + 2
+        calendar = icalendar.Calendar.from_ical((published / str(entry["file"])).read_bytes())
+        assert "保障措施的全市性时间节点2个" in str(calendar["DESCRIPTION"])
+        assert index(published)["unit:各县区法院"]["events"] == sum(
+            len(t.milestones) for t in PLAN.tasks if "各县区法院" in t.units
+        )
+
+
 class TestNamesAndIndex:
     """ASCII pinyin file names, and an index with Chinese names, counts and both kinds of link."""
 

@@ -176,7 +176,16 @@ def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> ica
     if options.unit is not None:
         categories.append("牵头" if options.unit in entry.task.lead_units else "责任")
     uid = milestone_uid(plan, entry.task.number, entry.index, kind)
-    return _assemble(kind, entry.milestone.due, uid, summary, description, categories, options, item)
+    return _assemble(
+        kind,
+        entry.milestone.due,
+        uid=uid,
+        summary=summary,
+        description=description,
+        categories=categories,
+        options=options,
+        item=item,
+    )
 
 
 def _safeguard_component(
@@ -185,12 +194,22 @@ def _safeguard_component(
     """A safeguard's deadline: no ledger row can report it, so it never shows a status."""
     uid = safeguard_uid(plan, entry.safeguard.number, entry.index, kind)
     summary, description = safeguard_summary(entry), safeguard_description(plan, entry)
-    return _assemble(kind, entry.milestone.due, uid, summary, description, [SAFEGUARD_CATEGORY], options, None)
+    return _assemble(
+        kind,
+        entry.milestone.due,
+        uid=uid,
+        summary=summary,
+        description=description,
+        categories=[SAFEGUARD_CATEGORY],
+        options=options,
+        item=None,
+    )
 
 
-def _assemble(  # noqa: PLR0913 (the parts of one component, named)
+def _assemble(
     kind: str,
     due: dt.date,
+    *,
     uid: str,
     summary: str,
     description: str,
@@ -198,6 +217,7 @@ def _assemble(  # noqa: PLR0913 (the parts of one component, named)
     options: FeedOptions,
     item: ItemStatus | None,
 ) -> icalendar.cal.Component:
+    """One event or to-do (``kind``) on ``due``, with its reminders unless the status is past them."""
     component: icalendar.cal.Component
     if kind == "VEVENT":
         component = icalendar.Event()

@@ -6,8 +6,9 @@
 (86, 'plan', '（一）开办企业')
 
 A unit's feed holds every milestone of the tasks it leads or shares, the ones
-it leads marked 【牵头】, and the safeguards' deadlines it must act on. File names are pinyin slugs (``unit-shi-shang-wu-ju.ics``)
-handed out once and then kept in the output directory's manifest (see
+it leads marked 【牵头】, and the safeguards' deadlines it must act on. File
+names are pinyin slugs (``unit-shi-shang-wu-ju.ics``) handed out once and
+then kept in the output directory's manifest (see
 :mod:`heze_plan.manifest`), so they stay the same between runs. Every file is
 written atomically; each feed's SEQUENCE history is read from its previous
 version (see :mod:`heze_plan.revisions`).

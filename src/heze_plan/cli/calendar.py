@@ -217,7 +217,7 @@ def _safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
 
 
 def _folded(text: str) -> str:
-    """Text as ``--search`` sees it: NFKC, case-folded, without whitespace (as in :mod:`heze_plan.queries`)."""
+    """Text as ``--search`` sees it: NFKC, case-folded, no whitespace (as in :mod:`heze_plan.queries`)."""
     import unicodedata
 
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
