@@ -8,6 +8,7 @@ parser is built.
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import sys
 from pathlib import Path
@@ -208,7 +209,7 @@ def _safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
     if args.month:
         year, month = queries.parse_month(args.month, plan.year)
         start = max(start, dt.date(year, month, 1))
-        end = min(end, (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)))
+        end = min(end, dt.date(year, month, calendar.monthrange(year, month)[1]))
     chosen = [e for e in chosen if start <= e.milestone.due <= end]
     for term in args.search or ():
         key = _folded(term)
