@@ -11,12 +11,12 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 from heze_plan.ledger import Problem
 from heze_plan.status import Attainment, ItemStatus, Score, State, Status, TargetStatus
+from heze_plan.tables import display_width, pad
 
 __all__ = ["FORMATS", "REPORT_FORMAT", "render", "to_csv", "to_data", "to_json", "to_table"]
 
@@ -39,21 +39,12 @@ def _rate(score: Score) -> str:
 _NUMERIC = re.compile(r"-?\d+(?:\.\d+)?%?|—")
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int, *, right: bool = False) -> str:
-    fill = " " * max(0, width - _width(text))
-    return fill + text if right else text + fill
-
-
 def _grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    widths = [max(display_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = []
     for row in [header, *rows]:
         cells = [
-            _pad(str(c), w, right=bool(_NUMERIC.fullmatch(str(c)))) for c, w in zip(row, widths, strict=True)
+            pad(str(c), w, right=bool(_NUMERIC.fullmatch(str(c)))) for c, w in zip(row, widths, strict=True)
         ]
         lines.append("  " + "  ".join(cells).rstrip())
     return lines
