@@ -17,6 +17,7 @@ from typing import Any
 from heze_plan.ledger import Problem
 from heze_plan.status import Attainment, ItemStatus, Score, State, Status, TargetStatus
 from heze_plan.tables import display_width, pad
+from heze_plan.target_text import target_formula
 
 __all__ = ["FORMATS", "REPORT_FORMAT", "render", "to_csv", "to_data", "to_json", "to_table"]
 
@@ -55,12 +56,7 @@ def _milestone_name(item: ItemStatus) -> str:
 
 
 def _target_text(target: TargetStatus) -> str:
-    value = target.target
-    if value.comparator.value == "range":
-        return f"{_number(value.value)}–{_number(value.upper)} {value.unit}"
-    if value.value is None:
-        return f"{value.comparator.value} {value.reference}"
-    return f"{value.comparator.value} {_number(value.value)} {value.unit}"
+    return target_formula(target.target, number=_number, strip=False)
 
 
 def _behind_first(scores: Sequence[Score]) -> list[Score]:
