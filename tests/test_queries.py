@@ -17,6 +17,7 @@ from heze_plan.queries import (
     milestones,
     next_milestones,
     parse_month,
+    target_due,
     targets,
     tasks,
     unit_load,
@@ -379,6 +380,36 @@ class TestUnitLoad:
         loads = unit_load(plan)
         assert len(loads) == len(plan.units) == 64
         assert [u.total for u in loads] == sorted((u.total for u in loads), reverse=True)
+
+
+class TestUnitLoadOfChosenTasks:
+    """unit_load counts among the tasks given, in registry order when asked."""
+
+    def test_chosen_tasks(self, plan: heze_plan.Plan) -> None:
+        # 61. and 62. （八）办理破产: 市法院 leads both, 各县区法院 shares both
+        load = {u.unit: u for u in unit_load(plan, [plan.task(61), plan.task(62)])}
+        assert (load["市法院"].leads, load["各县区法院"].shares) == (2, 2)
+        assert [t.number for t in load["市法院"].led] == [61, 62]
+        assert load["市行政审批服务局"].total == 0
+
+    def test_registry_order(self, plan: heze_plan.Plan) -> None:
+        loads = unit_load(plan, busiest_first=False)
+        assert [u.unit for u in loads] == [u.name for u in plan.units]
+
+
+class TestTargetDue:
+    """A target is due with the milestone that states it, else at the end of the plan year."""
+
+    def test_with_milestones(self, plan: heze_plan.Plan) -> None:
+        # 170. …9月底前，…新增领军人才8人以上。12月底前，…开展10场…吸引集聚…2.7万人以上
+        dues = [target_due(plan, plan.task(170), t) for t in plan.task(170).targets]
+        assert dues == [dt.date(2023, 9, 30), dt.date(2023, 12, 31), dt.date(2023, 12, 31)]
+
+    def test_for_the_year(self, plan: heze_plan.Plan) -> None:
+        # 55. …每月组织编发2—3期: a monthly rate, stated with no deadline of its own
+        (target,) = plan.task(55).targets
+        assert target.milestone is None
+        assert target_due(plan, plan.task(55), target) == plan.horizon == dt.date(2023, 12, 31)
 
 
 class TestParseMonth:

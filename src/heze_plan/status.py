@@ -29,6 +29,7 @@ from attrs import frozen
 from heze_plan.ledger import Ledger, MilestoneEntry, Progress, TargetActual
 from heze_plan.lookup import resolve_unit
 from heze_plan.model import Comparator, Plan, Target, TargetKind, Task
+from heze_plan.queries import target_due
 from heze_plan.workdays import working_days_between
 
 __all__ = [
@@ -271,7 +272,7 @@ def _gap(target: Target, actual: float, reference: float) -> tuple[Attainment, f
 
 def _target_status(plan: Plan, task: Task, index: int, ledger: Ledger, as_of: dt.date) -> TargetStatus:
     target = task.targets[index - 1]
-    due = plan.horizon if target.milestone is None else task.milestones[target.milestone].due
+    due = target_due(plan, task, target)
     actual = ledger.actual(task.number, index, as_of)
     if actual is None:
         return TargetStatus(task.number, index, target, due, None, Attainment.NO_ACTUAL, None)
