@@ -17,7 +17,6 @@ from heze_plan.queries import (
     milestones,
     next_milestones,
     parse_month,
-    target_due,
     targets,
     tasks,
     unit_load,
@@ -395,21 +394,6 @@ class TestUnitLoadOfChosenTasks:
     def test_registry_order(self, plan: heze_plan.Plan) -> None:
         loads = unit_load(plan, busiest_first=False)
         assert [u.unit for u in loads] == [u.name for u in plan.units]
-
-
-class TestTargetDue:
-    """A target is due with the milestone that states it, else at the end of the plan year."""
-
-    def test_with_milestones(self, plan: heze_plan.Plan) -> None:
-        # 170. …9月底前，…新增领军人才8人以上。12月底前，…开展10场…吸引集聚…2.7万人以上
-        dues = [target_due(plan, plan.task(170), t) for t in plan.task(170).targets]
-        assert dues == [dt.date(2023, 9, 30), dt.date(2023, 12, 31), dt.date(2023, 12, 31)]
-
-    def test_for_the_year(self, plan: heze_plan.Plan) -> None:
-        # 55. …每月组织编发2—3期: a monthly rate, stated with no deadline of its own
-        (target,) = plan.task(55).targets
-        assert target.milestone is None
-        assert target_due(plan, plan.task(55), target) == plan.horizon == dt.date(2023, 12, 31)
 
 
 class TestParseMonth:

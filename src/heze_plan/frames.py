@@ -33,10 +33,9 @@ from heze_plan.queries import (
     Selection,
     TargetSelection,
     TaskSelection,
-    target_due,
     unit_load,
 )
-from heze_plan.status import State, Status
+from heze_plan.status import State, Status, target_due
 
 __all__ = [
     "PandasMissingError",

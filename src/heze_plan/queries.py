@@ -55,7 +55,6 @@ __all__ = [
     "milestones",
     "next_milestones",
     "parse_month",
-    "target_due",
     "targets",
     "tasks",
     "unit_load",
@@ -100,17 +99,6 @@ class TargetRef:
         if self.target.milestone is None:
             return None
         return self.task.milestones[self.target.milestone]
-
-
-def target_due(plan: Plan, task: Task, target: Target) -> dt.date:
-    """When a target of ``task`` is due: with the milestone whose deliverable states it, else at the horizon.
-
-    >>> import heze_plan
-    >>> plan = heze_plan.load()
-    >>> [target_due(plan, plan.task(170), t).isoformat() for t in plan.task(170).targets]
-    ['2023-09-30', '2023-12-31', '2023-12-31']
-    """
-    return plan.horizon if target.milestone is None else task.milestones[target.milestone].due
 
 
 # --------------------------------------------------------------------------- indexes

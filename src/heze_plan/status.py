@@ -29,7 +29,6 @@ from attrs import frozen
 from heze_plan.ledger import Ledger, MilestoneEntry, Progress, TargetActual
 from heze_plan.lookup import resolve_unit
 from heze_plan.model import Comparator, Plan, Target, TargetKind, Task
-from heze_plan.queries import target_due
 from heze_plan.workdays import working_days_between
 
 __all__ = [
@@ -43,6 +42,7 @@ __all__ = [
     "classify",
     "milestone_status",
     "status",
+    "target_due",
 ]
 
 #: "Due soon" means due within this many working days unless told otherwise.
@@ -268,6 +268,17 @@ def _gap(target: Target, actual: float, reference: float) -> tuple[Attainment, f
         Comparator.ABOUT: abs(gap) <= ABOUT_TOLERANCE * abs(reference),
     }[target.comparator]
     return (Attainment.MET if met else Attainment.NOT_MET), gap
+
+
+def target_due(plan: Plan, task: Task, target: Target) -> dt.date:
+    """When a target of ``task`` is due: with the milestone whose deliverable states it, else at the horizon.
+
+    >>> import heze_plan
+    >>> plan = heze_plan.load()
+    >>> [target_due(plan, plan.task(170), t).isoformat() for t in plan.task(170).targets]
+    ['2023-09-30', '2023-12-31', '2023-12-31']
+    """
+    return plan.horizon if target.milestone is None else task.milestones[target.milestone].due
 
 
 def _target_status(plan: Plan, task: Task, index: int, ledger: Ledger, as_of: dt.date) -> TargetStatus:
