@@ -381,6 +381,21 @@ class TestUnitLoad:
         assert [u.total for u in loads] == sorted((u.total for u in loads), reverse=True)
 
 
+class TestUnitLoadOfChosenTasks:
+    """unit_load counts among the tasks given, in registry order when asked."""
+
+    def test_chosen_tasks(self, plan: heze_plan.Plan) -> None:
+        # 61. and 62. （八）办理破产: 市法院 leads both, 各县区法院 shares both
+        load = {u.unit: u for u in unit_load(plan, [plan.task(61), plan.task(62)])}
+        assert (load["市法院"].leads, load["各县区法院"].shares) == (2, 2)
+        assert [t.number for t in load["市法院"].led] == [61, 62]
+        assert load["市行政审批服务局"].total == 0
+
+    def test_registry_order(self, plan: heze_plan.Plan) -> None:
+        loads = unit_load(plan, busiest_first=False)
+        assert [u.unit for u in loads] == [u.name for u in plan.units]
+
+
 class TestParseMonth:
     """parse_month reads the month forms people type."""
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from heze_plan.ledger import Ledger, MilestoneEntry, Progress, TargetActual
 from heze_plan.ledger_io import read_ledger
 from heze_plan.model import Plan
-from heze_plan.status import Attainment, State, Status, classify, milestone_status, status
+from heze_plan.status import Attainment, State, Status, classify, milestone_status, status, target_due
 
 from .strategies import YEAR_DAYS
 
@@ -282,3 +282,18 @@ class TestReviewFixes:
 
         with pytest.raises(UnitLookupError, match="unknown unit '市科学局'"):
             status(plan, Ledger(), as_of=D(2023, 10, 15), unit="市科学局")
+
+
+class TestTargetDue:
+    """A target is due with the milestone that states it, else at the end of the plan year."""
+
+    def test_with_milestones(self, plan: Plan) -> None:
+        # 170. …9月底前，…新增领军人才8人以上。12月底前，…开展10场…吸引集聚…2.7万人以上
+        dues = [target_due(plan, plan.task(170), t) for t in plan.task(170).targets]
+        assert dues == [dt.date(2023, 9, 30), dt.date(2023, 12, 31), dt.date(2023, 12, 31)]
+
+    def test_for_the_year(self, plan: Plan) -> None:
+        # 55. …每月组织编发2—3期: a monthly rate, stated with no deadline of its own
+        (target,) = plan.task(55).targets
+        assert target.milestone is None
+        assert target_due(plan, plan.task(55), target) == plan.horizon == dt.date(2023, 12, 31)

@@ -25,8 +25,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from heze_plan.model import Area, Milestone, Plan, Target, TargetKind, Task, Unit, UnitKind
+from heze_plan.model import Area, Milestone, Plan, Task, Unit, UnitKind
 from heze_plan.queries import MilestoneSelection, Selection, TargetRef, TargetSelection, TaskSelection
+from heze_plan.target_text import target_formula
 
 __all__ = [
     "MAX_ROWS",
@@ -135,15 +136,6 @@ def _deadlines(task: Task) -> str:
     return "<br>".join(f'<span style="white-space: nowrap;">{_date(m.due)}</span>' for m in task.milestones)
 
 
-def _target_value(target: Target) -> str:
-    if target.kind is TargetKind.RELATIVE:
-        return f"{target.comparator.value} {target.reference}"
-    if target.upper is not None:
-        return f"{target.value:g}–{target.upper:g} {target.unit}".strip()
-    assert target.value is not None  # a non-relative target always has a value (model invariant)
-    return f"{target.comparator.value} {target.value:g} {target.unit}".strip()
-
-
 def plan_html(plan: Plan) -> str:
     """The plan: its document, its counts, and a table of its areas with their workload."""
     document = plan.document
@@ -210,7 +202,7 @@ def task_html(task: Task) -> str:
         rows = [
             [
                 (_e(t.phrase), _NOWRAP),
-                (_e(_target_value(t)), _NOWRAP),
+                (_e(target_formula(t, number="{:g}".format)), _NOWRAP),
                 (_e(t.kind.value), _NOWRAP),
                 (due[t.milestone] if t.milestone is not None else "plan year", _NOWRAP),
                 (_e(t.subject), _TEXT),
@@ -302,7 +294,7 @@ def targets_html(refs: Iterable[TargetRef], caption: str | None = None) -> str:
             (str(r.task.number), _NUMBER),
             (_e(r.task.title), _TEXT),
             (_e(r.target.phrase), _NOWRAP),
-            (_e(_target_value(r.target)), _NOWRAP),
+            (_e(target_formula(r.target, number="{:g}".format)), _NOWRAP),
             (_e(r.target.kind.value), _NOWRAP),
             (_date(r.milestone.due) if r.milestone else "plan year", _NOWRAP),
             (_e(r.target.subject), _TEXT),

@@ -23,14 +23,19 @@ calendar feeds, so the frames join with :func:`status_dataframe` on
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 from collections.abc import Iterable
 from typing import Any
 
 from heze_plan.model import Milestone, Plan, Target, Task
-from heze_plan.queries import MilestoneSelection, Selection, TargetSelection, TaskSelection
-from heze_plan.status import State, Status
+from heze_plan.queries import (
+    MilestoneSelection,
+    Selection,
+    TargetSelection,
+    TaskSelection,
+    unit_load,
+)
+from heze_plan.status import State, Status, target_due
 
 __all__ = [
     "PandasMissingError",
@@ -156,7 +161,7 @@ def milestone_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]
 
 
 def _target_row(plan: Plan, task: Task, index: int, target: Target) -> Row:
-    due: dt.date = plan.horizon if target.milestone is None else task.milestones[target.milestone].due
+    due = target_due(plan, task, target)
     return {
         "task": task.number,
         "target": index + 1,
@@ -185,23 +190,19 @@ def unit_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
     A unit counts as leading a task when it is among the task's lead units
     (the accountable ones); a unit that only shares tasks has ``leads`` 0.
     """
-    chosen = _chosen(plan, tasks)
-    rows = []
-    for unit in plan.units:
-        led = [t for t in chosen if unit.name in t.lead_units]
-        shared = [t for t in chosen if unit.name in t.responsible_units]
-        rows.append(
-            {
-                "unit": unit.name,
-                "kind": unit.kind.value,
-                "leads": len(led),
-                "shares": len(shared),
-                "tasks": len(led) + len(shared),
-                "milestones_led": sum(len(t.milestones) for t in led),
-                "ongoing_led": sum(t.ongoing for t in led),
-            }
-        )
-    return rows
+    kinds = {unit.name: unit.kind.value for unit in plan.units}
+    return [
+        {
+            "unit": load.unit,
+            "kind": kinds[load.unit],
+            "leads": load.leads,
+            "shares": load.shares,
+            "tasks": load.total,
+            "milestones_led": sum(len(t.milestones) for t in load.led),
+            "ongoing_led": sum(t.ongoing for t in load.led),
+        }
+        for load in unit_load(plan, tasks, busiest_first=False)
+    ]
 
 
 def tasks_dataframe(plan: Plan, tasks: Iterable[Task] | None = None) -> Any:

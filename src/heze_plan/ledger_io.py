@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from heze_plan.dates import spreadsheet_date
 from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
 from heze_plan.lookup import UnitLookupError, resolve_unit
 from heze_plan.model import Plan, Task
@@ -57,18 +58,6 @@ class LedgerError(Exception):
 
 def _key(header: str) -> str:
     return " ".join(header.strip().lower().split())
-
-
-def _parse_date(text: str) -> dt.date:
-    match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text.strip())
-    if not match:
-        msg = f"{text!r} is not a date: write YYYY-MM-DD, e.g. 2023-09-30"
-        raise ValueError(msg)
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        msg = f"{text!r} is not a date of the calendar"
-        raise ValueError(msg) from None
 
 
 def _parse_number(text: object) -> float:
@@ -151,7 +140,7 @@ class _Checker:
         if value in ("", None):
             return None
         try:
-            day = _parse_date(str(value))
+            day = spreadsheet_date(str(value))
         except ValueError as error:
             errors.append(f"{label}: {error}")
             return None
@@ -183,7 +172,7 @@ class _Checker:
                 return None
             return index
         try:
-            due = _parse_date(value)
+            due = spreadsheet_date(value)
         except ValueError:
             errors.append(
                 f"milestone {value!r} is neither an index nor a date; task {task.number}: {listing}"

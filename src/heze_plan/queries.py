@@ -486,6 +486,8 @@ class UnitLoad:
     unit: str
     leads: int
     shares: int
+    #: The tasks it leads, in the order counted (for what they hold: milestones, ongoing work).
+    led: tuple[Task, ...] = attrs.field(default=(), repr=False)
 
     @property
     def total(self) -> int:
@@ -493,16 +495,24 @@ class UnitLoad:
         return self.leads + self.shares
 
 
-def unit_load(plan: Plan) -> list[UnitLoad]:
-    """Every registered unit with its counts, most tasks first (then registry order).
+def unit_load(
+    plan: Plan, tasks: Iterable[Task] | None = None, *, busiest_first: bool = True
+) -> list[UnitLoad]:
+    """Every registered unit with its counts among ``tasks`` (default: the plan's).
+
+    Most tasks first (then registry order), or with ``busiest_first=False``
+    in registry order. A unit leads a task when it is among the task's lead
+    units (the accountable ones) and shares it when it is among the
+    responsible units.
 
     >>> import heze_plan
     >>> unit_load(heze_plan.load())[0]
     UnitLoad(unit='各县区政府、管委会', leads=0, shares=168)
     """
-    index = _index(plan)
-    loads = [
-        UnitLoad(u.name, len(index.lead.get(u.name, ())), len(index.responsible.get(u.name, ())))
-        for u in plan.units
-    ]
-    return sorted(loads, key=lambda load: -load.total)
+    chosen = tuple(plan.tasks if tasks is None else tasks)
+    loads = []
+    for unit in plan.units:
+        led = tuple(t for t in chosen if unit.name in t.lead_units)
+        shares = sum(1 for t in chosen if unit.name in t.responsible_units)
+        loads.append(UnitLoad(unit.name, len(led), shares, led))
+    return sorted(loads, key=lambda load: -load.total) if busiest_first else loads

@@ -11,12 +11,13 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 from heze_plan.ledger import Problem
 from heze_plan.status import Attainment, ItemStatus, Score, State, Status, TargetStatus
+from heze_plan.tables import display_width, pad
+from heze_plan.target_text import target_formula
 
 __all__ = ["FORMATS", "REPORT_FORMAT", "render", "to_csv", "to_data", "to_json", "to_table"]
 
@@ -39,21 +40,12 @@ def _rate(score: Score) -> str:
 _NUMERIC = re.compile(r"-?\d+(?:\.\d+)?%?|—")
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int, *, right: bool = False) -> str:
-    fill = " " * max(0, width - _width(text))
-    return fill + text if right else text + fill
-
-
 def _grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    widths = [max(display_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = []
     for row in [header, *rows]:
         cells = [
-            _pad(str(c), w, right=bool(_NUMERIC.fullmatch(str(c)))) for c, w in zip(row, widths, strict=True)
+            pad(str(c), w, right=bool(_NUMERIC.fullmatch(str(c)))) for c, w in zip(row, widths, strict=True)
         ]
         lines.append("  " + "  ".join(cells).rstrip())
     return lines
@@ -64,12 +56,7 @@ def _milestone_name(item: ItemStatus) -> str:
 
 
 def _target_text(target: TargetStatus) -> str:
-    value = target.target
-    if value.comparator.value == "range":
-        return f"{_number(value.value)}–{_number(value.upper)} {value.unit}"
-    if value.value is None:
-        return f"{value.comparator.value} {value.reference}"
-    return f"{value.comparator.value} {_number(value.value)} {value.unit}"
+    return target_formula(target.target, number=_number, strip=False)
 
 
 def _behind_first(scores: Sequence[Score]) -> list[Score]:

@@ -21,6 +21,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.v import format_exception, transform_error
 
+from heze_plan.dates import iso_date
 from heze_plan.model import Plan
 
 __all__ = ["EXPORT_FORMAT", "ExportError", "from_json", "make_converter", "structure_plan", "to_json"]
@@ -44,7 +45,7 @@ def _structure_date(value: Any, _: type) -> dt.date:
         msg = f"expected a date as YYYY-MM-DD, got {value!r}"
         raise TypeError(msg)
     try:
-        return dt.date.fromisoformat(value)
+        return iso_date(value)
     except ValueError:
         msg = f"expected a date as YYYY-MM-DD, got {value!r}"
         raise ValueError(msg) from None

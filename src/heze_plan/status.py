@@ -42,6 +42,7 @@ __all__ = [
     "classify",
     "milestone_status",
     "status",
+    "target_due",
 ]
 
 #: "Due soon" means due within this many working days unless told otherwise.
@@ -269,9 +270,20 @@ def _gap(target: Target, actual: float, reference: float) -> tuple[Attainment, f
     return (Attainment.MET if met else Attainment.NOT_MET), gap
 
 
+def target_due(plan: Plan, task: Task, target: Target) -> dt.date:
+    """When a target of ``task`` is due: with the milestone whose deliverable states it, else at the horizon.
+
+    >>> import heze_plan
+    >>> plan = heze_plan.load()
+    >>> [target_due(plan, plan.task(170), t).isoformat() for t in plan.task(170).targets]
+    ['2023-09-30', '2023-12-31', '2023-12-31']
+    """
+    return plan.horizon if target.milestone is None else task.milestones[target.milestone].due
+
+
 def _target_status(plan: Plan, task: Task, index: int, ledger: Ledger, as_of: dt.date) -> TargetStatus:
     target = task.targets[index - 1]
-    due = plan.horizon if target.milestone is None else task.milestones[target.milestone].due
+    due = target_due(plan, task, target)
     actual = ledger.actual(task.number, index, as_of)
     if actual is None:
         return TargetStatus(task.number, index, target, due, None, Attainment.NO_ACTUAL, None)

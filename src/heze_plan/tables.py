@@ -43,13 +43,14 @@ def display_width(text: str) -> int:
     return width
 
 
-def pad(text: str, width: int) -> str:
-    """``text`` followed by spaces up to ``width`` display columns (never cut).
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` display columns (never cut); ``right`` aligns it right.
 
-    >>> pad("海关", 6) + "|", pad("abc", 6) + "|"
-    ('海关  |', 'abc   |')
+    >>> pad("海关", 6) + "|", pad("abc", 6) + "|", pad("12", 4, right=True) + "|"
+    ('海关  |', 'abc   |', '  12|')
     """
-    return text + " " * max(0, width - display_width(text))
+    fill = " " * max(0, width - display_width(text))
+    return fill + text if right else text + fill
 
 
 def _cell(value: object) -> str:

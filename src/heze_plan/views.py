@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from heze_plan.lookup import Party
-from heze_plan.model import Plan, Target, Task
+from heze_plan.model import Plan, Task
 from heze_plan.queries import MilestoneSelection, TargetSelection, TaskSelection, tasks, unit_load
 from heze_plan.tables import Column, text_table
+from heze_plan.target_text import target_formula
 
 __all__ = [
     "AREA_COLUMNS",
@@ -26,7 +27,6 @@ __all__ = [
     "milestone_records",
     "role",
     "target_records",
-    "target_value",
     "task_detail",
     "task_records",
     "timeline_text",
@@ -144,26 +144,6 @@ def area_records(plan: Plan) -> list[dict[str, object]]:
     return records
 
 
-def target_value(target: Target) -> str:
-    """A target as a short formula: ``≥ 27000 人``, ``2–3 期``, ``> 全省平均水平``.
-
-    >>> import heze_plan
-    >>> [target_value(t) for t in heze_plan.load().task(170).targets]
-    ['≥ 8 人', '= 10 场', '≥ 27000 人']
-    """
-
-    def number(value: float | None) -> str:
-        if value is None:
-            return ""
-        return str(int(value)) if float(value).is_integer() else str(value)
-
-    if target.value is None:
-        return f"{target.comparator.value} {target.reference or ''}".strip()
-    if target.upper is not None:
-        return f"{number(target.value)}–{number(target.upper)} {target.unit}".strip()
-    return f"{target.comparator.value} {number(target.value)} {target.unit}".strip()
-
-
 def target_records(selection: TargetSelection) -> list[dict[str, object]]:
     """One record per target, with the task, the formula and the milestone it is due with."""
     records: list[dict[str, object]] = []
@@ -174,7 +154,7 @@ def target_records(selection: TargetSelection) -> list[dict[str, object]]:
             {
                 "task": ref.task.number,
                 "kind": target.kind,
-                "target": target_value(target),
+                "target": target_formula(target),
                 "comparator": target.comparator,
                 "value": target.value,
                 "upper": target.upper,
@@ -240,7 +220,7 @@ def task_detail(plan: Plan, task: Task) -> str:
             when = "the plan year"
             if target.milestone is not None:
                 when = task.milestones[target.milestone].due.isoformat()
-            lines.append(f"  {target_value(target)}  ({target.kind.value}, by {when})")
+            lines.append(f"  {target_formula(target)}  ({target.kind.value}, by {when})")
             lines.append(f"      {target.subject}")
     if task.per_provincial_arrangement:
         lines.append("qualifier:    根据省统一部署 (follows the provincial arrangement)")

@@ -95,11 +95,13 @@ def emit(records: list[dict[str, object]], columns: Sequence[tuple[str, str]], f
 
 
 def date_argument(text: str) -> dt.date:
-    """An argparse type: a YYYY-MM-DD date."""
+    """An argparse type: a YYYY-MM-DD date (:func:`heze_plan.dates.iso_date`)."""
+    from heze_plan.dates import iso_date
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+        return iso_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def read_ledger(args: argparse.Namespace, plan: Plan, as_of: dt.date | None) -> tuple[Ledger, list[Problem]]:

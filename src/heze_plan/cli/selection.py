@@ -57,8 +57,11 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _date(text: str, option: str) -> dt.date:
+    """The date of a selection option; surrounding spaces are forgiven (a pasted date)."""
+    from heze_plan.dates import iso_date
+
     try:
-        return dt.date.fromisoformat(text.strip())
+        return iso_date(text.strip())
     except ValueError:
         raise UsageError(
             f"{option}: bad date {text!r}, expected YYYY-MM-DD (for example 2023-10-31)"

@@ -1,0 +1,71 @@
+"""Dates that people write: ISO 8601 on the command line and in exports, a looser form in ledgers.
+
+Every place that reads a date the user typed builds on :func:`iso_date`.
+The ledger is deliberately more lenient (:func:`spreadsheet_date`):
+departments fill it in Excel or WPS, which write ``2023/9/30``, and some
+people type ``2023.9.30``; a command-line option or an export file has no
+such excuse and takes ISO 8601 only. Each caller words its own error
+message (the option's name, the ledger column), so only the rule lives here.
+
+Nothing here imports more than the standard library: the command line
+uses it while building its parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["iso_date", "spreadsheet_date"]
+
+_SPREADSHEET = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+def iso_date(text: str) -> dt.date:
+    """The date ``text`` writes in ISO 8601, as :meth:`datetime.date.fromisoformat` reads it.
+
+    ``2023-09-30`` is the form to write; the other ISO forms that method
+    reads (``20230930``, ``2023-W39-6``) are accepted too.
+
+        Anything else, surrounding spaces included, is a :class:`ValueError`
+        that quotes the text and names the form to write:
+
+        >>> iso_date("2023-09-30")
+        datetime.date(2023, 9, 30)
+        >>> iso_date("2023/9/30")
+        Traceback (most recent call last):
+        ValueError: '2023/9/30' is not a date: write YYYY-MM-DD
+    """
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"{text!r} is not a date: write YYYY-MM-DD"
+        raise ValueError(msg) from None
+
+
+def spreadsheet_date(text: str) -> dt.date:
+    """A date as a spreadsheet or a person writes it: year, month, day, apart by ``-``, ``/`` or ``.``.
+
+    Month and day may have one digit; surrounding spaces are ignored. The
+    figures are then read as an ISO date (:func:`iso_date`), so a day that
+    does not exist is told apart from text that is not a date at all:
+
+    >>> spreadsheet_date("2023/9/3"), spreadsheet_date(" 2023.09.30 ")
+    (datetime.date(2023, 9, 3), datetime.date(2023, 9, 30))
+    >>> spreadsheet_date("2023-02-30")
+    Traceback (most recent call last):
+    ValueError: '2023-02-30' is not a date of the calendar
+    >>> spreadsheet_date("30/09/2023")
+    Traceback (most recent call last):
+    ValueError: '30/09/2023' is not a date: write YYYY-MM-DD, e.g. 2023-09-30
+    """
+    match = _SPREADSHEET.fullmatch(text.strip())
+    if not match:
+        msg = f"{text!r} is not a date: write YYYY-MM-DD, e.g. 2023-09-30"
+        raise ValueError(msg)
+    year, month, day = (int(figure) for figure in match.groups())  # int() reads full-width digits too
+    try:
+        return iso_date(f"{year:04d}-{month:02d}-{day:02d}")
+    except ValueError:
+        msg = f"{text!r} is not a date of the calendar"
+        raise ValueError(msg) from None
