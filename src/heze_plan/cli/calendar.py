@@ -194,6 +194,7 @@ def _safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
     ``--responsible`` leave them all out.
     """
     from heze_plan import queries
+    from heze_plan.dates import iso_date
     from heze_plan.lookup import resolve_party
     from heze_plan.safeguard_deadlines import actors, safeguard_entries
 
@@ -204,8 +205,8 @@ def _safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
         party = resolve_party(plan, name)
         wanted = {*party.units, *party.via}
         chosen = [e for e in chosen if wanted.intersection(actors(plan, e))]
-    start = dt.date.fromisoformat(args.due_after.strip()) if args.due_after else dt.date.min
-    end = dt.date.fromisoformat(args.due_before.strip()) if args.due_before else dt.date.max
+    start = iso_date(args.due_after.strip()) if args.due_after else dt.date.min
+    end = iso_date(args.due_before.strip()) if args.due_before else dt.date.max
     if args.month:
         year, month = queries.parse_month(args.month, plan.year)
         start = max(start, dt.date(year, month, 1))
