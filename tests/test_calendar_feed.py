@@ -54,14 +54,14 @@ class TestDatesFromTheSource:
         assert "研究制定企业全生命周期集成服务体系地方标准" in str(events[1]["DESCRIPTION"])
 
     def test_whole_plan_by_month(self) -> None:
-        """The plan's 121 milestones: 11 in August, 21 in September, 20 in October, 35 in November, 34 in
-        December.
+        """The plan's 121 task milestones: 11 in August, 21 in September, 20 in October, 35 in November,
+        34 in December; and the safeguards' two deadlines: 印发1个月内 (August) and 年内 (December).
         """
         events = events_of(feed())
         by_month: dict[int, int] = {}
         for event in events:
             by_month[event["DTSTART"].dt.month] = by_month.get(event["DTSTART"].dt.month, 0) + 1
-        assert by_month == {8: 11, 9: 21, 10: 20, 11: 35, 12: 34}
+        assert by_month == {8: 11 + 1, 9: 21, 10: 20, 11: 35, 12: 34 + 1}
 
     def test_two_milestones_on_the_same_day(self) -> None:
         """Task 136 has two 12月底前 deliverables: two events, told apart by their summaries and UIDs."""
@@ -196,8 +196,8 @@ class TestStableIdentity:
         assert alone == {milestone_uid(PLAN, 8, 0), milestone_uid(PLAN, 8, 1)}
 
     def test_uids_unique_in_the_plan(self) -> None:
-        """121 milestones, 121 distinct UIDs."""
-        assert len({str(e["UID"]) for e in events_of(feed())}) == 121
+        """121 task milestones and 2 safeguard deadlines, 123 distinct UIDs."""
+        assert len({str(e["UID"]) for e in events_of(feed())}) == 121 + 2
 
     def test_uid_depends_on_the_document(self) -> None:
         """Another document's task 8 is another event."""
@@ -318,15 +318,19 @@ class TestRfc5545Syntax:
         assert seen[0] == f"2. {title}"
 
     def test_whole_plan_read_alike_by_three_parsers(self) -> None:
-        """icalendar, ical (strict) and vobject see the same 121 events with the same fields."""
-        assert len(seen_alike(feed())) == 121
+        """icalendar, ical (strict) and vobject see the same 123 events with the same fields."""
+        assert (
+            len(seen_alike(feed())) == 123
+        )  # 121 task milestones + 保障措施（一） 印发1个月内 (2023-08-29) + （二） 年内 (2023-12-31): 123.
 
     def test_todos_parse_strictly(self) -> None:
         """The strict parser accepts the VTODO output too."""
         from ical.calendar_stream import IcsCalendarStream
 
         calendar = IcsCalendarStream.calendar_from_ics(feed(components=Component.BOTH).decode())
-        assert len(calendar.todos) == len(calendar.events) == 121
+        assert (
+            len(calendar.todos) == len(calendar.events) == 123
+        )  # 121 task milestones + 保障措施（一） 印发1个月内 (2023-08-29) + （二） 年内 (2023-12-31): 123.
 
 
 class TestAnyPlan:

@@ -25,12 +25,14 @@ class TestCalendarCommand:
     """``heze-plan calendar`` writes one feed, whole or selected, and regenerates it in place."""
 
     def test_whole_plan(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """The main job: all 121 milestones into one file; a second run changes nothing."""
+        """The main job: all 121 task milestones and the safeguards' 2 deadlines (保障措施（一）
+        印发1个月内, （二） 年内) into one file; a second run changes nothing.
+        """
         output = tmp_path / "heze-2023.ics"
         status, out, _ = run(capsys, "calendar", "-o", str(output))
         assert status == 0
-        assert len(summaries(output)) == 121
-        assert "121 new" in out
+        assert len(summaries(output)) == 123
+        assert "123 new" in out
         first = output.read_bytes()
         status, out, _ = run(capsys, "calendar", "-o", str(output))
         assert (status, output.read_bytes()) == (0, first)
@@ -82,7 +84,9 @@ class TestCalendarCommand:
         assert run(capsys, "calendar", "--no-reminders", "--components", "todo", "-o", str(output))[0] == 0
         data = output.read_bytes()
         assert b"VALARM" not in data
-        assert data.count(b"BEGIN:VTODO") == 121
+        assert (
+            data.count(b"BEGIN:VTODO") == 123
+        )  # 121 task milestones + 保障措施（一） 印发1个月内 (2023-08-29) + （二） 年内 (2023-12-31): 123.
         assert b"BEGIN:VEVENT" not in data
 
     @pytest.mark.parametrize(
@@ -183,3 +187,51 @@ class TestFeedsCommand:
         status, _, err = run(capsys, "feeds", str(tmp_path), "--base-url", "ftp://x.example/")
         assert status == 2
         assert "base URL" in err
+
+
+class TestSafeguardDeadlinesInCalendar:
+    """``heze-plan calendar`` selects the safeguards' deadlines by unit and date, never by area."""
+
+    FIRST = "保障措施（一） 持续加大统筹协调力度：制定具体落实方案"
+
+    def guards(self, capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> list[str]:
+        assert main(["calendar", "--no-reminders", *argv]) == 0
+        data = capsysbinary.readouterr().out
+        return [
+            str(e["SUMMARY"])
+            for e in icalendar.Calendar.from_ical(data).walk("VEVENT")
+            if "保障措施（" in str(e["SUMMARY"])
+        ]
+
+    @pytest.mark.parametrize(
+        ("argv", "expected"),
+        [
+            # 各县区…要在本行动计划印发1个月内…: a county acts through 各县区政府、管委会
+            (["--unit", "曹县"], [FIRST]),
+            (["--unit", "各县区政府、管委会"], [FIRST]),
+            # （三）获得电力 is led by 市发展改革委: a 领域牵头部门, named in both deadlines
+            (
+                ["--unit", "发改委"],
+                [FIRST, "保障措施（二） 持续发挥示范带动作用：形成的全国领先的创新性经验做法"],
+            ),
+            (["--lead", "发改委", "--month", "2023-08"], [FIRST]),
+            (["--unit", "市营转办"], []),  # receives the plans (报市营转办备案)
+            (["--month", "2023-09"], []),
+            (["--due-before", "2023-08-28"], []),
+            (["--due-after", "2023-08-29", "--due-before", "2023-08-29"], [FIRST]),
+            (["--search", "落实方案"], [FIRST]),
+            (["--search", "不在文中的词"], []),
+            (["--area", "3"], []),  # belongs to no area
+            (["--responsible", "发改委"], []),  # names no responsible unit
+        ],
+    )
+    def test_selection(
+        self, capsysbinary: pytest.CaptureFixture[bytes], argv: list[str], expected: list[str]
+    ) -> None:
+        assert self.guards(capsysbinary, *argv) == expected
+
+    def test_august(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """--month 2023-08: the 11 task milestones of 8月底前 and the 2023-08-29 deadline."""
+        assert main(["calendar", "--month", "2023-08"]) == 0
+        data = capsysbinary.readouterr().out
+        assert len(list(icalendar.Calendar.from_ical(data).walk("VEVENT"))) == 11 + 1

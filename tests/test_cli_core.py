@@ -46,6 +46,12 @@ class TestSummary:
         assert "21 areas, 195 tasks" in out
         assert "  2023-09   21" in out
 
+    def test_plan_level_deadlines(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """保障措施（一） 印发1个月内 (2023-07-29 + 1 month) and （二） 年内 are deadlines of no task."""
+        out = _run(capsys, "summary")[1]
+        assert "121 milestones" in out
+        assert "+2 plan-level deadlines (保障措施): 2023-08-29, 2023-12-31" in out.splitlines()
+
 
 class TestCheck:
     """check prints every finding and exits 1 when there is one."""

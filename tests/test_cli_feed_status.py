@@ -46,14 +46,18 @@ class TestCalendarWithLedger:
     """``heze-plan calendar --ledger FILE --as-of DATE`` marks the events and says how many."""
 
     def test_sample(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """The sample on 2023-10-15: 29 done, 6 overdue, 1 dropped (test_feed_status says why); no stderr."""
+        """The sample on 2023-10-15: 29 done, 6 overdue, 1 dropped (test_feed_status says why); no stderr.
+
+        123 entries: the 121 task milestones and the safeguards' 2 deadlines, which the ledger does not
+        cover (no mark is counted for them).
+        """
         output = tmp_path / "feed.ics"
         status, out, err = run(
             capsys, "calendar", "--ledger", str(SAMPLE), "--as-of", "2023-10-15", "-o", str(output)
         )
         assert (status, err) == (0, "")
         assert out == (
-            f"{output}: 121 entries (121 new, 0 revised, 0 dropped); "
+            f"{output}: 123 entries (123 new, 0 revised, 0 dropped); "
             "status as of 2023-10-15: 29 已完成, 6 逾期, 1 已取消\n"
         )
         seen = summaries(output)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -51,9 +52,11 @@ class TestWhichFeeds:
         )
 
     def test_whole_plan(self, published: Path) -> None:
-        """The plan feed has the plan's 121 milestones."""
-        assert index(published)["plan"]["events"] == 121
-        assert len(events(published / "plan.ics")) == 121
+        """The plan feed has the plan's 121 task milestones and the safeguards' 2 deadlines (保障措施
+        （一） 印发1个月内, （二） 年内), which the whole-plan feed missed before.
+        """
+        assert index(published)["plan"]["events"] == 123
+        assert len(events(published / "plan.ics")) == 123
 
     def test_every_feed_read_alike_by_three_parsers(self, published: Path) -> None:
         """All 86 feeds, including those of units without dated tasks, parse alike in icalendar, ical and
@@ -64,16 +67,22 @@ class TestWhichFeeds:
 
 
 class TestUnitFeed:
-    """A unit's feed holds exactly the milestones of the tasks it leads or shares."""
+    """A unit's feed holds exactly the milestones of the tasks it leads or shares, and the safeguards'
+    deadlines it must act on.
+    """
 
     def test_shenpi_ju(self, published: Path) -> None:
         """市行政审批服务局: every milestone of every task naming it, lead items marked 【牵头】 (task 8 is
-        one).
+        one); as the lead department of area （一）开办企业 it also has the safeguards' two deadlines
+        (领域牵头部门…印发1个月内; 市直各领域年内…), unmarked.
         """
         unit = "市行政审批服务局"
         expected = sorted((t.number, m.due) for t in PLAN.tasks if unit in t.units for m in t.milestones)
         feed = published / str(index(published)[f"unit:{unit}"]["file"])
-        found = events(feed)
+        everything = events(feed)
+        found = [e for e in everything if not str(e["SUMMARY"]).startswith("保障措施")]
+        guards = [e for e in everything if str(e["SUMMARY"]).startswith("保障措施")]
+        assert sorted(e["DTSTART"].dt for e in guards) == [dt.date(2023, 8, 29), dt.date(2023, 12, 31)]
         got = sorted(
             (int(re.search(r"(\d+)\. ", str(e["SUMMARY"])).group(1)), e["DTSTART"].dt) for e in found
         )  # type: ignore[union-attr]
@@ -94,13 +103,52 @@ class TestUnitFeed:
         assert entry["events"] == 0
         calendar = icalendar.Calendar.from_ical((published / str(entry["file"])).read_bytes())
         assert "另有3项任务没有时间节点" in str(calendar["DESCRIPTION"])
-        assert index(published)["unit:市营转办"]["events"] == 0  # named in the safeguards only
+        # named in the safeguards only, as the office the 落实方案 are filed with (报市营转办备案), not as
+        # one that must file one
+        assert index(published)["unit:市营转办"]["events"] == 0
 
     def test_area_feed(self, published: Path) -> None:
         """Area （一）开办企业 (tasks 1–9) has tasks 2–8's milestones: task 8 twice, so 8 events."""
         entry = index(published)["area:1"]
         assert entry["name"] == "（一）开办企业"
         assert entry["events"] == 8
+
+
+class TestSafeguardDeadlines:
+    """The safeguards' deadlines are in the plan's feed and in the feeds of those who must act, no area's."""
+
+    def _holders(self, published: Path, day: dt.date) -> set[str]:
+        found = set()
+        for key, entry in index(published).items():
+            for event in events(published / str(entry["file"])):
+                if str(event["SUMMARY"]).startswith("保障措施") and event["DTSTART"].dt == day:
+                    found.add(key)
+        return found
+
+    def test_first_deadline(self, published: Path) -> None:
+        """各县区、市直领域牵头部门…印发1个月内 (2023-08-29): the plan's feed, the 18 area lead departments'
+        (the union of the 21 area headings' 牵头) and 各县区政府、管委会's; not 市营转办's, no area's.
+        """
+        leads = {name for area in PLAN.areas for name in area.lead_units}
+        expected = {"plan", "unit:各县区政府、管委会"} | {f"unit:{name}" for name in leads}
+        assert self._holders(published, dt.date(2023, 8, 29)) == expected
+
+    def test_second_deadline(self, published: Path) -> None:
+        """市直各领域年内… (2023-12-31): the plan's feed and the area lead departments' only."""
+        leads = {name for area in PLAN.areas for name in area.lead_units}
+        assert self._holders(published, dt.date(2023, 12, 31)) == {"plan"} | {f"unit:{n}" for n in leads}
+
+    def test_counts(self, published: Path) -> None:
+        """The index counts them: 市发展改革委 leads or shares tasks with N task milestones, plus 2."""
+        unit = "市发展改革委"
+        tasks = sum(len(t.milestones) for t in PLAN.tasks if unit in t.units)
+        entry = index(published)[f"unit:{unit}"]
+        assert entry["events"] == tasks + 2
+        calendar = icalendar.Calendar.from_ical((published / str(entry["file"])).read_bytes())
+        assert "保障措施的全市性时间节点2个" in str(calendar["DESCRIPTION"])
+        assert index(published)["unit:各县区法院"]["events"] == sum(
+            len(t.milestones) for t in PLAN.tasks if "各县区法院" in t.units
+        )
 
 
 class TestNamesAndIndex:

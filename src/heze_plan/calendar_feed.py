@@ -34,7 +34,14 @@ import attrs
 import icalendar
 from attrs import field, frozen
 
-from heze_plan.event_text import alarm_text, description_text, summary_text
+from heze_plan.event_text import (
+    SAFEGUARD_CATEGORY,
+    alarm_text,
+    description_text,
+    safeguard_description,
+    safeguard_summary,
+    summary_text,
+)
 from heze_plan.feed_entries import Entry, entries, milestone_uid
 from heze_plan.feed_status import (
     StatusSource,
@@ -48,12 +55,15 @@ from heze_plan.feed_status import (
 )
 from heze_plan.model import Milestone, Plan, Task
 from heze_plan.revisions import HASH_PROPERTY, Revisions, content_digest
+from heze_plan.safeguard_deadlines import SafeguardEntry, safeguard_entries, safeguard_uid
+from heze_plan.status import ItemStatus
 
 __all__ = [
     "PRODID",
     "TIMEZONE",
     "Component",
     "FeedOptions",
+    "Selection",
     "StatusSource",
     "build_calendar",
     "data_revised",
@@ -156,14 +166,58 @@ def _alarm(days: int, summary: str, *, related_end: bool) -> icalendar.Alarm:
 
 
 def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> icalendar.cal.Component:
-    due = entry.milestone.due
     item = None if options.status is None else entry_status(plan, options.status, entry)
     summary = summary_text(entry, options.unit)
     description = description_text(plan, entry)
     if item is not None:
         summary = summary_mark(item) + summary
         description = _with_status(description, status_lines(item))
-    area = plan.area(entry.task.area)
+    categories = [plan.area(entry.task.area).name]
+    if options.unit is not None:
+        categories.append("牵头" if options.unit in entry.task.lead_units else "责任")
+    uid = milestone_uid(plan, entry.task.number, entry.index, kind)
+    return _assemble(
+        kind,
+        entry.milestone.due,
+        uid=uid,
+        summary=summary,
+        description=description,
+        categories=categories,
+        options=options,
+        item=item,
+    )
+
+
+def _safeguard_component(
+    plan: Plan, entry: SafeguardEntry, options: FeedOptions, kind: str
+) -> icalendar.cal.Component:
+    """A safeguard's deadline: no ledger row can report it, so it never shows a status."""
+    uid = safeguard_uid(plan, entry.safeguard.number, entry.index, kind)
+    summary, description = safeguard_summary(entry), safeguard_description(plan, entry)
+    return _assemble(
+        kind,
+        entry.milestone.due,
+        uid=uid,
+        summary=summary,
+        description=description,
+        categories=[SAFEGUARD_CATEGORY],
+        options=options,
+        item=None,
+    )
+
+
+def _assemble(
+    kind: str,
+    due: dt.date,
+    *,
+    uid: str,
+    summary: str,
+    description: str,
+    categories: list[str],
+    options: FeedOptions,
+    item: ItemStatus | None,
+) -> icalendar.cal.Component:
+    """One event or to-do (``kind``) on ``due``, with its reminders unless the status is past them."""
     component: icalendar.cal.Component
     if kind == "VEVENT":
         component = icalendar.Event()
@@ -181,12 +235,9 @@ def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> ica
         if completed is not None:
             component.add("completed", completed)
             component.add("percent-complete", 100)
-    component.add("uid", milestone_uid(plan, entry.task.number, entry.index, kind))
+    component.add("uid", uid)
     component.add("summary", summary)
     component.add("description", description)
-    categories = [area.name]
-    if options.unit is not None:
-        categories.append("牵头" if options.unit in entry.task.lead_units else "责任")
     component.add("categories", categories)
     if item is None or has_reminders(item):
         for days in options.reminders:
@@ -221,20 +272,52 @@ def _default_name(plan: Plan, options: FeedOptions) -> str:
     return f"{options.unit} · {base}" if options.unit else base
 
 
-def _default_description(plan: Plan, count: int) -> str:
+def _default_description(plan: Plan, count: int, safeguards: int) -> str:
+    what = "任务" if not safeguards else f"任务和保障措施（其中保障措施的全市性时间节点{safeguards}个）"
     return (
-        f"{plan.document.issuer}《{plan.document.title}》（{plan.document.number}）中有明确时间节点的任务，"
+        f"{plan.document.issuer}《{plan.document.title}》（{plan.document.number}）中有明确时间节点的{what}，"
         f"共{count}个节点，每个节点一个全天事件。没有时间节点的任务全年推进，不在日历中。"
     )
 
 
+Selection = Iterable[Task | Entry | tuple[Task, Milestone] | SafeguardEntry]
+
+
+def _split(plan: Plan, selection: Selection | None) -> list[Entry | SafeguardEntry]:
+    """The selected milestones of tasks and safeguards, each once, by due date (safeguards first on a day)."""
+    if selection is None:
+        tasks: tuple[Entry, ...] = entries(plan)
+        guards: list[SafeguardEntry] = list(safeguard_entries(plan))
+    else:
+        items = list(selection)
+        guards = []
+        for item in items:
+            if isinstance(item, SafeguardEntry):
+                if not 0 <= item.index < len(item.safeguard.milestones):
+                    msg = f"safeguard {item.safeguard.number} has no milestone number {item.index + 1}"
+                    raise ValueError(msg)
+                if item not in guards:
+                    guards.append(item)
+        tasks = entries(plan, [i for i in items if not isinstance(i, SafeguardEntry)])
+    guards.sort(key=lambda e: (e.milestone.due, e.safeguard.number, e.index))
+    merged: list[Entry | SafeguardEntry] = [*guards, *tasks]
+    # sorted() is stable: the tasks keep the order of entries(), the safeguards theirs.
+    return sorted(merged, key=lambda e: (e.milestone.due, isinstance(e, Entry)))
+
+
 def build_calendar(
     plan: Plan,
-    selection: Iterable[Task | Entry | tuple[Task, Milestone]] | None = None,
+    selection: Selection | None = None,
     options: FeedOptions | None = None,
     previous: Revisions | None = None,
 ) -> icalendar.Calendar:
     """The feed of a selection of the plan's milestones (``None``: the whole plan).
+
+    The selection holds tasks, ``(task, milestone)`` pairs, entries and
+    :class:`~heze_plan.safeguard_deadlines.SafeguardEntry` values (a
+    safeguard's deadline, category 保障措施); the whole plan has every
+    milestone of the tasks and of the safeguards. A ledger says nothing
+    about a safeguard's deadline: its event never shows a status.
 
     ``previous`` holds the revisions of the feed this one replaces (see
     :mod:`heze_plan.revisions`); without it every event is at ``SEQUENCE:0``.
@@ -248,13 +331,14 @@ def build_calendar(
     revised = options.revised or data_revised(plan)
     if options.revised is None and options.status is not None:
         revised = max(revised, options.status.revised)
-    chosen = entries(plan, selection)
+    chosen = _split(plan, selection)
+    guards = sum(1 for e in chosen if isinstance(e, SafeguardEntry))
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     name = options.name or _default_name(plan, options)
-    description = options.description or _default_description(plan, len(chosen))
+    description = options.description or _default_description(plan, len(chosen), guards)
     if options.status is not None:
         description += feed_status_note(options.status)
     calendar.add("name", name)
@@ -268,7 +352,10 @@ def build_calendar(
     kinds = {Component.EVENT: ["VEVENT"], Component.TODO: ["VTODO"], Component.BOTH: ["VEVENT", "VTODO"]}
     for entry in chosen:
         for kind in kinds[options.components]:
-            component = _component(plan, entry, options, kind)
+            if isinstance(entry, SafeguardEntry):
+                component = _safeguard_component(plan, entry, options, kind)
+            else:
+                component = _component(plan, entry, options, kind)
             digest = content_digest(component)
             revision = previous.stamp(str(component["UID"]), digest, revised)
             component.add("dtstamp", revision.modified)

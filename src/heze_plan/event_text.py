@@ -13,9 +13,24 @@ import datetime as dt
 
 from heze_plan.feed_entries import Entry
 from heze_plan.model import Plan
+from heze_plan.render import chinese_numeral
+from heze_plan.safeguard_deadlines import SafeguardEntry, actors
 from heze_plan.workdays import holiday_name, is_working_day, last_working_day_on_or_before
 
-__all__ = ["alarm_text", "chinese_date", "description_text", "summary_text", "working_day_note"]
+__all__ = [
+    "SAFEGUARD_CATEGORY",
+    "alarm_text",
+    "chinese_date",
+    "description_text",
+    "safeguard_description",
+    "safeguard_label",
+    "safeguard_summary",
+    "summary_text",
+    "working_day_note",
+]
+
+#: The category of a safeguard's deadline (in place of a task's area).
+SAFEGUARD_CATEGORY = "保障措施"
 
 _WEEKDAYS = "一二三四五六日"
 
@@ -87,6 +102,53 @@ def description_text(plan: Plan, entry: Entry) -> str:
         f"领域：{area.number}. {area.name}",
         f"任务原文：{task.number}. {task.text}",
         f"来源：{plan.document.number}《{plan.document.title}》第{task.number}项",
+    ]
+    return "\n".join(lines)
+
+
+def safeguard_label(number: int) -> str:
+    """``保障措施（一）``: how the plan numbers a safeguard.
+
+    >>> safeguard_label(1)
+    '保障措施（一）'
+    """
+    return f"{SAFEGUARD_CATEGORY}（{chinese_numeral(number)}）"
+
+
+def safeguard_summary(entry: SafeguardEntry) -> str:
+    """The title of a safeguard's deadline: the safeguard and the first clause of the deliverable.
+
+    >>> import heze_plan
+    >>> from heze_plan.safeguard_deadlines import safeguard_entries
+    >>> safeguard_summary(safeguard_entries(heze_plan.load())[0])
+    '保障措施（一） 持续加大统筹协调力度：制定具体落实方案'
+    """
+    safeguard = entry.safeguard
+    what = entry.milestone.deliverable
+    for mark in "，；,;":
+        what = what.split(mark, 1)[0]
+    text = f"{safeguard_label(safeguard.number)} {safeguard.title}：{what}"
+    if len(safeguard.milestones) > 1:
+        text += f"（节点{entry.index + 1}/{len(safeguard.milestones)}）"
+    return text
+
+
+def safeguard_description(plan: Plan, entry: SafeguardEntry) -> str:
+    """The description of a safeguard's deadline: when, the working-day note, what, who, the full text."""
+    safeguard, milestone = entry.safeguard, entry.milestone
+    label = safeguard_label(safeguard.number)
+    who = actors(plan, entry)
+    lines = [f"时间节点：{milestone.phrase}，截止日{chinese_date(milestone.due)}"]
+    if milestone.phrase.startswith("印发") and plan.document.printed is not None:
+        lines[0] += f"，本方案印发于{chinese_date(plan.document.printed)}"
+    note = working_day_note(milestone.due)
+    if note:
+        lines.append(f"注意：{note}")
+    lines += [
+        f"交付成果：{milestone.deliverable}",
+        f"责任主体：{_units(who) if who else '未指明（见保障措施原文）'}",
+        f"保障措施原文：（{chinese_numeral(safeguard.number)}）{safeguard.text}",
+        f"来源：{plan.document.number}《{plan.document.title}》{label}（全市性要求，不属于某一领域或任务）",
     ]
     return "\n".join(lines)
 

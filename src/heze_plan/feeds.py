@@ -6,8 +6,9 @@
 (86, 'plan', '（一）开办企业')
 
 A unit's feed holds every milestone of the tasks it leads or shares, the ones
-it leads marked 【牵头】. File names are pinyin slugs (``unit-shi-shang-wu-ju.ics``)
-handed out once and then kept in the output directory's manifest (see
+it leads marked 【牵头】, and the safeguards' deadlines it must act on. File
+names are pinyin slugs (``unit-shi-shang-wu-ju.ics``) handed out once and
+then kept in the output directory's manifest (see
 :mod:`heze_plan.manifest`), so they stay the same between runs. Every file is
 written atomically; each feed's SEQUENCE history is read from its previous
 version (see :mod:`heze_plan.revisions`).
@@ -28,6 +29,7 @@ from heze_plan.files import write_atomic
 from heze_plan.manifest import Manifest, OwnedFile, sha256
 from heze_plan.model import Plan, Task
 from heze_plan.revisions import FeedError, Revisions
+from heze_plan.safeguard_deadlines import SafeguardEntry, actors, safeguard_entries
 from heze_plan.slugs import unique_slug
 
 __all__ = ["FeedSpec", "FeedsReport", "feed_specs", "write_feeds"]
@@ -57,6 +59,8 @@ class FeedSpec:
     lead_events: int | None = None
     #: The text whose pinyin slug follows ``file_stem`` in the file name, if any.
     slug_of: str | None = None
+    #: The safeguards' deadlines in the feed: all in the plan's, those a unit must act on in its own.
+    safeguards: tuple[SafeguardEntry, ...] = ()
 
 
 def _undated(tasks: Sequence[Task]) -> str:
@@ -64,11 +68,21 @@ def _undated(tasks: Sequence[Task]) -> str:
     return f"另有{count}项任务没有时间节点，全年推进，不在日历中。" if count else ""
 
 
+def _plan_level(count: int) -> str:
+    return f"其中保障措施的全市性时间节点{count}个（不属于某一领域）。" if count else ""
+
+
 def feed_specs(plan: Plan, options: FeedOptions | None = None) -> tuple[FeedSpec, ...]:
-    """The feeds of a plan: the whole plan, then each area, then each unit in registry order."""
+    """The feeds of a plan: the whole plan, then each area, then each unit in registry order.
+
+    The safeguards' deadlines (:mod:`heze_plan.safeguard_deadlines`) are in
+    the plan's feed and in the feed of each unit that must act on them; they
+    belong to no area, so no area's feed has them.
+    """
     options = options or FeedOptions()
     source = f"{plan.document.issuer}《{plan.document.title}》（{plan.document.number}）"
-    whole = len(entries(plan))
+    guards = safeguard_entries(plan)
+    whole = len(entries(plan)) + len(guards)
     specs = [
         FeedSpec(
             key="plan",
@@ -79,8 +93,12 @@ def feed_specs(plan: Plan, options: FeedOptions | None = None) -> tuple[FeedSpec
             options=attrs.evolve(
                 options,
                 name=f"{plan.document.number} 全部任务时间节点",
-                description=f"{source}全部任务的时间节点，共{whole}个。{_undated(plan.tasks)}",
+                description=(
+                    f"{source}全部任务{'和保障措施' if guards else ''}的时间节点，共{whole}个。"
+                    f"{_plan_level(len(guards))}{_undated(plan.tasks)}"
+                ),
             ),
+            safeguards=guards,
         )
     ]
     for area in plan.areas:
@@ -108,6 +126,7 @@ def feed_specs(plan: Plan, options: FeedOptions | None = None) -> tuple[FeedSpec
         tasks = tuple(t for t in plan.tasks if unit.name in t.units)
         chosen = entries(plan, tasks)
         lead = sum(1 for e in chosen if unit.name in e.task.lead_units)
+        own = tuple(g for g in guards if unit.name in actors(plan, g))
         specs.append(
             FeedSpec(
                 key=f"unit:{unit.name}",
@@ -121,11 +140,12 @@ def feed_specs(plan: Plan, options: FeedOptions | None = None) -> tuple[FeedSpec
                     unit=unit.name,
                     name=f"{unit.name} · {plan.document.number}",
                     description=(
-                        f"{unit.name}在{source}中牵头或参与的任务时间节点，共{len(chosen)}个，"
-                        f"其中牵头{lead}个（标【牵头】）。{_undated(tasks)}"
+                        f"{unit.name}在{source}中牵头或参与的任务时间节点，共{len(chosen) + len(own)}个，"
+                        f"其中牵头{lead}个（标【牵头】）。{_plan_level(len(own))}{_undated(tasks)}"
                     ),
                 ),
                 lead_events=lead,
+                safeguards=own,
             )
         )
     return tuple(specs)
@@ -188,7 +208,9 @@ def write_feeds(
     index: list[IndexEntry] = []
     for spec in specs:
         name = names[spec.key]
-        calendar = build_calendar(plan, spec.tasks, spec.options, _previous(directory, name, manifest))
+        calendar = build_calendar(
+            plan, [*spec.tasks, *spec.safeguards], spec.options, _previous(directory, name, manifest)
+        )
         contents[name] = (spec.key, calendar.to_ical())
         count = len(calendar.todos if spec.options.components is Component.TODO else calendar.events)
         index.append(IndexEntry(spec.key, spec.kind, spec.name, name, count, spec.lead_events))

@@ -8,6 +8,7 @@ parser is built.
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import sys
 from pathlib import Path
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from heze_plan.ledger import Problem
     from heze_plan.model import Plan
     from heze_plan.revisions import Revisions
+    from heze_plan.safeguard_deadlines import SafeguardEntry
 
 #: The values of ``heze_plan.calendar_feed.Component``, the default first (``tests/test_cli_package.py``
 #: compares them; repeated so that ``--help`` needs no icalendar).
@@ -182,6 +184,47 @@ def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
         return None
 
 
+def _safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
+    """The safeguards' deadlines that the selection options select (the options were checked already).
+
+    ``--unit`` and ``--lead`` keep those the unit (or a county, through
+    各县区政府、管委会) must act on; date options apply to the due date;
+    ``--search`` keeps those whose safeguard contains every term. A safeguard
+    belongs to no area and names no responsible unit: ``--area`` and
+    ``--responsible`` leave them all out.
+    """
+    from heze_plan import queries
+    from heze_plan.dates import iso_date
+    from heze_plan.lookup import resolve_party
+    from heze_plan.safeguard_deadlines import actors, safeguard_entries
+
+    if args.area or args.responsible:
+        return []
+    chosen = list(safeguard_entries(plan))
+    for name in filter(None, (args.unit, args.lead)):
+        party = resolve_party(plan, name)
+        wanted = {*party.units, *party.via}
+        chosen = [e for e in chosen if wanted.intersection(actors(plan, e))]
+    start = iso_date(args.due_after.strip()) if args.due_after else dt.date.min
+    end = iso_date(args.due_before.strip()) if args.due_before else dt.date.max
+    if args.month:
+        year, month = queries.parse_month(args.month, plan.year)
+        start = max(start, dt.date(year, month, 1))
+        end = min(end, dt.date(year, month, calendar.monthrange(year, month)[1]))
+    chosen = [e for e in chosen if start <= e.milestone.due <= end]
+    for term in args.search or ():
+        key = _folded(term)
+        chosen = [e for e in chosen if key in _folded(e.safeguard.text)]
+    return chosen
+
+
+def _folded(text: str) -> str:
+    """Text as ``--search`` sees it: NFKC, case-folded, no whitespace (as in :mod:`heze_plan.queries`)."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
 def _calendar(args: argparse.Namespace) -> int:
     from heze_plan.calendar_feed import PRODID, build_calendar
     from heze_plan.feed_entries import Entry
@@ -189,7 +232,10 @@ def _calendar(args: argparse.Namespace) -> int:
     from heze_plan.revisions import Revisions
 
     plan = load_plan(args)
-    selection = [Entry(ref.task, ref.index) for ref in select_milestones(plan, args)]
+    selection: list[Entry | SafeguardEntry] = [
+        Entry(ref.task, ref.index) for ref in select_milestones(plan, args)
+    ]
+    selection += _safeguards(plan, args)
     output: Path | None = args.output
     if args.previous is not None:
         previous = _read_revisions(args.previous, what="previous feed")
@@ -213,7 +259,7 @@ def _calendar(args: argparse.Namespace) -> int:
     gone = sum(1 for uid in previous if uid not in now)
     print(
         f"{output}: {len(now)} entries ({new} new, {revised} revised, {gone} dropped)"
-        + _marks_text(plan, status, selection)
+        + _marks_text(plan, status, [e for e in selection if isinstance(e, Entry)])
     )
     return _exit_status(args, problems)
 

@@ -26,6 +26,7 @@ def summary_text(plan: Plan) -> str:
         "",
         f"{len(plan.areas)} areas, {len(plan.tasks)} tasks, {len(plan.units)} units, "
         f"{len(dated)} milestones, {sum(len(t.targets) for t in plan.tasks)} targets",
+        *_plan_level(plan),
         f"{ongoing} tasks have no deadline and run all year (to {plan.horizon.isoformat()})",
         f"{len(plan.errata)} corrections to the source text (errata)",
         "",
@@ -37,6 +38,15 @@ def summary_text(plan: Plan) -> str:
         by_month[key] = by_month.get(key, 0) + 1
     lines += [f"  {month}  {count:3d}" for month, count in by_month.items()]
     return "\n".join(lines)
+
+
+def _plan_level(plan: Plan) -> list[str]:
+    """The safeguards' own deadlines (保障措施), which belong to no task: one line, or none."""
+    dues = [m.due.isoformat() for s in plan.safeguards for m in s.milestones]
+    if not dues:
+        return []
+    plural = "s" if len(dues) != 1 else ""
+    return [f"+{len(dues)} plan-level deadline{plural} (保障措施): {', '.join(sorted(dues))}"]
 
 
 def _summary(args: argparse.Namespace) -> int:
