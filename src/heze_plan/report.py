@@ -59,6 +59,22 @@ def _target_text(target: TargetStatus) -> str:
     return target_formula(target.target, number=_number, strip=False)
 
 
+def _target_rows(result: Status, *, label: str) -> list[list[str]]:
+    """A row per target: ``task.index``, its ``label`` field (phrase or subject), wanted, actual, as of,
+    attainment."""
+    return [
+        [
+            f"{t.task}.{t.index}",
+            getattr(t.target, label),
+            _target_text(t),
+            _number(t.actual.value) if t.actual else "",
+            str(t.actual.as_of) if t.actual else "",
+            t.attainment.value,
+        ]
+        for t in result.targets
+    ]
+
+
 def _behind_first(scores: Sequence[Score]) -> list[Score]:
     """Units or areas with the most overdue, then late, milestones first; otherwise in plan order."""
     return sorted(scores, key=lambda s: (-s.counts.get(State.OVERDUE, 0), -s.counts.get(State.DONE_LATE, 0)))
@@ -116,17 +132,7 @@ def to_table(result: Status, problems: Sequence[Problem] = ()) -> str:
             lines += _grid(["milestone", "due", "lead units", extra], rows)
     lines += ["", "by lead unit:", *_grid(["lead unit", *SCORE_HEADER[1:]], _score_rows(result.by_unit))]
     lines += ["", "by area:", *_grid(["area", *SCORE_HEADER[1:]], _score_rows(result.by_area))]
-    rows = [
-        [
-            f"{t.task}.{t.index}",
-            t.target.phrase,
-            _target_text(t),
-            _number(t.actual.value) if t.actual else "",
-            str(t.actual.as_of) if t.actual else "",
-            t.attainment.value,
-        ]
-        for t in result.targets
-    ]
+    rows = _target_rows(result, label="phrase")
     lines += ["", "targets:", *_grid(["target", "phrase", "wanted", "actual", "as of", "attainment"], rows)]
     missing = [t for t in result.targets if t.attainment is Attainment.NO_ACTUAL]
     lines.append(f"  {len(missing)} of {len(result.targets)} targets have no actual yet")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from heze_plan.ledger import Problem
-from heze_plan.report import _NUMERIC, SCORE_HEADER, _number, _score_rows, _target_text
+from heze_plan.report import _NUMERIC, SCORE_HEADER, _score_rows, _target_rows
 from heze_plan.status import Attainment, ItemStatus, State, Status
 
 __all__ = ["COLORS", "to_html"]
@@ -151,17 +151,7 @@ def to_html(result: Status, problems: Sequence[Problem] = (), *, title: str = ""
         f"<th>{h}</th>"
         for h in ("任务.节点", "截止日期", "节点内容", "牵头单位", "状态", "完成日期", "备注", "佐证")
     )
-    targets = [
-        [
-            f"{t.task}.{t.index}",
-            t.target.subject,
-            _target_text(t),
-            _number(t.actual.value) if t.actual else "",
-            str(t.actual.as_of) if t.actual else "",
-            t.attainment.value,
-        ]
-        for t in result.targets
-    ]
+    targets = _target_rows(result, label="subject")
     missing = sum(1 for t in result.targets if t.attainment is Attainment.NO_ACTUAL)
     problem_list = "".join(f"<li>{escape(str(p))}</li>" for p in problems)
     return f"""<!DOCTYPE html>
