@@ -4,7 +4,7 @@ Task ``k`` of a generated plan takes the text and the owners of the
 embedded plan's task ``(k - 1) % 195 + 1``, so that texts, deadlines,
 targets and owner clauses are as long and as varied as a real plan's; the
 tasks are spread evenly over the 21 areas and numbered 1..N. The text is
-written with :func:`heze_plan.render.to_text`, as a plan of that size would
+written with :func:`heze_plan.parsing.writer.to_text`, as a plan of that size would
 be published.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import attrs
 
 import heze_plan
-from heze_plan.render import to_text
+from heze_plan.parsing.writer import to_text
 
 __all__ = ["generated_plan", "generated_text"]
 

@@ -78,8 +78,8 @@ def bench_import(runs: int) -> None:
 
 def bench_load_and_parse() -> None:
     import heze_plan
-    from heze_plan import _snapshot
-    from heze_plan.errata import shipped_errata
+    from heze_plan import data
+    from heze_plan.parsing.errata import shipped_errata
 
     print("load and parse", flush=True)
     source = heze_plan.source_text()
@@ -92,7 +92,7 @@ def bench_load_and_parse() -> None:
     record("load(), uncached (snapshot)", ms(best(uncached, 20)), "(goal < 10 ms)")
     heze_plan.load()
     record("load(), cached", f"{best(heze_plan.load, 1000) * 1e6:.2f} us")
-    record("snapshot fingerprint (hash of the inputs)", ms(best(_snapshot.fingerprint, 20)))
+    record("snapshot key (SHA-256 of the inputs)", ms(best(data.inputs_digest, 20)))
     record(
         "parse() of the embedded text, errata applied",
         ms(best(lambda: heze_plan.parse(source, errata=errata))),
@@ -107,13 +107,13 @@ def bench_load_and_parse() -> None:
 
 def bench_queries() -> None:
     print("queries", flush=True)
-    if importlib.util.find_spec("heze_plan.queries") is None:
-        record("unit query", "skipped", "(heze_plan.queries is not on this branch yet)")
+    if importlib.util.find_spec("heze_plan.query.selections") is None:
+        record("unit query", "skipped", "(heze_plan.query.selections is not on this branch yet)")
         return
     import attrs
 
     import heze_plan
-    from heze_plan import queries
+    from heze_plan.query import selections as queries
 
     plan = heze_plan.load()
 
@@ -139,23 +139,23 @@ def bench_queries() -> None:
 
 def _feed_builder() -> Callable[[object], object] | None:
     """The whole plan's feed as bytes, when the calendar feeds are on this branch."""
-    if importlib.util.find_spec("heze_plan.calendar_feed") is None:
+    if importlib.util.find_spec("heze_plan.calendar.feed") is None:
         return None
-    from heze_plan.calendar_feed import build_calendar
+    from heze_plan.calendar.feed import build_calendar
 
     return lambda plan: build_calendar(plan).to_ical()  # type: ignore[arg-type]
 
 
 def bench_feeds() -> None:
     print("feeds", flush=True)
-    if importlib.util.find_spec("heze_plan.feeds") is None:
-        record("every feed", "skipped", "(heze_plan.feeds is not on this branch yet)")
+    if importlib.util.find_spec("heze_plan.calendar.feed_set") is None:
+        record("every feed", "skipped", "(heze_plan.calendar.feed_set is not on this branch yet)")
         return
     import tempfile
 
     from heze_plan import load
-    from heze_plan.calendar_feed import build_calendar
-    from heze_plan.feeds import feed_specs, write_feeds
+    from heze_plan.calendar.feed import build_calendar
+    from heze_plan.calendar.feed_set import feed_specs, write_feeds
 
     plan = load()
 

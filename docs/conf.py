@@ -12,14 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
-import importlib
-
 import heze_plan
-
-# heze_plan re-exports the function status() under the name of its module heze_plan.status, and autodoc,
-# asked for the module, finds the function. For the API pages only, point the name back at the module;
-# the function is documented there, as heze_plan.status.status.
-heze_plan.status = importlib.import_module("heze_plan.status")  # type: ignore[assignment]
 
 project = "heze_plan"
 author = "heze_plan developers"

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import heze_plan
-from heze_plan.model import Plan
+from heze_plan.model.plan import Plan
 
 settings.register_profile(
     "thorough", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -12,8 +12,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 import heze_plan
-from heze_plan.ledger import MilestoneEntry, Progress, TargetActual
-from heze_plan.model import (
+from heze_plan.model.plan import (
     Area,
     Comparator,
     Document,
@@ -28,6 +27,7 @@ from heze_plan.model import (
     Unit,
     UnitKind,
 )
+from heze_plan.progress.ledger import MilestoneEntry, Progress, TargetActual
 
 # ---------------------------------------------------------------- model (core)
 
@@ -189,10 +189,11 @@ tables = st.integers(min_value=1, max_value=4).flatmap(
 
 import re  # noqa: E402 - kept with the section it serves
 
-from heze_plan import hanzi as _hanzi  # noqa: E402
-from heze_plan.deadlines import end_of_month  # noqa: E402
-from heze_plan.hanzi import TRADITIONAL  # noqa: E402
-from heze_plan.render import chinese_numeral, owner_list  # noqa: E402
+from heze_plan.common.numerals import to_chinese as chinese_numeral  # noqa: E402
+from heze_plan.parsing import hanzi as _hanzi  # noqa: E402
+from heze_plan.parsing.deadlines import end_of_month  # noqa: E402
+from heze_plan.parsing.hanzi import TRADITIONAL  # noqa: E402
+from heze_plan.parsing.writer import owner_list  # noqa: E402
 
 #: Characters for free text: none is a digit, a numeral, a deadline word
 #: (年 月 底 内 全), a counter, a comparator, a scope word or punctuation.

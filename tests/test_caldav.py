@@ -15,7 +15,7 @@ import icalendar
 import pytest
 
 import heze_plan
-from heze_plan.feeds import write_feeds
+from heze_plan.calendar.feed_set import write_feeds
 
 caldav = pytest.importorskip("caldav")
 
@@ -137,7 +137,7 @@ class TestRadicale:
 
     def test_event_by_uid(self, radicale: str, feeds: Path) -> None:
         """Task 2's 9月底前 event is found by its UID and falls on 2023-09-30, all day."""
-        from heze_plan.feed_entries import milestone_uid
+        from heze_plan.calendar.entries import milestone_uid
 
         client = connect(radicale)
         url = f"{radicale}{USER}/by-uid/"
@@ -148,7 +148,7 @@ class TestRadicale:
 
     def test_todos(self, radicale: str) -> None:
         """A feed of events and to-dos: the server keeps both; the client reads the to-dos back unchanged."""
-        from heze_plan.calendar_feed import Component, FeedOptions, build_calendar
+        from heze_plan.calendar.feed import Component, FeedOptions, build_calendar
 
         data = build_calendar(PLAN, [PLAN.task(8)], FeedOptions(components=Component.BOTH)).to_ical()
         expected = {str(t["UID"]): normal(t) for t in icalendar.Calendar.from_ical(data).walk("VTODO")}
@@ -170,8 +170,8 @@ class TestRadicaleWithStatus:
         """
         import datetime as dt
 
-        from heze_plan.calendar_feed import Component, FeedOptions, StatusSource, build_calendar
-        from heze_plan.ledger_io import read_ledger
+        from heze_plan.calendar.feed import Component, FeedOptions, StatusSource, build_calendar
+        from heze_plan.progress.ledger_files import read_ledger
 
         sample = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
         ledger, problems = read_ledger(sample, PLAN, as_of=dt.date(2023, 10, 15))

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 
 import heze_plan
-from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar
-from heze_plan.event_text import working_day_note
-from heze_plan.feed_entries import Entry, entries, milestone_uid
-from heze_plan.model import Plan
+from heze_plan.calendar.entries import Entry, entries, milestone_uid
+from heze_plan.calendar.event_text import working_day_note
+from heze_plan.calendar.feed import PRODID, Component, FeedOptions, build_calendar
+from heze_plan.model.plan import Plan
 
 from .ics_parsers import seen_alike, with_ical, with_vobject
 from .strategies import plans

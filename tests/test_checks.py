@@ -9,8 +9,8 @@ from hypothesis import given
 
 import heze_plan
 from heze_plan import Milestone, Plan, check
-from heze_plan.checks import RULES, Finding
-from heze_plan.model import Unit, UnitKind
+from heze_plan.model.checks import RULES, Finding
+from heze_plan.model.plan import Unit, UnitKind
 
 from . import strategies
 

@@ -12,7 +12,7 @@ import pytest
 
 import heze_plan
 from heze_plan.cli import add_selection_options, main, select_milestones, select_tasks
-from heze_plan.tables import display_width
+from heze_plan.common.tables import display_width
 
 OCTOBER = [5, 19, 20, 22, 31, 58, 62, 79, 89, 91, 110, 111, 112, 113, 119, 121, 135, 142, 162, 185]
 

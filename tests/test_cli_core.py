@@ -102,7 +102,7 @@ class TestExport:
     def test_stdout(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = _run(capsys, "export", "--format", "json")
         assert code == 0
-        assert heze_plan.serialize.from_json(out) == heze_plan.load()
+        assert heze_plan.model.serialize.from_json(out) == heze_plan.load()
 
     def test_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         target = tmp_path / "out" / "plan.json"

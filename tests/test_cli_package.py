@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import heze_plan.cli
-from heze_plan.calendar_feed import Component
+from heze_plan.calendar.feed import Component
 from heze_plan.cli.calendar import COMPONENTS
 from heze_plan.cli.common import FORMATS
-from heze_plan.tables import FORMATS as TABLE_FORMATS
+from heze_plan.common.tables import FORMATS as TABLE_FORMATS
 
 ROOT = Path(__file__).parent.parent
 PYPROJECT = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
@@ -24,18 +24,18 @@ PYPROJECT = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 HEAVY = {"icalendar", "holidays", "pypinyin"}
 #: The package's feature modules that only some commands need.
 FEATURES = {
-    "heze_plan.calendar_feed",
-    "heze_plan.feeds",
-    "heze_plan.feed_status",
-    "heze_plan.revisions",
-    "heze_plan.ledger_io",
-    "heze_plan.status",
-    "heze_plan.report",
-    "heze_plan.workdays",
-    "heze_plan.slugs",
-    "heze_plan.queries",
-    "heze_plan.parsing",
-    "heze_plan.serialize",
+    "heze_plan.calendar.feed",
+    "heze_plan.calendar.feed_set",
+    "heze_plan.calendar.status_marks",
+    "heze_plan.calendar.revisions",
+    "heze_plan.progress.ledger_files",
+    "heze_plan.progress.assessment",
+    "heze_plan.progress.report.text",
+    "heze_plan.common.workdays",
+    "heze_plan.calendar.slugs",
+    "heze_plan.query.selections",
+    "heze_plan.parsing.parser",
+    "heze_plan.model.serialize",
 }
 
 

@@ -1,4 +1,4 @@
-"""Tests for heze_plan.dates: one rule for dates typed on the command line; the ledger's looser one."""
+"""Tests for heze_plan.common.dates: one rule for dates typed on the command line; the ledger's looser one."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from heze_plan.dates import iso_date, spreadsheet_date
+from heze_plan.common.dates import iso_date, spreadsheet_date
 
 SEPTEMBER_30 = dt.date(2023, 9, 30)  # 9月底前, the plan's most common deadline
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from heze_plan.deadlines import end_of_month, find_deadlines, milestones_in
+from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
 
 
 class TestFindDeadlines:

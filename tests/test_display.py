@@ -1,4 +1,4 @@
-"""Tests for heze_plan.display: the HTML that Jupyter shows for plans, areas, tasks and units."""
+"""Tests for heze_plan.notebook.html: the HTML that Jupyter shows for plans, areas, tasks and units."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given
 
 import heze_plan
-from heze_plan import display, queries
-from heze_plan.model import Milestone, Plan, Task, Unit, UnitKind
+from heze_plan.common.numerals import area_label
+from heze_plan.model.plan import Milestone, Plan, Task, Unit, UnitKind
+from heze_plan.notebook import html as display
+from heze_plan.query import selections as queries
 from tests.strategies import markup_tasks
 
 #: The only elements the views may contain: no script, style, link, image or form.
@@ -171,7 +173,7 @@ class TestPlanAndArea:
         [(1, "（一）"), (9, "（九）"), (10, "（十）"), (19, "（十九）"), (20, "（二十）")],
     )
     def test_area_label(self, number: int, label: str) -> None:
-        assert display.area_label(number) == label
+        assert area_label(number) == label
 
 
 class TestUnit:

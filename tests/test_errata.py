@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import heze_plan
-from heze_plan.errata import ErrataError, apply_errata, shipped_errata
-from heze_plan.model import Erratum
+from heze_plan.model.plan import Erratum
+from heze_plan.parsing.errata import ErrataError, apply_errata, shipped_errata
 
 
 class TestShippedErrata:

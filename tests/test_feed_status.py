@@ -3,7 +3,7 @@
 Expected states come from the shipped sample ledger (examples/ledger-2023-10-15.csv,
 invented data) read with the csv module, and from the plan's due dates in the
 source text (8月底前 → 2023-08-31, 9月底前 → 2023-09-30, 10月底前 → 2023-10-31),
-never from :mod:`heze_plan.status`.
+never from :mod:`heze_plan.progress.assessment`.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
 import heze_plan
-from heze_plan.calendar_feed import PRODID, Component, FeedOptions, StatusSource, build_calendar
-from heze_plan.feed_entries import milestone_uid
-from heze_plan.feed_status import completed_at
-from heze_plan.feeds import write_feeds
-from heze_plan.ledger import Ledger, MilestoneEntry, Progress
-from heze_plan.ledger_io import read_ledger
-from heze_plan.revisions import Revisions
+from heze_plan.calendar.entries import milestone_uid
+from heze_plan.calendar.feed import PRODID, Component, FeedOptions, StatusSource, build_calendar
+from heze_plan.calendar.feed_set import write_feeds
+from heze_plan.calendar.revisions import Revisions
+from heze_plan.calendar.status_marks import completed_at
+from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress
+from heze_plan.progress.ledger_files import read_ledger
 
 from .ics_parsers import seen_alike
 from .strategies import YEAR_DAYS, milestone_entries, plans

@@ -12,10 +12,10 @@ import icalendar
 import pytest
 
 import heze_plan
-from heze_plan.feeds import write_feeds
-from heze_plan.manifest import MANIFEST_NAME
-from heze_plan.revisions import FeedError
-from heze_plan.slugs import slug
+from heze_plan.calendar.feed_set import write_feeds
+from heze_plan.calendar.manifest import MANIFEST_NAME
+from heze_plan.calendar.revisions import FeedError
+from heze_plan.calendar.slugs import slug
 
 from .ics_parsers import seen_alike
 

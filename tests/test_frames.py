@@ -1,4 +1,4 @@
-"""Tests for heze_plan.frames: rows and DataFrames of tasks, milestones, targets and units."""
+"""Tests for heze_plan.notebook.frames: rows and DataFrames of tasks, milestones, targets and units."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import heze_plan
-from heze_plan import frames, queries
-from heze_plan.model import Plan
+from heze_plan.model.plan import Plan
+from heze_plan.notebook import frames
+from heze_plan.query import selections as queries
 
 pd = pytest.importorskip("pandas", reason="the test extra installs pandas")
 
@@ -257,12 +258,12 @@ class TestWithoutPandas:
             import sys
             sys.modules["pandas"] = None        # as if pandas were not installed
             sys.modules["matplotlib"] = None
-            import heze_plan, heze_plan.display, heze_plan.frames
+            import heze_plan, heze_plan.notebook.html, heze_plan.notebook.frames
             plan = heze_plan.load()
             assert "195 tasks" in plan._repr_html_()
-            assert len(heze_plan.frames.task_rows(plan)) == 195
+            assert len(heze_plan.notebook.frames.task_rows(plan)) == 195
             try:
-                heze_plan.frames.tasks_dataframe(plan)
+                heze_plan.notebook.frames.tasks_dataframe(plan)
             except ImportError as error:
                 print(error)
             """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heze_plan
-from heze_plan.hanzi import TRADITIONAL, to_simplified
+from heze_plan.parsing.hanzi import TRADITIONAL, to_simplified
 
 
 class TestToSimplified:

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
-from heze_plan.ledger_io import LEDGER_FORMAT, LedgerError, parse_ledger, read_ledger, template
-from heze_plan.model import Plan
+from heze_plan.model.plan import Plan
+from heze_plan.progress.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
+from heze_plan.progress.ledger_files import LEDGER_FORMAT, LedgerError, parse_ledger, read_ledger, template
 
 from .strategies import PLAN, milestone_entries, target_actuals
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import heze_plan
-from heze_plan.lookup import (
+from heze_plan.query.lookup import (
     COUNTIES,
     AreaLookupError,
     UnitLookupError,

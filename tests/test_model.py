@@ -8,7 +8,7 @@ import attrs
 import pytest
 from hypothesis import given
 
-from heze_plan.model import Comparator, Milestone, Target, TargetKind, Task, Unit, UnitKind
+from heze_plan.model.plan import Comparator, Milestone, Target, TargetKind, Task, Unit, UnitKind
 
 from . import strategies
 

@@ -1,11 +1,11 @@
-"""Owner clauses in every form the family writes them (heze_plan.owners)."""
+"""Owner clauses in every form the family writes them (heze_plan.parsing.owners)."""
 
 from __future__ import annotations
 
 import pytest
 
-from heze_plan.owners import find_owner_clause, read_owners
-from heze_plan.parse_report import Convention
+from heze_plan.parsing.findings import Convention
+from heze_plan.parsing.owners import find_owner_clause, read_owners
 
 
 class TestReadOwners:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import heze_plan
 from heze_plan import ParseError, parse, parse_with_report
-from heze_plan.render import to_text
+from heze_plan.parsing.writer import to_text
 
 from .strategies import plan_texts
 

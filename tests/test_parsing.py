@@ -12,7 +12,7 @@ import pytest
 
 import heze_plan
 from heze_plan import Comparator, ParseError, TargetKind, parse
-from heze_plan.parsing import normalize_spaces, paragraphs
+from heze_plan.parsing.parser import normalize_spaces, paragraphs
 
 D = dt.date
 

@@ -8,9 +8,9 @@ import attrs
 import pytest
 
 import heze_plan
-from heze_plan.lookup import AreaLookupError, UnitLookupError
-from heze_plan.model import TargetKind
-from heze_plan.queries import (
+from heze_plan.model.plan import TargetKind
+from heze_plan.query.lookup import AreaLookupError, UnitLookupError
+from heze_plan.query.selections import (
     MilestoneSelection,
     TaskSelection,
     _index,

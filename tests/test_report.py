@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress
-from heze_plan.ledger_io import read_ledger
-from heze_plan.model import Plan
-from heze_plan.report import REPORT_FORMAT, render, to_csv, to_data, to_table
-from heze_plan.report_html import to_html
-from heze_plan.status import State, Status, status
+from heze_plan.model.plan import Plan
+from heze_plan.progress.assessment import State, Status, status
+from heze_plan.progress.ledger import Ledger, MilestoneEntry, Problem, Progress
+from heze_plan.progress.ledger_files import read_ledger
+from heze_plan.progress.report import REPORT_FORMAT, render, to_csv, to_data, to_table
+from heze_plan.progress.report.html import to_html
 
 #: The sample ledger shipped in examples/ (plausible, invented data).
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"

@@ -12,10 +12,10 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import heze_plan
-from heze_plan.calendar_feed import PRODID, FeedOptions, build_calendar
-from heze_plan.feed_entries import milestone_uid
-from heze_plan.model import Plan
-from heze_plan.revisions import FeedError, Revisions
+from heze_plan.calendar.entries import milestone_uid
+from heze_plan.calendar.feed import PRODID, FeedOptions, build_calendar
+from heze_plan.calendar.revisions import FeedError, Revisions
+from heze_plan.model.plan import Plan
 
 from .strategies import plans
 

@@ -9,13 +9,13 @@ import icalendar
 import pytest
 
 import heze_plan
-from heze_plan.calendar_feed import PRODID, Component, FeedOptions, build_calendar
-from heze_plan.feed_entries import milestone_uid
-from heze_plan.feed_status import StatusSource
-from heze_plan.ledger import Ledger
-from heze_plan.model import Milestone, Plan, Safeguard
-from heze_plan.revisions import HASH_PROPERTY, Revisions
-from heze_plan.safeguard_deadlines import SafeguardEntry, actors, safeguard_entries, safeguard_uid, subject
+from heze_plan.calendar.entries import milestone_uid
+from heze_plan.calendar.feed import PRODID, Component, FeedOptions, build_calendar
+from heze_plan.calendar.revisions import HASH_PROPERTY, Revisions
+from heze_plan.calendar.safeguards import SafeguardEntry, actors, safeguard_entries, safeguard_uid, subject
+from heze_plan.calendar.status_marks import StatusSource
+from heze_plan.model.plan import Milestone, Plan, Safeguard
+from heze_plan.progress.ledger import Ledger
 
 from .ics_parsers import seen_alike, with_ical, with_vobject
 

@@ -9,7 +9,14 @@ from hypothesis import given
 
 import heze_plan
 from heze_plan import Plan
-from heze_plan.serialize import EXPORT_FORMAT, ExportError, from_json, structure_plan, to_json, unstructure
+from heze_plan.model.serialize import (
+    EXPORT_FORMAT,
+    ExportError,
+    from_json,
+    structure_plan,
+    to_json,
+    unstructure,
+)
 
 from . import strategies
 

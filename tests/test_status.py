@@ -9,10 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from heze_plan.ledger import Ledger, MilestoneEntry, Progress, TargetActual
-from heze_plan.ledger_io import read_ledger
-from heze_plan.model import Plan
-from heze_plan.status import Attainment, State, Status, classify, milestone_status, status, target_due
+from heze_plan.model.plan import Plan
+from heze_plan.progress.assessment import (
+    Attainment,
+    State,
+    Status,
+    classify,
+    milestone_status,
+    status,
+    target_due,
+)
+from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress, TargetActual
+from heze_plan.progress.ledger_files import read_ledger
 
 from .strategies import YEAR_DAYS
 
@@ -155,7 +163,7 @@ class TestSampleReport:
     def test_scoreboard_of_an_area(self, result: Status) -> None:
         """（一）开办企业: 2, 3, 8.1 done on time; nothing late or overdue."""
         area = result.by_area[0]
-        assert area.name == "（1）开办企业"
+        assert area.name == "（一）开办企业"
         assert area.on_time_rate == 1.0
         assert area.total == 10
 
@@ -278,7 +286,7 @@ class TestReviewFixes:
         assert sorted({i.task for i in by_short.items}) == [161, 162, 163, 164, 165]
 
     def test_unknown_unit_is_an_error(self, plan: Plan) -> None:
-        from heze_plan.lookup import UnitLookupError
+        from heze_plan.query.lookup import UnitLookupError
 
         with pytest.raises(UnitLookupError, match="unknown unit '市科学局'"):
             status(plan, Ledger(), as_of=D(2023, 10, 15), unit="市科学局")

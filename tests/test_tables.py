@@ -10,8 +10,8 @@ import json
 import pytest
 from hypothesis import given
 
-from heze_plan.model import TargetKind
-from heze_plan.tables import display_width, json_text, pad, render, text_table
+from heze_plan.common.tables import display_width, json_text, pad, render, text_table
+from heze_plan.model.plan import TargetKind
 from tests.strategies import tables
 
 

@@ -1,12 +1,12 @@
-"""Tests for heze_plan.target_text: one formula for a target, with each caller's way of writing figures."""
+"""Tests for heze_plan.model.target_text: one formula for a target, each caller writing figures its way."""
 
 from __future__ import annotations
 
 import pytest
 
 import heze_plan
-from heze_plan.model import Comparator, Target, TargetKind
-from heze_plan.target_text import plain_number, target_formula
+from heze_plan.model.plan import Comparator, Target, TargetKind
+from heze_plan.model.target_text import plain_number, target_formula
 
 
 @pytest.fixture(scope="module")

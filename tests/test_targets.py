@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from heze_plan.model import Comparator, TargetKind
-from heze_plan.targets import chinese_number, targets_in
+from heze_plan.common.numerals import from_chinese as chinese_number
+from heze_plan.model.plan import Comparator, TargetKind
+from heze_plan.parsing.targets import targets_in
 
 
 class TestQuantities:

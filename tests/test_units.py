@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import heze_plan
-from heze_plan.model import UnitKind
-from heze_plan.units import classify, known_units, split_units
+from heze_plan.model.plan import UnitKind
+from heze_plan.parsing.units import classify, known_units, split_units
 
 
 class TestSplitUnits:

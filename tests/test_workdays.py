@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from heze_plan.workdays import (
+from heze_plan.common.workdays import (
     add_working_days,
     holiday_name,
     is_working_day,

@@ -5,25 +5,46 @@
 >>> len(plan.tasks), len(plan.areas)
 (195, 21)
 
-``import heze_plan`` loads the model only; the parser, the checks, the
-look-ups and the package version load on first use (PEP 562), so that a
+The package is layered by stage of the data flow (``docs/architecture.md``):
+:mod:`heze_plan.data` (the shipped files) and :mod:`heze_plan.common` (small
+helpers) at the bottom, then :mod:`heze_plan.model`, :mod:`heze_plan.parsing`,
+:mod:`heze_plan.query`, :mod:`heze_plan.progress`, :mod:`heze_plan.calendar`,
+:mod:`heze_plan.notebook` and :mod:`heze_plan.cli`; every error is in
+:mod:`heze_plan.errors`. This module re-exports the names most programs need.
+
+``import heze_plan`` loads the model only; the parser, the look-ups, the
+ledger and the package version load on first use (PEP 562), so that a
 program that only reads the embedded plan starts fast (see
-``docs/benchmarks.md``).
+``docs/benchmarks.md``). Inside IPython or Jupyter :mod:`heze_plan.notebook`
+is imported too, so that plans, tasks and selections show as HTML tables.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
-import sys
-import types
+import importlib as _importlib
+import sys as _sys
+import types as _types
 from typing import TYPE_CHECKING, Any
 
+from heze_plan._embedded import load
+from heze_plan.data import source_text
+from heze_plan.errors import (
+    AreaLookupError,
+    ErrataError,
+    ExportError,
+    FeedError,
+    HezePlanError,
+    LedgerError,
+    PandasMissingError,
+    ParseError,
+    UnitLookupError,
+)
 from heze_plan.model import (
     Area,
     Comparator,
     Document,
     Erratum,
+    Finding,
     Milestone,
     Plan,
     Principle,
@@ -33,27 +54,48 @@ from heze_plan.model import (
     Task,
     Unit,
     UnitKind,
+    check,
 )
 
 if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
-    from heze_plan.checks import Finding, check
-    from heze_plan.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
-    from heze_plan.ledger_io import read_ledger
-    from heze_plan.lookup import UnitLookupError, resolve_unit
-    from heze_plan.parse_report import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
-    from heze_plan.parsing import parse, parse_with_report
-    from heze_plan.status import State, milestone_status, status
+    from heze_plan.parsing import (
+        Convention,
+        ParseFinding,
+        ParseReport,
+        ParseWarning,
+        parse,
+        parse_with_report,
+    )
+    from heze_plan.progress import (
+        Ledger,
+        MilestoneEntry,
+        Problem,
+        Progress,
+        State,
+        TargetActual,
+        milestone_status,
+        read_ledger,
+        status,
+    )
+    from heze_plan.query import resolve_unit
 
 __all__ = [
     "Area",
+    "AreaLookupError",
     "Comparator",
     "Convention",
     "Document",
+    "ErrataError",
     "Erratum",
+    "ExportError",
+    "FeedError",
     "Finding",
+    "HezePlanError",
     "Ledger",
+    "LedgerError",
     "Milestone",
     "MilestoneEntry",
+    "PandasMissingError",
     "ParseError",
     "ParseFinding",
     "ParseReport",
@@ -83,34 +125,33 @@ __all__ = [
     "status",
 ]
 
-#: Public names loaded on first use, by the module that defines them.
+#: Public names loaded on first use, by the package that defines them.
 _LAZY = {
-    "Finding": "heze_plan.checks",
-    "check": "heze_plan.checks",
-    "Ledger": "heze_plan.ledger",
-    "MilestoneEntry": "heze_plan.ledger",
-    "Problem": "heze_plan.ledger",
-    "Progress": "heze_plan.ledger",
-    "TargetActual": "heze_plan.ledger",
-    "read_ledger": "heze_plan.ledger_io",
-    "State": "heze_plan.status",
-    "milestone_status": "heze_plan.status",
-    "status": "heze_plan.status",
-    "UnitLookupError": "heze_plan.lookup",
-    "resolve_unit": "heze_plan.lookup",
-    "Convention": "heze_plan.parse_report",
-    "ParseError": "heze_plan.parse_report",
-    "ParseFinding": "heze_plan.parse_report",
-    "ParseReport": "heze_plan.parse_report",
-    "ParseWarning": "heze_plan.parse_report",
-    "parse": "heze_plan.parsing",
-    "parse_with_report": "heze_plan.parsing",
+    **dict.fromkeys(
+        ("Convention", "ParseFinding", "ParseReport", "ParseWarning", "parse", "parse_with_report"),
+        "heze_plan.parsing",
+    ),
+    **dict.fromkeys(
+        (
+            "Ledger",
+            "MilestoneEntry",
+            "Problem",
+            "Progress",
+            "State",
+            "TargetActual",
+            "milestone_status",
+            "read_ledger",
+            "status",
+        ),
+        "heze_plan.progress",
+    ),
+    "resolve_unit": "heze_plan.query",
 }
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(_importlib.import_module(_LAZY[name]), name)
         globals()[name] = value
         return value
     if name == "__version__":
@@ -127,49 +168,10 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """The public names and the subpackages, not the modules this one uses (``sys``, ``importlib``)."""
+    loaded = {name for name, value in globals().items() if isinstance(value, _types.ModuleType)}
+    return sorted({*__all__, *(name for name in loaded if not name.startswith("_"))})
 
 
-class _Package(types.ModuleType):
-    """The package module, keeping ``heze_plan.status`` the function when its submodule loads.
-
-    Importing the submodule ``heze_plan.status`` (as ``heze_plan.frames`` does)
-    binds the module object to the package's ``status`` attribute; the public
-    name is the function of that module, as it was when the package imported
-    it eagerly, so the binding is replaced by the function.
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and _LAZY.get(name) == value.__name__:
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
-
-
-def source_text() -> str:
-    """The source text of the embedded plan, exactly as extracted from the published PDF."""
-    from importlib import resources  # noqa: PLC0415 - 5 ms of imports, paid when the text is needed
-
-    return resources.files("heze_plan").joinpath("data/heze-2023-plan.txt").read_text(encoding="utf-8")
-
-
-@functools.cache
-def load() -> Plan:
-    """The embedded Heze 2023 plan, parsed from its shipped source with the shipped errata.
-
-    Loaded once per process from the snapshot shipped beside the source
-    (:mod:`heze_plan._snapshot`), which holds exactly that parse; when the
-    snapshot does not match the source, the errata or the parser's code, the
-    source is parsed instead. The plan is immutable, so every caller shares it.
-    """
-    from heze_plan import _snapshot  # noqa: PLC0415 - loaded on first use, see the module docs
-
-    plan = _snapshot.read()
-    if plan is None:
-        from heze_plan.errata import shipped_errata  # noqa: PLC0415 - only without a snapshot
-        from heze_plan.parsing import parse  # noqa: PLC0415 - only without a snapshot
-
-        plan = parse(source_text(), errata=shipped_errata())
-    return plan
+if "IPython" in _sys.modules:  # in Jupyter, plans and selections show as HTML tables
+    _importlib.import_module("heze_plan.notebook")

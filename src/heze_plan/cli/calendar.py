@@ -1,6 +1,6 @@
 """The calendar commands: ``calendar`` (one iCalendar feed) and ``feeds`` (a directory of them).
 
-The feed code (:mod:`heze_plan.calendar_feed`, :mod:`heze_plan.feeds`) and
+The feed code (:mod:`heze_plan.calendar.feed`, :mod:`heze_plan.calendar.feed_set`) and
 icalendar under it load when one of these commands runs, not when the
 parser is built.
 """
@@ -25,15 +25,15 @@ from heze_plan.cli.common import (
 from heze_plan.cli.selection import add_selection_options, select_milestones
 
 if TYPE_CHECKING:
-    from heze_plan.calendar_feed import FeedOptions
-    from heze_plan.feed_entries import Entry
-    from heze_plan.feed_status import StatusSource
-    from heze_plan.ledger import Problem
-    from heze_plan.model import Plan
-    from heze_plan.revisions import Revisions
-    from heze_plan.safeguard_deadlines import SafeguardEntry
+    from heze_plan.calendar.entries import Entry
+    from heze_plan.calendar.feed import FeedOptions
+    from heze_plan.calendar.revisions import Revisions
+    from heze_plan.calendar.safeguards import SafeguardEntry
+    from heze_plan.calendar.status_marks import StatusSource
+    from heze_plan.model.plan import Plan
+    from heze_plan.progress.ledger import Problem
 
-#: The values of ``heze_plan.calendar_feed.Component``, the default first (``tests/test_cli_package.py``
+#: The values of ``heze_plan.calendar.feed.Component``, the default first (``tests/test_cli_package.py``
 #: compares them; repeated so that ``--help`` needs no icalendar).
 COMPONENTS = ("event", "todo", "both")
 
@@ -89,7 +89,7 @@ def _add_feed_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _feed_options(args: argparse.Namespace, status: StatusSource | None, **extra: object) -> FeedOptions:
-    from heze_plan.calendar_feed import Component, FeedOptions
+    from heze_plan.calendar.feed import Component, FeedOptions
 
     return FeedOptions(
         reminders=args.remind,
@@ -133,7 +133,7 @@ def _feed_status(args: argparse.Namespace, plan: Plan) -> tuple[StatusSource | N
         return None, []
     if args.as_of is None:
         raise UsageError(f"--ledger {args.ledger} needs --as-of DATE, the day the status is shown for")
-    from heze_plan.feed_status import StatusSource
+    from heze_plan.calendar.status_marks import StatusSource
 
     ledger, problems = read_ledger(args, plan, args.as_of)
     for problem in problems:
@@ -146,7 +146,7 @@ def _feed_status(args: argparse.Namespace, plan: Plan) -> tuple[StatusSource | N
 def _marks_text(plan: Plan, status: StatusSource | None, selection: list[Entry] | None = None) -> str:
     if status is None:
         return ""
-    from heze_plan.feed_status import marks
+    from heze_plan.calendar.status_marks import marks
 
     counts = marks(plan, status, selection)
     shown = ", ".join(f"{n} {mark}" for mark, n in counts.items()) or "none marked"
@@ -158,8 +158,8 @@ def _exit_status(args: argparse.Namespace, problems: list[Problem]) -> int:
 
 
 def _read_revisions(path: Path, *, what: str) -> Revisions:
-    from heze_plan.calendar_feed import PRODID
-    from heze_plan.revisions import FeedError, Revisions
+    from heze_plan.calendar.feed import PRODID
+    from heze_plan.calendar.revisions import FeedError, Revisions
 
     try:
         data = path.read_bytes()
@@ -176,7 +176,7 @@ def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
     name = args.unit or args.lead
     if not name:
         return None
-    from heze_plan.lookup import UnitLookupError, resolve_unit
+    from heze_plan.query.lookup import UnitLookupError, resolve_unit
 
     try:
         return resolve_unit(plan, name).name
@@ -193,10 +193,10 @@ def _safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
     belongs to no area and names no responsible unit: ``--area`` and
     ``--responsible`` leave them all out.
     """
-    from heze_plan import queries
-    from heze_plan.dates import iso_date
-    from heze_plan.lookup import resolve_party
-    from heze_plan.safeguard_deadlines import actors, safeguard_entries
+    from heze_plan.calendar.safeguards import actors, safeguard_entries
+    from heze_plan.common.dates import iso_date
+    from heze_plan.query import selections as queries
+    from heze_plan.query.lookup import resolve_party
 
     if args.area or args.responsible:
         return []
@@ -219,17 +219,17 @@ def _safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
 
 
 def _folded(text: str) -> str:
-    """Text as ``--search`` sees it: NFKC, case-folded, no whitespace (as in :mod:`heze_plan.queries`)."""
+    """Text as ``--search`` sees it: NFKC, case-folded, no whitespace (as :mod:`heze_plan.query` does)."""
     import unicodedata
 
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _calendar(args: argparse.Namespace) -> int:
-    from heze_plan.calendar_feed import PRODID, build_calendar
-    from heze_plan.feed_entries import Entry
-    from heze_plan.files import write_atomic
-    from heze_plan.revisions import Revisions
+    from heze_plan.calendar.entries import Entry
+    from heze_plan.calendar.feed import PRODID, build_calendar
+    from heze_plan.calendar.revisions import Revisions
+    from heze_plan.common.files import write_atomic
 
     plan = load_plan(args)
     selection: list[Entry | SafeguardEntry] = [
@@ -265,8 +265,8 @@ def _calendar(args: argparse.Namespace) -> int:
 
 
 def _feeds(args: argparse.Namespace) -> int:
-    from heze_plan.feeds import write_feeds
-    from heze_plan.revisions import FeedError
+    from heze_plan.calendar.feed_set import write_feeds
+    from heze_plan.calendar.revisions import FeedError
 
     plan = load_plan(args)
     status, problems = _feed_status(args, plan)

@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
-    from heze_plan.ledger import Ledger, Problem
-    from heze_plan.model import Plan
+    from heze_plan.model.plan import Plan
+    from heze_plan.progress.ledger import Ledger, Problem
 
 #: A command's handler: it gets the parsed options and returns the exit status.
 Handler = Callable[[argparse.Namespace], int]
 #: What a command module's ``register`` adds its command (or group) to.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
-#: The output formats every listing command offers (``heze_plan.tables.FORMATS``, which
+#: The output formats every listing command offers (``heze_plan.common.tables.FORMATS``, which
 #: ``tests/test_cli_package.py`` compares; repeated so that ``--help`` needs no table code).
 FORMATS = ("table", "json", "csv")
 
@@ -69,7 +69,7 @@ def load_plan(args: argparse.Namespace) -> Plan:
         raise UsageError(f"cannot read plan text {source}: {error.strerror}") from None
     except UnicodeDecodeError:
         raise UsageError(f"{source} is not UTF-8 text") from None
-    from heze_plan.parsing import ParseError, parse
+    from heze_plan.parsing.parser import ParseError, parse
 
     try:
         return parse(text)
@@ -89,14 +89,14 @@ def emit(records: list[dict[str, object]], columns: Sequence[tuple[str, str]], f
     if not records and fmt == "table":
         print(f"no {what} match", file=sys.stderr)
         return
-    from heze_plan.tables import render
+    from heze_plan.common.tables import render
 
     print(render(records, columns, fmt))
 
 
 def date_argument(text: str) -> dt.date:
-    """An argparse type: a YYYY-MM-DD date (:func:`heze_plan.dates.iso_date`)."""
-    from heze_plan.dates import iso_date
+    """An argparse type: a YYYY-MM-DD date (:func:`heze_plan.common.dates.iso_date`)."""
+    from heze_plan.common.dates import iso_date
 
     try:
         return iso_date(text)
@@ -106,8 +106,8 @@ def date_argument(text: str) -> dt.date:
 
 def read_ledger(args: argparse.Namespace, plan: Plan, as_of: dt.date | None) -> tuple[Ledger, list[Problem]]:
     """The ledger of ``args.ledger`` and the problems of its rows; an unreadable ledger is a usage error."""
-    from heze_plan.ledger_io import LedgerError
-    from heze_plan.ledger_io import read_ledger as read
+    from heze_plan.progress.ledger_files import LedgerError
+    from heze_plan.progress.ledger_files import read_ledger as read
 
     try:
         return read(args.ledger, plan, as_of=as_of)

@@ -1,7 +1,7 @@
 """The progress commands: ``ledger init``, ``ledger check`` and ``report``.
 
-The ledger's reader (:mod:`heze_plan.ledger_io`), the status
-(:mod:`heze_plan.status`, with the working-day calendar of ``holidays``)
+The ledger's reader (:mod:`heze_plan.progress.ledger_files`), the status
+(:mod:`heze_plan.progress.assessment`, with the working-day calendar of ``holidays``)
 and the report's renderers load when one of these commands runs.
 """
 
@@ -24,7 +24,7 @@ from heze_plan.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from heze_plan.model import Plan
+    from heze_plan.model.plan import Plan
 
 
 def _working_days(text: str) -> int:
@@ -37,7 +37,7 @@ def _lead_unit(plan: Plan, name: str | None) -> str | None:
     """The canonical name of the unit the user named (forgiving: see `resolve_unit`); it must lead tasks."""
     if name is None:
         return None
-    from heze_plan.lookup import UnitLookupError, resolve_unit
+    from heze_plan.query.lookup import UnitLookupError, resolve_unit
 
     try:
         unit = resolve_unit(plan, name).name
@@ -49,8 +49,8 @@ def _lead_unit(plan: Plan, name: str | None) -> str | None:
 
 
 def _ledger_init(args: argparse.Namespace) -> int:
-    from heze_plan.files import write_atomic
-    from heze_plan.ledger_io import template
+    from heze_plan.common.files import write_atomic
+    from heze_plan.progress.ledger_files import template
 
     plan = load_plan(args)
     target: Path = args.file
@@ -79,9 +79,9 @@ def _ledger_check(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from heze_plan.files import write_atomic
-    from heze_plan.report import render as render_report
-    from heze_plan.status import status
+    from heze_plan.common.files import write_atomic
+    from heze_plan.progress.assessment import status
+    from heze_plan.progress.report import render as render_report
 
     refuse_overwriting_inputs(args.output, args.ledger, args.plan)
     plan = load_plan(args)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from heze_plan.cli.common import Commands, add_plan_option, load_plan, refuse_overwriting_inputs
 
 if TYPE_CHECKING:
-    from heze_plan.model import Plan
+    from heze_plan.model.plan import Plan
 
 
 def summary_text(plan: Plan) -> str:
@@ -55,7 +55,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from heze_plan.checks import RULES, check
+    from heze_plan.model.checks import RULES, check
 
     findings = check(load_plan(args))
     for finding in findings:
@@ -68,8 +68,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from heze_plan.files import write_atomic
-    from heze_plan.serialize import to_json
+    from heze_plan.common.files import write_atomic
+    from heze_plan.model.serialize import to_json
 
     refuse_overwriting_inputs(args.output, args.plan)
     text = to_json(load_plan(args))

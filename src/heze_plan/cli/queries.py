@@ -1,7 +1,7 @@
 """The commands that answer questions: ``tasks``, ``show``, ``units``, ``areas``, ``targets``, ``timeline``.
 
-Each selects with :mod:`heze_plan.queries`, turns the result into records
-with :mod:`heze_plan.views` and prints them as a table, JSON or CSV.
+Each selects with :mod:`heze_plan.query.selections`, turns the result into records
+with :mod:`heze_plan.cli.views` and prints them as a table, JSON or CSV.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from heze_plan.cli.selection import (
     select_milestones,
     select_tasks,
 )
-from heze_plan.model import TargetKind
+from heze_plan.model.plan import TargetKind
 
 
 def _tasks(args: argparse.Namespace) -> int:
-    from heze_plan import views
+    from heze_plan.cli import views
 
     plan = load_plan(args)
     selection = select_tasks(plan, args)
@@ -46,8 +46,9 @@ def _tasks(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from heze_plan import queries, views
-    from heze_plan.tables import json_text
+    from heze_plan.cli import views
+    from heze_plan.common.tables import json_text
+    from heze_plan.query import selections as queries
 
     plan = load_plan(args)
     text = args.number.strip()
@@ -75,21 +76,22 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _units(args: argparse.Namespace) -> int:
-    from heze_plan import views
+    from heze_plan.cli import views
 
     emit(views.unit_records(load_plan(args)), views.UNIT_COLUMNS, args.format, "units")
     return 0
 
 
 def _areas(args: argparse.Namespace) -> int:
-    from heze_plan import views
+    from heze_plan.cli import views
 
     emit(views.area_records(load_plan(args)), views.AREA_COLUMNS, args.format, "areas")
     return 0
 
 
 def _targets(args: argparse.Namespace) -> int:
-    from heze_plan import queries, views
+    from heze_plan.cli import views
+    from heze_plan.query import selections as queries
 
     plan = load_plan(args)
     refuse_ongoing_with_dates(args)
@@ -105,8 +107,8 @@ def _targets(args: argparse.Namespace) -> int:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    from heze_plan import views
-    from heze_plan.tables import render
+    from heze_plan.cli import views
+    from heze_plan.common.tables import render
 
     plan = load_plan(args)
     selection = select_milestones(plan, args)

@@ -2,7 +2,7 @@
 
 The options are plain strings when parsed; :func:`select_tasks` and
 :func:`select_milestones` check them against the plan (through
-:mod:`heze_plan.queries`, imported when a command runs) and turn a mistake
+:mod:`heze_plan.query.selections`, imported when a command runs) and turn a mistake
 into a :class:`~heze_plan.cli.common.UsageError` naming what was wrong.
 """
 
@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from heze_plan.cli.common import UsageError
 
 if TYPE_CHECKING:
-    from heze_plan import queries
-    from heze_plan.lookup import Party
-    from heze_plan.model import Plan
+    from heze_plan.model.plan import Plan
+    from heze_plan.query import selections as queries
+    from heze_plan.query.lookup import Party
 
 _S = TypeVar("_S", bound="queries.Selection[Any]")
 
@@ -58,7 +58,7 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
 
 def _date(text: str, option: str) -> dt.date:
     """The date of a selection option; surrounding spaces are forgiven (a pasted date)."""
-    from heze_plan.dates import iso_date
+    from heze_plan.common.dates import iso_date
 
     try:
         return iso_date(text.strip())
@@ -70,7 +70,7 @@ def _date(text: str, option: str) -> dt.date:
 
 def narrow(selection: _S, args: argparse.Namespace) -> _S:
     """Apply the selection options to any selection (tasks, milestones, targets)."""
-    from heze_plan.lookup import AreaLookupError, UnitLookupError
+    from heze_plan.query.lookup import AreaLookupError, UnitLookupError
 
     try:
         if args.unit:
@@ -104,7 +104,7 @@ def refuse_ongoing_with_dates(args: argparse.Namespace) -> None:
 
 def select_tasks(plan: Plan, args: argparse.Namespace) -> queries.TaskSelection:
     """The tasks that the options of :func:`add_selection_options` select; ``UsageError`` on bad input."""
-    from heze_plan import queries
+    from heze_plan.query import selections as queries
 
     refuse_ongoing_with_dates(args)
     selection = narrow(queries.tasks(plan), args)
@@ -113,7 +113,7 @@ def select_tasks(plan: Plan, args: argparse.Namespace) -> queries.TaskSelection:
 
 def select_milestones(plan: Plan, args: argparse.Namespace) -> queries.MilestoneSelection:
     """The milestones that the selection options select; date options apply to each milestone."""
-    from heze_plan import queries
+    from heze_plan.query import selections as queries
 
     if args.ongoing:
         raise UsageError("--ongoing selects tasks without deadlines, which have no milestones")
@@ -122,7 +122,7 @@ def select_milestones(plan: Plan, args: argparse.Namespace) -> queries.Milestone
 
 def party(plan: Plan, args: argparse.Namespace) -> Party | None:
     """The unit or county the options name (``--unit``, ``--lead`` or ``--responsible``), for role columns."""
-    from heze_plan.lookup import resolve_party
+    from heze_plan.query.lookup import resolve_party
 
     name = args.unit or args.lead or args.responsible
     return resolve_party(plan, name) if name else None

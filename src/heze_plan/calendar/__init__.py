@@ -1,0 +1,143 @@
+"""The plan's deadlines as iCalendar feeds: entries, event text, one feed, a set of feeds with an index page.
+
+The stages of a feed: :mod:`~heze_plan.calendar.entries` (and
+:mod:`~heze_plan.calendar.safeguards`) choose what becomes an event,
+:mod:`~heze_plan.calendar.event_text` words it, :mod:`~heze_plan.calendar.status_marks`
+marks ledger status, :mod:`~heze_plan.calendar.feed` builds one VCALENDAR with
+stable revisions (:mod:`~heze_plan.calendar.revisions`), and
+:mod:`~heze_plan.calendar.feed_set` writes one feed per unit and area with
+its :mod:`~heze_plan.calendar.manifest`, :mod:`~heze_plan.calendar.slugs` and
+:mod:`~heze_plan.calendar.index_page`.
+"""
+
+from __future__ import annotations
+
+from heze_plan.calendar.entries import (
+    Entry,
+    entries,
+    milestone_uid,
+)
+from heze_plan.calendar.event_text import (
+    SAFEGUARD_CATEGORY,
+    alarm_text,
+    chinese_date,
+    description_text,
+    safeguard_description,
+    safeguard_label,
+    safeguard_summary,
+    summary_text,
+    working_day_note,
+)
+from heze_plan.calendar.feed import (
+    PRODID,
+    TIMEZONE,
+    Component,
+    FeedOptions,
+    build_calendar,
+    data_revised,
+)
+from heze_plan.calendar.feed_set import (
+    FeedSpec,
+    FeedsReport,
+    feed_specs,
+    write_feeds,
+)
+from heze_plan.calendar.index_page import (
+    IndexEntry,
+    check_base_url,
+    index_html,
+    index_json,
+    links,
+)
+from heze_plan.calendar.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    OwnedFile,
+    sha256,
+)
+from heze_plan.calendar.revisions import (
+    HASH_PROPERTY,
+    Revision,
+    Revisions,
+    content_digest,
+)
+from heze_plan.calendar.safeguards import (
+    SafeguardEntry,
+    actors,
+    safeguard_entries,
+    safeguard_uid,
+    subject,
+)
+from heze_plan.calendar.slugs import (
+    slug,
+    unique_slug,
+)
+from heze_plan.calendar.status_marks import (
+    COMPLETED_TIME,
+    StatusSource,
+    completed_at,
+    entry_status,
+    event_status,
+    feed_status_note,
+    has_reminders,
+    marks,
+    status_lines,
+    summary_mark,
+    todo_status,
+)
+
+__all__ = [
+    "COMPLETED_TIME",
+    "HASH_PROPERTY",
+    "MANIFEST_NAME",
+    "PRODID",
+    "SAFEGUARD_CATEGORY",
+    "TIMEZONE",
+    "Component",
+    "Entry",
+    "FeedOptions",
+    "FeedSpec",
+    "FeedsReport",
+    "IndexEntry",
+    "Manifest",
+    "OwnedFile",
+    "Revision",
+    "Revisions",
+    "SafeguardEntry",
+    "StatusSource",
+    "actors",
+    "alarm_text",
+    "build_calendar",
+    "check_base_url",
+    "chinese_date",
+    "completed_at",
+    "content_digest",
+    "data_revised",
+    "description_text",
+    "entries",
+    "entry_status",
+    "event_status",
+    "feed_specs",
+    "feed_status_note",
+    "has_reminders",
+    "index_html",
+    "index_json",
+    "links",
+    "marks",
+    "milestone_uid",
+    "safeguard_description",
+    "safeguard_entries",
+    "safeguard_label",
+    "safeguard_summary",
+    "safeguard_uid",
+    "sha256",
+    "slug",
+    "status_lines",
+    "subject",
+    "summary_mark",
+    "summary_text",
+    "todo_status",
+    "unique_slug",
+    "working_day_note",
+    "write_feeds",
+]

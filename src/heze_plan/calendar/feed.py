@@ -1,0 +1,366 @@
+"""An iCalendar feed of a plan's deadlines: one all-day event per milestone.
+
+>>> import heze_plan
+>>> plan = heze_plan.load()
+>>> feed = build_calendar(plan, [plan.task(8)])
+>>> for event in feed.events:
+...     print(event["SUMMARY"], event.DTSTART, event.DTEND)
+8. 优化企业全生命周期集成服务体系（节点1/2） 2023-09-30 2023-10-01
+8. 优化企业全生命周期集成服务体系（节点2/2） 2023-11-30 2023-12-01
+
+What makes the feed fit for subscription (RFC 5545, RFC 7986):
+
+- UIDs are derived from the plan's document number, the task number and the
+  milestone's index in the task (a name-based UUID, RFC 7986 §5.3), so they
+  do not depend on which tasks are selected or in which order;
+- nothing comes from the clock or chance: ``DTSTAMP`` and ``LAST-MODIFIED``
+  come from the data's revision time (by default the plan's printed date),
+  and ``SEQUENCE`` moves only when an event's content changes (see
+  :mod:`heze_plan.calendar.revisions`);
+- each event is a whole day (``DTSTART;VALUE=DATE`` and the exclusive
+  ``DTEND`` the day after) and transparent to free/busy searches;
+- reminders (``VALARM``) go off at 09:00 a given number of days before the
+  due date; a due date that is not a working day says so and names the
+  last working day before it (:mod:`heze_plan.common.workdays`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+import icalendar
+from attrs import field, frozen
+
+from heze_plan.calendar.entries import Entry, entries, milestone_uid
+from heze_plan.calendar.event_text import (
+    SAFEGUARD_CATEGORY,
+    alarm_text,
+    description_text,
+    safeguard_description,
+    safeguard_summary,
+    summary_text,
+)
+from heze_plan.calendar.revisions import HASH_PROPERTY, Revisions, content_digest
+from heze_plan.calendar.safeguards import SafeguardEntry, safeguard_entries, safeguard_uid
+from heze_plan.calendar.status_marks import (
+    StatusSource,
+    entry_status,
+    event_status,
+    feed_status_note,
+    has_reminders,
+    status_lines,
+    summary_mark,
+    todo_status,
+)
+from heze_plan.model.plan import Milestone, Plan, Task
+from heze_plan.progress.assessment import ItemStatus
+
+__all__ = [
+    "PRODID",
+    "TIMEZONE",
+    "Component",
+    "FeedOptions",
+    "Selection",
+    "StatusSource",
+    "build_calendar",
+    "data_revised",
+]
+
+#: Identifies the program that wrote a feed; a previous feed must carry the same one.
+PRODID = "-//heze_plan//heze-plan deadline feed//ZH"
+#: The plan's time zone (China Standard Time, UTC+8, no daylight saving since 1991).
+TIMEZONE = "Asia/Shanghai"
+_CST = dt.timezone(dt.timedelta(hours=8), "CST")
+#: Reminders go off at this local time on their day.
+_REMINDER_HOUR = 9
+
+
+class Component(enum.Enum):
+    """Which components represent a milestone: events (the default), to-dos, or both."""
+
+    EVENT = "event"
+    TODO = "todo"
+    BOTH = "both"
+
+
+def _reminder_days(value: Iterable[int]) -> tuple[int, ...]:
+    days = tuple(value)
+    for day in days:
+        if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 366:
+            msg = f"FeedOptions.reminders must hold whole days from 0 to 366, got {day!r} in {days!r}"
+            raise ValueError(msg)
+    if len(set(days)) != len(days):
+        msg = f"FeedOptions.reminders names a day twice: {days!r}"
+        raise ValueError(msg)
+    return tuple(sorted(days, reverse=True))
+
+
+def _aware(
+    instance: object, attribute: attrs.Attribute[dt.datetime | None], value: dt.datetime | None
+) -> None:
+    if value is not None and (not isinstance(value, dt.datetime) or value.tzinfo is None):
+        msg = f"FeedOptions.revised must be a timezone-aware datetime, got {value!r}"
+        raise ValueError(msg)
+
+
+@frozen
+class FeedOptions:
+    """How a feed is named and what its events carry.
+
+    ``reminders`` are whole days before the due date; each reminder goes off
+    at 09:00 on its day (0 is the due date itself); ``()`` switches them off.
+    ``unit`` names the unit a feed is made for: tasks it leads are marked
+    【牵头】. ``revised`` is when the data was last revised (the default is
+    :func:`data_revised`, or with ``status`` the later of that and its
+    as-of date); ``refresh`` is how often clients should fetch. ``status``
+    (a ledger and its as-of date) makes each event show how its milestone
+    stands (see :mod:`heze_plan.calendar.status_marks`); without it no event mentions
+    progress.
+    """
+
+    name: str | None = None
+    description: str | None = None
+    reminders: tuple[int, ...] = field(default=(7, 1), converter=_reminder_days)
+    components: Component = field(default=Component.EVENT, validator=attrs.validators.instance_of(Component))
+    unit: str | None = None
+    revised: dt.datetime | None = field(default=None, validator=_aware)
+    refresh: dt.timedelta = field(default=dt.timedelta(days=1))
+    status: StatusSource | None = field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(StatusSource))
+    )
+
+    @refresh.validator
+    def _check_refresh(self, attribute: attrs.Attribute[dt.timedelta], value: dt.timedelta) -> None:
+        if not isinstance(value, dt.timedelta) or value < dt.timedelta(minutes=1):
+            msg = f"FeedOptions.refresh must be at least one minute, got {value!r}"
+            raise ValueError(msg)
+
+
+def data_revised(plan: Plan) -> dt.datetime:
+    """When the plan's data was last revised: midnight (China time) of its printed date.
+
+    Falls back on the adoption date, then on the first day of the plan year.
+
+    >>> import heze_plan
+    >>> data_revised(heze_plan.load()).isoformat()
+    '2023-07-28T16:00:00+00:00'
+    """
+    document = plan.document
+    day = document.printed or document.adopted or dt.date(plan.year, 1, 1)
+    return dt.datetime.combine(day, dt.time(), _CST).astimezone(dt.timezone.utc)
+
+
+def _alarm(days: int, summary: str, *, related_end: bool) -> icalendar.Alarm:
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", alarm_text(days, summary))
+    offset = dt.timedelta(days=-days, hours=_REMINDER_HOUR)
+    if related_end:
+        alarm.add("trigger", offset, parameters={"RELATED": "END"})
+    else:
+        alarm.add("trigger", offset)
+    return alarm
+
+
+def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> icalendar.cal.Component:
+    item = None if options.status is None else entry_status(plan, options.status, entry)
+    summary = summary_text(entry, options.unit)
+    description = description_text(plan, entry)
+    if item is not None:
+        summary = summary_mark(item) + summary
+        description = _with_status(description, status_lines(item))
+    categories = [plan.area(entry.task.area).name]
+    if options.unit is not None:
+        categories.append("牵头" if options.unit in entry.task.lead_units else "责任")
+    uid = milestone_uid(plan, entry.task.number, entry.index, kind)
+    return _assemble(
+        kind,
+        entry.milestone.due,
+        uid=uid,
+        summary=summary,
+        description=description,
+        categories=categories,
+        options=options,
+        item=item,
+    )
+
+
+def _safeguard_component(
+    plan: Plan, entry: SafeguardEntry, options: FeedOptions, kind: str
+) -> icalendar.cal.Component:
+    """A safeguard's deadline: no ledger row can report it, so it never shows a status."""
+    uid = safeguard_uid(plan, entry.safeguard.number, entry.index, kind)
+    summary, description = safeguard_summary(entry), safeguard_description(plan, entry)
+    return _assemble(
+        kind,
+        entry.milestone.due,
+        uid=uid,
+        summary=summary,
+        description=description,
+        categories=[SAFEGUARD_CATEGORY],
+        options=options,
+        item=None,
+    )
+
+
+def _assemble(
+    kind: str,
+    due: dt.date,
+    *,
+    uid: str,
+    summary: str,
+    description: str,
+    categories: list[str],
+    options: FeedOptions,
+    item: ItemStatus | None,
+) -> icalendar.cal.Component:
+    """One event or to-do (``kind``) on ``due``, with its reminders unless the status is past them."""
+    component: icalendar.cal.Component
+    if kind == "VEVENT":
+        component = icalendar.Event()
+        component.add("dtstart", due)
+        component.add("dtend", due + dt.timedelta(days=1))
+        component.add("transp", "TRANSPARENT")
+        cancelled = None if item is None else event_status(item)
+        if cancelled is not None:
+            component.add("status", cancelled)
+    else:
+        component = icalendar.Todo()
+        component.add("due", due)
+        state, completed = ("NEEDS-ACTION", None) if item is None else todo_status(item)
+        component.add("status", state)
+        if completed is not None:
+            component.add("completed", completed)
+            component.add("percent-complete", 100)
+    component.add("uid", uid)
+    component.add("summary", summary)
+    component.add("description", description)
+    component.add("categories", categories)
+    if item is None or has_reminders(item):
+        for days in options.reminders:
+            # A to-do has no DTSTART: its reminders are relative to DUE (RFC 5545 §3.8.6.3).
+            component.add_component(_alarm(days, summary, related_end=kind == "VTODO"))
+    return component
+
+
+def _with_status(description: str, lines: list[str]) -> str:
+    """The description with the progress lines after its first line (the phrase and due date)."""
+    if not lines:
+        return description
+    first, _, rest = description.partition("\n")
+    return "\n".join([first, *lines, rest])
+
+
+def _timezone() -> icalendar.Timezone:
+    """Asia/Shanghai as a fixed UTC+8 zone: China has kept no daylight saving time since 1991."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", TIMEZONE)
+    standard = icalendar.TimezoneStandard()
+    standard.add("tzoffsetfrom", dt.timedelta(hours=8))
+    standard.add("tzoffsetto", dt.timedelta(hours=8))
+    standard.add("tzname", "CST")
+    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    zone.add_component(standard)
+    return zone
+
+
+def _default_name(plan: Plan, options: FeedOptions) -> str:
+    base = f"{plan.document.number} 任务时间节点"
+    return f"{options.unit} · {base}" if options.unit else base
+
+
+def _default_description(plan: Plan, count: int, safeguards: int) -> str:
+    what = "任务" if not safeguards else f"任务和保障措施（其中保障措施的全市性时间节点{safeguards}个）"
+    return (
+        f"{plan.document.issuer}《{plan.document.title}》（{plan.document.number}）中有明确时间节点的{what}，"
+        f"共{count}个节点，每个节点一个全天事件。没有时间节点的任务全年推进，不在日历中。"
+    )
+
+
+Selection = Iterable[Task | Entry | tuple[Task, Milestone] | SafeguardEntry]
+
+
+def _split(plan: Plan, selection: Selection | None) -> list[Entry | SafeguardEntry]:
+    """The selected milestones of tasks and safeguards, each once, by due date (safeguards first on a day)."""
+    if selection is None:
+        tasks: tuple[Entry, ...] = entries(plan)
+        guards: list[SafeguardEntry] = list(safeguard_entries(plan))
+    else:
+        items = list(selection)
+        guards = []
+        for item in items:
+            if isinstance(item, SafeguardEntry):
+                if not 0 <= item.index < len(item.safeguard.milestones):
+                    msg = f"safeguard {item.safeguard.number} has no milestone number {item.index + 1}"
+                    raise ValueError(msg)
+                if item not in guards:
+                    guards.append(item)
+        tasks = entries(plan, [i for i in items if not isinstance(i, SafeguardEntry)])
+    guards.sort(key=lambda e: (e.milestone.due, e.safeguard.number, e.index))
+    merged: list[Entry | SafeguardEntry] = [*guards, *tasks]
+    # sorted() is stable: the tasks keep the order of entries(), the safeguards theirs.
+    return sorted(merged, key=lambda e: (e.milestone.due, isinstance(e, Entry)))
+
+
+def build_calendar(
+    plan: Plan,
+    selection: Selection | None = None,
+    options: FeedOptions | None = None,
+    previous: Revisions | None = None,
+) -> icalendar.Calendar:
+    """The feed of a selection of the plan's milestones (``None``: the whole plan).
+
+    The selection holds tasks, ``(task, milestone)`` pairs, entries and
+    :class:`~heze_plan.calendar.safeguards.SafeguardEntry` values (a
+    safeguard's deadline, category 保障措施); the whole plan has every
+    milestone of the tasks and of the safeguards. A ledger says nothing
+    about a safeguard's deadline: its event never shows a status.
+
+    ``previous`` holds the revisions of the feed this one replaces (see
+    :mod:`heze_plan.calendar.revisions`); without it every event is at ``SEQUENCE:0``.
+    With ``options.status`` the events show progress from the ledger; as the
+    status is part of each event's content, ``SEQUENCE`` moves for exactly
+    the events whose state changed.
+    The same arguments always give the same bytes from ``to_ical()``.
+    """
+    options = options or FeedOptions()
+    previous = previous or Revisions()
+    revised = options.revised or data_revised(plan)
+    if options.revised is None and options.status is not None:
+        revised = max(revised, options.status.revised)
+    chosen = _split(plan, selection)
+    guards = sum(1 for e in chosen if isinstance(e, SafeguardEntry))
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    name = options.name or _default_name(plan, options)
+    description = options.description or _default_description(plan, len(chosen), guards)
+    if options.status is not None:
+        description += feed_status_note(options.status)
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("description", description)
+    calendar.add("x-wr-caldesc", description)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    calendar.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(options.refresh))
+    calendar.add_component(_timezone())
+    kinds = {Component.EVENT: ["VEVENT"], Component.TODO: ["VTODO"], Component.BOTH: ["VEVENT", "VTODO"]}
+    for entry in chosen:
+        for kind in kinds[options.components]:
+            if isinstance(entry, SafeguardEntry):
+                component = _safeguard_component(plan, entry, options, kind)
+            else:
+                component = _component(plan, entry, options, kind)
+            digest = content_digest(component)
+            revision = previous.stamp(str(component["UID"]), digest, revised)
+            component.add("dtstamp", revision.modified)
+            component.add("last-modified", revision.modified)
+            component.add("sequence", revision.sequence)
+            component.add(HASH_PROPERTY, digest)
+            calendar.add_component(component)
+    return calendar

@@ -1,0 +1,237 @@
+"""What the query commands show: selections turned into records and text.
+
+Pure functions, no printing and no argument parsing: the command line
+(:mod:`heze_plan.cli`) calls them and renders the records with
+:mod:`heze_plan.common.tables`. Records keep structured values (lists, dates) so
+that JSON output is complete; the column lists say what a table shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from heze_plan.common.tables import Column, text_table
+from heze_plan.model.plan import Plan, Task
+from heze_plan.model.target_text import target_formula
+from heze_plan.query.lookup import Party
+from heze_plan.query.selections import MilestoneSelection, TargetSelection, TaskSelection, tasks, unit_load
+
+__all__ = [
+    "AREA_COLUMNS",
+    "MILESTONE_COLUMNS",
+    "TARGET_COLUMNS",
+    "TASK_COLUMNS",
+    "TASK_CSV_COLUMNS",
+    "UNIT_COLUMNS",
+    "area_records",
+    "milestone_records",
+    "role",
+    "target_records",
+    "task_detail",
+    "task_records",
+    "timeline_text",
+    "unit_records",
+]
+
+TASK_COLUMNS: tuple[Column, ...] = (("number", "no."), ("due", "due"), ("title", "title"), ("lead", "lead"))
+TASK_CSV_COLUMNS: tuple[Column, ...] = (
+    ("number", "no."),
+    ("area", "area"),
+    ("title", "title"),
+    ("lead", "lead"),
+    ("responsible", "responsible"),
+    ("due", "due"),
+    ("role", "role"),
+)
+UNIT_COLUMNS: tuple[Column, ...] = (
+    ("unit", "unit"),
+    ("kind", "kind"),
+    ("leads", "leads"),
+    ("shares", "shares"),
+    ("total", "total"),
+)
+AREA_COLUMNS: tuple[Column, ...] = (
+    ("number", "no."),
+    ("name", "area"),
+    ("tasks", "tasks"),
+    ("milestones", "milestones"),
+    ("ongoing", "ongoing"),
+    ("lead", "lead"),
+)
+TARGET_COLUMNS: tuple[Column, ...] = (
+    ("task", "task"),
+    ("kind", "kind"),
+    ("target", "target"),
+    ("due", "due"),
+    ("subject", "subject"),
+)
+MILESTONE_COLUMNS: tuple[Column, ...] = (
+    ("due", "due"),
+    ("task", "task"),
+    ("phrase", "phrase"),
+    ("title", "title"),
+    ("lead", "lead"),
+)
+
+
+def role(task: Task, party: Party) -> str:
+    """How ``party`` takes part in ``task``: ``lead``, ``responsible``, or either via a collective."""
+    if any(u in task.lead_units for u in party.units):
+        return "lead"
+    if any(u in task.responsible_units for u in party.units):
+        return "responsible"
+    for collective in party.via:
+        if collective in task.lead_units:
+            return f"lead (via {collective})"
+        if collective in task.responsible_units:
+            return f"responsible (via {collective})"
+    return ""
+
+
+def task_records(selection: TaskSelection, party: Party | None = None) -> list[dict[str, object]]:
+    """One record per task: number, area, title, units, deadlines and, given a party, its role."""
+    records: list[dict[str, object]] = []
+    for task in selection:
+        record: dict[str, object] = {
+            "number": task.number,
+            "area": task.area,
+            "title": task.title,
+            "lead": list(task.lead_units),
+            "responsible": list(task.responsible_units),
+            "due": [m.due for m in task.milestones] or "ongoing",
+            "milestones": [
+                {"due": m.due, "phrase": m.phrase, "deliverable": m.deliverable} for m in task.milestones
+            ],
+        }
+        if party is not None:
+            record["role"] = role(task, party)
+        if selection.via(task):
+            record["via"] = list(selection.via(task))
+        records.append(record)
+    return records
+
+
+def unit_records(plan: Plan) -> list[dict[str, object]]:
+    """Every unit with the number of tasks it leads and shares, most tasks first."""
+    kinds = {unit.name: unit.kind for unit in plan.units}
+    return [
+        {
+            "unit": load.unit,
+            "kind": kinds[load.unit],
+            "leads": load.leads,
+            "shares": load.shares,
+            "total": load.total,
+        }
+        for load in unit_load(plan)
+    ]
+
+
+def area_records(plan: Plan) -> list[dict[str, object]]:
+    """Every area with its lead units and how many tasks, milestones and ongoing tasks it has."""
+    records: list[dict[str, object]] = []
+    for area in plan.areas:
+        members = tasks(plan).in_area(area.number)
+        records.append(
+            {
+                "number": area.number,
+                "name": area.name,
+                "lead": list(area.lead_units),
+                "tasks": len(members),
+                "milestones": sum(len(t.milestones) for t in members),
+                "ongoing": sum(1 for t in members if t.ongoing),
+            }
+        )
+    return records
+
+
+def target_records(selection: TargetSelection) -> list[dict[str, object]]:
+    """One record per target, with the task, the formula and the milestone it is due with."""
+    records: list[dict[str, object]] = []
+    for ref in selection:
+        milestone = ref.milestone
+        target = ref.target
+        records.append(
+            {
+                "task": ref.task.number,
+                "kind": target.kind,
+                "target": target_formula(target),
+                "comparator": target.comparator,
+                "value": target.value,
+                "upper": target.upper,
+                "unit": target.unit,
+                "reference": target.reference,
+                "phrase": target.phrase,
+                "subject": target.subject,
+                "due": milestone.due if milestone else None,
+                "lead": list(ref.task.lead_units),
+            }
+        )
+    return records
+
+
+def milestone_records(selection: MilestoneSelection, party: Party | None = None) -> list[dict[str, object]]:
+    """One record per milestone, by due date; given a party, its role in the task."""
+    records: list[dict[str, object]] = []
+    for ref in selection:
+        record: dict[str, object] = {
+            "month": ref.due.strftime("%Y-%m"),
+            "due": ref.due,
+            "task": ref.task.number,
+            "phrase": ref.phrase,
+            "title": ref.task.title,
+            "deliverable": ref.deliverable,
+            "lead": list(ref.task.lead_units),
+        }
+        if party is not None:
+            record["role"] = role(ref.task, party)
+        if selection.via(ref.task):
+            record["via"] = list(selection.via(ref.task))
+        records.append(record)
+    return records
+
+
+def timeline_text(selection: MilestoneSelection, party: Party | None = None) -> str:
+    """The milestones month by month: a heading with the count, then an aligned table."""
+    columns: Sequence[Column] = (*MILESTONE_COLUMNS, ("role", "role")) if party else MILESTONE_COLUMNS
+    blocks = []
+    for (year, month), group in selection.by_month().items():
+        heading = f"{year}-{month:02d}  {len(group)} milestone{'s' if len(group) != 1 else ''}"
+        blocks.append(heading + "\n" + text_table(milestone_records(group, party), columns))
+    return "\n\n".join(blocks)
+
+
+def task_detail(plan: Plan, task: Task) -> str:
+    """One task in full: units, milestones with deliverables, targets, qualifiers, errata, text."""
+    area = next((a.name for a in plan.areas if a.number == task.area), "(not in this plan)")
+    lines = [
+        f"{task.number}. {task.title}",
+        f"area:         {task.area} {area}",
+        f"lead:         {'、'.join(task.lead_units)}",
+        f"responsible:  {'、'.join(task.responsible_units) or '(none named)'}",
+    ]
+    if task.milestones:
+        lines.append("milestones:")
+        lines += [f"  {m.due.isoformat()}  {m.phrase}：{m.deliverable}" for m in task.milestones]
+    else:
+        lines.append(f"milestones:   none: ongoing through the plan year (to {plan.horizon.isoformat()})")
+    if task.targets:
+        lines.append("targets:")
+        for target in task.targets:
+            when = "the plan year"
+            if target.milestone is not None:
+                when = task.milestones[target.milestone].due.isoformat()
+            lines.append(f"  {target_formula(target)}  ({target.kind.value}, by {when})")
+            lines.append(f"      {target.subject}")
+    if task.per_provincial_arrangement:
+        lines.append("qualifier:    根据省统一部署 (follows the provincial arrangement)")
+    if task.prerequisites:
+        lines.append("waits for:    " + "；".join(task.prerequisites))
+    errata = plan.errata_for(task.number)
+    if errata:
+        lines.append("errata:")
+        for erratum in errata:
+            source = " ".join(erratum.source.split())
+            lines.append(f"  {erratum.id} {erratum.kind}: {source!r} read as {erratum.correction!r}")
+            lines.append(f"      {erratum.reason}")
+    lines += ["text:", f"  {task.text}"]
+    return "\n".join(lines)

@@ -1,0 +1,63 @@
+"""The files shipped with the package, and the one place that reads them.
+
+- ``heze-2023-plan.txt``: the embedded plan's text as extracted from the published PDF
+  (菏政发〔2023〕11号), the ground truth;
+- ``errata.json``: the corrections applied to that text, each with its reason;
+- ``units.csv``: the registry of the embedded plan's units (name, kind, aliases);
+- ``heze-2023-plan.json``: in a built wheel only, the embedded plan parsed when
+  the wheel was built (see :mod:`heze_plan._embedded`); a source checkout has none.
+
+Nothing here parses: each function returns the file's text, and the stage
+that understands it turns it into model objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+__all__ = ["ERRATA", "SNAPSHOT", "SOURCE", "UNITS", "inputs_digest", "read_text", "source_text"]
+
+SOURCE = "heze-2023-plan.txt"
+ERRATA = "errata.json"
+UNITS = "units.csv"
+SNAPSHOT = "heze-2023-plan.json"
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def read_text(name: str) -> str:
+    """A shipped file's text (UTF-8); :class:`FileNotFoundError` when the package has no such file.
+
+    Read straight from the directory beside this module, which saves the 6 ms
+    that importing :mod:`importlib.resources` costs in a fresh process; a
+    package installed as a zip is read through :mod:`importlib.resources`.
+    """
+    try:
+        with open(os.path.join(_HERE, name), encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        if os.path.isdir(_HERE):
+            raise
+    from importlib import resources  # noqa: PLC0415 - only for a package that is not on disk
+
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+def source_text() -> str:
+    """The source text of the embedded plan, exactly as extracted from the published PDF."""
+    return read_text(SOURCE)
+
+
+def inputs_digest() -> str:
+    """SHA-256 over the files the embedded plan is made from: its text, the errata and the unit registry.
+
+    A snapshot records the digest of the inputs it was parsed from, so that
+    one built from other inputs is never served.
+    """
+    digest = hashlib.sha256()
+    for name in (SOURCE, ERRATA, UNITS):
+        data = read_text(name).encode("utf-8")
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()

@@ -1,0 +1,375 @@
+"""The typed model of an implementation plan: document, areas, tasks, units,
+milestones, targets, safeguards and the errata applied to the source.
+
+Every class is a frozen, slotted attrs class. Units are referred to by their
+canonical name (a plain ``str``) everywhere except the registry
+(:attr:`Plan.units`), so the model unstructures to plain JSON without
+duplicating unit records.
+
+Invariants that a single object can check are enforced by validators, so an
+invalid object cannot be built; invariants that need the whole plan (every
+unit resolves, numbers run 1..N) are findings of :func:`heze_plan.check`,
+which reports all of them at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "Area",
+    "Comparator",
+    "Document",
+    "Erratum",
+    "Milestone",
+    "Plan",
+    "Principle",
+    "Safeguard",
+    "Target",
+    "TargetKind",
+    "Task",
+    "Unit",
+    "UnitKind",
+]
+
+
+def _non_empty_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        msg = f"{type(instance).__name__}.{attribute.name} must be a non-empty string, got {value!r}"
+        raise ValueError(msg)
+
+
+def _positive_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        msg = f"{type(instance).__name__}.{attribute.name} must be a positive integer, got {value!r}"
+        raise ValueError(msg)
+
+
+def _unit_names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check a tuple of unit names: strings, non-empty, no repeats."""
+    where = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, tuple):
+        msg = f"{where} must be a tuple of unit names, got {value!r}"
+        raise TypeError(msg)
+    for name in value:
+        if not isinstance(name, str) or not name.strip():
+            msg = f"{where} must hold non-empty unit names, got {name!r} in {value!r}"
+            raise ValueError(msg)
+    if len(set(value)) != len(value):
+        msg = f"{where} names a unit twice: {value!r}"
+        raise ValueError(msg)
+
+
+def _required_units(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _unit_names(instance, attribute, value)
+    if not value:
+        msg = f"{type(instance).__name__}.{attribute.name} must name at least one unit, got ()"
+        raise ValueError(msg)
+
+
+def _to_tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+class UnitKind(enum.Enum):
+    """What kind of body a unit is; decides who is accountable and how it is addressed."""
+
+    #: A department or directly affiliated body of the municipal government (市发展改革委).
+    MUNICIPAL_DEPARTMENT = "municipal_department"
+    #: An organ of the municipal Party committee (市委组织部, 市委依法治市办).
+    PARTY_ORGAN = "party_organ"
+    #: A body of the municipal people's congress (市人大法工委).
+    PEOPLES_CONGRESS = "peoples_congress"
+    #: A court or procuratorate (市法院, 市检察院).
+    JUDICIAL = "judicial"
+    #: A branch in Heze of a central or provincial agency (菏泽海关, 市税务局).
+    BRANCH_AGENCY = "branch_agency"
+    #: A state-owned enterprise or public utility (国网菏泽供电公司).
+    ENTERPRISE = "enterprise"
+    #: A public institution that is neither a department nor an enterprise (市广播电视台).
+    PUBLIC_INSTITUTION = "public_institution"
+    #: A group of bodies named as one (各县区政府、管委会; 市有关部门、单位).
+    COLLECTIVE = "collective"
+
+
+class Comparator(enum.Enum):
+    """How an actual figure is compared with a target's value."""
+
+    AT_LEAST = "≥"
+    AT_MOST = "≤"
+    MORE_THAN = ">"
+    LESS_THAN = "<"
+    EQUAL = "="
+    ABOUT = "≈"
+    RANGE = "range"
+
+
+class TargetKind(enum.Enum):
+    """The three shapes of quantitative commitment the plans make."""
+
+    #: A count, amount or rate: 引进青年人才2.7万人以上, 份额达到80%以上.
+    QUANTITY = "quantity"
+    #: A limit on how long a service takes: 3个工作日内办结, 通关时间控制在13小时内.
+    SERVICE_TIME = "service_time"
+    #: A comparison with a reference rather than a number: 高于全省平均水平.
+    RELATIVE = "relative"
+
+
+@frozen
+class Unit:
+    """A body that leads or shares tasks, under its canonical name as the plan writes it.
+
+    A collective such as ``各县区政府、管委会`` is one unit even though its name
+    contains the list separator 、.
+    """
+
+    name: str = field(validator=_non_empty_text)
+    kind: UnitKind = field(validator=attrs.validators.instance_of(UnitKind))
+    aliases: tuple[str, ...] = field(default=(), converter=_to_tuple)
+
+    @aliases.validator
+    def _check_aliases(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        for alias in value:
+            if not isinstance(alias, str) or not alias.strip() or alias == self.name:
+                msg = f"Unit.aliases must be non-empty names other than the unit's own, got {alias!r}"
+                raise ValueError(msg)
+
+
+@frozen
+class Milestone:
+    """A dated deliverable inside a task: ``9月底前`` governs ``建立健全…``.
+
+    ``due`` is the last day the deliverable may be completed (inclusive).
+    """
+
+    due: dt.date = field(validator=attrs.validators.instance_of(dt.date))
+    phrase: str = field(validator=_non_empty_text)
+    deliverable: str = field(validator=_non_empty_text)
+
+    @due.validator
+    def _check_due(self, attribute: attrs.Attribute[Any], value: dt.date) -> None:
+        if isinstance(value, dt.datetime):
+            msg = f"Milestone.due must be a date, not a datetime, got {value!r}"
+            raise TypeError(msg)
+
+
+@frozen
+class Target:
+    """A quantitative commitment of a task or of the safeguards.
+
+    ``value`` is the number in base units (2.7万 → 27000; 80% → 80 with
+    ``unit`` ``"%"``); a :attr:`Comparator.RANGE` target also has ``upper``;
+    a :attr:`TargetKind.RELATIVE` target has no value but a ``reference``.
+    ``milestone`` is the index, in the owner's milestones, of the milestone
+    whose deliverable states the target, or ``None`` when the target holds
+    for the plan year as a whole.
+    """
+
+    kind: TargetKind = field(validator=attrs.validators.instance_of(TargetKind))
+    comparator: Comparator = field(validator=attrs.validators.instance_of(Comparator))
+    phrase: str = field(validator=_non_empty_text)
+    subject: str = field(validator=_non_empty_text)
+    value: float | None = None
+    upper: float | None = None
+    unit: str = ""
+    scope: str | None = None
+    reference: str | None = None
+    milestone: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        where = f"Target({self.phrase!r})"
+        if self.kind is TargetKind.RELATIVE:
+            if self.reference is None:
+                msg = f"{where}.reference is required for a relative target"
+                raise ValueError(msg)
+        elif self.value is None:
+            msg = f"{where}.value is required for a {self.kind.value} target"
+            raise ValueError(msg)
+        if (self.comparator is Comparator.RANGE) != (self.upper is not None):
+            msg = f"{where}.upper must be given exactly when comparator is range, got {self.upper!r}"
+            raise ValueError(msg)
+        if self.upper is not None and self.value is not None and self.upper < self.value:
+            msg = f"{where}.upper ({self.upper}) must not be below value ({self.value})"
+            raise ValueError(msg)
+        if self.milestone is not None and self.milestone < 0:
+            msg = f"{where}.milestone must be a non-negative index, got {self.milestone!r}"
+            raise ValueError(msg)
+
+
+@frozen
+class Task:
+    """One numbered task of the plan.
+
+    A task with no milestone is ongoing for the whole plan year; its horizon
+    is :attr:`Plan.horizon`, never an invented date.
+    """
+
+    number: int = field(validator=_positive_int)
+    title: str = field(validator=_non_empty_text)
+    text: str = field(validator=_non_empty_text)
+    area: int = field(validator=_positive_int)
+    lead_units: tuple[str, ...] = field(converter=_to_tuple, validator=_required_units)
+    responsible_units: tuple[str, ...] = field(default=(), converter=_to_tuple, validator=_unit_names)
+    milestones: tuple[Milestone, ...] = field(default=(), converter=_to_tuple)
+    targets: tuple[Target, ...] = field(default=(), converter=_to_tuple)
+    #: The text says 根据省统一部署: the task follows a provincial arrangement.
+    per_provincial_arrangement: bool = False
+    #: Conditions outside the city's control that the task waits for (…完成后).
+    prerequisites: tuple[str, ...] = field(default=(), converter=_to_tuple)
+
+    @targets.validator
+    def _check_targets(self, attribute: attrs.Attribute[Any], value: tuple[Target, ...]) -> None:
+        for target in value:
+            if target.milestone is not None and target.milestone >= len(self.milestones):
+                msg = (
+                    f"Task {self.number}: target {target.phrase!r} refers to milestone "
+                    f"{target.milestone}, but the task has {len(self.milestones)}"
+                )
+                raise ValueError(msg)
+
+    @responsible_units.validator
+    def _check_disjoint(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        both = sorted(set(value) & set(self.lead_units))
+        if both:
+            msg = f"Task {self.number}: {both} named both in lead_units and responsible_units"
+            raise ValueError(msg)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Lead units first, then responsible units."""
+        return self.lead_units + self.responsible_units
+
+    @property
+    def ongoing(self) -> bool:
+        """True when the task carries no deadline phrase."""
+        return not self.milestones
+
+
+@frozen
+class Area:
+    """One of the plan's areas (领域), such as （一）开办企业."""
+
+    number: int = field(validator=_positive_int)
+    name: str = field(validator=_non_empty_text)
+    lead_units: tuple[str, ...] = field(converter=_to_tuple, validator=_unit_names)
+
+
+@frozen
+class Principle:
+    """One of the working principles (工作原则)."""
+
+    number: int = field(validator=_positive_int)
+    title: str = field(validator=_non_empty_text)
+    text: str = field(validator=_non_empty_text)
+
+
+@frozen
+class Safeguard:
+    """One safeguard (保障措施) with the plan-level obligations and targets it states."""
+
+    number: int = field(validator=_positive_int)
+    title: str = field(validator=_non_empty_text)
+    text: str = field(validator=_non_empty_text)
+    units: tuple[str, ...] = field(default=(), converter=_to_tuple, validator=_unit_names)
+    milestones: tuple[Milestone, ...] = field(default=(), converter=_to_tuple)
+    targets: tuple[Target, ...] = field(default=(), converter=_to_tuple)
+
+
+@frozen
+class Document:
+    """What identifies the published document."""
+
+    number: str = field(validator=_non_empty_text)
+    title: str = field(validator=_non_empty_text)
+    issuer: str = field(validator=_non_empty_text)
+    year: int = field(validator=_positive_int)
+    #: Date of adoption, which is also the date of signature.
+    adopted: dt.date | None = None
+    #: Date printed and distributed (印发).
+    printed: dt.date | None = None
+    notice_title: str = ""
+
+
+@frozen
+class Erratum:
+    """A defect of the source text and the correction the parser applies.
+
+    ``source`` is the text exactly as the source has it (a page break shows as
+    a blank line), ``correction`` what the parser reads instead.
+    """
+
+    id: str = field(validator=_non_empty_text)
+    task: int | None
+    kind: str = field(validator=_non_empty_text)
+    source: str = field(validator=_non_empty_text)
+    correction: str
+    reason: str = field(validator=_non_empty_text)
+    line: int | None = None
+
+
+@frozen
+class Plan:
+    """A whole implementation plan."""
+
+    document: Document
+    goal: str
+    principles: tuple[Principle, ...] = field(converter=_to_tuple)
+    areas: tuple[Area, ...] = field(converter=_to_tuple)
+    tasks: tuple[Task, ...] = field(converter=_to_tuple)
+    safeguards: tuple[Safeguard, ...] = field(converter=_to_tuple)
+    units: tuple[Unit, ...] = field(converter=_to_tuple)
+    errata: tuple[Erratum, ...] = field(default=(), converter=_to_tuple)
+
+    @property
+    def year(self) -> int:
+        """The plan year."""
+        return self.document.year
+
+    @property
+    def horizon(self) -> dt.date:
+        """The last day of the plan year: when ongoing tasks and 年内 items are due."""
+        return dt.date(self.document.year, 12, 31)
+
+    def task(self, number: int) -> Task:
+        """The task with this number; ``KeyError`` naming the valid range otherwise.
+
+        Tasks numbered 1..N in order (every parsed plan without gaps) are found
+        by position, so a loop over the numbers stays linear in a plan of
+        100 000 tasks; other plans fall back to a scan.
+        """
+        if 0 < number <= len(self.tasks) and self.tasks[number - 1].number == number:
+            return self.tasks[number - 1]
+        for task in self.tasks:
+            if task.number == number:
+                return task
+        msg = f"no task {number}: this plan numbers its tasks 1..{len(self.tasks)}"
+        raise KeyError(msg)
+
+    def area(self, number: int) -> Area:
+        """The area with this number; ``KeyError`` otherwise."""
+        for area in self.areas:
+            if area.number == number:
+                return area
+        msg = f"no area {number}: this plan numbers its areas 1..{len(self.areas)}"
+        raise KeyError(msg)
+
+    def unit(self, name: str) -> Unit:
+        """The registry entry whose canonical name is exactly ``name``.
+
+        For forgiving look-ups (aliases, short forms) use
+        :func:`heze_plan.parsing.units.resolve_unit`.
+        """
+        for unit in self.units:
+            if unit.name == name:
+                return unit
+        msg = f"no unit named {name!r} in the registry"
+        raise KeyError(msg)
+
+    def errata_for(self, task: int) -> tuple[Erratum, ...]:
+        """The errata that touched one task's text."""
+        return tuple(e for e in self.errata if e.task == task)

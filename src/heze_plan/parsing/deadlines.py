@@ -1,0 +1,120 @@
+"""Deadline phrases and the milestones they govern.
+
+The plans date their deliverables with month phrases: ``9月底前`` (by the end
+of September), ``12 月底前`` (extraction spaces), ``9月底`` (the same, without
+前), ``2022年10月底前`` (an explicit year), and year phrases: ``年底前``,
+``年内`` and ``全年`` (by the end of the plan year). A phrase governs the
+clause that follows it, up to the end of the sentence (。), the clause (；)
+or the next deadline phrase, whichever comes first.
+
+A full date with a day (``2023年2月28日前``) is never a deadline here: in these
+plans it scopes a task (``对截至2023年2月28日前已经发布的…``) rather than
+dating a deliverable.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from heze_plan.model.plan import Milestone
+
+__all__ = ["DeadlinePhrase", "end_of_month", "find_deadlines", "milestones_in"]
+
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_MONTH_PHRASE = re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?")
+# 年内 after a count of years (3年内, 近三年内) is a span, not the plan year; 全年龄 is an age range.
+_YEAR_PHRASE = re.compile(
+    rf"(?:{_YEAR}\s*)?年底前|(?<![\d一二两三四五六七八九十几数多半])年内"
+    rf"|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年(?!龄)"
+)
+#: Relative year words before a month phrase: 明年3月底前 is next year's March.
+_RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
+# What, just before a month number, shows it is part of a longer number, a
+# date with a day, or follows a year that cannot be a plan year (0000年9月底).
+_NOT_BEFORE = re.compile(r"(?:[\d.．]|\d\s*年\s*)$")
+_CLAUSE_END = re.compile(r"[。；;]")
+_LEADING_PUNCT = re.compile(r"^[\s，,：:、]+")
+_TRAILING_PUNCT = re.compile(r"[\s，,、]+$")
+
+
+class DeadlinePhrase(NamedTuple):
+    """A deadline phrase found in a text, with where it stands."""
+
+    start: int
+    end: int
+    phrase: str
+    due: dt.date
+
+
+def end_of_month(year: int, month: int) -> dt.date:
+    """The last day of a month: ``end_of_month(2023, 9)`` is 2023-09-30."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
+    """Every deadline phrase in ``text``, in order, dated for plan ``year``.
+
+    >>> [(d.phrase, d.due.isoformat()) for d in find_deadlines("9月底前，建立台账。年内完成。", 2023)]
+    [('9月底前', '2023-09-30'), ('年内', '2023-12-31')]
+    """
+    found: list[DeadlinePhrase] = []
+    for match in _MONTH_PHRASE.finditer(text):
+        if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()):
+            continue
+        explicit = match.group("year")
+        offset = _RELATIVE_YEAR.get(text[max(match.start() - 2, 0) : match.start()], 0)
+        due = end_of_month(int(explicit) if explicit else year + offset, int(match.group("month")))
+        found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
+    for match in _YEAR_PHRASE.finditer(text):
+        if any(d.start <= match.start() < d.end for d in found):
+            continue
+        explicit = match.group("year") or match.group("year2")
+        found.append(
+            DeadlinePhrase(
+                match.start(),
+                match.end(),
+                match.group(0),
+                dt.date(int(explicit) if explicit else year, 12, 31),
+            )
+        )
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _clause(text: str, start: int, stop: int) -> str:
+    """The text from ``start`` to the clause end (。；) or ``stop``, whichever is first."""
+    clause = text[start:stop]
+    end = _CLAUSE_END.search(clause)
+    return clause[: end.start()] if end else clause
+
+
+def milestones_in(text: str, year: int) -> list[tuple[Milestone, tuple[int, int]]]:
+    """The milestones of a text, each with the span of its deliverable.
+
+    The span lets a caller attach a target to the milestone whose
+    deliverable states it.
+
+    >>> [(m.phrase, m.deliverable) for m, _ in milestones_in("9月底前，建立专栏；11月底前，制定标准。", 2023)]
+    [('9月底前', '建立专栏'), ('11月底前', '制定标准')]
+    """
+    phrases = find_deadlines(text, year)
+    result: list[tuple[Milestone, tuple[int, int]]] = []
+    for index, phrase in enumerate(phrases):
+        stop = phrases[index + 1].start if index + 1 < len(phrases) else len(text)
+        clause = _clause(text, phrase.end, stop)
+        deliverable = _TRAILING_PUNCT.sub("", _LEADING_PUNCT.sub("", clause))
+        if not deliverable:
+            # A phrase at the end of its clause governs what precedes it
+            # (…完成对接，9月底前。): take the clause it closes.
+            clause_start = max(text.rfind(c, 0, phrase.start) for c in "。；;") + 1
+            deliverable = _TRAILING_PUNCT.sub("", _LEADING_PUNCT.sub("", text[clause_start : phrase.start]))
+        if not deliverable:
+            # A phrase that stands alone (…。9月底前。) governs nothing the
+            # text names: keep the phrase itself rather than drop the date.
+            deliverable = phrase.phrase
+        milestone = Milestone(due=phrase.due, phrase=phrase.phrase, deliverable=deliverable)
+        result.append((milestone, (phrase.start, phrase.end + len(clause))))
+    return result

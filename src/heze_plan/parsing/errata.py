@@ -1,0 +1,58 @@
+"""Errata: defects of the source text and the corrections the parser applies.
+
+The parser never patches the source silently. Each correction is a row of
+``data/errata.json`` that says where (task), what the source says, what is
+read instead and why; :func:`apply_errata` applies the rows it is given and
+returns them with the line of the source each was found on, so that they
+travel with the plan (:attr:`heze_plan.Plan.errata`) and appear in ``show``
+and in the docs.
+
+An erratum whose source text is not found exactly once is an error: a table
+that no longer fits its text must be fixed, not skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+
+import attrs
+
+from heze_plan import data
+from heze_plan.errors import ErrataError
+from heze_plan.model.plan import Erratum
+
+__all__ = ["ErrataError", "apply_errata", "shipped_errata"]
+
+
+@functools.cache
+def shipped_errata() -> tuple[Erratum, ...]:
+    """The errata table of the embedded Heze 2023 plan."""
+    raw = data.read_text(data.ERRATA)
+    return tuple(Erratum(**row) for row in json.loads(raw))
+
+
+def apply_errata(text: str, errata: Iterable[Erratum]) -> tuple[str, tuple[Erratum, ...]]:
+    """Apply each erratum to ``text``; return the corrected text and the errata with lines.
+
+    >>> e = Erratum(id="X", task=None, kind="typo", source="and", correction="和", reason="stray")
+    >>> apply_errata("在平台and场所更新", [e])[0]
+    '在平台和场所更新'
+    """
+    errata = tuple(errata)
+    original = text
+    applied: list[Erratum] = []
+    for erratum in errata:
+        count = original.count(erratum.source)
+        if count != 1:
+            msg = (
+                f"erratum {erratum.id} (task {erratum.task}): its source text {erratum.source!r} "
+                f"occurs {count} times in the text, expected exactly once"
+            )
+            raise ErrataError(msg)
+        line = original.count("\n", 0, original.index(erratum.source)) + 1
+        applied.append(attrs.evolve(erratum, line=line))
+    for erratum in applied:
+        text = text.replace(erratum.source, erratum.correction)
+    return text, tuple(applied)

@@ -1,0 +1,216 @@
+"""Owner clauses: who leads a task, who shares it, and a deadline written beside them.
+
+The plans of the family close each task with its owners, written in one of
+these ways (brackets and colons full- or half-width, separators ；; ，, 、):
+
+* labelled: ``（牵头单位：市商务局；责任单位：各县区政府、管委会）``, also with
+  牵头部门, 责任部门, 配合单位/配合部门/协办单位 (read as responsible units); a
+  clause with only 责任单位 names the units that lead;
+* in words: ``（市商务局牵头，市财政局按职责分工负责）``, ``（市商务局牵头负责）``;
+* plain: ``（市商务局、市财政局）``, every name a unit's;
+* without the parenthesis, after the task text: ``…。牵头单位：市商务局；责任单位：…``.
+
+A deadline may stand inside the clause: ``（市商务局牵头，6月底前完成）`` or
+``（牵头单位：市商务局；完成时限：2023年10月底前）``; so may an ongoing mark
+(长期坚持, 持续推进). :func:`read_owners` returns each part; the parser
+turns the deadlines into milestones of the task.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from heze_plan.parsing.findings import Convention
+from heze_plan.parsing.units import split_outside_brackets, split_units
+
+__all__ = ["OwnerClause", "find_owner_clause", "read_owners"]
+
+_LEAD_LABEL = r"(?:领域)?牵头(?:单位|部门)|主办单位|主责单位|主责部门"
+_RESPONSIBLE_LABEL = r"责任(?:单位|部门)"
+_COOPERATING_LABEL = r"(?:配合|协办|参与|协同)(?:单位|部门)"
+_DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|时限"
+_LABEL = re.compile(
+    rf"^(?P<label>{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL}|{_DEADLINE_LABEL})\s*[：:]\s*"
+)
+_ANY_LABEL = re.compile(rf"(?:{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL})\s*[：:]")
+_DEADLINE_START = r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月|年底|年内|全年)"
+_ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期)$")
+#: Where a ， inside a clause starts a new part: before a label or a deadline.
+_BOUNDARY = re.compile(
+    rf"[，,]\s*(?=(?:{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL}|{_DEADLINE_LABEL})\s*[：:]"
+    rf"|{_DEADLINE_START}|长期|持续推进)"
+)
+_DEADLINE_PART = re.compile(
+    rf"^{_DEADLINE_START}\s*(?:底|末)?\s*前?\s*(?:完成|落实|实现|到位|完成并持续推进)?$"
+)
+_LEADS_IN_WORDS = re.compile(r"^由?(?P<lead>.+?)牵头(?:负责|组织|落实)?(?:[，,、]\s*(?P<rest>.*))?$")
+_SHARES_IN_WORDS = re.compile(
+    r"^(?P<units>.+?)(?:按照?职责分工|按照?职责|根据职责)?(?:负责|配合|参与|落实|共同推进)$"
+)
+_UNIT_SUFFIX = re.compile(
+    r"(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|台|队|所|站|社|行|署|处|室)$"
+)
+_UNIT_PREFIXES = ("市", "省", "州", "县", "区", "各", "有关")
+_OPEN, _CLOSE = "（(", "）)"
+
+
+@attrs.frozen
+class OwnerClause:
+    """What an owner clause says, with the conventions it was written in."""
+
+    lead_units: tuple[str, ...]
+    responsible_units: tuple[str, ...]
+    #: Deadline parts as written (``6月底前完成``), in order.
+    deadlines: tuple[str, ...] = ()
+    #: Parts that fit no form (neither units nor a deadline), as written.
+    unread: tuple[str, ...] = ()
+    conventions: frozenset[Convention] = frozenset()
+    #: Names that lost a trailing 等 (see :func:`heze_plan.parsing.units.split_units`).
+    trimmed: tuple[str, ...] = ()
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"等$", "", name.strip())
+
+
+def _looks_like_owners(content: str) -> bool:
+    """Labels, 牵头, or a list of names that all end like a unit's (…局, …委, …政府)."""
+    if _ANY_LABEL.search(content) or "牵头" in content:
+        return True
+    parts = [p.strip() for p in split_outside_brackets(content, "、，,；;") if p.strip()]
+    names = [_bare(p) for p in parts if not _DEADLINE_PART.match(p) and not _ONGOING.match(p)]
+    names = [_SHARES_IN_WORDS.sub(r"\g<units>", n) for n in names]
+    return (
+        bool(names)
+        and all(_UNIT_SUFFIX.search(n) for n in names)
+        and any(n.startswith(_UNIT_PREFIXES) for n in names)
+    )
+
+
+def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | None:
+    """Where the owner clause of a task paragraph starts, its content and how it is written.
+
+    >>> find_owner_clause("做一件事。（牵头单位：市商务局（含口岸办））")
+    (5, '牵头单位：市商务局（含口岸办）', frozenset())
+    >>> find_owner_clause("做一件事（试行）。") is None
+    True
+    """
+    end = len(body.rstrip().rstrip("。；;").rstrip())
+    if end and body[end - 1] in _CLOSE:
+        depth = 0
+        for index in range(end - 1, -1, -1):
+            char = body[index]
+            if char in _CLOSE:
+                depth += 1
+            elif char in _OPEN:
+                depth -= 1
+                if depth == 0:
+                    content = body[index + 1 : end - 1].strip()
+                    if not _looks_like_owners(content):
+                        return None
+                    half = body[index] == "(" or body[end - 1] == ")"
+                    conventions = {Convention.HALF_WIDTH_PUNCTUATION} if half else set()
+                    return index, content, frozenset(conventions)
+        return None
+    sentence_end = body.rfind("。", 0, end) + 1
+    tail = body[sentence_end:end]
+    if not _ANY_LABEL.match(tail.strip()):
+        return None
+    return sentence_end, tail.strip(), frozenset({Convention.UNBRACKETED_OWNERS})
+
+
+class _Reading:
+    """What :func:`read_owners` has read so far."""
+
+    def __init__(self) -> None:
+        self.leads: list[str] = []
+        self.shared: list[str] = []
+        self.deadlines: list[str] = []
+        self.unread: list[str] = []
+        self.trimmed: list[str] = []
+        self.conventions: set[Convention] = set()
+        self.responsible_labelled = False
+
+    def add(self, target: list[str], text: str) -> None:
+        names, lost = split_units(text)
+        target.extend(names)
+        self.trimmed.extend(lost)
+
+    def labelled(self, kind: str, value: str) -> None:
+        if re.fullmatch(_DEADLINE_LABEL, kind):
+            if _ONGOING.match(value):
+                self.conventions.add(Convention.ONGOING_IN_OWNERS)
+            else:
+                self.conventions.add(Convention.DEADLINE_IN_OWNERS)
+                self.deadlines.append(value)
+        elif re.fullmatch(_RESPONSIBLE_LABEL, kind):
+            self.conventions.add(Convention.LABELLED_OWNERS)
+            self.responsible_labelled = True
+            self.add(self.shared, value)
+        elif re.fullmatch(_COOPERATING_LABEL, kind):
+            self.conventions.add(Convention.COOPERATING_LABEL)
+            self.add(self.shared, value)
+        else:
+            self.conventions.add(Convention.LABELLED_OWNERS)
+            self.add(self.leads, value)
+
+    def unlabelled(self, part: str) -> None:
+        if _DEADLINE_PART.match(part):
+            self.conventions.add(Convention.DEADLINE_IN_OWNERS)
+            self.deadlines.append(part)
+        elif _ONGOING.match(part):
+            self.conventions.add(Convention.ONGOING_IN_OWNERS)
+        elif (words := _LEADS_IN_WORDS.match(part)) is not None:
+            self.conventions.add(Convention.PHRASED_OWNERS)
+            self.add(self.leads, words.group("lead"))
+            rest = (words.group("rest") or "").strip()
+            if rest:
+                shares = _SHARES_IN_WORDS.match(rest)
+                self.add(self.shared, shares.group("units") if shares else rest)
+        elif (shares := _SHARES_IN_WORDS.match(part)) is not None:
+            self.conventions.add(Convention.PHRASED_OWNERS)
+            self.add(self.leads if not self.leads else self.shared, shares.group("units"))
+        elif _looks_like_owners(part):
+            self.conventions.add(Convention.PLAIN_OWNERS)
+            self.add(self.leads if not self.leads else self.shared, part)
+        else:
+            self.unread.append(part)
+
+
+def read_owners(content: str) -> OwnerClause:
+    """Read the content of an owner clause (without its brackets).
+
+    >>> read_owners("牵头单位：市商务局；责任单位：市财政局，各县区政府、管委会").responsible_units
+    ('市财政局', '各县区政府、管委会')
+    >>> clause = read_owners("市商务局牵头，市财政局按职责分工负责，6月底前完成")
+    >>> clause.lead_units, clause.responsible_units, clause.deadlines
+    (('市商务局',), ('市财政局',), ('6月底前完成',))
+    """
+    reading = _Reading()
+    if ":" in content:
+        reading.conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
+    for segment in split_outside_brackets(content, "；;"):
+        for raw in _BOUNDARY.split(segment):
+            part = raw.strip().strip("，,、。")
+            if not part:
+                continue
+            label = _LABEL.match(part)
+            if label:
+                reading.labelled(label.group("label"), part[label.end() :].strip())
+            else:
+                reading.unlabelled(part)
+    leads, shared = reading.leads, reading.shared
+    if not leads and reading.responsible_labelled:
+        reading.conventions.discard(Convention.LABELLED_OWNERS)
+        reading.conventions.add(Convention.RESPONSIBLE_LABEL_ONLY)
+        leads, shared = shared, []
+    return OwnerClause(
+        lead_units=tuple(leads),
+        responsible_units=tuple(shared),
+        deadlines=tuple(reading.deadlines),
+        unread=tuple(reading.unread),
+        conventions=frozenset(reading.conventions),
+        trimmed=tuple(reading.trimmed),
+    )

@@ -1,0 +1,528 @@
+"""Building a :class:`~heze_plan.model.plan.Plan` from the text of a plan of the family.
+
+The text is what a PDF extraction gives: one paragraph a line, blank lines
+between paragraphs and at page breaks, so that a page break may cut a
+sentence or a unit name in two. Parsing goes in steps, each a function:
+
+1. check the input is text (:mod:`heze_plan.parsing._input`: no NUL or control
+   bytes, valid UTF-8, not empty);
+2. apply the errata (on the raw text, where the defects are), keeping a map
+   back to the lines as given, so errors point at the user's text;
+3. read traditional characters as simplified (:mod:`heze_plan.parsing.hanzi`);
+4. split into paragraphs and rejoin those a page break cut
+   (:func:`heze_plan.parsing._layout.paragraphs`): inside the body, a paragraph that does not open
+   with a structural marker (一、 （一） 12.) continues the one before;
+5. drop the spaces the extraction put between Chinese characters and
+   numbers (``12 月底前`` → ``12月底前``);
+6. read the front matter (number, title, year: :mod:`heze_plan.parsing._front`), the goal, principles, areas
+   with their tasks and owner clauses (:mod:`heze_plan.parsing.owners`), and the
+   safeguards.
+
+A strict parse raises the first :class:`ParseError`; a lenient one skips
+what it cannot read and records a finding for each
+(:class:`~heze_plan.parsing.findings.ParseFinding`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+
+from heze_plan.common.numerals import from_chinese
+from heze_plan.model.plan import (
+    Area,
+    Document,
+    Erratum,
+    Milestone,
+    Plan,
+    Principle,
+    Safeguard,
+    Task,
+)
+from heze_plan.parsing._front import level, read_document
+from heze_plan.parsing._input import apply_errata_mapped, check_text
+from heze_plan.parsing._layout import (
+    BODY_END,
+    SECTION,
+    SUBSECTION,
+    TASK,
+    Paragraph,
+    ParseContext,
+    excerpt,
+    is_section,
+    normalize_spaces,
+    paragraphs,
+)
+from heze_plan.parsing.deadlines import find_deadlines, milestones_in
+from heze_plan.parsing.findings import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
+from heze_plan.parsing.hanzi import to_simplified
+from heze_plan.parsing.owners import find_owner_clause, read_owners
+from heze_plan.parsing.targets import targets_in
+from heze_plan.parsing.units import known_units, registry_for
+
+__all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse", "parse_with_report"]
+
+_AREA_LEADS = re.compile(r"[（(]\s*(?:领域|总)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
+_PROVINCIAL = re.compile(r"根据(?:国家、)?省(?:级)?统一部署")
+_PREREQUISITE_END = re.compile(r"完成后|对接后")
+_WITHIN_MONTHS_OF_ISSUE = re.compile(r"印发\s*(\d{1,3})\s*个月内")
+_SPACED_NUMBER = re.compile(r"\d[ \t\u3000]+[年月日]|[年月][ \t\u3000]+\d")
+_SENTENCE_END = "。）)！!；;”"
+_GOAL_SECTIONS = ("工作目标", "主要目标", "总体目标", "总体要求", "目标任务")
+_PRINCIPLE_SECTIONS = ("工作原则", "基本原则")
+_SAFEGUARD_SECTIONS = ("保障措施", "组织保障", "工作要求", "组织实施", "保障机制")
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+_Sections = list[tuple[str, list[Paragraph]]]
+
+
+def _sections(body: Sequence[Paragraph]) -> _Sections:
+    """The body's sections (一、…) in order, each with its name and paragraphs."""
+    sections: _Sections = []
+    for paragraph in body:
+        heading = SECTION.match(paragraph.text)
+        if heading and is_section(paragraph.text) and not TASK.match(paragraph.text):
+            sections.append((heading.group(2).strip().rstrip("。"), []))
+        elif sections:
+            sections[-1][1].append(paragraph)
+    return sections
+
+
+def _numbered(paragraphs: Iterable[Paragraph], what: str, ctx: ParseContext) -> list[tuple[int, str, str]]:
+    """（一）title。text paragraphs as (number, title, text); a lenient parse skips the others."""
+    result: list[tuple[int, str, str]] = []
+    for paragraph in paragraphs:
+        match = SUBSECTION.match(paragraph.text)
+        number = _numeral(match.group(1)) if match else None
+        if match is None or number is None:
+            ctx.problem(
+                ctx.error(
+                    f"a paragraph of the {what} is not numbered",
+                    paragraph,
+                    expected="a （一）-numbered paragraph",
+                    found=excerpt(paragraph.text),
+                )
+            )
+            continue
+        body = match.group(2)
+        result.append((number, body.partition("。")[0].strip(), body))
+    return result
+
+
+def _numeral(text: str) -> int | None:
+    try:
+        value = from_chinese(text)
+    except ValueError:
+        return None
+    return value or None
+
+
+def _prerequisites(text: str) -> tuple[str, ...]:
+    """…完成后 / …对接后 clauses: what the task waits for."""
+    found: list[str] = []
+    for match in _PREREQUISITE_END.finditer(text):
+        start = max(text.rfind(c, 0, match.start()) for c in "，。；：") + 1
+        found.append(text[start : match.end()])
+    return tuple(dict.fromkeys(found))
+
+
+def _owner_milestones(deadlines: Iterable[str], title: str, year: int) -> list[Milestone]:
+    return [
+        Milestone(due=phrase.due, phrase=phrase.phrase, deliverable=title)
+        for written in deadlines
+        for phrase in find_deadlines(written, year)
+    ]
+
+
+def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task | None:
+    match = TASK.match(paragraph.text)
+    assert match is not None  # the caller dispatched on it
+    number, body = int(match.group(1)), match.group(3)
+    if match.group(2) != ".":
+        ctx.conventions.add(Convention.OTHER_TASK_NUMBERING)
+    offset = match.start(3)
+    clause = find_owner_clause(body)
+    if clause is None:
+        ctx.problem(
+            ctx.error(
+                f"task {number} has no owner clause at its end",
+                paragraph,
+                len(paragraph.text) - 1,
+                expected="an owner clause such as （牵头单位：…；责任单位：…） or （…牵头）",
+                found=excerpt(paragraph.text[-20:]),
+            )
+        )
+        return None
+    start, content, conventions = clause
+    ctx.conventions |= conventions
+    owners = read_owners(content)
+    ctx.conventions |= owners.conventions
+    if not owners.lead_units or owners.unread:
+        ctx.problem(
+            ctx.error(
+                f"task {number}: the owner clause names no lead unit"
+                if not owners.lead_units
+                else f"task {number}: part of the owner clause is neither units nor a deadline",
+                paragraph,
+                offset + start,
+                expected="lead units (牵头单位：… or …牵头)"
+                if not owners.lead_units
+                else "units or a deadline",
+                found=excerpt(owners.unread[0] if owners.unread else content),
+            )
+        )
+        if not owners.lead_units:
+            return None
+    text = body[:start].strip()
+    title = text.split("。", 1)[0]
+    found = milestones_in(text, year)
+    milestones = [m for m, _ in found]
+    milestones += _owner_milestones(owners.deadlines, title or text, year)
+    targets = tuple(targets_in(text, [span for _, span in found]))
+    try:
+        return Task(
+            number=number,
+            title=title,
+            text=text,
+            area=area,
+            lead_units=owners.lead_units,
+            responsible_units=tuple(
+                u for u in dict.fromkeys(owners.responsible_units) if u not in owners.lead_units
+            ),
+            milestones=tuple(milestones),
+            targets=targets,
+            per_provincial_arrangement=bool(_PROVINCIAL.search(text)),
+            prerequisites=_prerequisites(text),
+        )
+    except (ValueError, TypeError) as invalid:
+        ctx.problem(
+            ctx.error(
+                f"task {number} cannot be read",
+                paragraph,
+                offset,
+                expected="a text and distinct lead units",
+                found=str(invalid),
+            )
+        )
+        return None
+
+
+def _area(paragraph: Paragraph, heading: re.Match[str], ctx: ParseContext) -> Area | None:
+    number = _numeral(heading.group(1))
+    body = heading.group(2)
+    leads = _AREA_LEADS.search(body)
+    name = (body[: leads.start()] if leads else body).strip().rstrip("。")
+    try:
+        if number is None:
+            raise ValueError(f"{heading.group(1)!r} is not a number")
+        lead_units = tuple(dict.fromkeys(read_owners(leads.group(1)).lead_units)) if leads else ()
+        return Area(number=number, name=name, lead_units=lead_units)
+    except ValueError as invalid:
+        ctx.problem(
+            ctx.error(
+                "an area heading cannot be read",
+                paragraph,
+                expected="（一）name（领域牵头部门：…）",
+                found=f"{excerpt(paragraph.text)} ({invalid})",
+            )
+        )
+        return None
+
+
+def _areas_and_tasks(
+    section: Sequence[Paragraph],
+    year: int,
+    ctx: ParseContext,
+    *,
+    areas: list[Area] | None = None,
+    tasks: list[Task] | None = None,
+) -> tuple[list[Area], list[Task]]:
+    """Areas （一）… and their numbered tasks; ``areas`` and ``tasks`` carry on from an earlier section."""
+    areas = [] if areas is None else areas
+    tasks = [] if tasks is None else tasks
+    seen = {task.number for task in tasks}
+    area_tasks = 0
+    last_area_paragraph: Paragraph | None = None
+
+    def close_area() -> None:
+        if last_area_paragraph is not None and area_tasks == 0:
+            ctx.problem(
+                ctx.error(
+                    f"area {areas[-1].number} has no tasks",
+                    last_area_paragraph,
+                    expected="numbered tasks (1. …) after the area heading",
+                    found="the next heading or the end of the text",
+                ),
+                "kept",
+            )
+
+    for paragraph in section:
+        heading = SUBSECTION.match(paragraph.text)
+        task_match = TASK.match(paragraph.text)
+        if heading:
+            area = _area(paragraph, heading, ctx)
+            if area is None:
+                continue
+            close_area()
+            if areas and area.number <= areas[-1].number:
+                repeated = area.number in {a.number for a in areas}
+                ctx.problem(
+                    ctx.error(
+                        f"area {area.number} is {'repeated' if repeated else 'out of order'}",
+                        paragraph,
+                        expected=f"area {areas[-1].number + 1} or later",
+                        found=f"area {area.number}",
+                    ),
+                    "skipped" if repeated else "kept",
+                )
+                if repeated:
+                    continue
+            if "(" in paragraph.text[:2]:
+                ctx.conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
+            areas.append(area)
+            area_tasks = 0
+            last_area_paragraph = paragraph
+        elif task_match:
+            number = int(task_match.group(1))
+            if not areas:
+                ctx.problem(
+                    ctx.error(
+                        f"task {number} comes before the first area heading",
+                        paragraph,
+                        expected="an area heading such as （一）开办企业",
+                        found=excerpt(paragraph.text),
+                    )
+                )
+                continue
+            # A gap (1, 3) is left to heze_plan.check, which names the missing task;
+            # a number that goes back would make two tasks share a place.
+            if tasks and number <= tasks[-1].number:
+                repeated = number in seen
+                ctx.problem(
+                    ctx.error(
+                        f"task {number} is {'repeated' if repeated else 'out of order'}",
+                        paragraph,
+                        expected=f"task {tasks[-1].number + 1} or later",
+                        found=f"task {number}",
+                    ),
+                    "skipped" if repeated else "kept",
+                )
+                if repeated:
+                    continue
+            task = _task(paragraph, areas[-1].number, year, ctx)
+            if task is not None:
+                tasks.append(task)
+                seen.add(task.number)
+                area_tasks += 1
+        else:
+            ctx.problem(
+                ctx.error(
+                    "a paragraph of the tasks is neither an area heading nor a numbered task",
+                    paragraph,
+                    expected="an area heading （一）… or a numbered task 1. …",
+                    found=excerpt(paragraph.text),
+                )
+            )
+    close_area()
+    return areas, tasks
+
+
+def _safeguard(number: int, title: str, text: str, document: Document) -> Safeguard:
+    found = milestones_in(text, document.year)
+    milestones: list[Milestone] = [m for m, _ in found]
+    spans = [span for _, span in found]
+    within = _WITHIN_MONTHS_OF_ISSUE.search(text)
+    if within and document.printed is not None:
+        sentence_start = text.rfind("。", 0, within.start()) + 1
+        sentence_end = text.find("。", within.end())
+        deliverable = text[within.end() : sentence_end if sentence_end != -1 else len(text)].strip("，")
+        milestones.append(
+            Milestone(
+                due=_add_months(document.printed, int(within.group(1))),
+                phrase=within.group(0),
+                deliverable=deliverable or within.group(0),
+            )
+        )
+        spans.append((sentence_start, sentence_end if sentence_end != -1 else len(text)))
+    order = sorted(range(len(milestones)), key=lambda i: spans[i][0])
+    milestones = [milestones[i] for i in order]
+    spans = [spans[i] for i in order]
+    units = tuple(name for name in known_units() if name in text)
+    return Safeguard(
+        number=number,
+        title=title,
+        text=text,
+        units=units,
+        milestones=tuple(milestones),
+        targets=tuple(t for t in targets_in(text, spans) if t.kind is not t.kind.SERVICE_TIME),
+    )
+
+
+def _check_end(body: Sequence[Paragraph], ctx: ParseContext) -> None:
+    """A text that stops mid-sentence was cut short (a truncated file or extraction)."""
+    last = body[-1]
+    task = TASK.match(last.text)
+    if task and find_owner_clause(task.group(3)) is not None:
+        return  # an owner clause without brackets (…。牵头单位：…) ends a task
+    if not last.text.endswith(tuple(_SENTENCE_END)) and not is_section(last.text):
+        ctx.problem(
+            ctx.error(
+                "the text stops in the middle of a sentence: is it truncated?",
+                last,
+                len(last.text) - 1,
+                expected="a paragraph that ends with 。 or ）",
+                found=excerpt(last.text[-20:]),
+            ),
+            "kept",
+        )
+
+
+def _section(sections: _Sections, names: Sequence[str]) -> list[Paragraph]:
+    return next((v for k, v in sections if k.startswith(tuple(names))), [])
+
+
+def _sections_as_areas(sections: _Sections, year: int, ctx: ParseContext) -> tuple[list[Area], list[Task]]:
+    """Plans without a 重点任务 section number their tasks right under each section (一、…1.…).
+
+    Each section holding tasks is then an area, numbered in order, named by
+    its heading; a lead department in the heading （牵头单位：…） is the area's.
+    """
+    areas: list[Area] = []
+    tasks: list[Task] = []
+    skip = (*_GOAL_SECTIONS, *_PRINCIPLE_SECTIONS, *_SAFEGUARD_SECTIONS)
+    for name, section in sections:
+        if name.startswith(skip) or not any(TASK.match(p.text) for p in section):
+            continue
+        ctx.conventions.add(Convention.SECTIONS_AS_AREAS)
+        leads = _AREA_LEADS.search(name)
+        area = Area(
+            number=len(areas) + 1,
+            name=(name[: leads.start()] if leads else name).strip().rstrip("。") or name,
+            lead_units=tuple(dict.fromkeys(read_owners(leads.group(1)).lead_units)) if leads else (),
+        )
+        areas.append(area)
+        _areas_and_tasks(section, year, ctx, areas=areas, tasks=tasks)
+    return areas, tasks
+
+
+def parse_with_report(
+    text: str | bytes, *, year: int | None = None, strict: bool = True, errata: Iterable[Erratum] = ()
+) -> ParseReport:
+    """Parse a plan and say how: the plan, the conventions its text used, and what was skipped.
+
+    ``text`` may be ``bytes`` (it must be UTF-8). ``year`` is the plan year
+    when the text does not say it (title, document number or dated
+    deadlines) or says it wrongly. A strict parse raises the first
+    :class:`ParseError`; a lenient one (``strict=False``) skips what it
+    cannot read and lists it in :attr:`ParseReport.findings`.
+    """
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999):
+        msg = f"year must be a plan year such as 2023, got {year!r}"
+        raise ValueError(msg)
+    ctx_findings: list[ParseFinding] = []
+    text = check_text(text, strict=strict, findings=ctx_findings)
+    original_lines = text.count("\n") + 1
+    errata = tuple(errata)
+    text, applied, line_map = apply_errata_mapped(text, errata)
+    text, traditional = to_simplified(text)
+    lines = text.split("\n")
+    ctx = ParseContext(lines, line_map or list(range(1, original_lines + 1)), strict=strict)
+    ctx.findings.extend(ctx_findings)
+    if applied:
+        ctx.conventions.add(Convention.ERRATA)
+    if traditional:
+        ctx.conventions.add(Convention.TRADITIONAL_CHARACTERS)
+    if _SPACED_NUMBER.search(text):
+        ctx.conventions.add(Convention.SPACED_NUMBERS)
+    paras = paragraphs(text)
+    first_section = next((i for i, p in enumerate(paras) if is_section(p.text)), None)
+    if first_section is None:
+        raise ParseError(
+            "this does not look like a plan: no section heading",
+            1,
+            1,
+            expected="a section heading such as 一、工作目标 or 三、重点任务",
+            found=excerpt(paras[0].text) if paras else "only blank lines",
+        )
+    end = next((i for i, p in enumerate(paras) if BODY_END.match(p.text)), len(paras))
+    body = paras[first_section:end]
+    document = read_document(paras[:first_section], body, paras[end:], year, ctx)
+    sections = _sections(body)
+    goal = "".join(p.text for p in _section(sections, _GOAL_SECTIONS))
+    principles = [
+        Principle(number=n, title=title, text=text)
+        for n, title, text in _numbered(_section(sections, _PRINCIPLE_SECTIONS), "principles", ctx)
+        if title
+    ]
+    _check_end(body, ctx)
+    task_section = next((v for k, v in sections if "任务" in k), None)
+    if task_section is not None:
+        areas, tasks = _areas_and_tasks(task_section, document.year, ctx)
+    else:
+        areas, tasks = _sections_as_areas(sections, document.year, ctx)
+    if not tasks:
+        last = (task_section or body)[-1] if (task_section or body) else body[-1]
+        raise ctx.error(
+            "no tasks: no section of tasks (三、重点任务) and no numbered task (1. …) under any section"
+            if task_section is None
+            else "the section of tasks holds no task",
+            last,
+            expected="numbered tasks (1. …) with owners, under a section such as 三、重点任务",
+            found=excerpt(last.text),
+        )
+    safeguards = [
+        _safeguard(n, title, text, document)
+        for n, title, text in _numbered(_section(sections, _SAFEGUARD_SECTIONS), "safeguards", ctx)
+        if title
+    ]
+    for milestone in (m for t in tasks for m in t.milestones):
+        if re.match(r"(?:19|20)\d{2}", milestone.phrase):
+            ctx.conventions.add(Convention.EXPLICIT_YEAR_DEADLINES)
+        elif milestone.phrase in {"年底前", "年内", "全年"}:
+            ctx.conventions.add(Convention.YEAR_END_DEADLINES)
+    names = [u for area in areas for u in area.lead_units]
+    names += [u for task in tasks for u in task.units]
+    names += [u for s in safeguards for u in s.units]
+    plan = Plan(
+        document=document,
+        goal=goal,
+        principles=principles,
+        areas=areas,
+        tasks=tasks,
+        safeguards=safeguards,
+        units=registry_for(names, level(document)),
+        errata=applied,
+    )
+    return ParseReport(
+        plan=plan,
+        conventions=frozenset(ctx.conventions),
+        findings=tuple(ctx.findings),
+        traditional_characters=traditional,
+    )
+
+
+def parse(
+    text: str | bytes, *, year: int | None = None, strict: bool = True, errata: Iterable[Erratum] = ()
+) -> Plan:
+    """Build a plan from its text, applying ``errata`` to the source first.
+
+    Raises :class:`ParseError` (line, column, what was expected and what was
+    found) when the text does not have a plan's structure. With
+    ``strict=False`` it skips what it cannot read and issues a
+    :class:`~heze_plan.parsing.findings.ParseWarning` for each thing skipped, so
+    a partial plan is never silent; :func:`parse_with_report` returns them as
+    data instead, with the conventions the text used.
+    """
+    report = parse_with_report(text, year=year, strict=strict, errata=errata)
+    for finding in report.findings:
+        warnings.warn(str(finding), ParseWarning, stacklevel=2)
+    return report.plan

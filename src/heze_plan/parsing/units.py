@@ -1,0 +1,172 @@
+"""Units: splitting owner lists into unit names, classifying them, and the registry.
+
+In an owner clause, ``、`` separates single units and ``，`` separates the
+list of single units from the collectives that follow it:
+``市发展改革委、市自然资源和规划局，水、电、气、热各专营单位，各县区政府、管委会``.
+A collective keeps its 、 inside one name: it is one unit, not several.
+
+The registry of the embedded plan is data (``data/units.csv``): each unit's
+kind and aliases, checked by hand. Units of another plan that the file does
+not know are classified by their names (:func:`classify`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Iterable, Mapping
+
+from heze_plan import data
+from heze_plan.model.plan import Unit, UnitKind
+
+__all__ = [
+    "LEVELS",
+    "classify",
+    "is_collective",
+    "known_units",
+    "registry_for",
+    "split_outside_brackets",
+    "split_units",
+]
+
+#: The administrative levels a plan can be issued at, by the prefix of their units.
+LEVELS = ("省", "市", "州", "县", "区")
+_PREFIX = "[市省州县区]"
+#: A ，-separated group that names several bodies as one (各县区政府、管委会,
+#: 市有关部门、单位, 省直各部门, 水、电、气、热各专营单位).
+_COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关)|.*各专营单位$|.*等相关)")
+_TRAILING_ETC = re.compile(r"等$")
+_OPEN, _CLOSE = "（(", "）)"
+
+_KIND_RULES: tuple[tuple[re.Pattern[str], UnitKind], ...] = (
+    (re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关))|各专营单位$"), UnitKind.COLLECTIVE),
+    (re.compile(rf"^{_PREFIX}委"), UnitKind.PARTY_ORGAN),
+    (re.compile(r"人大"), UnitKind.PEOPLES_CONGRESS),
+    (re.compile(r"法院$|检察院$"), UnitKind.JUDICIAL),
+    (re.compile(r"公司$|集团$"), UnitKind.ENTERPRISE),
+    (re.compile(r"海关$|^人行|支行$|监管分局$|^国家|河务局$"), UnitKind.BRANCH_AGENCY),
+)
+#: Units of a higher level than the plan's own are branches of that level in the plan's area.
+_HIGHER = {
+    "市": re.compile(r"^省"),
+    "州": re.compile(r"^省"),
+    "县": re.compile(r"^[省市州]"),
+    "区": re.compile(r"^[省市州]"),
+    "省": None,
+}
+
+
+def classify(name: str, level: str = "市") -> UnitKind:
+    """The kind a unit's name suggests, for units the registry does not list.
+
+    ``level`` is the prefix of the plan's own government (市 for a city's
+    plan, 省 for a province's, 县 or 区 for a county's): a department of that
+    government is a :attr:`~UnitKind.MUNICIPAL_DEPARTMENT`, a body of a
+    higher level (省… in a city's plan) a :attr:`~UnitKind.BRANCH_AGENCY`.
+
+    >>> classify("各县区政府、管委会").value, classify("市委组织部").value, classify("市商务局").value
+    ('collective', 'party_organ', 'municipal_department')
+    >>> classify("省商务厅").value, classify("省商务厅", level="省").value
+    ('branch_agency', 'municipal_department')
+    >>> classify("省直各部门", level="省").value
+    'collective'
+    """
+    for pattern, kind in _KIND_RULES:
+        if pattern.search(name):
+            return kind
+    higher = _HIGHER.get(level)
+    if higher is not None and higher.search(name):
+        return UnitKind.BRANCH_AGENCY
+    return UnitKind.MUNICIPAL_DEPARTMENT
+
+
+def is_collective(name: str) -> bool:
+    """Whether a name (or a ，-separated group) names several bodies as one.
+
+    >>> is_collective("各县区政府、管委会"), is_collective("省直有关部门"), is_collective("市商务局")
+    (True, True, False)
+    """
+    return _COLLECTIVE.match(name) is not None
+
+
+def split_outside_brackets(text: str, separators: str) -> list[str]:
+    """Split ``text`` at any of ``separators`` that stands outside brackets.
+
+    >>> split_outside_brackets("各县区人民政府（管委会、园区），市商务局", "，、")
+    ['各县区人民政府（管委会、园区）', '市商务局']
+    """
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(text):
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in separators:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split an owner list into unit names; also return what was dropped.
+
+    The second tuple holds the notes a name lost (a trailing 等), so that a
+    caller can report them rather than lose them silently.
+
+    >>> split_units("市发展改革委、市商务局，各县区政府、管委会")
+    (('市发展改革委', '市商务局', '各县区政府、管委会'), ())
+    >>> split_units("州司法局、州委编办及州直相关单位，各县市人民政府")
+    (('州司法局', '州委编办', '州直相关单位', '各县市人民政府'), ())
+    >>> split_units("市大数据局、市工业和信息化局等，各县区政府、管委会")
+    (('市大数据局', '市工业和信息化局', '各县区政府、管委会'), ('市工业和信息化局等',))
+    """
+    names: list[str] = []
+    trimmed: list[str] = []
+    groups = [
+        subgroup
+        for group in split_outside_brackets(owners, "，,")
+        for subgroup in split_outside_brackets(group, "及")
+    ]
+    for raw_group in groups:
+        group = raw_group.strip()
+        if not group:
+            continue
+        parts = [group] if _COLLECTIVE.match(group) else split_outside_brackets(group, "、")
+        for name in (part.strip() for part in parts):
+            if not name:
+                continue
+            bare = name if _COLLECTIVE.match(name) else _TRAILING_ETC.sub("", name)
+            if bare != name:
+                trimmed.append(name)
+            names.append(bare)
+    return tuple(names), tuple(trimmed)
+
+
+@functools.cache
+def known_units() -> Mapping[str, Unit]:
+    """The hand-checked registry shipped with the package, by canonical name."""
+    text = data.read_text(data.UNITS)
+    registry: dict[str, Unit] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        registry[row["name"]] = Unit(name=row["name"], kind=UnitKind(row["kind"]), aliases=aliases)
+    return registry
+
+
+def registry_for(names: Iterable[str], level: str = "市") -> tuple[Unit, ...]:
+    """Registry entries for ``names``, in first-seen order.
+
+    Known units come from the shipped registry; others are classified by name
+    (:func:`classify`, for a plan of ``level``) and have no aliases.
+    """
+    known = known_units()
+    seen: dict[str, Unit] = {}
+    for name in names:
+        if name not in seen:
+            seen[name] = known.get(name) or Unit(name=name, kind=classify(name, level))
+    return tuple(seen.values())

@@ -1,0 +1,354 @@
+"""Where the plan stands on a given day: each milestone's state, scoreboards, targets.
+
+:func:`status` answers the coordinating office's daily question for one
+date; :func:`milestone_status` answers it for one milestone, so that a
+calendar feed can ask "what was the state of task 8's first milestone on
+2023-10-03" in one call. Both read the ledger as it stood on that date: a
+completion dated after ``as_of`` has not happened yet as of ``as_of``, and a
+target's actual is the latest one dated on or before it.
+
+States (:class:`State`):
+
+- done on time: completed on or before the due date;
+- done late: completed after it;
+- overdue: not completed (as of the date) and the due date has passed;
+- due soon: not completed, due within ``within`` working days of China's
+  calendar (holidays and make-up working days from :mod:`heze_plan.common.workdays`);
+- not yet due: not completed, due later;
+- ongoing: a task without a milestone, which runs the whole plan year;
+- dropped: reported dropped (with a note saying why).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from attrs import frozen
+
+from heze_plan.common.numerals import area_label
+from heze_plan.common.workdays import working_days_between
+from heze_plan.model.plan import Comparator, Plan, Target, TargetKind, Task
+from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress, TargetActual
+from heze_plan.query.lookup import resolve_unit
+
+__all__ = [
+    "DEFAULT_WITHIN",
+    "Attainment",
+    "ItemStatus",
+    "Score",
+    "State",
+    "Status",
+    "TargetStatus",
+    "classify",
+    "milestone_status",
+    "status",
+    "target_due",
+]
+
+#: "Due soon" means due within this many working days unless told otherwise.
+DEFAULT_WITHIN = 5
+#: An "about" target (10%左右) is met within this fraction of its value.
+ABOUT_TOLERANCE = 0.1
+
+
+class State(enum.Enum):
+    """The state of one milestone on one day."""
+
+    DONE_ON_TIME = "done on time"
+    DONE_LATE = "done late"
+    OVERDUE = "overdue"
+    DUE_SOON = "due soon"
+    NOT_YET_DUE = "not yet due"
+    ONGOING = "ongoing"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        """The Chinese label: 按期完成, 逾期完成, 已逾期, 即将到期, 未到期, 常态推进, 已取消."""
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS = {
+    State.DONE_ON_TIME: "按期完成",
+    State.DONE_LATE: "逾期完成",
+    State.OVERDUE: "已逾期",
+    State.DUE_SOON: "即将到期",
+    State.NOT_YET_DUE: "未到期",
+    State.ONGOING: "常态推进",
+    State.DROPPED: "已取消",
+}
+
+
+def classify(
+    due: dt.date | None, entry: MilestoneEntry | None, as_of: dt.date, within: int = DEFAULT_WITHIN
+) -> State:
+    """The state on ``as_of`` of a milestone due on ``due`` (None: no milestone) given its ledger entry.
+
+    9月底前 is 2023-09-30, a Saturday in the National Day holiday: on the
+    Thursday before, the last working day, no working day is left; from
+    2023-10-01 it is overdue.
+
+    >>> classify(dt.date(2023, 9, 30), None, dt.date(2023, 9, 28), within=0).value
+    'due soon'
+    >>> classify(dt.date(2023, 9, 30), None, dt.date(2023, 10, 1)).value
+    'overdue'
+    """
+    if entry is not None and entry.status is Progress.DROPPED:
+        return State.DROPPED
+    if entry is not None and entry.completed is not None and entry.completed <= as_of:
+        # a task with no deadline that is reported done is done, and cannot be late
+        return State.DONE_ON_TIME if due is None or entry.completed <= due else State.DONE_LATE
+    if due is None:
+        return State.ONGOING
+    if as_of > due:
+        return State.OVERDUE
+    if working_days_between(as_of, due) <= within:
+        return State.DUE_SOON
+    return State.NOT_YET_DUE
+
+
+@frozen
+class ItemStatus:
+    """One milestone (or one task without milestones) on the as-of date."""
+
+    task: int
+    #: 1-based index of the milestone within the task; None for a task without milestones.
+    milestone: int | None
+    area: int
+    lead_units: tuple[str, ...]
+    #: The due date; None for a task without milestones (it runs to the plan's horizon).
+    due: dt.date | None
+    phrase: str
+    deliverable: str
+    state: State
+    #: Working days after the as-of date up to the due date (negative once overdue); None without due date.
+    working_days_left: int | None
+    #: Calendar days past due: for overdue items up to the as-of date, for late ones up to completion.
+    days_late: int | None
+    #: The ledger row this rests on, if any (a completion after the as-of date is still shown here).
+    entry: MilestoneEntry | None
+
+
+class Attainment(enum.Enum):
+    """How an actual compares with its target."""
+
+    MET = "met"
+    #: Below the target, but the target's date has not passed yet.
+    NOT_YET_MET = "not yet met"
+    #: Below the target and its date has passed.
+    NOT_MET = "not met"
+    NO_ACTUAL = "no actual"
+    NOT_COMPARABLE = "not comparable"
+
+
+@frozen
+class TargetStatus:
+    """One target with its latest actual on the as-of date."""
+
+    task: int
+    #: 1-based index of the target within the task.
+    index: int
+    target: Target
+    #: When the target must be met: its milestone's due date, else the plan's horizon (year end).
+    due: dt.date
+    actual: TargetActual | None
+    attainment: Attainment
+    #: actual − value (for a range, the distance to the nearest bound; 0 inside it); None without actual.
+    gap: float | None
+
+
+@frozen
+class Score:
+    """Counts of states for one unit or area, with the on-time rate."""
+
+    name: str
+    counts: dict[State, int]
+
+    @property
+    def total(self) -> int:
+        """Milestones counted (tasks without milestones included)."""
+        return sum(self.counts.values())
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Done on time ÷ (done on time + done late + overdue); None when none of these yet.
+
+        Milestones not yet due, dropped or ongoing do not count either way.
+        """
+        settled = sum(self.counts.get(s, 0) for s in (State.DONE_ON_TIME, State.DONE_LATE, State.OVERDUE))
+        return self.counts.get(State.DONE_ON_TIME, 0) / settled if settled else None
+
+
+@frozen
+class Status:
+    """The whole picture on one date."""
+
+    as_of: dt.date
+    within: int
+    unit: str | None
+    items: tuple[ItemStatus, ...]
+    targets: tuple[TargetStatus, ...]
+    by_unit: tuple[Score, ...]
+    by_area: tuple[Score, ...]
+
+    def count(self, state: State) -> int:
+        """How many items are in ``state``."""
+        return sum(1 for item in self.items if item.state is state)
+
+
+def _item(task: Task, index: int | None, ledger: Ledger, as_of: dt.date, within: int) -> ItemStatus:
+    entry = ledger.entry(task.number, index)
+    if index is None:
+        due, phrase, deliverable = None, "", task.title
+    else:
+        milestone = task.milestones[index - 1]
+        due, phrase, deliverable = milestone.due, milestone.phrase, milestone.deliverable
+    state = classify(due, entry, as_of, within)
+    left = None if due is None else working_days_between(as_of, due)
+    late: int | None = None
+    if state is State.OVERDUE and due is not None:
+        late = (as_of - due).days
+    elif state is State.DONE_LATE and due is not None and entry is not None and entry.completed is not None:
+        late = (entry.completed - due).days
+    return ItemStatus(
+        task=task.number,
+        milestone=index,
+        area=task.area,
+        lead_units=task.lead_units,
+        due=due,
+        phrase=phrase,
+        deliverable=deliverable,
+        state=state,
+        working_days_left=left,
+        days_late=late,
+        entry=entry,
+    )
+
+
+def milestone_status(
+    plan: Plan,
+    ledger: Ledger,
+    task: int,
+    milestone: int | None,
+    *,
+    as_of: dt.date,
+    within: int = DEFAULT_WITHIN,
+) -> ItemStatus:
+    """The state of one milestone on ``as_of`` (``milestone``: 1-based index; None for a task without one).
+
+    >>> import heze_plan
+    >>> plan = heze_plan.load()
+    >>> milestone_status(plan, Ledger(), 8, 1, as_of=dt.date(2023, 10, 3)).state.value
+    'overdue'
+    """
+    owner = plan.task(task)
+    if milestone is None and owner.milestones:
+        count = len(owner.milestones)
+        msg = f"task {task} has {count} milestone(s): give the index (1..{count})"
+        raise ValueError(msg)
+    if milestone is not None and not 1 <= milestone <= len(owner.milestones):
+        msg = f"task {task} has no milestone {milestone} (it has {len(owner.milestones)})"
+        raise ValueError(msg)
+    return _item(owner, milestone, ledger, as_of, within)
+
+
+def _gap(target: Target, actual: float, reference: float) -> tuple[Attainment, float]:
+    if target.comparator is Comparator.RANGE and target.upper is not None:
+        below, above = reference - actual, actual - target.upper
+        gap = -below if below > 0 else above if above > 0 else 0.0
+        return (Attainment.MET if gap == 0 else Attainment.NOT_MET), gap
+    gap = actual - reference
+    met = {
+        Comparator.AT_LEAST: actual >= reference,
+        Comparator.MORE_THAN: actual > reference,
+        Comparator.AT_MOST: actual <= reference,
+        Comparator.LESS_THAN: actual < reference,
+        # A stated amount to deliver (建设15处, 新增上市公司1家) is met by reaching it.
+        Comparator.EQUAL: actual >= reference if target.kind is TargetKind.QUANTITY else actual == reference,
+        Comparator.ABOUT: abs(gap) <= ABOUT_TOLERANCE * abs(reference),
+    }[target.comparator]
+    return (Attainment.MET if met else Attainment.NOT_MET), gap
+
+
+def target_due(plan: Plan, task: Task, target: Target) -> dt.date:
+    """When a target of ``task`` is due: with the milestone whose deliverable states it, else at the horizon.
+
+    >>> import heze_plan
+    >>> plan = heze_plan.load()
+    >>> [target_due(plan, plan.task(170), t).isoformat() for t in plan.task(170).targets]
+    ['2023-09-30', '2023-12-31', '2023-12-31']
+    """
+    return plan.horizon if target.milestone is None else task.milestones[target.milestone].due
+
+
+def _target_status(plan: Plan, task: Task, index: int, ledger: Ledger, as_of: dt.date) -> TargetStatus:
+    target = task.targets[index - 1]
+    due = target_due(plan, task, target)
+    actual = ledger.actual(task.number, index, as_of)
+    if actual is None:
+        return TargetStatus(task.number, index, target, due, None, Attainment.NO_ACTUAL, None)
+    if target.value is None:  # relative: 高于全省平均水平 needs the reference figure, which the plan lacks
+        return TargetStatus(task.number, index, target, due, actual, Attainment.NOT_COMPARABLE, None)
+    attainment, gap = _gap(target, actual.value, target.value)
+    if attainment is Attainment.NOT_MET and as_of <= due:
+        attainment = Attainment.NOT_YET_MET
+    return TargetStatus(task.number, index, target, due, actual, attainment, gap)
+
+
+def _scores(items: list[ItemStatus], keys: dict[str, list[int]]) -> tuple[Score, ...]:
+    scores = []
+    for name, tasks in keys.items():
+        counts = dict.fromkeys(State, 0)
+        for item in items:
+            if item.task in tasks:
+                counts[item.state] += 1
+        scores.append(Score(name, counts))
+    return tuple(scores)
+
+
+def status(
+    plan: Plan, ledger: Ledger, *, as_of: dt.date, within: int = DEFAULT_WITHIN, unit: str | None = None
+) -> Status:
+    """Every milestone's state, scoreboards per lead unit and area, and target attainment on ``as_of``.
+
+    With ``unit`` (any name :func:`heze_plan.query.lookup.resolve_unit` accepts,
+    such as 科技局), only the tasks that unit leads; an unknown name raises
+    :class:`~heze_plan.errors.UnitLookupError`. Scoreboards count each
+    milestone once for every lead unit of its task (they share the
+    accountability) and once for its area.
+
+    >>> import heze_plan
+    >>> result = status(heze_plan.load(), Ledger(), as_of=dt.date(2023, 7, 29))
+    >>> len(result.items), result.count(State.ONGOING)
+    (208, 87)
+    """
+    if within < 0:
+        msg = f"within must be zero or more working days, got {within}"
+        raise ValueError(msg)
+    if unit is not None:
+        unit = resolve_unit(plan, unit).name
+    tasks = [t for t in plan.tasks if unit is None or unit in t.lead_units]
+    items = [
+        _item(task, index, ledger, as_of, within)
+        for task in tasks
+        for index in ([None] if task.ongoing else range(1, len(task.milestones) + 1))
+    ]
+    targets = [_target_status(plan, t, i, ledger, as_of) for t in tasks for i in range(1, len(t.targets) + 1)]
+    by_unit: dict[str, list[int]] = {}
+    for task in tasks:
+        for lead in task.lead_units:
+            by_unit.setdefault(lead, []).append(task.number)
+    by_area: dict[str, list[int]] = {}
+    for task in tasks:
+        area = plan.area(task.area)
+        by_area.setdefault(f"{area_label(area.number)}{area.name}", []).append(task.number)
+    return Status(
+        as_of=as_of,
+        within=within,
+        unit=unit,
+        items=tuple(items),
+        targets=tuple(targets),
+        by_unit=_scores(items, by_unit),
+        by_area=_scores(items, by_area),
+    )

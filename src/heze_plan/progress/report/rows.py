@@ -1,0 +1,110 @@
+"""The rows the report formats share: numbers, rates, score and target rows, table grids.
+
+Every format shows the same figures in the same order; building the rows once
+here keeps the text table, the CSV and the HTML page from drifting apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from heze_plan.common.tables import display_width, pad
+from heze_plan.model.target_text import target_formula
+from heze_plan.progress.assessment import ItemStatus, Score, State, Status, TargetStatus
+
+__all__ = [
+    "NUMERIC",
+    "SCORE_HEADER",
+    "behind_first",
+    "grid",
+    "milestone_name",
+    "number",
+    "rate",
+    "score_rows",
+    "target_rows",
+    "target_text",
+]
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def rate(score: Score) -> str:
+    rate = score.on_time_rate
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+NUMERIC = re.compile(r"-?\d+(?:\.\d+)?%?|—")
+
+
+def grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(display_width(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [
+            pad(str(c), w, right=bool(NUMERIC.fullmatch(str(c)))) for c, w in zip(row, widths, strict=True)
+        ]
+        lines.append("  " + "  ".join(cells).rstrip())
+    return lines
+
+
+def milestone_name(item: ItemStatus) -> str:
+    return f"{item.task}" if item.milestone is None else f"{item.task}.{item.milestone}"
+
+
+def target_text(target: TargetStatus) -> str:
+    return target_formula(target.target, number=number, strip=False)
+
+
+def target_rows(result: Status, *, label: str) -> list[list[str]]:
+    """A row per target: ``task.index``, its ``label`` field (phrase or subject), wanted, actual, as of,
+    attainment."""
+    return [
+        [
+            f"{t.task}.{t.index}",
+            getattr(t.target, label),
+            target_text(t),
+            number(t.actual.value) if t.actual else "",
+            str(t.actual.as_of) if t.actual else "",
+            t.attainment.value,
+        ]
+        for t in result.targets
+    ]
+
+
+def behind_first(scores: Sequence[Score]) -> list[Score]:
+    """Units or areas with the most overdue, then late, milestones first; otherwise in plan order."""
+    return sorted(scores, key=lambda s: (-s.counts.get(State.OVERDUE, 0), -s.counts.get(State.DONE_LATE, 0)))
+
+
+def score_rows(scores: Sequence[Score]) -> list[list[str]]:
+    order = (
+        State.DONE_ON_TIME,
+        State.DONE_LATE,
+        State.OVERDUE,
+        State.DUE_SOON,
+        State.NOT_YET_DUE,
+        State.ONGOING,
+    )
+    return [
+        [s.name, str(s.total), *(str(s.counts.get(state, 0)) for state in (*order, State.DROPPED)), rate(s)]
+        for s in behind_first(scores)
+    ]
+
+
+SCORE_HEADER = [
+    "",
+    "total",
+    "on time",
+    "late",
+    "overdue",
+    "due soon",
+    "not due",
+    "ongoing",
+    "dropped",
+    "on-time rate",
+]

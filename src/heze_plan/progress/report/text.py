@@ -1,0 +1,217 @@
+"""The progress report of a :class:`~heze_plan.progress.assessment.Status` as a table, CSV, JSON or HTML.
+
+Each renderer is a pure function from the status (and the ledger's
+problems, which the report lists rather than hides) to text. The HTML
+report lives in :mod:`heze_plan.progress.report.html`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from heze_plan.progress.assessment import Attainment, ItemStatus, Score, State, Status, TargetStatus
+from heze_plan.progress.ledger import Problem
+from heze_plan.progress.report.rows import (
+    SCORE_HEADER,
+    grid,
+    milestone_name,
+    number,
+    score_rows,
+    target_rows,
+    target_text,
+)
+
+__all__ = ["REPORT_FORMAT", "to_csv", "to_data", "to_json", "to_table"]
+
+#: Names the JSON report format and its version.
+REPORT_FORMAT = "heze-plan-status/1"
+
+
+def to_table(result: Status, problems: Sequence[Problem] = ()) -> str:
+    """A plain-text report for a terminal: counts, lists of overdue and due items, scoreboards, targets."""
+    lines = [f"Progress as of {result.as_of} (due soon: within {result.within} working days)"]
+    if result.unit:
+        lines.append(f"tasks led by {result.unit}")
+    lines += ["", *grid(["state", "count"], [[s.value, str(result.count(s))] for s in State])]
+    for state in (State.OVERDUE, State.DUE_SOON, State.DONE_LATE):
+        chosen = [i for i in result.items if i.state is state]
+        if chosen:
+            lines += ["", f"{state.value}:"]
+            rows = [
+                [
+                    milestone_name(i),
+                    str(i.due),
+                    "、".join(i.lead_units),
+                    number(i.days_late or i.working_days_left),
+                ]
+                for i in chosen
+            ]
+            extra = "days late" if state is not State.DUE_SOON else "working days left"
+            lines += grid(["milestone", "due", "lead units", extra], rows)
+    lines += ["", "by lead unit:", *grid(["lead unit", *SCORE_HEADER[1:]], score_rows(result.by_unit))]
+    lines += ["", "by area:", *grid(["area", *SCORE_HEADER[1:]], score_rows(result.by_area))]
+    rows = target_rows(result, label="phrase")
+    lines += ["", "targets:", *grid(["target", "phrase", "wanted", "actual", "as of", "attainment"], rows)]
+    missing = [t for t in result.targets if t.attainment is Attainment.NO_ACTUAL]
+    lines.append(f"  {len(missing)} of {len(result.targets)} targets have no actual yet")
+    if problems:
+        lines += ["", f"{len(problems)} problem(s) in the ledger (those rows are left out):"]
+        lines += [f"  {p}" for p in problems]
+    return "\n".join(lines)
+
+
+def _item_data(item: ItemStatus) -> dict[str, Any]:
+    entry = item.entry
+    return {
+        "task": item.task,
+        "milestone": item.milestone,
+        "area": item.area,
+        "lead_units": list(item.lead_units),
+        "due": item.due.isoformat() if item.due else None,
+        "phrase": item.phrase,
+        "deliverable": item.deliverable,
+        "state": item.state.value,
+        "working_days_left": item.working_days_left,
+        "days_late": item.days_late,
+        "reported": entry.status.value if entry else None,
+        "completed": entry.completed.isoformat() if entry and entry.completed else None,
+        "unit": entry.unit if entry else None,
+        "note": entry.note if entry else "",
+        "evidence": entry.evidence if entry else "",
+        "source": entry.source if entry else None,
+    }
+
+
+def _target_data(target: TargetStatus) -> dict[str, Any]:
+    actual = target.actual
+    return {
+        "task": target.task,
+        "target": target.index,
+        "phrase": target.target.phrase,
+        "subject": target.target.subject,
+        "comparator": target.target.comparator.value,
+        "value": target.target.value,
+        "upper": target.target.upper,
+        "unit": target.target.unit,
+        "reference": target.target.reference,
+        "actual": actual.value if actual else None,
+        "actual_as_of": actual.as_of.isoformat() if actual else None,
+        "attainment": target.attainment.value,
+        "gap": target.gap,
+        "source": actual.source if actual else None,
+    }
+
+
+def _score_data(score: Score) -> dict[str, Any]:
+    return {
+        "name": score.name,
+        "total": score.total,
+        "counts": {state.value: score.counts.get(state, 0) for state in State},
+        "on_time_rate": score.on_time_rate,
+    }
+
+
+def to_data(result: Status, problems: Sequence[Problem] = ()) -> dict[str, Any]:
+    """The report as plain data: what :func:`to_json` writes."""
+    return {
+        "format": REPORT_FORMAT,
+        "as_of": result.as_of.isoformat(),
+        "within_working_days": result.within,
+        "unit": result.unit,
+        "counts": {state.value: result.count(state) for state in State},
+        "items": [_item_data(i) for i in result.items],
+        "targets": [_target_data(t) for t in result.targets],
+        "by_lead_unit": [_score_data(s) for s in result.by_unit],
+        "by_area": [_score_data(s) for s in result.by_area],
+        "problems": [{"file": p.file, "where": p.where, "message": p.message} for p in problems],
+    }
+
+
+def to_json(result: Status, problems: Sequence[Problem] = ()) -> str:
+    """The report as JSON (format ``heze-plan-status/1``)."""
+    return json.dumps(to_data(result, problems), ensure_ascii=False, indent=2)
+
+
+CSV_COLUMNS = (
+    "kind",
+    "task",
+    "index",
+    "area",
+    "lead_units",
+    "due",
+    "item",
+    "state",
+    "working_days_left",
+    "days_late",
+    "reported",
+    "completed",
+    "wanted",
+    "actual",
+    "actual_as_of",
+    "unit",
+    "note",
+    "source",
+)
+
+
+def to_csv(result: Status, problems: Sequence[Problem] = ()) -> str:
+    """One row per milestone (kind ``milestone``) and per target (kind ``target``), with a BOM for Excel.
+
+    Problems are not rows of this table; the command line prints them on stderr.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in result.items:
+        data = _item_data(item)
+        writer.writerow(
+            [
+                "milestone" if item.milestone is not None else "task",
+                item.task,
+                item.milestone or "",
+                item.area,
+                "、".join(item.lead_units),
+                data["due"] or "",
+                f"{item.phrase}：{item.deliverable}" if item.phrase else item.deliverable,
+                item.state.value,
+                "" if item.working_days_left is None else item.working_days_left,
+                "" if item.days_late is None else item.days_late,
+                data["reported"] or "",
+                data["completed"] or "",
+                "",
+                "",
+                "",
+                data["unit"] or "",
+                data["note"],
+                data["source"] or "",
+            ]
+        )
+    for target in result.targets:
+        actual = target.actual
+        writer.writerow(
+            [
+                "target",
+                target.task,
+                target.index,
+                "",
+                "",
+                "",
+                f"{target.target.phrase}：{target.target.subject}",
+                target.attainment.value,
+                "",
+                "",
+                "",
+                "",
+                target_text(target),
+                number(actual.value) if actual else "",
+                actual.as_of.isoformat() if actual else "",
+                (actual.unit or "") if actual else "",
+                actual.note if actual else "",
+                actual.source if actual else "",
+            ]
+        )
+    return "\ufeff" + out.getvalue()

@@ -1,0 +1,56 @@
+"""Questions about a plan: selections of tasks, milestones and targets; forgiving look-ups of names.
+
+``tasks(plan).led_by("海关").in_month("2023-12")`` composes filters; the
+look-ups turn what people type (short names, counties, area numbers) into the
+plan's own names, with the closest matches when nothing fits.
+"""
+
+from __future__ import annotations
+
+from heze_plan.query.lookup import (
+    COUNTIES,
+    COUNTY_COLLECTIVES,
+    Party,
+    resolve_area,
+    resolve_county,
+    resolve_party,
+    resolve_unit,
+)
+from heze_plan.query.selections import (
+    MilestoneRef,
+    MilestoneSelection,
+    Selection,
+    TargetRef,
+    TargetSelection,
+    TaskSelection,
+    UnitLoad,
+    milestones,
+    next_milestones,
+    parse_month,
+    targets,
+    tasks,
+    unit_load,
+)
+
+__all__ = [
+    "COUNTIES",
+    "COUNTY_COLLECTIVES",
+    "MilestoneRef",
+    "MilestoneSelection",
+    "Party",
+    "Selection",
+    "TargetRef",
+    "TargetSelection",
+    "TaskSelection",
+    "UnitLoad",
+    "milestones",
+    "next_milestones",
+    "parse_month",
+    "resolve_area",
+    "resolve_county",
+    "resolve_party",
+    "resolve_unit",
+    "targets",
+    "tasks",
+    "unit_load",
+]
