@@ -64,7 +64,7 @@ class TestProgress:
         assert Progress.parse(label) is status
 
     def test_unknown_label_lists_the_choices(self) -> None:
-        with pytest.raises(ValueError, match=r"unknown status '完成了'.*'done' / 已完成"):
+        with pytest.raises(ValueError, match=r"unknown status '完成了'.*已完成 \(done\): 已完成、完成、已办结"):
             Progress.parse("完成了")
 
 
@@ -155,10 +155,10 @@ class TestEncodingAndHeaders:
         assert problems == []
         assert ledger.entry(8, 2) is not None
 
-    def test_not_utf8_is_one_clear_error(self, plan: Plan, tmp_path: Path) -> None:
-        path = tmp_path / "gbk.csv"
-        path.write_bytes("任务序号,状态\n1,推进中\n".encode("gbk"))
-        with pytest.raises(LedgerError, match=r"not UTF-8.*CSV UTF-8"):
+    def test_neither_utf8_nor_gb18030_is_one_clear_error(self, plan: Plan, tmp_path: Path) -> None:
+        path = tmp_path / "latin.csv"
+        path.write_bytes(b"task,status\n8,\xff\xff\n")  # 0xFF never starts a GB18030 character
+        with pytest.raises(LedgerError, match=r"neither UTF-8 nor GB18030/GBK.*CSV UTF-8"):
             read_ledger(path, plan)
 
     def test_missing_file(self, plan: Plan, tmp_path: Path) -> None:
@@ -168,10 +168,12 @@ class TestEncodingAndHeaders:
     def test_unknown_column_is_named_and_rows_still_read(self, plan: Plan) -> None:
         ledger, problems = read(plan, "8,1,推进中,\n", header="task,milestone,stauts,status\n")
         assert messages(problems) == [
-            "line 1: unknown column 'stauts' is ignored; known columns: "
-            "task / 任务序号, milestone / 时间节点, target / 目标, status / 状态, completed / 完成日期, "
+            "line 1: unknown column 'stauts' is ignored (its cells are not read); known columns: "
+            "task / 任务序号, milestone / 时间节点, target / 目标, safeguard / 保障措施, "
+            "status / 状态, completed / 完成日期, "
             "value / 实际值, as_of / 数据截至, unit / 填报单位, note / 备注, evidence / 佐证材料"
         ]
+        assert problems[0].warning  # an unknown column is a warning: ``ledger check`` still passes
         assert ledger.entries == ()  # the status was in the unknown column, so the row is unreported
 
     def test_no_task_column(self, plan: Plan) -> None:
@@ -239,12 +241,13 @@ class TestBadRows:
                 "completion date 2022-12-30 is outside the plan year 2023",
             ),
             (
-                row(task="8", milestone="1", status="已完成", completed="2024-01-05"),
-                "completion date 2024-01-05 is outside the plan year 2023",
+                row(task="8", milestone="1", status="已完成", completed="2025-01-05"),
+                "completion date 2025-01-05 is outside the plan year 2023 (or the year after",
             ),
             (
                 row(task="8", milestone="1", status="已完成", completed="30/09/2023"),
-                "completion date: '30/09/2023' is not a date: write YYYY-MM-DD",
+                "completion date: '30/09/2023' is not a date: write a date cell, 2023-09-30, 2023/9/30, "
+                "2023.9.30 or 2023年9月30日",
             ),
             (
                 row(task="8", milestone="1", status="已完成", completed="2023-02-30"),
@@ -395,9 +398,9 @@ class TestJson:
         assert [str(p) for p in problems] == [
             "l.json:$.milestones[0]: status done needs a completion date",
             "l.json:$.milestones[1]: expected an object, found str",
-            "l.json:$.milestones[2]: unknown keys ['colour'] are ignored",
+            "l.json:$.milestones[2]: warning: unknown keys ['colour'] are ignored",
             "l.json:$.targets[0]: a row under targets needs a target",
-            "l.json:$: unknown keys ['extra'] are ignored",
+            "l.json:$: warning: unknown keys ['extra'] are ignored",
         ]
 
     def test_not_json_or_wrong_format(self, plan: Plan) -> None:
@@ -415,8 +418,13 @@ class TestTemplate:
         text = template(plan)
         assert text.startswith("\ufeff任务序号,时间节点,目标,")
         rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-        # 121 milestones, 87 tasks without one, 43 targets: the facts of the plan.
-        assert sum(1 for r in rows if r["时间节点"]) == 121
+        # 121 milestones, 87 tasks without one, 43 targets: the facts of the plan; and the two
+        # safeguard deadlines (印发1个月内, 2023-08-29; 年内, 2023-12-31).
+        assert sum(1 for r in rows if r["时间节点"] and not r["保障措施"]) == 121
+        assert [(r["保障措施"], r["截止日期"]) for r in rows if r["保障措施"]] == [
+            ("1", "2023-08-29"),
+            ("2", "2023-12-31"),
+        ]
         assert sum(1 for r in rows if not r["时间节点"] and not r["目标"]) == 87
         assert sum(1 for r in rows if r["目标"]) == 43
         assert parse_ledger(text.lstrip("\ufeff"), plan) == (Ledger(), [])
@@ -439,7 +447,7 @@ class TestTemplate:
         text = template(plan, unit="市科技局").lstrip("\ufeff")
         lines = text.splitlines()
         filled = lines[1].split(",")
-        filled[7] = "推进中"
+        filled[8] = "推进中"  # the 状态 column
         ledger, problems = parse_ledger("\n".join([lines[0], ",".join(filled), *lines[2:]]), plan)
         assert problems == []
         assert [e.key for e in ledger.entries] == [(161, 1)]

@@ -57,11 +57,14 @@ class Progress(enum.Enum):
         (<Progress.IN_PROGRESS: 'in progress'>, <Progress.IN_PROGRESS: 'in progress'>)
         """
         key = " ".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
-        for status in cls:
-            if key in (status.value, status.label):
-                return status
-        accepted = ", ".join(f"{s.value!r} / {s.label}" for s in cls)
-        msg = f"unknown status {text!r}: use one of {accepted}"
+        found = _WORDS.get(key) or _WORDS.get(key.replace(" ", ""))
+        if found is not None:
+            return found
+        accepted = "; ".join(
+            f"{s.label} ({s.value}): " + "、".join(w for w, v in _SYNONYMS if v is s) for s in cls
+        )
+        hint = _AMBIGUOUS.get(key.replace(" ", ""), "")
+        msg = f"unknown status {text!r}{hint}: use one of {accepted}"
         raise ValueError(msg)
 
 
@@ -70,6 +73,22 @@ _LABELS = {
     Progress.IN_PROGRESS: "推进中",
     Progress.DONE: "已完成",
     Progress.DROPPED: "已取消",
+}
+
+#: The words people write for each status (docs/ledger.md lists them); the label comes first.
+_SYNONYMS: tuple[tuple[str, Progress], ...] = (
+    *((w, Progress.NOT_STARTED) for w in ("未启动", "未开始", "尚未启动", "not started")),
+    *((w, Progress.IN_PROGRESS) for w in ("推进中", "进行中", "正在推进", "在办", "in progress")),
+    *((w, Progress.DONE) for w in ("已完成", "完成", "已办结", "办结", "done", "completed")),
+    *((w, Progress.DROPPED) for w in ("已取消", "取消", "不再实施", "dropped", "cancelled", "canceled")),
+)
+_WORDS = dict(_SYNONYMS) | {w.replace(" ", ""): s for w, s in _SYNONYMS}
+#: Words that say something, but not which status: the message says what to write instead.
+_AMBIGUOUS = {
+    "未完成": " (not done yet: write 推进中 if work has begun, 未启动 if not)",
+    "是": " (yes to what? write 已完成 with the completion date)",
+    "✓": " (a tick: write 已完成 with the completion date)",
+    "√": " (a tick: write 已完成 with the completion date)",
 }
 
 
@@ -145,9 +164,13 @@ class Problem:
     file: str
     where: str
     message: str
+    #: A warning (an unknown column that is ignored) loses nothing the unit reported: it does
+    #: not make ``ledger check`` fail.
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.where}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.file}:{self.where}: {kind}{self.message}"
 
 
 def _to_tuple(value: Any) -> tuple[Any, ...]:
@@ -169,19 +192,31 @@ class Ledger:
 
     entries: tuple[MilestoneEntry, ...] = field(default=(), converter=_to_tuple, validator=_no_duplicates)
     actuals: tuple[TargetActual, ...] = field(default=(), converter=_to_tuple, validator=_no_duplicates)
+    #: The safeguards' own deadlines (保障措施), reported like milestones: ``task`` is the
+    #: safeguard's number, ``milestone`` the 1-based index of the deadline in it.
+    safeguards: tuple[MilestoneEntry, ...] = field(default=(), converter=_to_tuple, validator=_no_duplicates)
+    _by_key: dict[tuple[int, int | None], MilestoneEntry] = field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+    _by_target: dict[tuple[int, int], list[TargetActual]] = field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+
+    def __attrs_post_init__(self) -> None:
+        self._by_key.update((entry.key, entry) for entry in self.entries)
+        for actual in sorted(self.actuals, key=lambda a: a.as_of):
+            self._by_target.setdefault((actual.task, actual.target), []).append(actual)
 
     def entry(self, task: int, milestone: int | None) -> MilestoneEntry | None:
         """The entry for a milestone (1-based index; None for a task without milestones)."""
-        for entry in self.entries:
-            if entry.key == (task, milestone):
-                return entry
-        return None
+        return self._by_key.get((task, milestone))
 
     def actual(self, task: int, target: int, as_of: dt.date | None = None) -> TargetActual | None:
         """The latest actual of a target dated on or before ``as_of`` (any date when None)."""
-        found = [
-            a
-            for a in self.actuals
-            if (a.task, a.target) == (task, target) and (as_of is None or a.as_of <= as_of)
-        ]
-        return max(found, key=lambda a: a.as_of) if found else None
+        found = self._by_target.get((task, target), [])
+        if as_of is None:
+            return found[-1] if found else None
+        for actual in reversed(found):
+            if actual.as_of <= as_of:
+                return actual
+        return None

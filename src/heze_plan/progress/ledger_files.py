@@ -1,8 +1,11 @@
-"""Reading ledger files (CSV or JSON) with every problem reported, and writing templates.
+"""Reading ledger files (xlsx, CSV or JSON) with every problem reported, and writing templates.
 
-A CSV ledger is what a department fills in with a spreadsheet: UTF-8 with
-or without the byte-order mark Excel writes, headers in Chinese or English
-(``docs/ledger.md`` lists every column). Reading never stops at the first
+A ledger is what a department fills in with a spreadsheet: an .xlsx
+workbook (:mod:`heze_plan.progress.ledger_xlsx`), or a CSV in UTF-8 with or
+without the byte-order mark Excel writes, in GB18030/GBK (Excel's plain
+"CSV" on a Chinese Windows) or UTF-16 (Excel's "Unicode text"); headers in
+Chinese or English (``docs/ledger.md`` lists every column and every word
+and date form understood). Reading never stops at the first
 mistake: every row is checked, good rows are kept, and each bad row becomes
 a :class:`~heze_plan.progress.ledger.Problem` naming file, line and what is wrong.
 Nothing here writes to the file read; templates are written atomically by
@@ -16,45 +19,75 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from attrs import frozen
+
 from heze_plan.common.dates import spreadsheet_date
 from heze_plan.errors import LedgerError
-from heze_plan.model.plan import Plan, Task
+from heze_plan.model.plan import Milestone, Plan, Safeguard, Task
+from heze_plan.progress._columns import COLUMNS, HEADERS, header_key
 from heze_plan.progress.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
+from heze_plan.progress.ledger_xlsx import column_letter, read_workbook, workbook
 from heze_plan.query.lookup import UnitLookupError, resolve_unit
 
-__all__ = ["COLUMNS", "LEDGER_FORMAT", "LedgerError", "parse_ledger", "read_ledger", "template"]
+__all__ = [
+    "COLUMNS",
+    "LEDGER_FORMAT",
+    "LedgerError",
+    "LedgerFile",
+    "ledger_date",
+    "load_ledger",
+    "parse_ledger",
+    "read_ledger",
+    "template",
+    "template_rows",
+    "template_workbook",
+]
 
 #: Names the JSON ledger format and its version.
 LEDGER_FORMAT = "heze-plan-ledger/1"
 
-#: Every column: its English name, its Chinese header, and whether reading uses it.
-COLUMNS: tuple[tuple[str, str, bool], ...] = (
-    ("task", "任务序号", True),
-    ("milestone", "时间节点", True),
-    ("target", "目标", True),
-    ("title", "任务名称", False),
-    ("due", "截止日期", False),
-    ("item", "节点或目标内容", False),
-    ("lead_units", "牵头单位", False),
-    ("status", "状态", True),
-    ("completed", "完成日期", True),
-    ("value", "实际值", True),
-    ("as_of", "数据截至", True),
-    ("unit", "填报单位", True),
-    ("note", "备注", True),
-    ("evidence", "佐证材料", True),
-)
-_HEADERS = {name: name for name, _, _ in COLUMNS} | {zh: name for name, zh, _ in COLUMNS}
-_HEADERS |= {"as of": "as_of", "lead units": "lead_units", "任务编号": "task", "序号": "task"}
+#: The date forms a ledger cell may take, as the messages name them.
+DATE_FORMS = "a date cell, 2023-09-30, 2023/9/30, 2023.9.30 or 2023年9月30日"
+_CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+_MIDNIGHT = re.compile(r"(.+?)[ T]00:00(?::00(?:\.0+)?)?")
 
 
-def _key(header: str) -> str:
-    return " ".join(header.strip().lower().split())
+def ledger_date(value: object) -> dt.date:
+    """A date as a ledger cell holds it: a date or a datetime at midnight, or text in a form people write.
+
+    >>> ledger_date("2023年9月30日"), ledger_date("2023-09-30 00:00:00")
+    (datetime.date(2023, 9, 30), datetime.date(2023, 9, 30))
+    >>> ledger_date(dt.datetime(2023, 9, 30, 14, 5))
+    Traceback (most recent call last):
+    ValueError: 2023-09-30 14:05:00 has a time of day: write the date only (a date cell, 2023-09-30, ...)
+    """
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0):
+            msg = f"{value} has a time of day: write the date only (a date cell, 2023-09-30, ...)"
+            raise ValueError(msg)
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    midnight = _MIDNIGHT.fullmatch(text)
+    if midnight:
+        text = midnight.group(1)
+    chinese = _CHINESE_DATE.fullmatch(text)
+    if chinese:
+        text = "-".join(chinese.groups())
+    try:
+        return spreadsheet_date(text)
+    except ValueError as error:
+        if "calendar" in str(error):
+            msg = f"{value!r} is not a date of the calendar"
+        else:
+            msg = f"{value!r} is not a date: write {DATE_FORMS}"
+        raise ValueError(msg) from None
 
 
 def _parse_number(text: object) -> float:
@@ -69,153 +102,204 @@ def _parse_number(text: object) -> float:
     return float(Decimal(match.group(1)) * factor)  # exact: 2.365万 is 23650, not 23650.000000000004
 
 
+#: The fields a unit fills in: a row with none of them is a template row nobody filled in.
+_REPORTED = ("status", "completed", "value", "as_of", "note", "evidence")
+
+
 class _Checker:
-    """Turns raw rows into entries, collecting problems; one instance per file."""
+    """Turns raw rows into entries, collecting problems; one instance per file.
+
+    Each problem names where the user sees it: the cell of the field at fault
+    when the format has cells (``台账!J7``), else the row (``line 7``).
+    """
 
     def __init__(self, plan: Plan, name: str, as_of: dt.date | None) -> None:
         self.plan, self.name, self.as_of = plan, name, as_of
         self.problems: list[Problem] = []
         self.entries: dict[tuple[int, int | None], MilestoneEntry] = {}
         self.actuals: dict[tuple[int, int, dt.date], TargetActual] = {}
+        self.safeguards: dict[tuple[int, int | None], MilestoneEntry] = {}
         self.tasks = {t.number: t for t in plan.tasks}
+        self.guards = {s.number: s for s in plan.safeguards}
+        self._cells: Mapping[str, str] = {}
+        self._where = ""
+        self._errors: list[tuple[str | None, str]] = []
 
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(Problem(self.name, where, message))
+    def problem(self, where: str, message: str, *, warning: bool = False) -> None:
+        self.problems.append(Problem(self.name, where, message, warning=warning))
 
-    def row(self, where: str, raw: Mapping[str, Any]) -> None:
-        """Check one row; keep it when good, else record every problem it has."""
-        errors: list[str] = []
+    def _error(self, field: str | None, message: str) -> None:
+        self._errors.append((field, message))
+
+    def row(self, where: str, raw: Mapping[str, Any], cells: Mapping[str, str] | None = None) -> None:
+        """Check one row; keep it when good, else record every problem it has.
+
+        ``cells`` locates each field (``{"status": "台账!J7"}``); a field it
+        does not name is located at ``where``.
+        """
+        self._where, self._cells, self._errors = where, cells or {}, []
         text = {
-            k: "" if v is None else v if isinstance(v, (int, float)) else str(v).strip()
+            k: "" if v is None else v if isinstance(v, (int, float, dt.date)) else str(v).strip()
             for k, v in raw.items()
         }
-        if not any(
-            text.get(k) not in ("", None)
-            for k in ("status", "completed", "value", "as_of", "note", "evidence")
-        ):
+        if not any(text.get(k) not in ("", None) for k in _REPORTED):
             return  # a template row nobody filled in: not reported yet
-        task = self._task(text.get("task", ""), errors)
-        unit = self._unit(text.get("unit", ""), task, errors)
-        if text.get("target", "") != "":
-            if text.get("milestone", "") != "":
-                errors.append("a row gives either a milestone or a target, not both")
-            self._actual(where, task, unit, text, errors)
+        if text.get("safeguard", "") != "":
+            self._safeguard(where, text)
         else:
-            self._entry(where, task, unit, text, errors)
-        for error in errors:
-            self.problem(where, error)
+            task = self._task(text.get("task", ""))
+            unit = self._unit(text.get("unit", ""), task)
+            if text.get("target", "") != "":
+                if text.get("milestone", "") != "":
+                    self._error("milestone", "a row gives either a milestone or a target, not both")
+                self._actual(where, task, unit, text)
+            else:
+                self._entry(where, task, unit, text, self.entries)
+        for field, message in self._errors:
+            self.problem(self._cells.get(field or "", where), message)
 
-    def _task(self, value: object, errors: list[str]) -> Task | None:
+    def _task(self, value: object) -> Task | None:
         try:
             number = int(str(value).strip())
         except ValueError:
-            errors.append(
-                f"task {value!r} is not a task number" if value != "" else "the task number is missing"
+            self._error(
+                "task",
+                f"task {value!r} is not a task number" if value != "" else "the task number is missing",
             )
             return None
         if number not in self.tasks:
-            errors.append(f"unknown task {number}: the plan numbers its tasks 1..{len(self.tasks)}")
+            self._error("task", f"unknown task {number}: the plan numbers its tasks 1..{len(self.tasks)}")
             return None
         return self.tasks[number]
 
-    def _unit(self, name: object, task: Task | None, errors: list[str]) -> str | None:
+    def _unit(self, name: object, task: Task | None) -> str | None:
         name = str(name).strip()
         if not name:
             return None
         try:
             canonical = resolve_unit(self.plan, name).name
         except UnitLookupError as error:
-            errors.append(str(error))
+            self._error("unit", str(error))
             return None
         if task is not None and canonical not in task.units:
-            errors.append(
-                f"{canonical} is not a unit of task {task.number} (its units: {'、'.join(task.units)})"
+            self._error(
+                "unit",
+                f"{canonical} is not a unit of task {task.number} (its units: {'、'.join(task.units)})",
             )
         return canonical
 
-    def _date(self, label: str, value: object, errors: list[str]) -> dt.date | None:
+    def _date(self, field: str, label: str, value: object) -> dt.date | None:
         if value in ("", None):
             return None
         try:
-            day = spreadsheet_date(str(value))
+            day = ledger_date(value)
         except ValueError as error:
-            errors.append(f"{label}: {error}")
+            self._error(field, f"{label}: {error}")
             return None
-        if day.year != self.plan.year:
-            errors.append(f"{label} {day} is outside the plan year {self.plan.year}")
+        if not self.plan.year <= day.year <= self.plan.year + 1:
+            self._error(
+                field,
+                f"{label} {day} is outside the plan year {self.plan.year} "
+                f"(or the year after, for work finished late)",
+            )
             return None
         if self.as_of is not None and day > self.as_of:
-            errors.append(
-                f"{label} {day} is after {self.as_of}, the date checked for: it cannot have happened yet"
+            self._error(
+                field,
+                f"{label} {day} is after {self.as_of}, the date checked for: it cannot have happened yet",
             )
             return None
         return day
 
-    def _milestone(self, task: Task, value: str, errors: list[str]) -> int | None:  # noqa: PLR0911 - one per mistake
-        listing = ", ".join(f"{i} ({m.due})" for i, m in enumerate(task.milestones, 1))
+    def _milestone(self, task: Task | Safeguard, value: object, what: str) -> int | None:  # noqa: PLR0911 - one per mistake
+        milestones: tuple[Milestone, ...] = task.milestones
+        listing = ", ".join(f"{i} ({m.due})" for i, m in enumerate(milestones, 1))
+        value = str(value) if not isinstance(value, dt.date) else value
         if value == "":
-            if task.milestones:
-                errors.append(f"say which milestone of task {task.number}: {listing}")
+            if milestones:
+                self._error("milestone", f"say which milestone of {what}: {listing}")
             return None
-        if not task.milestones:
-            errors.append(
-                f"task {task.number} has no milestone (it runs all year): leave the milestone empty"
-            )
+        if not milestones:
+            self._error("milestone", f"{what} has no milestone (it runs all year): leave the milestone empty")
             return None
-        if re.fullmatch(r"\d{1,3}", value):
+        if isinstance(value, str) and re.fullmatch(r"\d{1,3}", value):
             index = int(value)
-            if not 1 <= index <= len(task.milestones):
-                errors.append(f"task {task.number} has no milestone {index}; its milestones are {listing}")
+            if not 1 <= index <= len(milestones):
+                self._error("milestone", f"{what} has no milestone {index}; its milestones are {listing}")
                 return None
             return index
         try:
-            due = spreadsheet_date(value)
+            due = ledger_date(value)
         except ValueError:
-            errors.append(
-                f"milestone {value!r} is neither an index nor a date; task {task.number}: {listing}"
-            )
+            self._error("milestone", f"milestone {value!r} is neither an index nor a date; {what}: {listing}")
             return None
-        matches = [i for i, m in enumerate(task.milestones, 1) if m.due == due]
+        matches = [i for i, m in enumerate(milestones, 1) if m.due == due]
         if not matches:
-            errors.append(f"task {task.number} has no milestone due {due}; its milestones are {listing}")
+            self._error("milestone", f"{what} has no milestone due {due}; its milestones are {listing}")
             return None
         if len(matches) > 1:
-            choices = " or ".join(f"{i} ({task.milestones[i - 1].deliverable[:20]}…)" for i in matches)
-            errors.append(f"task {task.number} has {len(matches)} milestones due {due}: write {choices}")
+            choices = " or ".join(f"{i} ({milestones[i - 1].deliverable[:20]}…)" for i in matches)
+            self._error("milestone", f"{what} has {len(matches)} milestones due {due}: write {choices}")
             return None
         return matches[0]
 
-    def _entry(
-        self, where: str, task: Task | None, unit: str | None, text: dict[str, Any], errors: list[str]
-    ) -> None:
-        index = self._milestone(task, str(text.get("milestone", "")), errors) if task else None
+    def _status(self, text: dict[str, Any]) -> tuple[Progress | None, dt.date | None]:
         status: Progress | None = None
         if text.get("status", "") == "":
-            errors.append("the status is missing: " + ", ".join(f"{s.value} / {s.label}" for s in Progress))
+            self._error(
+                "status", "the status is missing: " + ", ".join(f"{s.label} / {s.value}" for s in Progress)
+            )
         else:
             try:
                 status = Progress.parse(str(text["status"]))
             except ValueError as error:
-                errors.append(str(error))
-        completed = self._date("completion date", text.get("completed", ""), errors)
+                self._error("status", str(error))
+        completed = self._date("completed", "completion date", text.get("completed", ""))
         if status is Progress.DONE and text.get("completed", "") == "":
-            errors.append("status done needs a completion date")
+            self._error("completed", "status done needs a completion date")
         elif status not in (None, Progress.DONE) and text.get("completed", "") != "":
-            errors.append(f"status {status.value} contradicts the completion date {text['completed']}")
+            self._error(
+                "completed", f"status {status.value} contradicts the completion date {text['completed']}"
+            )
         if status is Progress.DROPPED and not text.get("note"):
-            errors.append("a dropped milestone needs a note saying why")
-        if text.get("value", "") != "" or text.get("as_of", "") != "":
-            errors.append("value and as-of date belong to target rows: fill in the target column")
-        if errors or task is None or status is None:
+            self._error("note", "a dropped milestone needs a note saying why")
+        if text.get("value", "") != "":
+            self._error("value", "value and as-of date belong to target rows: fill in the target column")
+        return status, completed
+
+    def _entry(
+        self,
+        where: str,
+        task: Task | None,
+        unit: str | None,
+        text: dict[str, Any],
+        into: dict[tuple[int, int | None], MilestoneEntry],
+    ) -> None:
+        index = self._milestone(task, text.get("milestone", ""), f"task {task.number}") if task else None
+        status, completed = self._status(text)
+        self._date("as_of", "the report's as-of date", text.get("as_of", ""))
+        if self._errors or task is None or status is None:
             return
         key = (task.number, index)
-        if key in self.entries:
-            errors.append(
-                f"duplicate row: task {task.number} milestone {index} already at {self.entries[key].source}"
+        if key in into:
+            self._error(
+                None, f"duplicate row: task {task.number} milestone {index} already at {into[key].source}"
             )
             return
-        self.entries[key] = MilestoneEntry(
-            task=task.number,
+        into[key] = self._made(task.number, index, status, completed, unit, text, where)
+
+    def _made(  # noqa: PLR0917 - the fields of an entry
+        self,
+        number: int,
+        index: int | None,
+        status: Progress,
+        completed: dt.date | None,
+        unit: str | None,
+        text: dict[str, Any],
+        where: str,
+    ) -> MilestoneEntry:
+        return MilestoneEntry(
+            task=number,
             milestone=index,
             status=status,
             completed=completed,
@@ -225,49 +309,82 @@ class _Checker:
             source=f"{self.name}:{where}",
         )
 
-    def _target(self, task: Task, value: str, errors: list[str]) -> int | None:
+    def _safeguard(self, where: str, text: dict[str, Any]) -> None:
+        """A row reporting a safeguard's own deadline (保障措施 column: the safeguard's number)."""
+        value = text["safeguard"]
+        number = str(value).strip()
+        guard = self.guards.get(int(number)) if number.isdigit() else None
+        with_deadlines = [str(s.number) for s in self.plan.safeguards if s.milestones]
+        if guard is None:
+            self._error(
+                "safeguard", f"no safeguard {value!r}: those with a deadline are {', '.join(with_deadlines)}"
+            )
+        if text.get("task", "") != "" or text.get("target", "") != "":
+            self._error("task", "a safeguard row names no task and no target")
+        unit = None
+        if str(text.get("unit", "")).strip():
+            try:
+                unit = resolve_unit(self.plan, str(text["unit"]).strip()).name
+            except UnitLookupError as error:
+                self._error("unit", str(error))
+        index = (
+            self._milestone(guard, text.get("milestone", ""), f"safeguard {guard.number}") if guard else None
+        )
+        status, completed = self._status(text)
+        self._date("as_of", "the report's as-of date", text.get("as_of", ""))
+        if self._errors or guard is None or status is None:
+            return
+        key = (guard.number, index)
+        if key in self.safeguards:
+            first = self.safeguards[key].source
+            self._error(None, f"duplicate row: safeguard {guard.number} deadline {index} already at {first}")
+            return
+        self.safeguards[key] = self._made(guard.number, index, status, completed, unit, text, where)
+
+    def _target(self, task: Task, value: str) -> int | None:
         listing = ", ".join(f"{i} ({t.phrase})" for i, t in enumerate(task.targets, 1)) or "none"
         if re.fullmatch(r"\d{1,3}", value):
             index = int(value)
             if 1 <= index <= len(task.targets):
                 return index
-            errors.append(f"task {task.number} has no target {index}; its targets: {listing}")
+            self._error("target", f"task {task.number} has no target {index}; its targets: {listing}")
             return None
         matches = [i for i, t in enumerate(task.targets, 1) if value in (t.phrase, t.subject)]
         if len(matches) == 1:
             return matches[0]
         if matches:
-            errors.append(
-                f"target {value!r} of task {task.number} is ambiguous: write {' or '.join(map(str, matches))}"
+            self._error(
+                "target",
+                f"target {value!r} of task {task.number} is ambiguous: "
+                f"write {' or '.join(map(str, matches))}",
             )
         else:
-            errors.append(f"task {task.number} has no target {value!r}; its targets: {listing}")
+            self._error("target", f"task {task.number} has no target {value!r}; its targets: {listing}")
         return None
 
-    def _actual(
-        self, where: str, task: Task | None, unit: str | None, text: dict[str, Any], errors: list[str]
-    ) -> None:
-        index = self._target(task, str(text["target"]), errors) if task else None
+    def _actual(self, where: str, task: Task | None, unit: str | None, text: dict[str, Any]) -> None:
+        index = self._target(task, str(text["target"])) if task else None
         value: float | None = None
         if text.get("value", "") == "":
-            errors.append("the actual value is missing")
+            self._error("value", "the actual value is missing")
         else:
             try:
                 value = _parse_number(text["value"])
             except ValueError as error:
-                errors.append(f"value: {error}")
-        as_of = self._date("the value's as-of date", text.get("as_of", ""), errors)
+                self._error("value", f"value: {error}")
+        as_of = self._date("as_of", "the value's as-of date", text.get("as_of", ""))
         if text.get("as_of", "") == "":
-            errors.append("the as-of date of the value is missing")
+            self._error("as_of", "the as-of date of the value is missing")
         if text.get("status", "") != "" or text.get("completed", "") != "":
-            errors.append("status and completion date belong to milestone rows, not target rows")
-        if errors or task is None or index is None or value is None or as_of is None:
+            field = "status" if text.get("status", "") != "" else "completed"
+            self._error(field, "status and completion date belong to milestone rows, not target rows")
+        if self._errors or task is None or index is None or value is None or as_of is None:
             return
         key = (task.number, index, as_of)
         if key in self.actuals:
             first = self.actuals[key].source
-            errors.append(
-                f"duplicate row: task {task.number} target {index} as of {as_of} already at {first}"
+            self._error(
+                None, f"duplicate row: task {task.number} target {index} as of {as_of} already at {first}"
             )
             return
         self.actuals[key] = TargetActual(
@@ -282,26 +399,42 @@ class _Checker:
         )
 
     def ledger(self) -> Ledger:
-        entries: tuple[MilestoneEntry, ...] = tuple(self.entries.values())
-        actuals: tuple[TargetActual, ...] = tuple(self.actuals.values())
-        return Ledger(entries=entries, actuals=actuals)
+        return Ledger(
+            entries=tuple(self.entries.values()),
+            actuals=tuple(self.actuals.values()),
+            safeguards=tuple(self.safeguards.values()),
+        )
 
 
-def _csv_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, str]]]:
+def _columns(checker: _Checker, header: Sequence[object], where: str) -> list[str | None] | None:
+    """The column name of each header cell (None for one ignored); None when no row can be read."""
+    columns: list[str | None] = []
+    for cell in header:
+        label = "" if cell is None else str(cell)
+        name = HEADERS.get(header_key(label))
+        if name is None and label.strip():
+            known = ", ".join(f"{n} / {zh}" for n, zh, used in COLUMNS if used)
+            checker.problem(
+                where,
+                f"unknown column {label.strip()!r} is ignored (its cells are not read); "
+                f"known columns: {known}",
+                warning=True,
+            )
+        columns.append(name)
+    if "task" not in columns:
+        checker.problem(where, "no task column (任务序号): no row can be read")
+        return None
+    return columns
+
+
+def _csv_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, str], dict[str, str]]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
         checker.problem("line 1", "the file is empty: expected a header row (see `heze-plan ledger init`)")
         return
-    columns: list[str | None] = []
-    for cell in header:
-        name = _HEADERS.get(_key(cell))
-        if name is None and cell.strip():
-            known = ", ".join(f"{n} / {zh}" for n, zh, used in COLUMNS if used)
-            checker.problem("line 1", f"unknown column {cell.strip()!r} is ignored; known columns: {known}")
-        columns.append(name)
-    if "task" not in columns:
-        checker.problem("line 1", "no task column (任务序号): no row can be read")
+    columns = _columns(checker, header, "line 1")
+    if columns is None:
         return
     start = reader.line_num + 1
     for cells in reader:
@@ -311,11 +444,39 @@ def _csv_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, str
                     f"line {start}", f"{len(cells)} cells but only {len(columns)} columns: row ignored"
                 )
             else:
-                yield f"line {start}", {c: v for c, v in zip(columns, cells, strict=False) if c is not None}
+                yield (
+                    f"line {start}",
+                    {c: v for c, v in zip(columns, cells, strict=False) if c is not None},
+                    {},
+                )
         start = reader.line_num + 1
 
 
-def _json_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _xlsx_rows(checker: _Checker, data: bytes) -> Iterator[tuple[str, dict[str, Any], dict[str, str]]]:
+    sheet, header, rows = read_workbook(data, checker.name)
+    columns = _columns(checker, header, f"{sheet}!1")
+    if columns is None:
+        return
+    letters = {name: column_letter(i) for i, name in enumerate(columns, 1) if name is not None}
+    for number, values in rows:
+        if not any(v not in (None, "") and str(v).strip() for v in values):
+            continue
+        extra = [
+            f"{sheet}!{column_letter(i)}{number}"
+            for i, v in enumerate(values, 1)
+            if i > len(columns) and v not in (None, "") and str(v).strip()
+        ]
+        if extra:
+            checker.problem(extra[0], f"cells outside the header's columns ({', '.join(extra)}): row ignored")
+            continue
+        yield (
+            f"{sheet}!{number}",
+            {c: v for c, v in zip(columns, values, strict=False) if c is not None},
+            {name: f"{sheet}!{letter}{number}" for name, letter in letters.items()},
+        )
+
+
+def _json_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, Any], dict[str, str]]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -325,7 +486,7 @@ def _json_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, An
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         checker.problem("$.format", f"expected {LEDGER_FORMAT!r}, found {found!r}")
         return
-    for section, kind in (("milestones", "milestone"), ("targets", "target")):
+    for section, kind in (("milestones", "milestone"), ("targets", "target"), ("safeguards", "safeguard")):
         rows = data.get(section, [])
         if not isinstance(rows, list):
             checker.problem(f"$.{section}", f"expected a list of rows, found {type(rows).__name__}")
@@ -337,9 +498,9 @@ def _json_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, An
                 continue
             unknown = sorted(set(row) - {n for n, _, _ in COLUMNS})
             if unknown:
-                checker.problem(where, f"unknown keys {unknown} are ignored")
-            if kind == "target" and row.get("target") in ("", None):
-                checker.problem(where, "a row under targets needs a target")
+                checker.problem(where, f"unknown keys {unknown} are ignored", warning=True)
+            if kind in ("target", "safeguard") and row.get(kind) in ("", None):
+                checker.problem(where, f"a row under {section} needs a {kind}")
                 continue
             yield (
                 where,
@@ -347,10 +508,11 @@ def _json_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, An
                     k: ("" if v is None else v if isinstance(v, (int, float)) else str(v))
                     for k, v in row.items()
                 },
+                {k: f"{where}.{k}" for k in row},
             )
-    unknown = sorted(set(data) - {"format", "milestones", "targets"})
+    unknown = sorted(set(data) - {"format", "milestones", "targets", "safeguards"})
     if unknown:
-        checker.problem("$", f"unknown keys {unknown} are ignored")
+        checker.problem("$", f"unknown keys {unknown} are ignored", warning=True)
 
 
 def parse_ledger(
@@ -362,79 +524,191 @@ def parse_ledger(
     after it is a problem (it cannot have happened yet).
     """
     checker = _Checker(plan, name, as_of)
-    rows: Iterable[tuple[str, Mapping[str, Any]]] = (
+    rows: Iterable[tuple[str, Mapping[str, Any], Mapping[str, str]]] = (
         _json_rows(checker, text) if json_format else _csv_rows(checker, text)
     )
-    for where, row in rows:
-        checker.row(where, row)
+    for where, row, cells in rows:
+        checker.row(where, row, cells)
     return checker.ledger(), checker.problems
 
 
-def read_ledger(
-    path: Path | str, plan: Plan, *, as_of: dt.date | None = None
-) -> tuple[Ledger, list[Problem]]:
-    """Read a ledger file (JSON when it ends in ``.json``, else CSV); never writes to it."""
+@frozen
+class LedgerFile:
+    """A ledger file as read: its good rows, every problem and warning, and how it was read.
+
+    ``encoding`` says how the file was read (``xlsx``, ``JSON``, ``UTF-8 CSV``,
+    ``GB18030 CSV``, ...), so that the user can see that a GBK file was
+    understood as such.
+    """
+
+    ledger: Ledger
+    problems: tuple[Problem, ...]
+    encoding: str
+
+
+#: Byte-order marks, longest first (UTF-32's starts like UTF-16's), and the codec each means.
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8 (with BOM)"),
+    (b"\xff\xfe", "utf-16", "UTF-16"),
+    (b"\xfe\xff", "utf-16", "UTF-16"),
+)
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    """The text of a CSV or JSON file and the encoding it was read in (said to the user).
+
+    A byte-order mark decides; without one, UTF-8 is tried first (a GBK file
+    of Chinese text is almost never valid UTF-8), then GB18030, which reads
+    every GBK and GB2312 file.
+    """
+    for mark, codec, label in _BOMS:
+        if data.startswith(mark):
+            try:
+                return data.decode(codec), label
+            except UnicodeDecodeError as error:
+                msg = (
+                    f"{path} starts like {label} but is not (byte {error.start}); save it again as CSV UTF-8"
+                )
+                raise LedgerError(msg) from None
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "GB18030/GBK"
+    except UnicodeDecodeError as error:
+        msg = (
+            f"{path} is neither UTF-8 nor GB18030/GBK text (byte {error.start}): in Excel, save it as "
+            "“CSV UTF-8 (逗号分隔)(*.csv)” or as an .xlsx workbook"
+        )
+        raise LedgerError(msg) from None
+
+
+def load_ledger(path: Path | str, plan: Plan, *, as_of: dt.date | None = None) -> LedgerFile:
+    """Read a ledger file: .xlsx (a workbook), .json, else CSV in any encoding :func:`_decode` knows.
+
+    Never writes to the file. An unreadable file is a :class:`LedgerError`.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         msg = f"cannot read ledger {path}: {error.strerror}"
         raise LedgerError(msg) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        msg = (
-            f"{path} is not UTF-8 text (byte {error.start}): in Excel, save it as "
-            "“CSV UTF-8 (逗号分隔)(*.csv)”"
-        )
-        raise LedgerError(msg) from None
-    return parse_ledger(text, plan, name=str(path), json_format=path.suffix.lower() == ".json", as_of=as_of)
+    if path.suffix.lower() in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
+        checker = _Checker(plan, str(path), as_of)
+        for where, row, cells in _xlsx_rows(checker, data):
+            checker.row(where, row, cells)
+        return LedgerFile(checker.ledger(), tuple(checker.problems), "xlsx workbook")
+    text, encoding = _decode(data, path)
+    json_format = path.suffix.lower() == ".json"
+    ledger, problems = parse_ledger(text, plan, name=str(path), json_format=json_format, as_of=as_of)
+    return LedgerFile(ledger, tuple(problems), "JSON" if json_format else f"{encoding} CSV")
 
 
-def _template_rows(plan: Plan, unit: str | None) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    for task in plan.tasks:
-        if unit is not None and unit not in task.lead_units:
-            continue
-        common = {"task": str(task.number), "title": task.title, "lead_units": "、".join(task.lead_units)}
-        common["unit"] = unit or ""
+def read_ledger(
+    path: Path | str, plan: Plan, *, as_of: dt.date | None = None
+) -> tuple[Ledger, list[Problem]]:
+    """Read a ledger file (see :func:`load_ledger`): its good rows and its problems."""
+    read = load_ledger(path, plan, as_of=as_of)
+    return read.ledger, list(read.problems)
+
+
+def template_rows(
+    plan: Plan, tasks: Iterable[Task] | None = None, *, unit: str | None = None, safeguards: bool = True
+) -> list[dict[str, object]]:
+    """The rows of a template: one per milestone, task without milestone, target, safeguard deadline.
+
+    ``tasks`` are the tasks to list (default: every task, or with ``unit``
+    the tasks it leads); ``unit`` fills the 填报单位 column. ``safeguards``
+    adds a row for each deadline of the safeguards (保障措施), which belong
+    to no task. Values are typed: numbers as ints, dates as dates.
+    """
+    if tasks is None:
+        tasks = [t for t in plan.tasks if unit is None or unit in t.lead_units]
+    rows: list[dict[str, object]] = []
+    for task in tasks:
+        common: dict[str, object] = {
+            "task": task.number,
+            "title": task.title,
+            "lead_units": "、".join(task.lead_units),
+            "unit": unit or "",
+        }
         if task.ongoing:
             rows.append(common | {"item": "（无时间节点，全年推进）"})
         for index, milestone in enumerate(task.milestones, 1):
             item = f"{milestone.phrase}：{milestone.deliverable}"
-            rows.append(common | {"milestone": str(index), "due": milestone.due.isoformat(), "item": item})
+            rows.append(common | {"milestone": index, "due": milestone.due, "item": item})
         for index, target in enumerate(task.targets, 1):
-            rows.append(common | {"target": str(index), "item": f"{target.phrase}：{target.subject}"})
+            rows.append(common | {"target": index, "item": f"{target.phrase}：{target.subject}"})
+    if safeguards:
+        for guard in plan.safeguards:
+            for index, milestone in enumerate(guard.milestones, 1):
+                rows.append(
+                    {
+                        "safeguard": guard.number,
+                        "milestone": index,
+                        "title": f"保障措施{guard.number}：{guard.title}",
+                        "due": milestone.due,
+                        "item": f"{milestone.phrase}：{milestone.deliverable}",
+                        "lead_units": "、".join(guard.units),
+                        "unit": unit or "",
+                    }
+                )
     return rows
 
 
-def template(plan: Plan, *, unit: str | None = None, json_format: bool = False, chinese: bool = True) -> str:
-    """A ledger template listing every milestone, task without milestone and target to report on.
+def _text(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else "" if value is None else str(value)
+
+
+def template(
+    plan: Plan,
+    *,
+    unit: str | None = None,
+    json_format: bool = False,
+    chinese: bool = True,
+    rows: list[dict[str, object]] | None = None,
+) -> str:
+    """A ledger template listing every milestone, task without milestone, target and safeguard deadline.
 
     With ``unit``, only the tasks that unit leads (lead units are accountable
-    and report). CSV starts with a byte-order mark so that Excel opens it as
-    UTF-8; headers are Chinese unless ``chinese`` is false.
+    and report); ``rows`` (from :func:`template_rows`) lists others. CSV
+    starts with a byte-order mark so that Excel opens it as UTF-8; headers
+    are Chinese unless ``chinese`` is false.
     """
-    rows = _template_rows(plan, unit)
+    if rows is None:
+        rows = template_rows(plan, unit=unit, safeguards=unit is None)
     if json_format:
-        milestones, targets = [], []
+        milestones, targets, guards = [], [], []
         for row in rows:
-            shown: dict[str, object] = {"task": int(row["task"])}
-            shown |= {k: row.get(k, "") for k in ("title", "lead_units", "item")}
+            shown: dict[str, object] = (
+                {"task": row["task"]} if "task" in row else {"safeguard": row["safeguard"]}
+            )
+            shown |= {k: _text(row.get(k, "")) for k in ("title", "lead_units", "item")}
             if "target" in row:
-                shown |= {"target": int(row["target"]), "value": None, "as_of": ""}
+                shown |= {"target": row["target"], "value": None, "as_of": ""}
                 targets.append(shown)
             else:
-                milestone = row.get("milestone")
-                shown |= {"milestone": int(milestone) if milestone else None, "due": row.get("due", "")}
+                shown |= {"milestone": row.get("milestone"), "due": _text(row.get("due", ""))}
                 shown |= {"status": "", "completed": ""}
-                milestones.append(shown)
+                (guards if "safeguard" in row else milestones).append(shown)
             shown |= {"unit": row["unit"], "note": "", "evidence": ""}
-        document = {"format": LEDGER_FORMAT, "milestones": milestones, "targets": targets}
+        document = {
+            "format": LEDGER_FORMAT,
+            "milestones": milestones,
+            "targets": targets,
+            "safeguards": guards,
+        }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([zh if chinese else name for name, zh, _ in COLUMNS])
     for row in rows:
-        writer.writerow([row.get(name, "") for name, _, _ in COLUMNS])
+        writer.writerow([_text(row.get(name, "")) for name, _, _ in COLUMNS])
     return "\ufeff" + out.getvalue()
+
+
+def template_workbook(plan: Plan, rows: list[dict[str, object]], *, unit: str | None = None) -> bytes:
+    """The template of ``rows`` (from :func:`template_rows`) as an .xlsx workbook."""
+    return workbook(rows, title=plan.document.title, unit=unit)
