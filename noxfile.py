@@ -43,7 +43,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typing(session: nox.Session) -> None:
     """Type-check the package with mypy in strict mode."""
-    session.install("mypy", "-e", ".")
+    session.install("mypy", "types-openpyxl", "-e", ".[xlsx]")
     session.run("mypy")
 
 

@@ -64,7 +64,8 @@ class TestProgress:
         assert Progress.parse(label) is status
 
     def test_unknown_label_lists_the_choices(self) -> None:
-        with pytest.raises(ValueError, match=r"unknown status '完成了'.*已完成 \(done\): 已完成、完成、已办结"):
+        choices = r"unknown status '完成了'.*已完成 \(done\): 已完成、完成、已办结"
+        with pytest.raises(ValueError, match=choices):
             Progress.parse("完成了")
 
 

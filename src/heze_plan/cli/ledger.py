@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from heze_plan.cli.common import (
     Commands,
@@ -19,12 +22,27 @@ from heze_plan.cli.common import (
     add_plan_option,
     date_argument,
     load_plan,
-    read_ledger,
     refuse_overwriting_inputs,
 )
+from heze_plan.cli.selection import add_selection_options, select_tasks
 
 if TYPE_CHECKING:
-    from heze_plan.model.plan import Plan
+    from heze_plan.model.plan import Plan, Task
+    from heze_plan.progress.ledger import Problem
+    from heze_plan.progress.ledger_files import LedgerFile
+
+
+def load_ledger(args: argparse.Namespace, plan: Plan, as_of: dt.date | None) -> LedgerFile:
+    """The ledger file of ``args.ledger`` as read; an unreadable ledger is a usage error."""
+    from heze_plan.progress.ledger_files import LedgerError
+    from heze_plan.progress.ledger_files import load_ledger as load
+
+    try:
+        return load(args.ledger, plan, as_of=as_of)
+    except LedgerError as error:
+        raise UsageError(str(error)) from None
+    except ImportError:
+        raise UsageError("reading .xlsx needs openpyxl: pip install 'heze-plan[xlsx]'") from None
 
 
 def _working_days(text: str) -> int:
@@ -48,33 +66,127 @@ def _lead_unit(plan: Plan, name: str | None) -> str | None:
     return unit
 
 
+#: Problems printed one by one; after these, one summary line per kind of problem.
+SHOWN_PROBLEMS = 20
+_VARIABLE = re.compile(r"'[^']*'|\S*\d\S*")
+
+
+def _kind(problem: Problem) -> str:
+    """What a problem says, its figures, quoted values and places left out: its kind."""
+    return _VARIABLE.sub("…", problem.message)
+
+
+def print_problems(problems: Sequence[Problem], file: TextIO) -> None:
+    """The first :data:`SHOWN_PROBLEMS` problems in full, then one line per kind of the others."""
+    for problem in problems[:SHOWN_PROBLEMS]:
+        print(problem, file=file)
+    rest = Counter(_kind(p) for p in problems[SHOWN_PROBLEMS:])
+    for kind, count in rest.items():
+        first = next(p for p in problems[SHOWN_PROBLEMS:] if _kind(p) == kind)
+        print(f"… and {count} more like {first.file}:{first.where}: {kind}", file=file)
+
+
+def _fmt(path: Path, given: str | None) -> str:
+    if given:
+        return str(given)
+    return {".json": "json", ".xlsx": "xlsx"}.get(path.suffix.lower(), "csv")
+
+
+def _template(plan: Plan, fmt: str, rows: list[dict[str, object]], unit: str | None, lang: str) -> bytes:
+    from heze_plan.progress.ledger_files import template, template_workbook
+
+    if fmt == "xlsx":
+        try:
+            return template_workbook(plan, rows, unit=unit)
+        except ImportError:
+            raise UsageError("writing .xlsx needs openpyxl: pip install 'heze-plan[xlsx]'") from None
+    return template(plan, json_format=fmt == "json", chinese=lang == "zh", rows=rows).encode("utf-8")
+
+
+def _selected(args: argparse.Namespace) -> bool:
+    return any(
+        getattr(args, name)
+        for name in ("unit", "lead", "responsible", "area", "due_after", "due_before", "month", "search")
+    ) or bool(args.ongoing)
+
+
 def _ledger_init(args: argparse.Namespace) -> int:
     from heze_plan.common.files import write_atomic
-    from heze_plan.progress.ledger_files import template
+    from heze_plan.progress.ledger_files import template_rows
+    from heze_plan.query.lookup import UnitLookupError, resolve_party
 
     plan = load_plan(args)
+    tasks = list(select_tasks(plan, args))
+    if args.split_by_unit is not None:
+        return _split(plan, args, tasks)
     target: Path = args.file
+    if target is None:
+        raise UsageError("give the FILE to write, or --split-by-unit DIR")
     if target.exists() and not args.force:
         raise UsageError(f"{target} exists; it is not overwritten (use --force to replace it)")
-    fmt = args.format or ("json" if target.suffix.lower() == ".json" else "csv")
-    text = template(
-        plan, unit=_lead_unit(plan, args.unit), json_format=fmt == "json", chinese=args.lang == "zh"
+    if not tasks:
+        raise UsageError("no task matches the selection options: no template written")
+    fmt = _fmt(target, args.format)
+    unit = None
+    if args.unit or args.lead:
+        try:
+            party = resolve_party(plan, args.unit or args.lead)
+        except UnitLookupError as error:
+            raise UsageError(str(error)) from None
+        unit = party.units[0] if len(party.units) == 1 else None
+    rows = template_rows(plan, tasks, unit=unit, safeguards=not _selected(args))
+    write_atomic(target, _template(plan, fmt, rows, unit, args.lang))
+    print(
+        f"wrote {target} ({fmt}, {len(rows)} rows); fill in status and completion date, "
+        "or value and as-of date"
     )
-    write_atomic(target, text)
-    print(f"wrote {target} ({fmt}); fill in status and completion date, or value and as-of date")
+    return 0
+
+
+def _split(plan: Plan, args: argparse.Namespace, tasks: list[Task]) -> int:
+    """``--split-by-unit DIR``: one template per lead unit of the selected tasks, its tasks only."""
+    from heze_plan.common.files import write_atomic
+    from heze_plan.progress.ledger_files import template_rows
+
+    if args.file is not None:
+        raise UsageError("--split-by-unit DIR writes one file per unit: give no FILE with it")
+    directory: Path = args.split_by_unit
+    fmt = args.format or "xlsx"
+    leads = [u.name for u in plan.units if any(u.name in t.lead_units for t in tasks)]
+    if not leads:
+        raise UsageError("no task matches the selection options: no template written")
+    paths = {unit: directory / f"{unit.replace('/', '／')}.{fmt}" for unit in leads}
+    existing = [str(p) for p in paths.values() if p.exists()]
+    if existing and not args.force:
+        raise UsageError(f"{existing[0]} exists; nothing is overwritten (use --force to replace files)")
+    for unit, path in paths.items():
+        rows = template_rows(plan, [t for t in tasks if unit in t.lead_units], unit=unit, safeguards=False)
+        write_atomic(path, _template(plan, fmt, rows, unit, args.lang))
+    print(f"wrote {len(paths)} {fmt} templates, one per lead unit, in {directory}")
     return 0
 
 
 def _ledger_check(args: argparse.Namespace) -> int:
     plan = load_plan(args)
-    ledger, problems = read_ledger(args, plan, args.as_of or dt.date.today())
-    for problem in problems:
-        print(problem)
-    summary = f"{len(ledger.entries)} milestone row(s) and {len(ledger.actuals)} target actual(s) read"
-    if problems:
-        print(f"{summary}; {len(problems)} problem(s), those rows are left out", file=sys.stderr)
+    read = load_ledger(args, plan, args.as_of or dt.date.today())
+    ledger = read.ledger
+    print(f"read {args.ledger} as {read.encoding}")
+    print_problems(read.problems, sys.stdout)
+    errors = [p for p in read.problems if not p.warning]
+    warnings = len(read.problems) - len(errors)
+    summary = (
+        f"{len(ledger.entries)} milestone row(s), {len(ledger.actuals)} target actual(s) and "
+        f"{len(ledger.safeguards)} safeguard row(s) read"
+    )
+    noted = f", {warnings} warning(s)" if warnings else ""
+    if errors:
+        print(
+            f"{summary}; {len(errors)} problem(s){noted}: the rows with problems are left out, "
+            "every other row is read",
+            file=sys.stderr,
+        )
         return 1
-    print(f"{summary}; no problems")
+    print(f"{summary}; no problems{noted}")
     return 0
 
 
@@ -86,7 +198,8 @@ def _report(args: argparse.Namespace) -> int:
     refuse_overwriting_inputs(args.output, args.ledger, args.plan)
     plan = load_plan(args)
     unit = _lead_unit(plan, args.unit)
-    ledger, problems = read_ledger(args, plan, args.as_of)
+    read = load_ledger(args, plan, args.as_of)
+    ledger, problems = read.ledger, list(read.problems)
     result = status(plan, ledger, as_of=args.as_of, within=args.within, unit=unit)
     text = render_report(result, problems, fmt=args.format, title=plan.document.title)
     if args.output is None:
@@ -94,11 +207,11 @@ def _report(args: argparse.Namespace) -> int:
     else:
         write_atomic(args.output, text)
     if problems and args.format != "table":
-        for problem in problems:
-            print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) in {args.ledger}: those rows are left out", file=sys.stderr)
-    return 1 if problems and args.strict else 0
+        print_problems(problems, sys.stderr)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        print(f"{len(errors)} problem(s) in {args.ledger}: those rows are left out", file=sys.stderr)
+    return 1 if errors and args.strict else 0
 
 
 def register_ledger(commands: Commands) -> None:
@@ -107,16 +220,31 @@ def register_ledger(commands: Commands) -> None:
         "ledger", help="the progress ledger (台账): write a template, check a filled one"
     )
     actions = ledger.add_subparsers(dest="action", metavar="ACTION", required=True)
-    init = actions.add_parser("init", help="write a template listing every milestone and target to report on")
-    init.add_argument("file", type=Path, metavar="FILE", help="the template to write (.csv or .json)")
-    init.add_argument("--unit", metavar="U", help="only the tasks this unit leads (name or alias)")
-    init.add_argument("--format", choices=["csv", "json"], help="default: json for a .json FILE, else csv")
+    init = actions.add_parser(
+        "init",
+        help="write a template (.xlsx workbook, CSV or JSON) listing every milestone and target to report on",
+    )
+    init.add_argument(
+        "file", type=Path, nargs="?", metavar="FILE", help="the template to write (.xlsx, .csv or .json)"
+    )
+    init.add_argument(
+        "--split-by-unit",
+        type=Path,
+        metavar="DIR",
+        help="write one template per lead unit into DIR (its tasks only; .xlsx unless --format)",
+    )
+    init.add_argument(
+        "--format",
+        choices=["xlsx", "csv", "json"],
+        help="default: from FILE's suffix (.xlsx, .json, else csv)",
+    )
     init.add_argument("--lang", choices=["zh", "en"], default="zh", help="CSV header language (default zh)")
     init.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    add_selection_options(init)
     add_plan_option(init)
     init.set_defaults(handler=_ledger_init)
     check = actions.add_parser("check", help="check every row of a ledger; exit 1 when there are problems")
-    check.add_argument("ledger", type=Path, metavar="FILE", help="the ledger (.csv or .json)")
+    check.add_argument("ledger", type=Path, metavar="FILE", help="the ledger (.xlsx, .csv or .json)")
     check.add_argument(
         "--as-of", type=date_argument, metavar="DATE", help="dates after DATE are problems (default: today)"
     )

@@ -54,7 +54,7 @@ LEDGER_FORMAT = "heze-plan-ledger/1"
 #: The date forms a ledger cell may take, as the messages name them.
 DATE_FORMS = "a date cell, 2023-09-30, 2023/9/30, 2023.9.30 or 2023年9月30日"
 _CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
-_MIDNIGHT = re.compile(r"(.+?)[ T]00:00(?::00(?:\.0+)?)?")
+_MIDNIGHT = re.compile(r"(.+?)[ T]0?0:00(?::00(?:\.0+)?)?")
 
 
 def ledger_date(value: object) -> dt.date:
@@ -680,7 +680,9 @@ def template(
     if rows is None:
         rows = template_rows(plan, unit=unit, safeguards=unit is None)
     if json_format:
-        milestones, targets, guards = [], [], []
+        milestones: list[dict[str, object]] = []
+        targets: list[dict[str, object]] = []
+        guards: list[dict[str, object]] = []
         for row in rows:
             shown: dict[str, object] = (
                 {"task": row["task"]} if "task" in row else {"safeguard": row["safeguard"]}

@@ -135,6 +135,7 @@ def workbook(rows: Sequence[Mapping[str, object]], *, title: str, unit: str | No
         formula1='"' + ",".join(_STATUS_WORDS) + '"',
         allow_blank=True,
         showErrorMessage=True,
+        showInputMessage=True,
         errorStyle="warning",
         errorTitle="状态",
         error="请从列表选择：未启动、推进中、已完成、已取消",
@@ -208,6 +209,6 @@ def read_workbook(data: bytes, name: str) -> tuple[str, list[str], Iterator[tupl
 
             return title, header, body()
     book.close()
-    sheets = ", ".join(book.sheetnames)
-    msg = f"{name}: no sheet has a 任务序号 (task) column in its first row; sheets: {sheets}"
+    titles = ", ".join(book.sheetnames)
+    msg = f"{name}: no sheet has a 任务序号 (task) column in its first row; sheets: {titles}"
     raise LedgerError(msg)
