@@ -50,7 +50,8 @@ class TestTasks:
     def test_customs_liaison(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = _run(capsys, "tasks", "--unit", "海关", "--format", "csv")
         assert code == 0
-        rows = list(csv.DictReader(io.StringIO(out)))
+        assert out.startswith("\ufeffnumber,")  # the byte-order mark Excel needs
+        rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
         assert [(r["number"], r["role"]) for r in rows] == [
             ("53", "lead"),
             ("54", "responsible"),
@@ -185,7 +186,8 @@ class TestAreas:
 
     def test_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = _run(capsys, "areas", "--format", "csv")
-        rows = list(csv.reader(io.StringIO(out)))
+        assert out.startswith("\ufeff")
+        rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
         assert rows[3] == ["3", "获得电力", "7", "2", "5", "市发展改革委、国网菏泽供电公司"]
 
 
@@ -256,7 +258,8 @@ class TestTimeline:
 
     def test_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = _run(capsys, "timeline", "--unit", "海关", "--format", "csv")
-        rows = list(csv.DictReader(io.StringIO(out)))
+        assert out.startswith("\ufeffmonth,")
+        rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
         assert [(r["month"], r["task"], r["phrase"], r["role"]) for r in rows] == [
             ("2023-12", "55", "12月底前", "lead")
         ]

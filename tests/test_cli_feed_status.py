@@ -149,13 +149,20 @@ class TestCalendarWithLedger:
         assert out == ""
         assert not output.exists()
 
-    def test_not_utf8(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """A ledger saved in GBK is refused with the Excel hint, in one line."""
+    def test_gbk_is_read(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A ledger saved in GBK (Excel's plain CSV on a Chinese Windows) is read as such."""
         ledger = tmp_path / "gbk.csv"
         ledger.write_bytes((HEADER + "2,1,,,已完成,2023-09-26,,,,,\n").encode("gbk"))
+        status, _, _ = run(capsys, "calendar", "--ledger", str(ledger), "--as-of", "2023-10-15")
+        assert status == 0
+
+    def test_not_text(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A ledger in no encoding the reader knows is refused with the Excel hint, in one line."""
+        ledger = tmp_path / "latin.csv"
+        ledger.write_bytes(HEADER.encode() + b"2,1,,,\xff\xff,2023-09-26,,,,,\n")
         status, _, err = run(capsys, "calendar", "--ledger", str(ledger), "--as-of", "2023-10-15")
         assert status == 2
-        assert "not UTF-8" in err
+        assert "neither UTF-8 nor GB18030/GBK" in err
         assert err.count("\n") == 1
 
     @pytest.mark.parametrize("value", ["2023-13-01", "15/10/2023", "today"])

@@ -105,9 +105,7 @@ class TestReport:
 
     def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["report", "--ledger", str(SAMPLE), "--as-of", "2023-10-15"]) == 0
-        assert capsys.readouterr().out.startswith(
-            "Progress as of 2023-10-15 (due soon: within 5 working days)"
-        )
+        assert capsys.readouterr().out.startswith("截至 2023-10-15 进度 Progress as of 2023-10-15 ")
 
     def test_within_and_unit(self, capsys: pytest.CaptureFixture[str]) -> None:
         """From Sunday 2023-10-15, 12 working days to 10月底: 市财政局's 110, 112, 113.2 (111 is done)."""
@@ -117,6 +115,31 @@ class TestReport:
         soon = sorted((i["task"], i["milestone"]) for i in data["items"] if i["state"] == "due soon")
         assert soon == [(110, 1), (112, 1), (113, 2)]
         assert data["unit"] == "市财政局"
+
+    @pytest.mark.parametrize(
+        ("unit", "leads", "shares"),
+        [
+            # 曹县 acts through 各县区政府、管委会: `tasks --unit 曹县` lists 171 tasks, none led.
+            ("曹县", 0, 171),
+            # 市检察院 leads nothing; 责任单位 in tasks of others.
+            ("市检察院", 0, 1),
+            ("科技局", 5, 3),
+        ],
+    )
+    def test_every_unit_gets_its_share(
+        self, capsys: pytest.CaptureFixture[str], unit: str, leads: int, shares: int
+    ) -> None:
+        args = ["report", "--ledger", str(SAMPLE), "--as-of", "2023-10-15", "--format", "json"]
+        assert main([*args, "--unit", unit]) == 0
+        data = json.loads(capsys.readouterr().out)
+        tasks = {i["task"] for i in data["items"]}
+        assert len(data["responsible_only_tasks"]) == shares
+        assert len(tasks) - shares == leads
+        assert data["by_responsible_unit"]
+        assert main(["report", "--ledger", str(SAMPLE), "--as-of", "2023-10-15", "--unit", unit]) == 0
+        text = capsys.readouterr().out
+        assert f"牵头 {leads} 项任务 (leads), 参与 {shares} 项任务 (responsible)" in text
+        assert "按责任单位 by responsible unit:" in text
 
     def test_html_to_file(self, tmp_path: Path) -> None:
         out = tmp_path / "r" / "report.html"

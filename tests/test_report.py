@@ -41,19 +41,22 @@ class TestTable:
 
     def test_content(self, result: Status) -> None:
         text = to_table(result, [PROBLEM])
-        assert text.startswith("Progress as of 2023-10-15 (due soon: within 5 working days)")
-        assert re.search(r"overdue\s+6\n", text)
+        assert text.startswith(
+            "截至 2023-10-15 进度 Progress as of 2023-10-15 "
+            "(即将到期 due soon: 5 个工作日内 within 5 working days)"
+        )
+        assert re.search(r"已逾期 overdue\s+6\n", text)
         # Task 159 (8月底前, 市发展改革委 and 市法院) is 45 days overdue on 10-15.
         assert re.search(r"159\.1\s+2023-08-31\s+市发展改革委、市法院\s+45", text)
-        assert "  30 of 43 targets have no actual yet" in text
+        assert "  30 / 43 项目标尚无实际值 (targets have no actual yet)" in text
         assert text.endswith(
-            "1 problem(s) in the ledger (those rows are left out):\n"
+            "台账问题 1 problem(s) in the ledger (those rows are left out):\n"
             "  l.csv:line 9: unknown task 999: the plan numbers its tasks 1..195"
         )
 
     def test_units_behind_come_first(self, result: Status) -> None:
         lines = to_table(result).splitlines()
-        first = lines[lines.index("by lead unit:") + 2]
+        first = lines[lines.index("按牵头单位 by lead unit:") + 2]
         assert first.split()[0] in {"市发展改革委", "市自然资源和规划局"}  # two overdue each
 
 
@@ -70,14 +73,22 @@ class TestMachineFormats:
             43,
         ]
         late = next(r for r in rows if (r["kind"], r["task"]) == ("milestone", "102"))
-        assert (late["state"], late["days_late"], late["completed"]) == ("done late", "12", "2023-09-12")
+        assert (late["state"], late["state_en"], late["days_late"], late["completed"]) == (
+            "逾期完成",
+            "done late",
+            "12",
+            "2023-09-12",
+        )
+        assert late["area"] == "（十二）"  # task 102 is in area 12, written as the plan writes it
 
     def test_json(self, result: Status) -> None:
         data = json.loads(render(result, [PROBLEM], fmt="json"))
         assert data == to_data(result, [PROBLEM])
         assert data["format"] == REPORT_FORMAT
         assert data["counts"]["overdue"] == 6
-        assert data["problems"] == [{"file": "l.csv", "where": "line 9", "message": PROBLEM.message}]
+        assert data["problems"] == [
+            {"file": "l.csv", "where": "line 9", "message": PROBLEM.message, "warning": False}
+        ]
         court = next(s for s in data["by_lead_unit"] if s["name"] == "市法院")
         assert court["on_time_rate"] == pytest.approx(0.6)
 

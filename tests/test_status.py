@@ -170,8 +170,15 @@ class TestSampleReport:
     def test_unit_filter(self, plan: Plan) -> None:
         ledger, _ = read_ledger(SAMPLE, plan)
         result = status(plan, ledger, as_of=D(2023, 10, 15), unit="市科技局")
-        assert sorted({i.task for i in result.items}) == [161, 162, 163, 164, 165]
-        assert [s.name for s in result.by_unit] == ["市科技局"]
+        assert sorted({i.task for i in result.led()}) == [161, 162, 163, 164, 165]
+        # 责任单位：…市科技局… in tasks 110, 141 and 186 of the source text.
+        assert sorted({i.task for i in result.responsible()}) == [110, 141, 186]
+        assert result.shared == {110, 141, 186}
+        # The lead scoreboard names every lead unit of these tasks; the responsible one counts 市科技局
+        # for its three shared tasks' milestones (110: 1, 141: 1, 186: none, so the task itself).
+        assert "市科技局" in [s.name for s in result.by_unit]
+        shared = next(s for s in result.by_responsible if s.name == "市科技局")
+        assert shared.total == 3
 
     def test_earlier_as_of_sees_less(self, plan: Plan) -> None:
         """Read without an as-of date, it answers for 2023-09-28: later completions had not happened."""
@@ -283,7 +290,16 @@ class TestReviewFixes:
         assert by_short.unit == "市科技局"
         assert by_short.items == by_name.items
         # 市科技局 leads tasks 161..165 (area 18), read from the source
-        assert sorted({i.task for i in by_short.items}) == [161, 162, 163, 164, 165]
+        assert sorted({i.task for i in by_short.led()}) == [161, 162, 163, 164, 165]
+
+    def test_a_county_through_its_collective(self, plan: Plan) -> None:
+        """曹县 acts through 各县区政府、管委会 (and 有关县区政府、管委会), which lead no task."""
+        result = status(plan, Ledger(), as_of=D(2023, 10, 15), unit="曹县")
+        assert result.unit == "曹县"
+        assert result.led() == ()
+        assert len({i.task for i in result.responsible()}) == 171  # as `tasks --unit 曹县人民政府`
+        through = {s.name: s.total for s in result.by_responsible if "县区政府" in s.name}
+        assert sum(through.values()) == len(result.items)  # every item comes through one of them
 
     def test_unknown_unit_is_an_error(self, plan: Plan) -> None:
         from heze_plan.query.lookup import UnitLookupError

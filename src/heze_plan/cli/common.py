@@ -91,7 +91,12 @@ def emit(records: list[dict[str, object]], columns: Sequence[tuple[str, str]], f
         return
     from heze_plan.common.tables import render
 
-    print(render(records, columns, fmt))
+    print(with_bom(render(records, columns, fmt), fmt))
+
+
+def with_bom(text: str, fmt: str) -> str:
+    """CSV with the byte-order mark Excel needs to read UTF-8 (else Chinese Windows shows mojibake)."""
+    return "\ufeff" + text if fmt == "csv" else text
 
 
 def date_argument(text: str) -> dt.date:

@@ -51,19 +51,17 @@ def _working_days(text: str) -> int:
     return int(text)
 
 
-def _lead_unit(plan: Plan, name: str | None) -> str | None:
-    """The canonical name of the unit the user named (forgiving: see `resolve_unit`); it must lead tasks."""
+def _party(plan: Plan, name: str | None) -> str | None:
+    """The unit or county the user named (forgiving: see `resolve_party`), checked against the plan."""
     if name is None:
         return None
-    from heze_plan.query.lookup import UnitLookupError, resolve_unit
+    from heze_plan.query.lookup import UnitLookupError, resolve_party
 
     try:
-        unit = resolve_unit(plan, name).name
+        resolve_party(plan, name)
     except UnitLookupError as error:
         raise UsageError(str(error)) from None
-    if not any(unit in t.lead_units for t in plan.tasks):
-        raise UsageError(f"{unit} leads no task of the plan (it only shares tasks led by others)")
-    return unit
+    return name
 
 
 #: Problems printed one by one; after these, one summary line per kind of problem.
@@ -197,7 +195,7 @@ def _report(args: argparse.Namespace) -> int:
 
     refuse_overwriting_inputs(args.output, args.ledger, args.plan)
     plan = load_plan(args)
-    unit = _lead_unit(plan, args.unit)
+    unit = _party(plan, args.unit)
     read = load_ledger(args, plan, args.as_of)
     ledger, problems = read.ledger, list(read.problems)
     result = status(plan, ledger, as_of=args.as_of, within=args.within, unit=unit)
@@ -261,7 +259,11 @@ def register_report(commands: Commands) -> None:
     report.add_argument(
         "--as-of", type=date_argument, metavar="DATE", required=True, help="the report date, YYYY-MM-DD"
     )
-    report.add_argument("--unit", metavar="U", help="only the tasks this unit leads (name or alias)")
+    report.add_argument(
+        "--unit",
+        metavar="U",
+        help="only the tasks this unit leads or shares, apart (name, alias, or a county such as 曹县)",
+    )
     report.add_argument("--format", choices=["table", "csv", "json", "html"], default="table")
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
     report.add_argument(

@@ -16,6 +16,7 @@ from heze_plan.cli.common import (
     add_plan_option,
     emit,
     load_plan,
+    with_bom,
 )
 from heze_plan.cli.selection import (
     add_selection_options,
@@ -126,7 +127,7 @@ def _timeline(args: argparse.Namespace) -> int:
     columns = (("month", "month"), *views.MILESTONE_COLUMNS, ("deliverable", "deliverable"))
     if named:
         columns = (*columns, ("role", "role"))
-    print(render(views.milestone_records(selection, named), columns, args.format))
+    print(with_bom(render(views.milestone_records(selection, named), columns, args.format), args.format))
     return 0
 
 

@@ -30,7 +30,8 @@ from heze_plan.common.numerals import area_label
 from heze_plan.common.workdays import working_days_between
 from heze_plan.model.plan import Comparator, Plan, Target, TargetKind, Task
 from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress, TargetActual
-from heze_plan.query.lookup import resolve_unit
+from heze_plan.query.lookup import resolve_party
+from heze_plan.query.selections import tasks as select_tasks
 
 __all__ = [
     "DEFAULT_WITHIN",
@@ -141,6 +142,20 @@ class Attainment(enum.Enum):
     NO_ACTUAL = "no actual"
     NOT_COMPARABLE = "not comparable"
 
+    @property
+    def label(self) -> str:
+        """The Chinese label: 已达成, 暂未达成, 未达成, 无实际值, 无法比较."""
+        return _ATTAINMENT_LABELS[self]
+
+
+_ATTAINMENT_LABELS = {
+    Attainment.MET: "已达成",
+    Attainment.NOT_YET_MET: "暂未达成",
+    Attainment.NOT_MET: "未达成",
+    Attainment.NO_ACTUAL: "无实际值",
+    Attainment.NOT_COMPARABLE: "无法比较",
+}
+
 
 @frozen
 class TargetStatus:
@@ -189,12 +204,25 @@ class Status:
     unit: str | None
     items: tuple[ItemStatus, ...]
     targets: tuple[TargetStatus, ...]
+    #: Scores per lead unit (牵头单位): each milestone counts for each lead unit of its task.
     by_unit: tuple[Score, ...]
     by_area: tuple[Score, ...]
+    #: Scores per responsible unit (责任单位) that shares a task without leading it.
+    by_responsible: tuple[Score, ...] = ()
+    #: With ``unit``: the tasks the unit is responsible for without leading them (the others it leads).
+    shared: frozenset[int] = frozenset()
 
     def count(self, state: State) -> int:
         """How many items are in ``state``."""
         return sum(1 for item in self.items if item.state is state)
+
+    def led(self) -> tuple[ItemStatus, ...]:
+        """The items of the tasks the unit leads (every item without ``unit``)."""
+        return tuple(i for i in self.items if i.task not in self.shared)
+
+    def responsible(self) -> tuple[ItemStatus, ...]:
+        """The items of the tasks the unit shares as a responsible unit, without leading them."""
+        return tuple(i for i in self.items if i.task in self.shared)
 
 
 def _item(task: Task, index: int | None, ledger: Ledger, as_of: dt.date, within: int) -> ItemStatus:
@@ -297,14 +325,16 @@ def _target_status(plan: Plan, task: Task, index: int, ledger: Ledger, as_of: dt
 
 
 def _scores(items: list[ItemStatus], keys: dict[str, list[int]]) -> tuple[Score, ...]:
-    scores = []
-    for name, tasks in keys.items():
-        counts = dict.fromkeys(State, 0)
-        for item in items:
-            if item.task in tasks:
-                counts[item.state] += 1
-        scores.append(Score(name, counts))
-    return tuple(scores)
+    """One score per key, counting the items of its tasks: one pass over the items."""
+    names_of: dict[int, list[str]] = {}
+    for name, numbers in keys.items():
+        for number in numbers:
+            names_of.setdefault(number, []).append(name)
+    counts = {name: dict.fromkeys(State, 0) for name in keys}
+    for item in items:
+        for name in names_of.get(item.task, ()):
+            counts[name][item.state] += 1
+    return tuple(Score(name, counts[name]) for name in keys)
 
 
 def status(
@@ -312,11 +342,14 @@ def status(
 ) -> Status:
     """Every milestone's state, scoreboards per lead unit and area, and target attainment on ``as_of``.
 
-    With ``unit`` (any name :func:`heze_plan.query.lookup.resolve_unit` accepts,
-    such as 科技局), only the tasks that unit leads; an unknown name raises
+    With ``unit`` (any name :func:`heze_plan.query.lookup.resolve_party` accepts,
+    such as 科技局, or a county such as 曹县, which acts through
+    各县区政府、管委会), only the tasks that unit leads or shares;
+    :attr:`Status.shared` tells the shared ones apart. An unknown name raises
     :class:`~heze_plan.errors.UnitLookupError`. Scoreboards count each
     milestone once for every lead unit of its task (they share the
-    accountability) and once for its area.
+    accountability), once for every responsible unit (:attr:`Status.by_responsible`)
+    and once for its area.
 
     >>> import heze_plan
     >>> result = status(heze_plan.load(), Ledger(), as_of=dt.date(2023, 7, 29))
@@ -326,9 +359,16 @@ def status(
     if within < 0:
         msg = f"within must be zero or more working days, got {within}"
         raise ValueError(msg)
-    if unit is not None:
-        unit = resolve_unit(plan, unit).name
-    tasks = [t for t in plan.tasks if unit is None or unit in t.lead_units]
+    shared: frozenset[int] = frozenset()
+    if unit is None:
+        tasks = list(plan.tasks)
+    else:
+        party = resolve_party(plan, unit)
+        unit = party.county or (party.units[0] if len(party.units) == 1 else party.query)
+        led = {t.number for t in select_tasks(plan).led_by(party.query)}
+        involved = {t.number for t in select_tasks(plan).involving(party.query)}
+        shared = frozenset(involved - led)
+        tasks = [t for t in plan.tasks if t.number in involved]
     items = [
         _item(task, index, ledger, as_of, within)
         for task in tasks
@@ -339,6 +379,10 @@ def status(
     for task in tasks:
         for lead in task.lead_units:
             by_unit.setdefault(lead, []).append(task.number)
+    by_responsible: dict[str, list[int]] = {}
+    for task in tasks:
+        for name in task.responsible_units:
+            by_responsible.setdefault(name, []).append(task.number)
     by_area: dict[str, list[int]] = {}
     for task in tasks:
         area = plan.area(task.area)
@@ -351,4 +395,6 @@ def status(
         targets=tuple(targets),
         by_unit=_scores(items, by_unit),
         by_area=_scores(items, by_area),
+        by_responsible=_scores(items, by_responsible),
+        shared=shared,
     )

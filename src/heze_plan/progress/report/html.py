@@ -100,7 +100,7 @@ def chart(result: Status) -> str:
     return "\n".join(parts)
 
 
-def _item_row(item: ItemStatus) -> str:
+def _item_row(item: ItemStatus, result: Status) -> str:
     entry = item.entry
     evidence = ""
     if entry and entry.evidence:
@@ -114,7 +114,8 @@ def _item_row(item: ItemStatus) -> str:
         f"{item.task}" + (f".{item.milestone}" if item.milestone else ""),
         escape(str(item.due or "全年")),
         escape(f"{item.phrase}：{item.deliverable}" if item.phrase else item.deliverable),
-        escape("、".join(item.lead_units)),
+        escape("、".join(item.lead_units))
+        + (" <small>（参与 responsible）</small>" if item.task in result.shared else ""),
         _badge(item.state),
         escape(str(entry.completed or "")) if entry else "",
         escape(entry.note) if entry else "",
@@ -145,8 +146,15 @@ def to_html(result: Status, problems: Sequence[Problem] = (), *, title: str = ""
     """The whole report as one HTML document."""
     heading = f"{title} 进度台账报告" if title else "进度台账报告 Progress report"
     counts = "".join(f"<span>{_badge(s)} {result.count(s)}</span>" for s in State)
-    scope = f"（{escape(result.unit)} 牵头的任务）" if result.unit else ""
-    items = "".join(_item_row(i) for i in result.items)
+    scope = ""
+    if result.unit:
+        led = len({i.task for i in result.led()})
+        shared = len({i.task for i in result.responsible()})
+        scope = (
+            f"（{escape(result.unit)}：牵头 {led} 项任务 leads {led}，"
+            f"参与 {shared} 项任务 responsible for {shared}）"
+        )
+    items = "".join(_item_row(i, result) for i in result.items)
     item_head = "".join(
         f"<th>{h}</th>"
         for h in ("任务.节点", "截止日期", "节点内容", "牵头单位", "状态", "完成日期", "备注", "佐证")
@@ -170,6 +178,10 @@ def to_html(result: Status, problems: Sequence[Problem] = (), *, title: str = ""
 <h2>牵头单位 By lead unit</h2>
 <p>多个牵头单位共同负责的节点，计入每个牵头单位。A milestone counts for each of its lead units.</p>
 {_table(["牵头单位", *SCORE_HEADER[1:]], score_rows(result.by_unit), "unit")}
+<h2>责任单位 By responsible unit</h2>
+<p>责任单位参与而不牵头的任务节点，计入每个责任单位。A milestone counts for each responsible unit
+of its task as well.</p>
+{_table(["责任单位", *SCORE_HEADER[1:]], score_rows(result.by_responsible), "responsible")}
 <h2>量化目标 Targets</h2>
 <p>{missing} / {len(result.targets)} 项目标尚无实际值 (no actual yet).</p>
 {_table(["目标", "内容", "要求", "实际值", "截至", "达成"], targets, "target")}

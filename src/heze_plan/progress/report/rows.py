@@ -16,6 +16,7 @@ from heze_plan.progress.assessment import ItemStatus, Score, State, Status, Targ
 __all__ = [
     "NUMERIC",
     "SCORE_HEADER",
+    "SCORE_HEADER_BOTH",
     "behind_first",
     "grid",
     "milestone_name",
@@ -107,4 +108,18 @@ SCORE_HEADER = [
     "ongoing",
     "dropped",
     "on-time rate",
+]
+
+#: The score columns in Chinese with English beside them (text report, HTML).
+SCORE_HEADER_BOTH = [
+    "",
+    "合计 total",
+    "按期完成 on time",
+    "逾期完成 late",
+    "已逾期 overdue",
+    "即将到期 due soon",
+    "未到期 not due",
+    "常态推进 ongoing",
+    "已取消 dropped",
+    "按期率 on-time rate",
 ]

@@ -13,10 +13,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from heze_plan.common.numerals import area_label
 from heze_plan.progress.assessment import Attainment, ItemStatus, Score, State, Status, TargetStatus
 from heze_plan.progress.ledger import Problem
 from heze_plan.progress.report.rows import (
-    SCORE_HEADER,
+    SCORE_HEADER_BOTH,
     grid,
     milestone_name,
     number,
@@ -31,16 +32,17 @@ __all__ = ["REPORT_FORMAT", "to_csv", "to_data", "to_json", "to_table"]
 REPORT_FORMAT = "heze-plan-status/1"
 
 
-def to_table(result: Status, problems: Sequence[Problem] = ()) -> str:
-    """A plain-text report for a terminal: counts, lists of overdue and due items, scoreboards, targets."""
-    lines = [f"Progress as of {result.as_of} (due soon: within {result.within} working days)"]
-    if result.unit:
-        lines.append(f"tasks led by {result.unit}")
-    lines += ["", *grid(["state", "count"], [[s.value, str(result.count(s))] for s in State])]
+def _both(state: State | Attainment) -> str:
+    """A state in Chinese with English beside it: ``已逾期 overdue``."""
+    return f"{state.label} {state.value}"
+
+
+def _item_lists(items: Sequence[ItemStatus]) -> list[str]:
+    lines: list[str] = []
     for state in (State.OVERDUE, State.DUE_SOON, State.DONE_LATE):
-        chosen = [i for i in result.items if i.state is state]
+        chosen = [i for i in items if i.state is state]
         if chosen:
-            lines += ["", f"{state.value}:"]
+            lines += ["", f"{_both(state)}:"]
             rows = [
                 [
                     milestone_name(i),
@@ -50,16 +52,64 @@ def to_table(result: Status, problems: Sequence[Problem] = ()) -> str:
                 ]
                 for i in chosen
             ]
-            extra = "days late" if state is not State.DUE_SOON else "working days left"
-            lines += grid(["milestone", "due", "lead units", extra], rows)
-    lines += ["", "by lead unit:", *grid(["lead unit", *SCORE_HEADER[1:]], score_rows(result.by_unit))]
-    lines += ["", "by area:", *grid(["area", *SCORE_HEADER[1:]], score_rows(result.by_area))]
-    rows = target_rows(result, label="phrase")
-    lines += ["", "targets:", *grid(["target", "phrase", "wanted", "actual", "as of", "attainment"], rows)]
+            extra = "逾期天数 days late" if state is not State.DUE_SOON else "剩余工作日 working days left"
+            lines += grid(["节点 milestone", "截止 due", "牵头单位 lead units", extra], rows)
+    return lines or ["  （无逾期、即将到期或逾期完成的节点 nothing overdue, due soon or late）"]
+
+
+def to_table(result: Status, problems: Sequence[Problem] = ()) -> str:
+    """A plain-text report for a terminal: counts, lists of overdue and due items, scoreboards, targets.
+
+    States and headings are in Chinese with English beside them, as in the HTML report.
+    """
+    lines = [
+        f"截至 {result.as_of} 进度 Progress as of {result.as_of} "
+        f"(即将到期 due soon: {result.within} 个工作日内 within {result.within} working days)"
+    ]
+    if result.unit:
+        led, shared = result.led(), result.responsible()
+        lines.append(
+            f"{result.unit}：牵头 {len({i.task for i in led})} 项任务 (leads), "
+            f"参与 {len({i.task for i in shared})} 项任务 (responsible)"
+        )
+    lines += ["", *grid(["状态 state", "数量 count"], [[_both(s), str(result.count(s))] for s in State])]
+    if result.unit and result.shared:
+        lines += ["", "== 牵头的任务 tasks led =="]
+        lines += _item_lists(result.led())
+        lines += ["", "== 参与的任务 tasks responsible for =="]
+        lines += _item_lists(result.responsible())
+    else:
+        lines += _item_lists(result.items)
+    header = [*SCORE_HEADER_BOTH[1:]]
+    lines += [
+        "",
+        "按牵头单位 by lead unit:",
+        *grid(["牵头单位 lead unit", *header], score_rows(result.by_unit)),
+    ]
+    if result.by_responsible:
+        lines += [
+            "",
+            "按责任单位 by responsible unit:",
+            *grid(["责任单位 responsible unit", *header], score_rows(result.by_responsible)),
+        ]
+    lines += ["", "按领域 by area:", *grid(["领域 area", *header], score_rows(result.by_area))]
+    rows = [
+        [*row[:-1], _both(t.attainment)]
+        for row, t in zip(target_rows(result, label="phrase"), result.targets, strict=True)
+    ]
+    lines += [
+        "",
+        "量化目标 targets:",
+        *grid(
+            ["目标 target", "表述 phrase", "要求 wanted", "实际 actual", "截至 as of", "达成 attainment"],
+            rows,
+        ),
+    ]
     missing = [t for t in result.targets if t.attainment is Attainment.NO_ACTUAL]
-    lines.append(f"  {len(missing)} of {len(result.targets)} targets have no actual yet")
+    lines.append(f"  {len(missing)} / {len(result.targets)} 项目标尚无实际值 (targets have no actual yet)")
+    errors = [p for p in problems if not p.warning]
     if problems:
-        lines += ["", f"{len(problems)} problem(s) in the ledger (those rows are left out):"]
+        lines += ["", f"台账问题 {len(errors)} problem(s) in the ledger (those rows are left out):"]
         lines += [f"  {p}" for p in problems]
     return "\n".join(lines)
 
@@ -70,11 +120,13 @@ def _item_data(item: ItemStatus) -> dict[str, Any]:
         "task": item.task,
         "milestone": item.milestone,
         "area": item.area,
+        "area_label": area_label(item.area),
         "lead_units": list(item.lead_units),
         "due": item.due.isoformat() if item.due else None,
         "phrase": item.phrase,
         "deliverable": item.deliverable,
         "state": item.state.value,
+        "state_label": item.state.label,
         "working_days_left": item.working_days_left,
         "days_late": item.days_late,
         "reported": entry.status.value if entry else None,
@@ -101,6 +153,7 @@ def _target_data(target: TargetStatus) -> dict[str, Any]:
         "actual": actual.value if actual else None,
         "actual_as_of": actual.as_of.isoformat() if actual else None,
         "attainment": target.attainment.value,
+        "attainment_label": target.attainment.label,
         "gap": target.gap,
         "source": actual.source if actual else None,
     }
@@ -126,8 +179,12 @@ def to_data(result: Status, problems: Sequence[Problem] = ()) -> dict[str, Any]:
         "items": [_item_data(i) for i in result.items],
         "targets": [_target_data(t) for t in result.targets],
         "by_lead_unit": [_score_data(s) for s in result.by_unit],
+        "by_responsible_unit": [_score_data(s) for s in result.by_responsible],
         "by_area": [_score_data(s) for s in result.by_area],
-        "problems": [{"file": p.file, "where": p.where, "message": p.message} for p in problems],
+        "responsible_only_tasks": sorted(result.shared),
+        "problems": [
+            {"file": p.file, "where": p.where, "message": p.message, "warning": p.warning} for p in problems
+        ],
     }
 
 
@@ -142,9 +199,11 @@ CSV_COLUMNS = (
     "index",
     "area",
     "lead_units",
+    "role",
     "due",
     "item",
     "state",
+    "state_en",
     "working_days_left",
     "days_late",
     "reported",
@@ -168,15 +227,20 @@ def to_csv(result: Status, problems: Sequence[Problem] = ()) -> str:
     writer.writerow(CSV_COLUMNS)
     for item in result.items:
         data = _item_data(item)
+        role = (
+            "" if result.unit is None else "参与 responsible" if item.task in result.shared else "牵头 lead"
+        )
         writer.writerow(
             [
                 "milestone" if item.milestone is not None else "task",
                 item.task,
                 item.milestone or "",
-                item.area,
+                area_label(item.area),
                 "、".join(item.lead_units),
+                role,
                 data["due"] or "",
                 f"{item.phrase}：{item.deliverable}" if item.phrase else item.deliverable,
+                item.state.label,
                 item.state.value,
                 "" if item.working_days_left is None else item.working_days_left,
                 "" if item.days_late is None else item.days_late,
@@ -200,7 +264,9 @@ def to_csv(result: Status, problems: Sequence[Problem] = ()) -> str:
                 "",
                 "",
                 "",
+                "",
                 f"{target.target.phrase}：{target.target.subject}",
+                target.attainment.label,
                 target.attainment.value,
                 "",
                 "",
