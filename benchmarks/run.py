@@ -260,21 +260,130 @@ def bench_scale(sizes: list[int], rounds: int) -> None:
     record("parse time per task, largest / smallest", f"{ratio:.2f}x", "(goal <= 1.5x)")
 
 
+def _ledger_csv(plan: object, as_of: object) -> tuple[str, int]:
+    """A filled CSV ledger of every milestone (or task without one) of ``plan``: one row each."""
+    lines = ["任务序号,时间节点,状态,完成日期"]
+    for task in plan.tasks:  # type: ignore[attr-defined]
+        if not task.milestones:
+            lines.append(f"{task.number},,推进中,")
+        for index, milestone in enumerate(task.milestones, 1):
+            done = milestone.due <= as_of  # type: ignore[operator]
+            lines.append(
+                f"{task.number},{index},{'已完成' if done else '推进中'},{milestone.due if done else ''}"
+            )
+    return "\n".join(lines) + "\n", len(lines) - 1
+
+
+def _ledger_times(plan: object, text: str, openpyxl: object) -> dict[str, float]:
+    """The seconds each stage takes on one ledger, with the baselines beside them."""
+    import csv
+    import datetime as dt
+    import io
+    import tempfile
+
+    from heze_plan.progress.assessment import status
+    from heze_plan.progress.ledger_files import load_ledger, parse_ledger
+    from heze_plan.progress.report import render
+
+    as_of = dt.date(2023, 10, 15)
+
+    def plain() -> dict[tuple[str, str], list[str]]:
+        reader = csv.reader(io.StringIO(text))
+        next(reader)
+        return {(r[0], r[1]): r for r in reader}
+
+    ledger, problems = parse_ledger(text, plan, as_of=as_of)  # type: ignore[arg-type]
+    assert not problems, problems[:3]
+    result = status(plan, ledger, as_of=as_of)  # type: ignore[arg-type]
+    times = {
+        "plain dict of the CSV rows (baseline)": best(plain, 3),
+        "ledger check (parse_ledger)": best(lambda: parse_ledger(text, plan, as_of=as_of), 3),  # type: ignore[arg-type]
+        "status()": best(lambda: status(plan, ledger, as_of=as_of), 3),  # type: ignore[arg-type]
+        "report --format html": best(lambda: render(result, fmt="html"), 1),
+    }
+    if openpyxl is None:
+        return times
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "ledger.xlsx"
+        book = openpyxl.Workbook(write_only=True)  # type: ignore[attr-defined]
+        sheet = book.create_sheet("台账")
+        for row in csv.reader(io.StringIO(text)):
+            sheet.append(row)
+        book.save(path)
+
+        def openpyxl_pass() -> None:
+            read = openpyxl.load_workbook(path, read_only=True, data_only=True)  # type: ignore[attr-defined]
+            for _ in read["台账"].iter_rows(values_only=True):
+                pass
+            read.close()
+
+        times["openpyxl read-only pass (baseline)"] = best(openpyxl_pass, 2)
+        times["read .xlsx ledger (load_ledger)"] = best(lambda: load_ledger(path, plan, as_of=as_of), 2)  # type: ignore[arg-type]
+    return times
+
+
+def bench_ledger(sizes: list[int]) -> None:
+    """Check, status, report and xlsx reading of a ledger per row, beside baselines in the same run.
+
+    Baselines: building a plain dict of the same CSV rows (what any reader must at least do) and
+    openpyxl's own read-only pass over the same workbook (what reading .xlsx cannot beat).
+    """
+    import datetime as dt
+
+    from heze_plan.common.workdays import working_days_between
+
+    from .plans import generated_plan
+
+    print("ledger", flush=True)
+    start = time.perf_counter()
+    working_days_between(dt.date(2023, 9, 1), dt.date(2023, 10, 1))
+    record("holidays import + China 2023 calendar, once per process", ms(time.perf_counter() - start))
+    try:
+        import openpyxl
+    except ImportError:
+        openpyxl = None
+    per_row: dict[str, dict[int, float]] = {}
+    for size in sizes:
+        plan = generated_plan(size)
+        text, rows = _ledger_csv(plan, dt.date(2023, 10, 15))
+        for name, seconds in _ledger_times(plan, text, openpyxl).items():
+            per_row.setdefault(name, {})[rows] = seconds / rows
+            record(f"{name}, {rows:,} rows", f"{seconds:.3f} s", f"({seconds / rows * 1e6:.1f} us/row)")
+    for name, by_rows in per_row.items():
+        ratio = max(by_rows.values()) / min(by_rows.values())
+        record(f"{name}: per row, largest / smallest", f"{ratio:.2f}x", "(goal <= 1.5x)")
+    xlsx, baseline = (
+        per_row.get("read .xlsx ledger (load_ledger)", {}),
+        per_row.get("openpyxl read-only pass (baseline)", {}),
+    )
+    for rows, seconds in xlsx.items():
+        record(
+            f"read .xlsx / openpyxl's own pass, {rows:,} rows",
+            f"{seconds / baseline[rows]:.2f}x",
+            "(goal <= 1.5x)",
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and sizes up to 10 000 tasks")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--only-ledger", action="store_true", help="only the ledger figures")
     args = parser.parse_args(argv)
     runs = 5 if args.quick else 15
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     print(f"Python {sys.version.split()[0]} on {os.cpu_count()} CPUs", flush=True)
     record("load average at the start (1, 5, 15 min)", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    if args.only_ledger:
+        bench_ledger(sizes)
+        return 0
     bench_import(runs)
     bench_load_and_parse()
     bench_queries()
     bench_feeds()
     bench_cli(runs)
     bench_scale(sizes, 2 if args.quick else 3)
+    bench_ledger(sizes)
     record("load average at the end (1, 5, 15 min)", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     width = max(len(name) for name, _, _ in ROWS)
     print("\n" + "figure".ljust(width) + " | value        | note")
