@@ -83,7 +83,7 @@ class TestRows:
 
     def test_no_duplicates(self) -> None:
         entry = MilestoneEntry(task=8, milestone=1, status=Progress.IN_PROGRESS, source="a:1")
-        with pytest.raises(ValueError, match=r"holds \(8, 1\) twice"):
+        with pytest.raises(ValueError, match=r"holds \(8, 1, None\) twice"):
             Ledger(entries=(entry, entry))
 
     def test_latest_actual_on_or_before(self) -> None:

@@ -188,6 +188,54 @@ def _ledger_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ledger_merge(args: argparse.Namespace) -> int:
+    from heze_plan.common.files import write_atomic
+    from heze_plan.progress.ledger_files import LedgerError, load_ledger, write_ledger
+    from heze_plan.progress.merge import merge
+
+    out: Path = args.out
+    refuse_overwriting_inputs(out, *args.files)
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists; it is not overwritten (use --force to replace it)")
+    plan = load_plan(args)
+    as_of = args.as_of or dt.date.today()
+    problems: list[Problem] = []
+    ledgers = []
+    for path in args.files:
+        try:
+            read = load_ledger(path, plan, as_of=as_of)
+        except LedgerError as error:
+            raise UsageError(str(error)) from None
+        rows = len(read.ledger.entries) + len(read.ledger.actuals) + len(read.ledger.safeguards)
+        print(f"read {path} as {read.encoding}: {rows} row(s)")
+        problems += read.problems
+        ledgers.append(read.ledger)
+    merged = merge(plan, ledgers)
+    problems += merged.problems
+    print_problems(problems, sys.stdout)
+    for conflict in merged.conflicts:
+        print(conflict)
+    errors = [p for p in problems if not p.warning]
+    if args.strict and merged.conflicts:
+        print(f"{len(merged.conflicts)} conflict(s): with --strict, {out} is not written", file=sys.stderr)
+        return 1
+    write_atomic(out, write_ledger(plan, merged.ledger, _fmt(out, None)))
+    ledger = merged.ledger
+    print(
+        f"wrote {out}: {len(ledger.entries)} milestone row(s), {len(ledger.actuals)} target actual(s), "
+        f"{len(ledger.safeguards)} safeguard row(s) from {len(args.files)} file(s); "
+        f"{len(merged.conflicts)} conflict(s), {len(merged.unresolved)} unresolved"
+    )
+    if errors or merged.unresolved:
+        print(
+            f"{len(errors)} problem row(s) and {len(merged.unresolved)} unresolved conflict(s) are not "
+            f"in {out}: see above",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     from heze_plan.common.files import write_atomic
     from heze_plan.progress.assessment import status
@@ -215,7 +263,7 @@ def _report(args: argparse.Namespace) -> int:
 def register_ledger(commands: Commands) -> None:
     """``heze-plan ledger``."""
     ledger = commands.add_parser(
-        "ledger", help="the progress ledger (台账): write a template, check a filled one"
+        "ledger", help="the progress ledger (台账): write a template, check a filled one, merge several"
     )
     actions = ledger.add_subparsers(dest="action", metavar="ACTION", required=True)
     init = actions.add_parser(
@@ -248,6 +296,23 @@ def register_ledger(commands: Commands) -> None:
     )
     add_plan_option(check)
     check.set_defaults(handler=_ledger_check)
+    merge = actions.add_parser(
+        "merge",
+        help="merge the ledgers units sent back into one; conflicts are shown, the lead unit's report wins",
+    )
+    merge.add_argument(
+        "out", type=Path, metavar="OUT", help="the merged ledger to write (.xlsx, .csv or .json)"
+    )
+    merge.add_argument("files", type=Path, nargs="+", metavar="FILE", help="the ledgers to merge")
+    merge.add_argument(
+        "--strict", action="store_true", help="refuse to write OUT when any two reports disagree"
+    )
+    merge.add_argument(
+        "--as-of", type=date_argument, metavar="DATE", help="dates after DATE are problems (default: today)"
+    )
+    merge.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    add_plan_option(merge)
+    merge.set_defaults(handler=_ledger_merge)
 
 
 def register_report(commands: Commands) -> None:

@@ -36,3 +36,5 @@ def header_key(header: str) -> str:
 HEADERS = {name: name for name, _, _ in COLUMNS} | {zh: name for name, zh, _ in COLUMNS}
 HEADERS |= {"as of": "as_of", "lead units": "lead_units", "任务编号": "task", "序号": "task"}
 HEADERS |= {"保障措施序号": "safeguard", "截至日期": "as_of", "数据截止": "as_of"}
+#: A merged ledger says where each row came from (``heze-plan ledger merge``); reading keeps it.
+HEADERS |= {"source": "source", "来源": "source"}

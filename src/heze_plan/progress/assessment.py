@@ -226,7 +226,7 @@ class Status:
 
 
 def _item(task: Task, index: int | None, ledger: Ledger, as_of: dt.date, within: int) -> ItemStatus:
-    entry = ledger.entry(task.number, index)
+    entry = ledger.entry(task.number, index, as_of)
     if index is None:
         due, phrase, deliverable = None, "", task.title
     else:

@@ -118,6 +118,9 @@ class MilestoneEntry:
     note: str = ""
     evidence: str = ""
     source: str = ""
+    #: The round this row belongs to (数据截至): what was known on that date. None: an undated row,
+    #: which holds at every date until a dated row of the same milestone replaces it.
+    as_of: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
         where = f"MilestoneEntry(task={self.task}, milestone={self.milestone})"
@@ -132,6 +135,11 @@ class MilestoneEntry:
     def key(self) -> tuple[int, int | None]:
         """What identifies the milestone: (task, 1-based index or None)."""
         return (self.task, self.milestone)
+
+    @property
+    def round_key(self) -> tuple[int, int | None, dt.date | None]:
+        """What identifies the row in a ledger of several rounds: the milestone and the as-of date."""
+        return (self.task, self.milestone, self.as_of)
 
 
 @frozen
@@ -180,22 +188,31 @@ def _to_tuple(value: Any) -> tuple[Any, ...]:
 def _no_duplicates(instance: Ledger, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     seen: dict[object, object] = {}
     for row in value:
-        if row.key in seen:
-            msg = f"Ledger.{attribute.name} holds {row.key} twice ({seen[row.key]} and {row.source})"
+        key = row.round_key if isinstance(row, MilestoneEntry) else row.key
+        if key in seen:
+            msg = f"Ledger.{attribute.name} holds {key} twice ({seen[key]} and {row.source})"
             raise ValueError(msg)
-        seen[row.key] = row.source or "?"
+        seen[key] = row.source or "?"
+
+
+def _round_order(entry: MilestoneEntry) -> dt.date:
+    return dt.date.min if entry.as_of is None else entry.as_of
 
 
 @frozen
 class Ledger:
-    """The good rows of a ledger: at most one entry per milestone, one actual per target and date."""
+    """The good rows of a ledger: one entry per milestone and round, one actual per target and date.
+
+    A ledger may hold several monthly rounds (数据截至): :meth:`entry` with
+    ``as_of`` gives each milestone's latest row dated on or before it.
+    """
 
     entries: tuple[MilestoneEntry, ...] = field(default=(), converter=_to_tuple, validator=_no_duplicates)
     actuals: tuple[TargetActual, ...] = field(default=(), converter=_to_tuple, validator=_no_duplicates)
     #: The safeguards' own deadlines (保障措施), reported like milestones: ``task`` is the
     #: safeguard's number, ``milestone`` the 1-based index of the deadline in it.
     safeguards: tuple[MilestoneEntry, ...] = field(default=(), converter=_to_tuple, validator=_no_duplicates)
-    _by_key: dict[tuple[int, int | None], MilestoneEntry] = field(
+    _by_key: dict[tuple[int, int | None], list[MilestoneEntry]] = field(
         init=False, repr=False, eq=False, factory=dict
     )
     _by_target: dict[tuple[int, int], list[TargetActual]] = field(
@@ -203,13 +220,28 @@ class Ledger:
     )
 
     def __attrs_post_init__(self) -> None:
-        self._by_key.update((entry.key, entry) for entry in self.entries)
+        for entry in sorted(self.entries, key=_round_order):
+            self._by_key.setdefault(entry.key, []).append(entry)
         for actual in sorted(self.actuals, key=lambda a: a.as_of):
             self._by_target.setdefault((actual.task, actual.target), []).append(actual)
 
-    def entry(self, task: int, milestone: int | None) -> MilestoneEntry | None:
-        """The entry for a milestone (1-based index; None for a task without milestones)."""
-        return self._by_key.get((task, milestone))
+    def entry(self, task: int, milestone: int | None, as_of: dt.date | None = None) -> MilestoneEntry | None:
+        """The entry for a milestone (1-based index; None for a task without milestones).
+
+        With several rounds, the latest row dated on or before ``as_of`` (any
+        date when None); an undated row counts as the earliest.
+        """
+        found = self._by_key.get((task, milestone), [])
+        if as_of is None:
+            return found[-1] if found else None
+        for entry in reversed(found):
+            if entry.as_of is None or entry.as_of <= as_of:
+                return entry
+        return None
+
+    def rounds(self) -> tuple[dt.date, ...]:
+        """The as-of dates of the ledger's rounds, in order (undated rows are no round)."""
+        return tuple(sorted({e.as_of for e in self.entries if e.as_of is not None}))
 
     def actual(self, task: int, target: int, as_of: dt.date | None = None) -> TargetActual | None:
         """The latest actual of a target dated on or before ``as_of`` (any date when None)."""

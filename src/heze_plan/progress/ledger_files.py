@@ -40,12 +40,14 @@ __all__ = [
     "LedgerError",
     "LedgerFile",
     "ledger_date",
+    "ledger_rows",
     "load_ledger",
     "parse_ledger",
     "read_ledger",
     "template",
     "template_rows",
     "template_workbook",
+    "write_ledger",
 ]
 
 #: Names the JSON ledger format and its version.
@@ -106,6 +108,10 @@ def _parse_number(text: object) -> float:
 _REPORTED = ("status", "completed", "value", "as_of", "note", "evidence")
 
 
+def _round(as_of: dt.date | None) -> str:
+    return "" if as_of is None else f" as of {as_of}"
+
+
 class _Checker:
     """Turns raw rows into entries, collecting problems; one instance per file.
 
@@ -116,9 +122,9 @@ class _Checker:
     def __init__(self, plan: Plan, name: str, as_of: dt.date | None) -> None:
         self.plan, self.name, self.as_of = plan, name, as_of
         self.problems: list[Problem] = []
-        self.entries: dict[tuple[int, int | None], MilestoneEntry] = {}
+        self.entries: dict[tuple[int, int | None, dt.date | None], MilestoneEntry] = {}
         self.actuals: dict[tuple[int, int, dt.date], TargetActual] = {}
-        self.safeguards: dict[tuple[int, int | None], MilestoneEntry] = {}
+        self.safeguards: dict[tuple[int, int | None, dt.date | None], MilestoneEntry] = {}
         self.tasks = {t.number: t for t in plan.tasks}
         self.guards = {s.number: s for s in plan.safeguards}
         self._cells: Mapping[str, str] = {}
@@ -273,20 +279,58 @@ class _Checker:
         task: Task | None,
         unit: str | None,
         text: dict[str, Any],
-        into: dict[tuple[int, int | None], MilestoneEntry],
+        into: dict[tuple[int, int | None, dt.date | None], MilestoneEntry],
     ) -> None:
         index = self._milestone(task, text.get("milestone", ""), f"task {task.number}") if task else None
+        if task is not None:
+            self._plan_columns(task, index, text)
         status, completed = self._status(text)
-        self._date("as_of", "the report's as-of date", text.get("as_of", ""))
+        as_of = self._date("as_of", "the report's as-of date", text.get("as_of", ""))
+        self._completed_by_round(completed, as_of)
         if self._errors or task is None or status is None:
             return
-        key = (task.number, index)
+        key = (task.number, index, as_of)
         if key in into:
             self._error(
-                None, f"duplicate row: task {task.number} milestone {index} already at {into[key].source}"
+                None,
+                f"duplicate row: task {task.number} milestone {index}{_round(as_of)} "
+                f"already at {into[key].source}",
             )
             return
-        into[key] = self._made(task.number, index, status, completed, unit, text, where)
+        into[key] = self._made(task.number, index, status, completed, unit, text, where, as_of)
+
+    def _completed_by_round(self, completed: dt.date | None, as_of: dt.date | None) -> None:
+        if completed is not None and as_of is not None and completed > as_of:
+            self._error(
+                "completed", f"completion date {completed} is after the row's as-of date {as_of} (数据截至)"
+            )
+
+    def _plan_columns(self, task: Task, index: int | None, text: dict[str, Any]) -> None:
+        """A plan column edited by hand (the task's title, a milestone's due date) is a problem.
+
+        The row may belong to another task than its number says: the title tells.
+        """
+        title = str(text.get("title", "")).strip()
+        if title and title != task.title:
+            owner = next((t.number for t in self.plan.tasks if t.title == title), None)
+            hint = f" (that is the title of task {owner})" if owner else ""
+            self._error(
+                "title",
+                f"the plan column 任务名称 was edited: task {task.number} is {task.title!r}, "
+                f"the row says {title!r}{hint}",
+            )
+        due = text.get("due", "")
+        if due != "" and index is not None:
+            try:
+                day = ledger_date(due)
+            except ValueError:
+                day = None
+            if day != task.milestones[index - 1].due:
+                self._error(
+                    "due",
+                    f"the plan column 截止日期 was edited: task {task.number} milestone {index} is due "
+                    f"{task.milestones[index - 1].due}, the row says {due}",
+                )
 
     def _made(  # noqa: PLR0917 - the fields of an entry
         self,
@@ -297,6 +341,7 @@ class _Checker:
         unit: str | None,
         text: dict[str, Any],
         where: str,
+        as_of: dt.date | None,
     ) -> MilestoneEntry:
         return MilestoneEntry(
             task=number,
@@ -306,7 +351,8 @@ class _Checker:
             unit=unit,
             note=str(text.get("note", "")),
             evidence=str(text.get("evidence", "")),
-            source=f"{self.name}:{where}",
+            source=str(text.get("source", "")) or f"{self.name}:{where}",
+            as_of=as_of,
         )
 
     def _safeguard(self, where: str, text: dict[str, Any]) -> None:
@@ -331,15 +377,19 @@ class _Checker:
             self._milestone(guard, text.get("milestone", ""), f"safeguard {guard.number}") if guard else None
         )
         status, completed = self._status(text)
-        self._date("as_of", "the report's as-of date", text.get("as_of", ""))
+        as_of = self._date("as_of", "the report's as-of date", text.get("as_of", ""))
+        self._completed_by_round(completed, as_of)
         if self._errors or guard is None or status is None:
             return
-        key = (guard.number, index)
+        key = (guard.number, index, as_of)
         if key in self.safeguards:
             first = self.safeguards[key].source
-            self._error(None, f"duplicate row: safeguard {guard.number} deadline {index} already at {first}")
+            self._error(
+                None,
+                f"duplicate row: safeguard {guard.number} deadline {index}{_round(as_of)} already at {first}",
+            )
             return
-        self.safeguards[key] = self._made(guard.number, index, status, completed, unit, text, where)
+        self.safeguards[key] = self._made(guard.number, index, status, completed, unit, text, where, as_of)
 
     def _target(self, task: Task, value: str) -> int | None:
         listing = ", ".join(f"{i} ({t.phrase})" for i, t in enumerate(task.targets, 1)) or "none"
@@ -395,7 +445,7 @@ class _Checker:
             unit=unit,
             note=str(text.get("note", "")),
             evidence=str(text.get("evidence", "")),
-            source=f"{self.name}:{where}",
+            source=str(text.get("source", "")) or f"{self.name}:{where}",
         )
 
     def ledger(self) -> Ledger:
@@ -714,3 +764,97 @@ def template(
 def template_workbook(plan: Plan, rows: list[dict[str, object]], *, unit: str | None = None) -> bytes:
     """The template of ``rows`` (from :func:`template_rows`) as an .xlsx workbook."""
     return workbook(rows, title=plan.document.title, unit=unit)
+
+
+#: The columns of a written ledger: the template's, and where each row came from.
+LEDGER_COLUMNS: tuple[tuple[str, str, bool], ...] = (*COLUMNS, ("source", "来源", True))
+
+
+def ledger_rows(plan: Plan, ledger: Ledger) -> list[dict[str, object]]:
+    """The rows of a ledger as :func:`write_ledger` writes them, plan columns filled from the plan."""
+    rows: list[dict[str, object]] = []
+    tasks = {t.number: t for t in plan.tasks}
+    guards = {g.number: g for g in plan.safeguards}
+    for entry in ledger.entries:
+        task = tasks[entry.task]
+        row: dict[str, object] = {
+            "task": task.number,
+            "title": task.title,
+            "lead_units": "、".join(task.lead_units),
+        }
+        if entry.milestone is not None:
+            milestone = task.milestones[entry.milestone - 1]
+            row |= {"milestone": entry.milestone, "due": milestone.due}
+        rows.append(row | _reported(entry))
+    for actual in ledger.actuals:
+        task = tasks[actual.task]
+        rows.append(
+            {
+                "task": task.number,
+                "target": actual.target,
+                "title": task.title,
+                "lead_units": "、".join(task.lead_units),
+                "value": actual.value,
+                "as_of": actual.as_of,
+                "unit": actual.unit or "",
+                "note": actual.note,
+                "evidence": actual.evidence,
+                "source": actual.source,
+            }
+        )
+    for entry in ledger.safeguards:
+        guard = guards[entry.task]
+        row = {"safeguard": guard.number, "milestone": entry.milestone}
+        if entry.milestone is not None:
+            row["due"] = guard.milestones[entry.milestone - 1].due
+        rows.append(row | _reported(entry))
+    return rows
+
+
+def _reported(entry: MilestoneEntry) -> dict[str, object]:
+    return {
+        "status": entry.status.label,
+        "completed": entry.completed or "",
+        "as_of": entry.as_of or "",
+        "unit": entry.unit or "",
+        "note": entry.note,
+        "evidence": entry.evidence,
+        "source": entry.source,
+    }
+
+
+def write_ledger(plan: Plan, ledger: Ledger, fmt: str) -> bytes:
+    """A ledger as a file of ``fmt`` (``xlsx``, ``csv`` or ``json``) that :func:`load_ledger` reads back.
+
+    Every row keeps its 填报单位 and its source (the file and cell it was
+    read from), in the 来源 column.
+    """
+    rows = ledger_rows(plan, ledger)
+    if fmt == "xlsx":
+        return workbook(rows, title=plan.document.title, columns=LEDGER_COLUMNS)
+    if fmt == "json":
+        sections: dict[str, list[dict[str, object]]] = {"milestones": [], "targets": [], "safeguards": []}
+        for row in rows:
+            section = "targets" if "target" in row else "safeguards" if "safeguard" in row else "milestones"
+            sections[section].append({k: _json_value(v) for k, v in row.items() if v != ""})
+        document = {"format": LEDGER_FORMAT, **sections}
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if fmt != "csv":
+        msg = f"unknown ledger format {fmt!r}: use xlsx, csv or json"
+        raise ValueError(msg)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([zh for _, zh, _ in LEDGER_COLUMNS])
+    for row in rows:
+        writer.writerow([_cell_text(row.get(name, "")) for name, _, _ in LEDGER_COLUMNS])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _json_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float):
+        return repr(value)  # every digit: the value reads back the same
+    return _text(value)

@@ -90,8 +90,14 @@ def _instructions(title: str, unit: str | None, rows: int) -> list[str]:
     ]
 
 
-def workbook(rows: Sequence[Mapping[str, object]], *, title: str, unit: str | None = None) -> bytes:
-    """The template workbook of ``rows`` (dicts keyed by column name) as .xlsx bytes."""
+def workbook(
+    rows: Sequence[Mapping[str, object]],
+    *,
+    title: str,
+    unit: str | None = None,
+    columns: Sequence[tuple[str, str, bool]] = COLUMNS,
+) -> bytes:
+    """The workbook of ``rows`` (dicts keyed by column name) as .xlsx bytes: a template or a ledger."""
     from openpyxl import Workbook  # noqa: PLC0415 - optional dependency, costly to import
     from openpyxl.styles import Alignment, Font, PatternFill, Protection  # noqa: PLC0415 - the same
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415 - the same
@@ -109,13 +115,13 @@ def workbook(rows: Sequence[Mapping[str, object]], *, title: str, unit: str | No
     grey = PatternFill("solid", fgColor=_GREY)
     header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
     locked, unlocked = Protection(locked=True), Protection(locked=False)
-    for column, (name, zh, _) in enumerate(COLUMNS, 1):
+    for column, (name, zh, _) in enumerate(columns, 1):
         cell = sheet.cell(row=1, column=column, value=zh)
         cell.font, cell.fill, cell.protection = Font(bold=True), header_fill, locked
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[column_letter(column)].width = _WIDTHS[name]
+        sheet.column_dimensions[column_letter(column)].width = _WIDTHS.get(name, 30)
     for number, row in enumerate(rows, 2):
-        for column, (name, _, _) in enumerate(COLUMNS, 1):
+        for column, (name, _, _) in enumerate(columns, 1):
             value = row.get(name)
             cell = sheet.cell(row=number, column=column, value=None if value == "" else value)
             if name in FILL_COLUMNS:
@@ -129,7 +135,7 @@ def workbook(rows: Sequence[Mapping[str, object]], *, title: str, unit: str | No
             else:
                 cell.alignment = Alignment(vertical="top")
     last = max(len(rows) + 1, 2)
-    letters = {name: column_letter(i) for i, (name, _, _) in enumerate(COLUMNS, 1)}
+    letters = {name: column_letter(i) for i, (name, _, _) in enumerate(columns, 1)}
     status = DataValidation(
         type="list",
         formula1='"' + ",".join(_STATUS_WORDS) + '"',
@@ -158,7 +164,7 @@ def workbook(rows: Sequence[Mapping[str, object]], *, title: str, unit: str | No
     sheet.add_data_validation(status)
     sheet.add_data_validation(dates)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{column_letter(len(COLUMNS))}{last}"
+    sheet.auto_filter.ref = f"A1:{column_letter(len(columns))}{last}"
     sheet.protection.sheet = True
     sheet.protection.autoFilter = False  # filtering and sorting stay allowed
     sheet.protection.sort = False
