@@ -238,7 +238,7 @@ def _ledger_merge(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from heze_plan.common.files import write_atomic
-    from heze_plan.progress.assessment import status
+    from heze_plan.progress.assessment import status, with_history
     from heze_plan.progress.report import render as render_report
 
     refuse_overwriting_inputs(args.output, args.ledger, args.plan)
@@ -247,6 +247,8 @@ def _report(args: argparse.Namespace) -> int:
     read = load_ledger(args, plan, args.as_of)
     ledger, problems = read.ledger, list(read.problems)
     result = status(plan, ledger, as_of=args.as_of, within=args.within, unit=unit)
+    if args.format in ("html", "xlsx"):
+        result = with_history(plan, ledger, result)
     text = render_report(result, problems, fmt=args.format, title=plan.document.title)
     if args.output is None:
         sys.stdout.write(text)

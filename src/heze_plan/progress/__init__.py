@@ -1,8 +1,9 @@
 """The progress ledger (台账) and what is made of it: ledger files, every item's status, reports.
 
-A :class:`Ledger` records what units report; :func:`status` assesses the
-plan against it on a date; :mod:`heze_plan.progress.report` writes the result
-in each format.
+A :class:`Ledger` records what units report; :func:`load_ledger` reads one
+from a workbook, CSV or JSON file; :func:`merge` combines those units send
+back; :func:`status` assesses the plan against it on a date;
+:mod:`heze_plan.progress.report` writes the result in each format.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from heze_plan.progress.assessment import (
     DEFAULT_WITHIN,
     Attainment,
+    Change,
     ItemStatus,
     Score,
     State,
@@ -18,6 +20,7 @@ from heze_plan.progress.assessment import (
     milestone_status,
     status,
     target_due,
+    with_history,
 )
 from heze_plan.progress.ledger import (
     Ledger,
@@ -29,18 +32,29 @@ from heze_plan.progress.ledger import (
 from heze_plan.progress.ledger_files import (
     COLUMNS,
     LEDGER_FORMAT,
+    LedgerFile,
+    ledger_date,
+    load_ledger,
     parse_ledger,
     read_ledger,
     template,
+    template_rows,
+    template_workbook,
+    write_ledger,
 )
+from heze_plan.progress.merge import Conflict, Merged, merge
 
 __all__ = [
     "COLUMNS",
     "DEFAULT_WITHIN",
     "LEDGER_FORMAT",
     "Attainment",
+    "Change",
+    "Conflict",
     "ItemStatus",
     "Ledger",
+    "LedgerFile",
+    "Merged",
     "MilestoneEntry",
     "Problem",
     "Progress",
@@ -49,10 +63,17 @@ __all__ = [
     "Status",
     "TargetActual",
     "TargetStatus",
+    "ledger_date",
+    "load_ledger",
+    "merge",
     "milestone_status",
     "parse_ledger",
     "read_ledger",
     "status",
     "target_due",
     "template",
+    "template_rows",
+    "template_workbook",
+    "with_history",
+    "write_ledger",
 ]

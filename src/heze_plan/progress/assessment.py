@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
+import attrs
 from attrs import frozen
 
 from heze_plan.common.numerals import area_label
@@ -36,6 +37,7 @@ from heze_plan.query.selections import tasks as select_tasks
 __all__ = [
     "DEFAULT_WITHIN",
     "Attainment",
+    "Change",
     "ItemStatus",
     "Score",
     "State",
@@ -45,6 +47,7 @@ __all__ = [
     "milestone_status",
     "status",
     "target_due",
+    "with_history",
 ]
 
 #: "Due soon" means due within this many working days unless told otherwise.
@@ -196,8 +199,23 @@ class Score:
 
 
 @frozen
+class Change:
+    """A milestone whose state changed between the previous round and the report's date."""
+
+    unit: str
+    task: int
+    milestone: int | None
+    before: State
+    after: State
+
+
+@frozen
 class Status:
-    """The whole picture on one date."""
+    """The whole picture on one date.
+
+    :func:`with_history` adds how it came about: the counts at the end of
+    each month so far, and what changed since the ledger's previous round.
+    """
 
     as_of: dt.date
     within: int
@@ -211,6 +229,11 @@ class Status:
     by_responsible: tuple[Score, ...] = ()
     #: With ``unit``: the tasks the unit is responsible for without leading them (the others it leads).
     shared: frozenset[int] = frozenset()
+    #: The state counts at the end of each month up to the report's date (the last one: that date).
+    history: tuple[tuple[dt.date, tuple[tuple[State, int], ...]], ...] = ()
+    #: The ledger round before the report's date, and per lead unit what changed since it.
+    previous_round: dt.date | None = None
+    changes: tuple[Change, ...] = ()
 
     def count(self, state: State) -> int:
         """How many items are in ``state``."""
@@ -398,3 +421,43 @@ def status(
         by_responsible=_scores(items, by_responsible),
         shared=shared,
     )
+
+
+def _month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The last day of every month from ``start``'s to ``end``'s, the last one cut at ``end``."""
+    days = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        days.append(min(following - dt.timedelta(days=1), end))
+        year, month = following.year, following.month
+    return days
+
+
+def with_history(plan: Plan, ledger: Ledger, result: Status) -> Status:
+    """``result`` with its month-by-month counts and the changes since the ledger's previous round.
+
+    Each month's counts are the status at the month's end as the ledger
+    knew it then (each milestone's latest row dated on or before that day).
+    The previous round is the latest 数据截至 date before ``result.as_of``;
+    a milestone whose state differs between then and now is a
+    :class:`Change`, once for each of its lead units.
+    """
+    dues = [m.due for t in plan.tasks for m in t.milestones]
+    start = min([*dues, result.as_of]) if plan.document.printed is None else plan.document.printed
+    history = []
+    for day in _month_ends(min(start, result.as_of), result.as_of):
+        then = status(plan, ledger, as_of=day, within=result.within, unit=result.unit)
+        history.append((day, tuple((state, then.count(state)) for state in State)))
+    earlier = [day for day in ledger.rounds() if day < result.as_of]
+    changes: list[Change] = []
+    previous = earlier[-1] if earlier else None
+    if previous is not None:
+        before = status(plan, ledger, as_of=previous, within=result.within, unit=result.unit)
+        states = {(i.task, i.milestone): i.state for i in before.items}
+        for item in result.items:
+            old = states.get((item.task, item.milestone))
+            if old is not None and old is not item.state:
+                changes += [Change(u, item.task, item.milestone, old, item.state) for u in item.lead_units]
+    changes.sort(key=lambda c: c.unit)
+    return attrs.evolve(result, history=tuple(history), previous_round=previous, changes=tuple(changes))

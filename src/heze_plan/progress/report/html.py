@@ -142,6 +142,58 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], css_class: str)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _history(result: Status) -> str:
+    """The month-by-month table: done, late and overdue at the end of each month so far."""
+    if not result.history:
+        return ""
+    rows = []
+    for day, counts in result.history:
+        count = dict(counts)
+        done = count[State.DONE_ON_TIME] + count[State.DONE_LATE]
+        rows.append(
+            [
+                str(day),
+                str(done),
+                str(count[State.DONE_LATE]),
+                str(count[State.OVERDUE]),
+                str(count[State.DUE_SOON]),
+            ]
+        )
+    header = [
+        "截至 as of",
+        "已完成 done",
+        "其中逾期完成 of which late",
+        "已逾期 overdue",
+        "即将到期 due soon",
+    ]
+    return (
+        "<h2>逐月进度 Month by month</h2>\n"
+        "<p>每月末台账所知的状态（按各节点截至当日的最新填报）。"
+        "The state at each month's end, as the ledger knew it then.</p>\n" + _table(header, rows, "month")
+    )
+
+
+def _changes(result: Status) -> str:
+    """What changed per lead unit since the ledger's previous round."""
+    if result.previous_round is None:
+        return ""
+    rows = [
+        [
+            change.unit,
+            f"{change.task}" + (f".{change.milestone}" if change.milestone else ""),
+            f"{change.before.label} {change.before.value}",
+            f"{change.after.label} {change.after.value}",
+        ]
+        for change in result.changes
+    ]
+    body = (
+        _table(["牵头单位 lead unit", "节点 milestone", "上一轮 before", "本轮 now"], rows, "change")
+        if rows
+        else "<p>无变化 no change.</p>"
+    )
+    return f"<h2>较上一轮（{result.previous_round}）的变化 Changes since the previous round</h2>\n" + body
+
+
 def to_html(result: Status, problems: Sequence[Problem] = (), *, title: str = "") -> str:
     """The whole report as one HTML document."""
     heading = f"{title} 进度台账报告" if title else "进度台账报告 Progress report"
@@ -173,6 +225,8 @@ def to_html(result: Status, problems: Sequence[Problem] = (), *, title: str = ""
 <p class="counts">{counts}</p>
 <h2>按月到期节点 Milestones per month by state</h2>
 {chart(result)}
+{_history(result)}
+{_changes(result)}
 <h2>领域 By area</h2>
 {_table(["领域", *SCORE_HEADER[1:]], score_rows(result.by_area), "area")}
 <h2>牵头单位 By lead unit</h2>
