@@ -249,8 +249,14 @@ def _report(args: argparse.Namespace) -> int:
     result = status(plan, ledger, as_of=args.as_of, within=args.within, unit=unit)
     if args.format in ("html", "xlsx"):
         result = with_history(plan, ledger, result)
-    text = render_report(result, problems, fmt=args.format, title=plan.document.title)
+    if args.format == "xlsx" and args.output is None:
+        raise UsageError("--format xlsx writes a workbook: give the file with -o FILE.xlsx")
+    try:
+        text = render_report(result, problems, fmt=args.format, title=plan.document.title)
+    except ImportError:
+        raise UsageError("writing .xlsx needs openpyxl: pip install 'heze-plan[xlsx]'") from None
     if args.output is None:
+        assert isinstance(text, str)  # only xlsx is bytes, and it needs -o
         sys.stdout.write(text)
     else:
         write_atomic(args.output, text)
@@ -331,7 +337,12 @@ def register_report(commands: Commands) -> None:
         metavar="U",
         help="only the tasks this unit leads or shares, apart (name, alias, or a county such as 曹县)",
     )
-    report.add_argument("--format", choices=["table", "csv", "json", "html"], default="table")
+    report.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "html", "xlsx"],
+        default="table",
+        help="table (default), csv, json, html, or xlsx (a workbook: needs -o FILE)",
+    )
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
     report.add_argument(
         "--within",

@@ -4,7 +4,7 @@ Each format is one module with a pure function from a
 :class:`~heze_plan.progress.assessment.Status` (and the ledger's problems,
 which a report lists rather than hides) to text; :data:`RENDERERS` maps the
 format names the command line offers to those functions, and :func:`render`
-picks one.
+picks one. ``xlsx`` (:mod:`heze_plan.progress.report.xlsx`) gives bytes.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from heze_plan.progress.assessment import Status
 from heze_plan.progress.ledger import Problem
 from heze_plan.progress.report.html import to_html
 from heze_plan.progress.report.text import REPORT_FORMAT, to_csv, to_data, to_json, to_table
+from heze_plan.progress.report.xlsx import to_xlsx
 
 __all__ = [
+    "BINARY",
     "FORMATS",
     "RENDERERS",
     "REPORT_FORMAT",
@@ -26,9 +28,10 @@ __all__ = [
     "to_html",
     "to_json",
     "to_table",
+    "to_xlsx",
 ]
 
-Renderer = Callable[[Status, Sequence[Problem], str], str]
+Renderer = Callable[[Status, Sequence[Problem], str], "str | bytes"]
 
 #: The report formats by the name ``heze-plan report --format`` takes.
 RENDERERS: dict[str, Renderer] = {
@@ -36,12 +39,17 @@ RENDERERS: dict[str, Renderer] = {
     "csv": lambda result, problems, title: to_csv(result, problems),
     "json": lambda result, problems, title: to_json(result, problems) + "\n",
     "html": lambda result, problems, title: to_html(result, problems, title=title),
+    "xlsx": lambda result, problems, title: to_xlsx(result, problems, title=title),
 }
+#: The formats that are not text: written to a file, never to a terminal.
+BINARY = frozenset({"xlsx"})
 FORMATS = tuple(RENDERERS)
 
 
-def render(result: Status, problems: Sequence[Problem] = (), *, fmt: str = "table", title: str = "") -> str:
-    """The report in one of :data:`FORMATS`."""
+def render(
+    result: Status, problems: Sequence[Problem] = (), *, fmt: str = "table", title: str = ""
+) -> str | bytes:
+    """The report in one of :data:`FORMATS` (bytes for those in :data:`BINARY`)."""
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
