@@ -1,0 +1,134 @@
+"""Real-client proof: LibreOffice Calc opens the generated workbooks, and what it saves reads back.
+
+LibreOffice runs headless with a private profile for this test session
+(``-env:UserInstallation``), so it never touches a user's own settings. The
+tests skip, saying why, where ``soffice`` is not installed (``.ci/run``
+installs Debian's ``libreoffice-calc``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from heze_plan.cli import main
+from heze_plan.model.plan import Plan
+from heze_plan.progress.ledger import Progress
+from heze_plan.progress.ledger_files import load_ledger
+
+openpyxl = pytest.importorskip("openpyxl")
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+
+#: LibreOffice's CSV filter: comma, double quote, UTF-8 (76), from line 1; the last field picks the
+#: sheet to write (2: the 台账 sheet; the first is 填报说明).
+CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2"
+
+
+@pytest.fixture(scope="module")
+def profile(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return (tmp_path_factory.mktemp("libreoffice-profile")).as_uri()
+
+
+def convert(profile: str, source: Path, target: str, outdir: Path) -> None:
+    assert SOFFICE is not None
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+
+
+def cell_text(value: object) -> str:
+    """A cell as LibreOffice's CSV shows it: dates in the cell's yyyy-mm-dd format."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return "" if value is None else str(value)
+
+
+class TestLibreOffice:
+    """LibreOffice reads our workbooks as we wrote them, and we read what it saves."""
+
+    def test_template_converts_to_the_same_rows(self, tmp_path: Path, profile: str) -> None:
+        book = tmp_path / "台账.xlsx"
+        assert main(["ledger", "init", str(book)]) == 0
+        convert(profile, book, CSV_FILTER, tmp_path / "csv")
+        (written,) = (tmp_path / "csv").glob("*.csv")
+        with written.open(encoding="utf-8", newline="") as handle:
+            theirs = list(csv.reader(handle))
+        ours = [
+            [cell_text(v) for v in row]
+            for row in openpyxl.load_workbook(book)["台账"].iter_rows(values_only=True)
+        ]
+        assert theirs == ours
+        assert len(theirs) == 1 + 121 + 87 + 43 + 2
+
+    def test_report_workbook_opens(self, tmp_path: Path, profile: str) -> None:
+        sample = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
+        report = tmp_path / "report.xlsx"
+        args = [
+            "report",
+            "--ledger",
+            str(sample),
+            "--as-of",
+            "2023-10-15",
+            "--format",
+            "xlsx",
+            "-o",
+            str(report),
+        ]
+        assert main(args) == 0
+        convert(profile, report, CSV_FILTER, tmp_path / "csv")  # sheet 2: 已逾期
+        (written,) = (tmp_path / "csv").glob("*.csv")
+        rows = list(csv.reader(written.open(encoding="utf-8", newline="")))
+        assert rows[0][0] == "任务 task"
+        assert len(rows) - 1 == 6  # the six overdue milestones
+
+    def test_filled_and_saved_by_libreoffice_reads_back(
+        self, tmp_path: Path, plan: Plan, profile: str
+    ) -> None:
+        book = tmp_path / "filled.xlsx"
+        assert main(["ledger", "init", str(book), "--lead", "审批局"]) == 0
+        filled = openpyxl.load_workbook(book)
+        sheet = filled["台账"]
+        sheet["I2"], sheet["J2"], sheet["M2"] = "已完成", dt.datetime(2023, 9, 20), "市行政审批服务局"
+        sheet["I3"], sheet["N3"] = "进行中", "按计划推进"
+        filled.save(book)
+        task2, task3 = sheet["A2"].value, sheet["A3"].value
+        resaved = tmp_path / "resaved"
+        convert(profile, book, "xlsx:Calc MS Excel 2007 XML", resaved)
+        again = resaved / "filled.xlsx"
+        read = load_ledger(again, plan, as_of=dt.date(2023, 10, 15))
+        assert read.problems == ()
+        entries = {(e.task, e.status, e.completed, e.unit, e.note) for e in read.ledger.entries}
+        assert (task2, Progress.DONE, dt.date(2023, 9, 20), "市行政审批服务局", "") in entries
+        assert (
+            task3,
+            Progress.IN_PROGRESS,
+            None,
+            "市行政审批服务局",
+            "按计划推进",
+        ) in entries  # unit prefilled
+        assert len(entries) == 2
+        # LibreOffice kept the rows, the drop-down list and the protection.
+        kept = openpyxl.load_workbook(again)["台账"]
+        assert kept.max_row == sheet.max_row
+        lists = [v for v in kept.data_validations.dataValidation if v.type == "list"]
+        assert [v.formula1 for v in lists] == ['"未启动,推进中,已完成,已取消"']
+        assert kept.protection.sheet
+        assert kept["A5"].protection.locked and not kept["I5"].protection.locked
