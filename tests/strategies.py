@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 import heze_plan
@@ -27,7 +28,7 @@ from heze_plan.model.plan import (
     Unit,
     UnitKind,
 )
-from heze_plan.progress.ledger import MilestoneEntry, Progress, TargetActual
+from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress, TargetActual
 
 # ---------------------------------------------------------------- model (core)
 
@@ -518,3 +519,65 @@ def markup_tasks(draw: st.DrawFn) -> Task:
         prerequisites=tuple(draw(st.lists(markup_text, max_size=2))),
         per_provincial_arrangement=draw(st.booleans()),
     )
+
+
+# ---------------------------------------------------------------- ledgers (every row kind, several rounds)
+
+#: Cell text every ledger format can hold: no control characters, no non-characters (U+FFFE), and no
+#: surrounding spaces (readers strip them, as a spreadsheet user expects).
+LEDGER_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co")) | st.sampled_from(',"\n'),
+    max_size=20,
+).map(str.strip)
+ROUND_DAYS = st.none() | st.dates(dt.date(2023, 7, 1), dt.date(2024, 6, 30))
+
+
+@st.composite
+def ledger_rows(draw: st.DrawFn) -> MilestoneEntry:
+    """A milestone entry of any round, with a source, as a merged ledger holds it."""
+    entry = draw(milestone_entries())
+    as_of = draw(ROUND_DAYS)
+    if as_of is not None and entry.completed is not None and entry.completed > as_of:
+        as_of = entry.completed
+    note = draw(LEDGER_TEXT) or ("按省里部署取消" if entry.status is Progress.DROPPED else "")
+    return attrs.evolve(
+        entry,
+        as_of=as_of,
+        note=note,
+        evidence=draw(LEDGER_TEXT),
+        source=f"单位{draw(st.integers(1, 9))}.xlsx:台账!{draw(st.integers(2, 300))}",
+    )
+
+
+@st.composite
+def safeguard_rows(draw: st.DrawFn) -> MilestoneEntry:
+    """A report on a safeguard's own deadline (safeguards 1 and 2 of the embedded plan have one)."""
+    guard = draw(st.sampled_from([s for s in PLAN.safeguards if s.milestones]))
+    status = draw(st.sampled_from(Progress))
+    return MilestoneEntry(
+        task=guard.number,
+        milestone=draw(st.integers(1, len(guard.milestones))),
+        status=status,
+        completed=draw(YEAR_DAYS) if status is Progress.DONE else None,
+        unit=draw(st.none() | st.just("市营转办")),
+        note="因故取消" if status is Progress.DROPPED else "",
+        source="保障.csv:line 2",
+    )
+
+
+@st.composite
+def ledgers(draw: st.DrawFn) -> Ledger:
+    """A ledger of milestone rows (several rounds), target actuals and safeguard rows, with sources."""
+    entries = draw(st.lists(ledger_rows(), max_size=6, unique_by=lambda e: e.round_key))
+    actuals = draw(st.lists(target_actuals(), max_size=4, unique_by=lambda a: a.key))
+    actuals = [
+        attrs.evolve(
+            a,
+            unit=draw(st.none() | st.sampled_from(PLAN.task(a.task).units)),
+            note=draw(LEDGER_TEXT),
+            source=f"t.csv:line {n + 2}",
+        )
+        for n, a in enumerate(actuals)
+    ]
+    guards = draw(st.lists(safeguard_rows(), max_size=2, unique_by=lambda e: e.round_key))
+    return Ledger(entries=entries, actuals=actuals, safeguards=guards)

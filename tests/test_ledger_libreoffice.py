@@ -131,4 +131,5 @@ class TestLibreOffice:
         lists = [v for v in kept.data_validations.dataValidation if v.type == "list"]
         assert [v.formula1 for v in lists] == ['"未启动,推进中,已完成,已取消"']
         assert kept.protection.sheet
-        assert kept["A5"].protection.locked and not kept["I5"].protection.locked
+        assert kept["A5"].protection.locked
+        assert not kept["I5"].protection.locked

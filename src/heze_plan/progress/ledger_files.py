@@ -546,7 +546,7 @@ def _json_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, An
             if not isinstance(row, dict):
                 checker.problem(where, f"expected an object, found {type(row).__name__}")
                 continue
-            unknown = sorted(set(row) - {n for n, _, _ in COLUMNS})
+            unknown = sorted(set(row) - {n for n, _, _ in COLUMNS} - {"source"})
             if unknown:
                 checker.problem(where, f"unknown keys {unknown} are ignored", warning=True)
             if kind in ("target", "safeguard") and row.get(kind) in ("", None):

@@ -27,7 +27,7 @@ from typing import Any
 from heze_plan.errors import LedgerError
 from heze_plan.progress._columns import COLUMNS, FILL_COLUMNS, HEADERS, header_key
 
-__all__ = ["SHEET", "column_letter", "read_workbook", "workbook"]
+__all__ = ["SHEET", "column_letter", "keep_text", "read_workbook", "workbook"]
 
 #: The name of the sheet that holds the rows.
 SHEET = "台账"
@@ -54,6 +54,12 @@ _WRAPPED = ("title", "item", "lead_units", "note", "evidence")
 _GREY = "D9D9D9"
 _HEADER_FILL = "BDD7EE"
 _STATUS_WORDS = ("未启动", "推进中", "已完成", "已取消")
+
+
+def keep_text(cell: Any) -> None:
+    """Text that starts with ``=`` stays text: openpyxl would write it as a formula (``=0``)."""
+    if isinstance(cell.value, str) and cell.value.startswith("="):
+        cell.data_type = "s"
 
 
 def column_letter(index: int) -> str:
@@ -124,6 +130,7 @@ def workbook(
         for column, (name, _, _) in enumerate(columns, 1):
             value = row.get(name)
             cell = sheet.cell(row=number, column=column, value=None if value == "" else value)
+            keep_text(cell)
             if name in FILL_COLUMNS:
                 cell.protection = unlocked
             else:

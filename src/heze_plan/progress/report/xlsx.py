@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from heze_plan.progress.assessment import ItemStatus, State, Status
 from heze_plan.progress.ledger import Problem
+from heze_plan.progress.ledger_xlsx import keep_text
 from heze_plan.progress.report.rows import SCORE_HEADER_BOTH, behind_first, target_text
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ def _sheet(
         for cell in cells:
             if hasattr(cell.value, "isoformat"):
                 cell.number_format = "yyyy-mm-dd"
+            keep_text(cell)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     page.freeze_panes = "A2"
     return page
