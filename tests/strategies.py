@@ -68,7 +68,7 @@ finite = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=F
 def targets(draw: st.DrawFn, milestone_count: int = 0) -> Target:
     """A target of any kind, pointing at one of ``milestone_count`` milestones or at none."""
     kind = draw(st.sampled_from(TargetKind))
-    milestone = draw(st.none() | st.integers(0, milestone_count - 1)) if milestone_count else None
+    milestone = draw(st.none() | st.integers(1, milestone_count)) if milestone_count else None
     scope = draw(st.sampled_from([None, "per county", "per month", "per year"]))
     if kind is TargetKind.RELATIVE:
         return Target(
@@ -305,7 +305,7 @@ def _task_text(
         dated = draw(st.booleans())
         deliverable = draw(safe_text)
         if draw(st.booleans()):
-            clause, target = draw(_target(len(milestones) if dated else None))
+            clause, target = draw(_target(len(milestones) + 1 if dated else None))
             deliverable += "，" + clause
             targets.append(target)
         if dated:

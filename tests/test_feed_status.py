@@ -81,7 +81,7 @@ def components(data: bytes, name: str = "VEVENT") -> dict[str, icalendar.cal.Com
 
 def uid(task: int, milestone: int, kind: str = "VEVENT") -> str:
     """The UID of a task's milestone (1-based, as the ledger counts)."""
-    return milestone_uid(PLAN, task, milestone - 1, kind)
+    return milestone_uid(PLAN, task, milestone, kind)
 
 
 def sample_rows() -> dict[tuple[int, int], dict[str, str]]:

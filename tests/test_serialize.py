@@ -71,7 +71,7 @@ class TestShape:
             "comparator": "≥",
             "value": 27000,
             "unit": "人",
-            "milestone": 1,
+            "milestone": 2,  # 12月底前，引进青年人才2.7万人以上: the task's second deadline
         }
         assert {
             k: v
@@ -92,7 +92,7 @@ class TestBadInput:
             from_json("{tasks: [")
 
     def test_wrong_format(self) -> None:
-        with pytest.raises(ExportError, match=r"\$\.format: expected 'heze-plan/1', found None"):
+        with pytest.raises(ExportError, match=r"\$\.format: expected 'heze-plan/2', found None"):
             from_json("{}")
 
     def test_bad_date_names_its_path(self) -> None:
@@ -126,3 +126,26 @@ class TestBadInput:
         data["tasks"][0]["owner"] = "x"  # type: ignore[index]
         with pytest.raises(ExportError, match="owner"):
             from_json(json.dumps(data, ensure_ascii=False))
+
+
+class TestVersionOne:
+    """A heze-plan/1 export counted a target's milestone from 0; it reads back into the same plan."""
+
+    def test_milestones_counted_from_0_are_read_from_1(self) -> None:
+        plan = heze_plan.load()
+        data = json.loads(to_json(plan))
+        data["format"] = "heze-plan/1"
+        for owner in (*data["tasks"], *data["safeguards"]):
+            for target in owner["targets"]:
+                if target["milestone"] is not None:
+                    target["milestone"] -= 1
+        # task 170: 9月底前…新增…; 12月底前，引进青年人才2.7万人以上 was index 1 in heze-plan/1
+        assert data["tasks"][169]["targets"][2]["milestone"] == 1
+        assert from_json(json.dumps(data, ensure_ascii=False)) == plan
+
+    def test_milestone_0_is_refused_in_version_2(self) -> None:
+        data = json.loads(to_json(heze_plan.load()))
+        data["tasks"][169]["targets"][2]["milestone"] = 0
+        with pytest.raises(ExportError) as error:
+            from_json(json.dumps(data, ensure_ascii=False))
+        assert any("milestone must be a milestone number from 1, got 0" in e for e in error.value.errors)

@@ -126,7 +126,7 @@ def _all_deadlines(plan: Plan) -> Iterator[Finding]:
 def _targets(plan: Plan) -> Iterator[Finding]:
     for task in plan.tasks:
         for target in task.targets:
-            if target.milestone is not None and target.milestone >= len(task.milestones):
+            if target.milestone is not None and target.milestone > len(task.milestones):
                 yield Finding(
                     "target-milestone", f"target {target.phrase!r} names a missing milestone", task.number
                 )
