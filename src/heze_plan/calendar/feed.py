@@ -65,7 +65,6 @@ __all__ = [
     "Component",
     "FeedItems",
     "FeedOptions",
-    "StatusSource",
     "build_calendar",
     "data_revised",
 ]

@@ -8,7 +8,7 @@ duplicating unit records.
 
 Invariants that a single object can check are enforced by validators, so an
 invalid object cannot be built; invariants that need the whole plan (every
-unit resolves, numbers run 1..N) are findings of :func:`heze_plan.check`,
+unit resolves, numbers run 1..N) are findings of :func:`heze_plan.model.checks.check`,
 which reports all of them at once.
 """
 
@@ -362,7 +362,7 @@ class Plan:
         """The registry entry whose canonical name is exactly ``name``.
 
         For forgiving look-ups (aliases, short forms) use
-        :func:`heze_plan.parsing.units.resolve_unit`.
+        :func:`heze_plan.query.lookup.resolve_unit`.
         """
         for unit in self.units:
             if unit.name == name:

@@ -82,7 +82,7 @@ def unstructure(plan: Plan) -> dict[str, Any]:
 
 
 def structure_plan(data: Any) -> Plan:
-    """A plan from plain data; :class:`ExportError` lists every problem with its path."""
+    """A plan from plain data; :class:`~heze_plan.errors.ExportError` lists every problem with its path."""
     try:
         return _converter().structure(data, Plan)
     except (ClassValidationError, IterableValidationError) as error:
