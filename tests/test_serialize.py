@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -20,6 +24,8 @@ from heze_plan.model.serialize import (
 
 from . import strategies
 
+SRC = Path(__file__).resolve().parent.parent / "src"
+
 
 class TestRoundTrip:
     """structure(unstructure(x)) == x, for the embedded plan and generated ones."""
@@ -34,8 +40,23 @@ class TestRoundTrip:
         assert from_json(to_json(plan, indent=None)) == plan
 
     def test_output_is_deterministic(self) -> None:
-        plan = heze_plan.load()
-        assert to_json(plan) == to_json(heze_plan.parse(heze_plan.source_text(), errata=plan.errata))
+        """Two fresh processes with different string hashing (PYTHONHASHSEED) parse the text and export the
+        same bytes: no set or dict order, id or clock leaks into the export.
+        """
+        script = (
+            "import sys, heze_plan\n"
+            "from heze_plan.model.serialize import to_json\n"
+            "plan = heze_plan.parse(heze_plan.source_text(), errata=heze_plan.load().errata)\n"
+            "sys.stdout.buffer.write(to_json(plan).encode('utf-8'))\n"
+        )
+        outputs = []
+        for seed in ("1", "2", "3"):
+            env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(SRC)}
+            done = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, check=True)
+            outputs.append(done.stdout)
+        assert outputs[0] == outputs[1] == outputs[2]
+        assert outputs[0] == to_json(heze_plan.load()).encode("utf-8")
+        assert len(outputs[0]) > 100_000  # the whole plan, not an empty export
 
 
 class TestShape:
