@@ -32,6 +32,7 @@ from heze_plan.common.workdays import working_days_between
 from heze_plan.model.plan import Comparator, Plan, Target, TargetKind, Task
 from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress, TargetActual
 from heze_plan.query.lookup import resolve_party
+from heze_plan.query.selections import Chosen, scope
 from heze_plan.query.selections import tasks as select_tasks
 
 __all__ = [
@@ -330,7 +331,7 @@ def target_due(plan: Plan, task: Task, target: Target) -> dt.date:
     >>> [target_due(plan, plan.task(170), t).isoformat() for t in plan.task(170).targets]
     ['2023-09-30', '2023-12-31', '2023-12-31']
     """
-    return plan.horizon if target.milestone is None else task.milestones[target.milestone].due
+    return plan.horizon if target.milestone is None else task.milestones[target.milestone - 1].due
 
 
 def _target_status(plan: Plan, task: Task, index: int, ledger: Ledger, as_of: dt.date) -> TargetStatus:
@@ -361,7 +362,13 @@ def _scores(items: list[ItemStatus], keys: dict[str, list[int]]) -> tuple[Score,
 
 
 def status(
-    plan: Plan, ledger: Ledger, *, as_of: dt.date, within: int = DEFAULT_WITHIN, unit: str | None = None
+    plan: Plan,
+    ledger: Ledger,
+    *,
+    as_of: dt.date,
+    within: int = DEFAULT_WITHIN,
+    unit: str | None = None,
+    tasks: Chosen | None = None,
 ) -> Status:
     """Every milestone's state, scoreboards per lead unit and area, and target attainment on ``as_of``.
 
@@ -369,7 +376,9 @@ def status(
     such as 科技局, or a county such as 曹县, which acts through
     各县区政府、管委会), only the tasks that unit leads or shares;
     :attr:`Status.shared` tells the shared ones apart. An unknown name raises
-    :class:`~heze_plan.errors.UnitLookupError`. Scoreboards count each
+    :class:`~heze_plan.errors.UnitLookupError`. With ``tasks`` (a selection
+    of :mod:`heze_plan.query` or a list of tasks, milestones and targets; see
+    :func:`heze_plan.query.scope`), only what it picks, in the plan's order. Scoreboards count each
     milestone once for every lead unit of its task (they share the
     accountability), once for every responsible unit (:attr:`Status.by_responsible`)
     and once for its area.
@@ -382,32 +391,35 @@ def status(
     if within < 0:
         msg = f"within must be zero or more working days, got {within}"
         raise ValueError(msg)
+    picked = scope(plan, tasks)
+    numbers = {t.number for t in picked.tasks}
     shared: frozenset[int] = frozenset()
-    if unit is None:
-        tasks = list(plan.tasks)
-    else:
+    if unit is not None:
         party = resolve_party(plan, unit)
         unit = party.county or (party.units[0] if len(party.units) == 1 else party.query)
         led = {t.number for t in select_tasks(plan).led_by(party.query)}
         involved = {t.number for t in select_tasks(plan).involving(party.query)}
         shared = frozenset(involved - led)
-        tasks = [t for t in plan.tasks if t.number in involved]
+        numbers &= involved
+    chosen = [t for t in plan.tasks if t.number in numbers]
     items = [
         _item(task, index, ledger, as_of, within)
-        for task in tasks
-        for index in ([None] if task.ongoing else range(1, len(task.milestones) + 1))
+        for task in chosen
+        for index in (
+            [None] if task.ongoing and task.number in picked.whole else picked.milestone_numbers(task)
+        )
     ]
-    targets = [_target_status(plan, t, i, ledger, as_of) for t in tasks for i in range(1, len(t.targets) + 1)]
+    targets = [_target_status(plan, t, i, ledger, as_of) for t in chosen for i in picked.target_numbers(t)]
     by_unit: dict[str, list[int]] = {}
-    for task in tasks:
+    for task in chosen:
         for lead in task.lead_units:
             by_unit.setdefault(lead, []).append(task.number)
     by_responsible: dict[str, list[int]] = {}
-    for task in tasks:
+    for task in chosen:
         for name in task.responsible_units:
             by_responsible.setdefault(name, []).append(task.number)
     by_area: dict[str, list[int]] = {}
-    for task in tasks:
+    for task in chosen:
         area = plan.area(task.area)
         by_area.setdefault(f"{area_label(area.number)}{area.name}", []).append(task.number)
     return Status(
@@ -434,26 +446,27 @@ def _month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
     return days
 
 
-def with_history(plan: Plan, ledger: Ledger, result: Status) -> Status:
+def with_history(plan: Plan, ledger: Ledger, result: Status, tasks: Chosen | None = None) -> Status:
     """``result`` with its month-by-month counts and the changes since the ledger's previous round.
 
     Each month's counts are the status at the month's end as the ledger
     knew it then (each milestone's latest row dated on or before that day).
     The previous round is the latest 数据截至 date before ``result.as_of``;
     a milestone whose state differs between then and now is a
-    :class:`Change`, once for each of its lead units.
+    :class:`Change`, once for each of its lead units. ``tasks`` is the
+    selection ``result`` was made for, if any.
     """
     dues = [m.due for t in plan.tasks for m in t.milestones]
     start = min([*dues, result.as_of]) if plan.document.printed is None else plan.document.printed
     history = []
     for day in _month_ends(min(start, result.as_of), result.as_of):
-        then = status(plan, ledger, as_of=day, within=result.within, unit=result.unit)
+        then = status(plan, ledger, as_of=day, within=result.within, unit=result.unit, tasks=tasks)
         history.append((day, tuple((state, then.count(state)) for state in State)))
     earlier = [day for day in ledger.rounds() if day < result.as_of]
     changes: list[Change] = []
     previous = earlier[-1] if earlier else None
     if previous is not None:
-        before = status(plan, ledger, as_of=previous, within=result.within, unit=result.unit)
+        before = status(plan, ledger, as_of=previous, within=result.within, unit=result.unit, tasks=tasks)
         states = {(i.task, i.milestone): i.state for i in before.items}
         for item in result.items:
             old = states.get((item.task, item.milestone))

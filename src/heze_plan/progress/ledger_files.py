@@ -33,6 +33,7 @@ from heze_plan.progress._columns import COLUMNS, HEADERS, header_key
 from heze_plan.progress.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
 from heze_plan.progress.ledger_xlsx import column_letter, read_workbook, workbook
 from heze_plan.query.lookup import UnitLookupError, resolve_unit
+from heze_plan.query.selections import Chosen, scope
 
 __all__ = [
     "COLUMNS",
@@ -665,31 +666,42 @@ def read_ledger(
 
 
 def template_rows(
-    plan: Plan, tasks: Iterable[Task] | None = None, *, unit: str | None = None, safeguards: bool = True
+    plan: Plan,
+    tasks: Chosen | None = None,
+    *,
+    unit: str | None = None,
+    led_by: str | None = None,
+    safeguards: bool = True,
 ) -> list[dict[str, object]]:
     """The rows of a template: one per milestone, task without milestone, target, safeguard deadline.
 
-    ``tasks`` are the tasks to list (default: every task, or with ``unit``
-    the tasks it leads); ``unit`` fills the 填报单位 column. ``safeguards``
-    adds a row for each deadline of the safeguards (保障措施), which belong
-    to no task. Values are typed: numbers as ints, dates as dates.
+    ``tasks`` (a query selection, or a list of tasks, milestones and targets:
+    :func:`heze_plan.query.scope`) picks the rows, in the plan's order;
+    ``led_by`` keeps the tasks that unit leads; ``unit`` fills the 填报单位
+    column. ``safeguards`` adds a row for each deadline of the safeguards
+    (保障措施), which belong to no task. Values are typed: numbers as ints,
+    dates as dates.
     """
-    if tasks is None:
-        tasks = [t for t in plan.tasks if unit is None or unit in t.lead_units]
     rows: list[dict[str, object]] = []
-    for task in tasks:
+    picked = scope(plan, tasks)
+    numbers = {t.number for t in picked.tasks}
+    for task in plan.tasks:
+        if task.number not in numbers or (led_by is not None and led_by not in task.lead_units):
+            continue
         common: dict[str, object] = {
             "task": task.number,
             "title": task.title,
             "lead_units": "、".join(task.lead_units),
             "unit": unit or "",
         }
-        if task.ongoing:
+        if task.ongoing and task.number in picked.whole:
             rows.append(common | {"item": "（无时间节点，全年推进）"})
-        for index, milestone in enumerate(task.milestones, 1):
+        for index in picked.milestone_numbers(task):
+            milestone = task.milestones[index - 1]
             item = f"{milestone.phrase}：{milestone.deliverable}"
             rows.append(common | {"milestone": index, "due": milestone.due, "item": item})
-        for index, target in enumerate(task.targets, 1):
+        for index in picked.target_numbers(task):
+            target = task.targets[index - 1]
             rows.append(common | {"target": index, "item": f"{target.phrase}：{target.subject}"})
     if safeguards:
         for guard in plan.safeguards:
@@ -718,17 +730,22 @@ def template(
     unit: str | None = None,
     json_format: bool = False,
     chinese: bool = True,
+    tasks: Chosen | None = None,
     rows: list[dict[str, object]] | None = None,
 ) -> str:
     """A ledger template listing every milestone, task without milestone, target and safeguard deadline.
 
     With ``unit``, only the tasks that unit leads (lead units are accountable
-    and report); ``rows`` (from :func:`template_rows`) lists others. CSV
+    and report); with ``tasks`` (a query selection, or a list of tasks,
+    milestones and targets: :func:`heze_plan.query.scope`), only what it
+    picks, in the plan's order; the safeguards' deadlines are listed for the
+    whole plan only. ``rows`` (from :func:`template_rows`) lists others. CSV
     starts with a byte-order mark so that Excel opens it as UTF-8; headers
     are Chinese unless ``chinese`` is false.
     """
     if rows is None:
-        rows = template_rows(plan, unit=unit, safeguards=unit is None)
+        whole = unit is None and tasks is None
+        rows = template_rows(plan, tasks, unit=unit, led_by=unit, safeguards=whole)
     if json_format:
         milestones: list[dict[str, object]] = []
         targets: list[dict[str, object]] = []

@@ -43,13 +43,14 @@ RENDERERS: dict[str, Renderer] = {
 }
 #: The formats that are not text: written to a file, never to a terminal.
 BINARY = frozenset({"xlsx"})
+#: The names of the report formats, in the order of RENDERERS.
 FORMATS = tuple(RENDERERS)
 
 
 def render(
     result: Status, problems: Sequence[Problem] = (), *, fmt: str = "table", title: str = ""
 ) -> str | bytes:
-    """The report in one of :data:`FORMATS` (bytes for those in :data:`BINARY`)."""
+    """The report in one of :data:`~heze_plan.progress.report.FORMATS` (bytes for those in ``BINARY``)."""
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
