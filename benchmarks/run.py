@@ -283,7 +283,7 @@ def _ledger_times(plan: object, text: str, openpyxl: object) -> dict[str, float]
 
     from heze_plan.progress.assessment import status
     from heze_plan.progress.ledger_files import load_ledger, parse_ledger
-    from heze_plan.progress.merge import merge
+    from heze_plan.progress.merge import merge_ledgers
     from heze_plan.progress.report import render
 
     as_of = dt.date(2023, 10, 15)
@@ -300,7 +300,7 @@ def _ledger_times(plan: object, text: str, openpyxl: object) -> dict[str, float]
         "plain dict of the CSV rows (baseline)": best(plain, 3),
         "ledger check (parse_ledger)": best(lambda: parse_ledger(text, plan, as_of=as_of), 3),  # type: ignore[arg-type]
         "status()": best(lambda: status(plan, ledger, as_of=as_of), 3),  # type: ignore[arg-type]
-        "ledger merge of two copies": best(lambda: merge(plan, [ledger, ledger]), 3),  # type: ignore[arg-type]
+        "ledger merge of two copies": best(lambda: merge_ledgers(plan, [ledger, ledger]), 3),  # type: ignore[arg-type]
         "report --format html": best(lambda: render(result, fmt="html"), 1),
     }
     if openpyxl is None:

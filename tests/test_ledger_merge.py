@@ -16,7 +16,7 @@ from heze_plan.cli import main
 from heze_plan.model.plan import Plan
 from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress
 from heze_plan.progress.ledger_files import load_ledger, read_ledger
-from heze_plan.progress.merge import merge
+from heze_plan.progress.merge import merge_ledgers
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -107,7 +107,7 @@ class TestMerge:
         b = MilestoneEntry(
             110, 1, Progress.DONE, dt.date(2023, 10, 10), unit="市科技局", source="b.csv:line 5"
         )
-        merged = merge(plan, [Ledger([a]), Ledger([b])])
+        merged = merge_ledgers(plan, [Ledger([a]), Ledger([b])])
         assert merged.ledger.entries == (a,)
         assert merged.conflicts == ()
 
@@ -116,7 +116,7 @@ class TestMerge:
         october = MilestoneEntry(
             110, 1, Progress.DONE, dt.date(2023, 10, 10), unit="市财政局", as_of=dt.date(2023, 10, 31)
         )
-        merged = merge(plan, [Ledger([september]), Ledger([october])])
+        merged = merge_ledgers(plan, [Ledger([september]), Ledger([october])])
         assert merged.conflicts == ()
         assert merged.ledger.entry(110, 1, dt.date(2023, 10, 15)) == september
         assert merged.ledger.entry(110, 1, dt.date(2023, 10, 31)) == october

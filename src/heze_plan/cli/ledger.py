@@ -191,7 +191,7 @@ def _ledger_check(args: argparse.Namespace) -> int:
 def _ledger_merge(args: argparse.Namespace) -> int:
     from heze_plan.common.files import write_atomic
     from heze_plan.progress.ledger_files import LedgerError, load_ledger, write_ledger
-    from heze_plan.progress.merge import merge
+    from heze_plan.progress.merge import merge_ledgers
 
     out: Path = args.out
     refuse_overwriting_inputs(out, *args.files)
@@ -210,7 +210,7 @@ def _ledger_merge(args: argparse.Namespace) -> int:
         print(f"read {path} as {read.encoding}: {rows} row(s)")
         problems += read.problems
         ledgers.append(read.ledger)
-    merged = merge(plan, ledgers)
+    merged = merge_ledgers(plan, ledgers)
     problems += merged.problems
     print_problems(problems, sys.stdout)
     for conflict in merged.conflicts:

@@ -1,7 +1,7 @@
 """The progress ledger (台账) and what is made of it: ledger files, every item's status, reports.
 
 A :class:`Ledger` records what units report; :func:`load_ledger` reads one
-from a workbook, CSV or JSON file; :func:`merge` combines those units send
+from a workbook, CSV or JSON file; :func:`merge_ledgers` combines those units send
 back; :func:`status` assesses the plan against it on a date;
 :mod:`heze_plan.progress.report` writes the result in each format.
 """
@@ -42,7 +42,7 @@ from heze_plan.progress.ledger_files import (
     template_workbook,
     write_ledger,
 )
-from heze_plan.progress.merge import Conflict, Merged, merge
+from heze_plan.progress.merge import Conflict, Merged, merge_ledgers
 
 __all__ = [
     "COLUMNS",
@@ -65,7 +65,7 @@ __all__ = [
     "TargetStatus",
     "ledger_date",
     "load_ledger",
-    "merge",
+    "merge_ledgers",
     "milestone_status",
     "parse_ledger",
     "read_ledger",

@@ -636,7 +636,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def load_ledger(path: Path | str, plan: Plan, *, as_of: dt.date | None = None) -> LedgerFile:
-    """Read a ledger file: .xlsx (a workbook), .json, else CSV in any encoding :func:`_decode` knows.
+    """Read a ledger file: .xlsx (a workbook), .json, else CSV (UTF-8, GB18030/GBK or UTF-16).
 
     Never writes to the file. An unreadable file is a :class:`LedgerError`.
     """

@@ -26,7 +26,7 @@ from attrs import frozen
 from heze_plan.model.plan import Plan
 from heze_plan.progress.ledger import Ledger, MilestoneEntry, Problem, TargetActual
 
-__all__ = ["Conflict", "Merged", "merge"]
+__all__ = ["Conflict", "Merged", "merge_ledgers"]
 
 _Row = TypeVar("_Row", MilestoneEntry, TargetActual)
 
@@ -108,7 +108,7 @@ def _round(as_of: dt.date | None) -> str:
     return "" if as_of is None else f" (as of {as_of})"
 
 
-def merge(plan: Plan, ledgers: Sequence[Ledger]) -> Merged:
+def merge_ledgers(plan: Plan, ledgers: Sequence[Ledger]) -> Merged:
     """Merge the good rows of several ledgers (see the module's rules); nothing is dropped unsaid."""
     tasks = {t.number: t for t in plan.tasks}
     conflicts: list[Conflict] = []
