@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from heze_plan.progress.ledger_files import LedgerFile
 
 
-def load_ledger(args: argparse.Namespace, plan: Plan, as_of: dt.date | None) -> LedgerFile:
+def _load_ledger(args: argparse.Namespace, plan: Plan, as_of: dt.date | None) -> LedgerFile:
     """The ledger file of ``args.ledger`` as read; an unreadable ledger is a usage error."""
     from heze_plan.progress.ledger_files import LedgerError
     from heze_plan.progress.ledger_files import load_ledger as load
@@ -166,7 +166,7 @@ def _split(plan: Plan, args: argparse.Namespace, tasks: list[Task]) -> int:
 
 def _ledger_check(args: argparse.Namespace) -> int:
     plan = load_plan(args)
-    read = load_ledger(args, plan, args.as_of or dt.date.today())
+    read = _load_ledger(args, plan, args.as_of or dt.date.today())
     ledger = read.ledger
     print(f"read {args.ledger} as {read.encoding}")
     print_problems(read.problems, sys.stdout)
@@ -244,7 +244,7 @@ def _report(args: argparse.Namespace) -> int:
     refuse_overwriting_inputs(args.output, args.ledger, args.plan)
     plan = load_plan(args)
     unit = _party(plan, args.unit)
-    read = load_ledger(args, plan, args.as_of)
+    read = _load_ledger(args, plan, args.as_of)
     ledger, problems = read.ledger, list(read.problems)
     result = status(plan, ledger, as_of=args.as_of, within=args.within, unit=unit)
     if args.format in ("html", "xlsx"):

@@ -638,7 +638,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
 def load_ledger(path: Path | str, plan: Plan, *, as_of: dt.date | None = None) -> LedgerFile:
     """Read a ledger file: .xlsx (a workbook), .json, else CSV (UTF-8, GB18030/GBK or UTF-16).
 
-    Never writes to the file. An unreadable file is a :class:`LedgerError`.
+    Never writes to the file. An unreadable file is a :class:`~heze_plan.errors.LedgerError`.
     """
     path = Path(path)
     try:
@@ -660,7 +660,10 @@ def load_ledger(path: Path | str, plan: Plan, *, as_of: dt.date | None = None) -
 def read_ledger(
     path: Path | str, plan: Plan, *, as_of: dt.date | None = None
 ) -> tuple[Ledger, list[Problem]]:
-    """Read a ledger file (see :func:`load_ledger`): its good rows and its problems."""
+    """Read a ledger file: its good rows and its problems.
+
+    See :func:`~heze_plan.progress.ledger_files.load_ledger`, which also says how the file was read.
+    """
     read = load_ledger(path, plan, as_of=as_of)
     return read.ledger, list(read.problems)
 
