@@ -17,7 +17,7 @@ import enum
 import functools
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import attrs
@@ -69,5 +69,5 @@ def from_plain(cls: type[T], data: dict[str, Any]) -> T:
     >>> from_plain(Milestone, {"due": "2023-09-30", "phrase": "9月底前", "deliverable": "建成"})
     Milestone(due=datetime.date(2023, 9, 30), phrase='9月底前', deliverable='建成')
     """
-    built: T = _builder(cls)(data)
-    return built
+    build: Callable[[dict[str, Any]], T] = _builder(typing.cast("Hashable", cls))
+    return build(data)
