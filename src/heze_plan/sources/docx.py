@@ -4,7 +4,7 @@ Read with python-docx. Headers, footers and page numbers are not part of the
 body and so are not read. A line break inside a paragraph (Shift+Enter)
 starts a new line. A table is read as a task table when its header names
 its columns (:mod:`heze_plan.sources.table`); any other table is read row by
-row, its cells separated by `` | `` (a merged cell once).
+row, its cells separated by a vertical bar (a merged cell once).
 """
 
 from __future__ import annotations
