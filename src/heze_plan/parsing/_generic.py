@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -40,7 +41,7 @@ __all__ = ["GenericResult", "normalize", "parse_generic", "strip_glosses"]
 
 _CN = "一二三四五六七八九十百零〇两"
 _PINYIN = re.compile(
-    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)"
+    r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[）)]"
 )
 _HALF = str.maketrans(
     {"(": "（", ")": "）", ":": "：", ";": "；", "〔": "（", "〕": "）", "【": "（", "】": "）"}
@@ -55,7 +56,7 @@ _MARKER = re.compile(
     r"|(?P<itemd>(?P<d3>\d{1,3})\s*[.．](?=\d))"
 )
 #: Where an inline marker may stand: after a sentence end, a closing bracket, a cell or a space.
-_BOUNDARY = "。；）！？|\u3000 \t"
+_BOUNDARY = "。；：）！？|\u3000 \t"
 _LEVELS = {"chapter": 0, "area": 1, "item": 2, "itemd": 2, "sub": 3}
 
 _LEAD_LABELS = (
@@ -75,8 +76,8 @@ _IGNORED_PART = re.compile(rf"^(?:{_IGNORED_LABELS})\s*：")
 _WORD_PART = re.compile(rf"^(?:{_WORD_LABELS})\s*：")
 _LEAD_PART = re.compile(rf"^(?:{_LEAD_LABELS})\s*：")
 _OTHER_PART = re.compile(rf"^(?:{_OTHER_LABELS})\s*：")
-_PART_SPLIT = re.compile(
-    rf"[；\n。，]\s*(?=(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*：)"
+_ANY_LABEL_COLON = re.compile(
+    rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
 )
 _FIRST_IS_LEAD = re.compile(r"（?第一(?:责任)?单位(?:为|是)牵头(?:单位|部门)[，、]?(?:下同)?）?")
 _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
@@ -149,19 +150,24 @@ def strip_glosses(text: str) -> tuple[str, int]:
     return _PINYIN.subn("", text)
 
 
+_CELL_GAP = re.compile(r"\t+|[ \u3000\xa0]{2,}")
+_LONE_SPACE = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])[ \u3000\xa0](?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”\d])"
+    r"|(?<=\d)[ \u3000\xa0](?=[\u4e00-\u9fff%])"
+)
+
+
 def normalize(text: str) -> str:
-    """Full-width punctuation, no pinyin glosses, no spaces next to Chinese characters."""
-    text = _PINYIN.sub("", text).translate(_HALF)
-    text = _COMMA.sub("，", text)
+    """Full-width punctuation and no lone spaces next to Chinese characters (12 月 → 12月).
+
+    A tab or a run of spaces inside a line is kept as one tab: it may part
+    the cells of a flattened table.
+    """
+    text = _COMMA.sub("，", text.translate(_HALF))
     lines = []
     for raw in text.split("\n"):
-        line = re.sub(
-            r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])[ \t\u3000\xa0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”\d])",
-            "",
-            raw.strip(" \t\u3000\xa0\r"),
-        )
-        line = re.sub(r"(?<=\d)[ \t\u3000]+(?=[年月日%])|(?<=[年月])[ \t\u3000]+(?=\d)", "", line)
-        lines.append(line)
+        line = _CELL_GAP.sub("\t", raw.strip(" \t\u3000\xa0\r"))
+        lines.append(_LONE_SPACE.sub("", line))
     return "\n".join(lines)
 
 
@@ -177,6 +183,8 @@ class _Segmenter:
         self.items: list[_Item] = []
         self.stack: list[_Item] = []
         self.last: dict[int, int] = {}
+        #: The last number of each level anywhere: numbering may run on through the chapters.
+        self.last_any: dict[int, int] = {}
         self.front: list[tuple[int, str]] = []
 
     def current(self) -> _Item | None:
@@ -191,6 +199,7 @@ class _Segmenter:
         self.items.append(item)
         self.stack.append(item)
         self.last[level] = number
+        self.last_any[level] = number
         for deeper in [k for k in self.last if k > level]:
             del self.last[deeper]
         return item
@@ -213,33 +222,40 @@ class _Segmenter:
                 return
         item.parts.append(text)
 
-    def accept(self, match: re.Match[str], *, line_start: bool) -> tuple[int, int] | None:
-        kind = match.lastgroup
-        for name in ("chapter", "area", "sub", "item", "itemd"):
-            if match.group(name):
-                kind = name
-                break
-        assert kind is not None
+    def accept(self, match: re.Match[str], *, line_start: bool, glued: bool) -> tuple[int, int] | None:
+        """The level and number of a marker, or None when it is not one here.
+
+        At a line start any marker counts (a chapter or item number after
+        digits, 11.121人才, only in sequence); inside a line, after a sentence
+        end, a bracket or a cell, only the next number of its level; glued
+        to the text before it (a web copy pasted as one line), only the next
+        number of a bracketed marker, an item 2. or a chapter 二、.
+        """
+        kind = next(name for name in ("chapter", "area", "sub", "item", "itemd") if match.group(name))
         level = _LEVELS[kind]
-        raw = (
-            match.group("cn")
-            or match.group("cn2")
-            or match.group("cn3")
-            or match.group("d")
-            or match.group("d2")
-            or match.group("d3")
+        raw = next(
+            value for name in ("cn", "cn2", "cn3", "d", "d2", "d3") if (value := match.group(name)) is not None
         )
-        number = _numeral(raw) if not raw.isdigit() else int(raw)
+        number = int(raw) if raw.isdigit() else _numeral(raw)
         if number <= 0:
             return None
         expected = self.last.get(level, 0) + 1
-        in_sequence = number == expected or (number == 1 and level not in self.last)
+        in_sequence = (
+            number == expected
+            or (number == 1 and level not in self.last)
+            or (level == 2 and number == self.last_any.get(level, -1) + 1)
+        )
         if kind == "itemd" and not in_sequence:
             return None
-        if not line_start and not (in_sequence or (level == 2 and level not in self.last and self.stack)):
+        if line_start:
+            return level, number
+        if not in_sequence:
             return None
-        if kind == "chapter" and not line_start and not in_sequence:
-            return None
+        if glued:
+            if kind == "chapter" and (number < 2 or "、" not in match.group(0)):
+                return None
+            if kind == "item" and "、" in match.group(0):
+                return None
         return level, number
 
 
@@ -252,12 +268,12 @@ def _segment(text: str) -> _Segmenter:
         line_start = True
         for match in _MARKER.finditer(line):
             start = match.start()
-            at_start = not line[position:start].strip() and position == 0
-            if not at_start:
-                before = line[start - 1] if start else ""
-                if before not in _BOUNDARY:
-                    continue
-            accepted = seg.accept(match, line_start=at_start)
+            at_start = position == 0 and not line[:start].strip()
+            before = line[start - 1] if start else ""
+            glued = not at_start and before not in _BOUNDARY
+            if glued and not re.match(r"[\u4e00-\u9fff”」》]", before):
+                continue
+            accepted = seg.accept(match, line_start=at_start, glued=glued)
             if accepted is None:
                 continue
             if start > position:
@@ -342,6 +358,13 @@ class _Owners:
     first_is_lead: bool
 
 
+def _label_parts(content: str) -> list[str]:
+    """Cut an owner clause before each label (责任单位：…), even a label glued to the text before it."""
+    cuts = [m.start() for m in _ANY_LABEL_COLON.finditer(content)]
+    bounds = [0, *[c for c in cuts if c > 0], len(content)]
+    return [content[a:b] for a, b in itertools.pairwise(bounds)]
+
+
 def _read(content: str) -> _Owners:
     conventions: set[Convention] = set()
     first_is_lead = bool(_FIRST_IS_LEAD.search(content))
@@ -350,7 +373,7 @@ def _read(content: str) -> _Owners:
     others: list[str] = []
     deadlines: list[str] = []
     ongoing = False
-    for raw in _PART_SPLIT.split(content):
+    for raw in _label_parts(content):
         part = raw.strip().strip("；，。")
         if not part or _IGNORED_PART.match(part):
             continue
@@ -366,8 +389,8 @@ def _read(content: str) -> _Owners:
             if re.search(r"牵头(?!单位|部门|责任)", value):
                 clause = read_owners(value.replace("。", "，"))
                 conventions |= clause.conventions
-                leads += clause.lead_units
-                others += clause.responsible_units
+                leads += _with_etc(clause.lead_units, clause.trimmed)
+                others += _with_etc(clause.responsible_units, clause.trimmed)
                 deadlines += clause.deadlines
                 continue
             names, dates, is_ongoing = _names_and_deadlines(value)
@@ -386,8 +409,13 @@ def _read(content: str) -> _Owners:
             continue
         clause = read_owners(part.replace("。", "，"))
         conventions |= clause.conventions
-        leads += clause.lead_units
-        others += clause.responsible_units
+        named = _with_etc(clause.lead_units, clause.trimmed)
+        if re.search(r"牵头(?!单位|部门|责任)", part):
+            leads += named
+        else:
+            # no label and no 牵头: the source names no lead unit
+            others += named
+        others += _with_etc(clause.responsible_units, clause.trimmed)
         deadlines += clause.deadlines
         ongoing = ongoing or Convention.ONGOING_IN_OWNERS in clause.conventions
     conventions.discard(Convention.RESPONSIBLE_LABEL_ONLY)
@@ -419,8 +447,15 @@ def _names_and_deadlines(value: str) -> tuple[list[str], list[str], bool]:
             dates.append(part)
         else:
             kept.append(_ROLE_SUFFIX.sub("", part))
-    names += split_units("，".join(kept))[0]
+    split, trimmed = split_units("，".join(kept))
+    names += _with_etc(split, trimmed)
     return names, dates, ongoing
+
+
+def _with_etc(names: Iterable[str], trimmed: Iterable[str]) -> list[str]:
+    """Names with the 等 that closed an open list put back (市科技局等: the list is not closed)."""
+    lost = set(trimmed)
+    return [f"{name}等" if f"{name}等" in lost else name for name in names]
 
 
 def _title(text: str) -> str:
@@ -430,7 +465,7 @@ def _title(text: str) -> str:
 
 # -- tables -------------------------------------------------------------------------------
 
-_TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+|(?<=\S)[ \u3000]{2,}(?=\S)")
+_TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+")
 
 
 def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
@@ -438,14 +473,12 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
     lines = text.split("\n")
     joined_cells: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
-        if "|" in line or "\t" in line or re.search(r"\S[ \u3000]{2,}\S", line):
+        if "|" in line or "\t" in line:
             joined_cells.extend((number, cell) for cell in _TABLE_SPLIT.split(line))
         else:
             joined_cells.append((number, line))
     cells = [(n, c.strip()) for n, c in joined_cells if c.strip() and c.strip() != "|"]
-    if not any("|" in line or "\t" in line for line in lines) and not any(
-        re.search(r"\S[ \u3000]{2,}\S", line) for line in lines
-    ):
+    if not any("|" in line or "\t" in line for line in lines):
         return None
     for index in range(len(cells)):
         header: list[str] = []
@@ -583,7 +616,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
                 not item.owners
                 and len(kids) > 1
                 and kids[-1].owners
-                and kids[-1].standalone
+                and (kids[-1].standalone or kids[-1].level == 3)
                 and not any(k.owners for k in kids[:-1])
                 and not kids[-1].children
             ):
@@ -591,28 +624,33 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
                 owned.discard(id(kids[-1]))
                 owned.add(id(item))
 
-        def has_owned_below(item: _Item) -> bool:
-            return any(id(k) in owned or has_owned_below(k) for k in item.children)
+        owned_below: set[int] = set()
+        for item in reversed(seg.items):  # children come after their parent
+            if item.parent is not None and (id(item) in owned or id(item) in owned_below):
+                owned_below.add(id(item.parent))
 
-        tasks_items = [i for i in seg.items if id(i) in owned and not has_owned_below(i)]
+        tasks_items = [i for i in seg.items if id(i) in owned and id(i) not in owned_below]
         task_ids = {id(i) for i in tasks_items}
         levels = {i.level for i in tasks_items}
         numbers_by_level: dict[int, list[int]] = collections.defaultdict(list)
         for i in tasks_items:
             numbers_by_level[i.level].append(i.number)
+        number_sets = {level: set(numbers) for level, numbers in numbers_by_level.items()}
+        number_max = {level: max(numbers) for level, numbers in numbers_by_level.items()}
+        # parents (by id; 0 for the top) holding a task at each level
+        task_parents = {(id(i.parent) if i.parent else 0, i.level) for i in tasks_items}
         extra: set[int] = set()
         for item in seg.items:
-            if id(item) in task_ids or item.level not in levels or has_owned_below(item) or item.children:
+            if id(item) in task_ids or item.level not in levels or id(item) in owned_below or item.children:
                 continue
-            siblings = item.parent.children if item.parent else [i for i in seg.items if i.parent is None]
             numbers = numbers_by_level[item.level]
             continuous = (
-                len(set(numbers)) == len(numbers)
-                and item.number not in numbers
-                and numbers
-                and item.number < max(numbers)
+                len(number_sets[item.level]) == len(numbers)
+                and item.number not in number_sets[item.level]
+                and item.number < number_max[item.level]
             )
-            if any(id(s) in task_ids and s.level == item.level for s in siblings) or continuous:
+            sibling_task = (id(item.parent) if item.parent else 0, item.level) in task_parents
+            if sibling_task or continuous:
                 extra.add(id(item))
                 if item.text:
                     findings.append(
@@ -707,6 +745,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             )
         )
     area_keys = list(dict.fromkeys(key for _, _, _, key, *_ in raw_tasks))
+    area_index = {key: index for index, key in enumerate(area_keys, start=1)}
     areas: list[Area] = []
     for index, key in enumerate(area_keys, start=1):
         name, owners = areas_by_key.get(key, ("任务", None))
@@ -758,7 +797,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
                 number=number if keep_numbers else index,
                 title=title_text,
                 text=text_body,
-                area=area_keys.index(key) + 1,
+                area=area_index[key],
                 lead_units=leads,
                 responsible_units=tuple(u for u in others if u not in leads),
                 milestones=tuple(milestones),

@@ -3,7 +3,7 @@
 The plans date their deliverables with month phrases: ``9月底前`` (by the end
 of September), ``12 月底前`` (extraction spaces), ``9月底`` (the same, without
 前), ``2022年10月底前`` (an explicit year), and year phrases: ``年底前``,
-``年内`` and ``全年`` (by the end of the plan year). A phrase governs the
+``年内`` and ``全年`` (by the end of the plan year), and ``上半年`` (by the end of June). A phrase governs the
 clause that follows it, up to the end of the sentence (。), the clause (；)
 or the next deadline phrase, whichever comes first.
 
@@ -30,6 +30,8 @@ _YEAR_PHRASE = re.compile(
     rf"(?:{_YEAR}\s*)?年底前|(?<![\d一二两三四五六七八九十几数多半])年内"
     rf"|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年(?!龄)"
 )
+#: 上半年 (by the end of June of the plan year), not after a count (3个上半年) nor in 上半年度报告.
+_HALF_YEAR = re.compile(rf"(?:{_YEAR.replace('year', 'year3')}\s*年\s*|今年)?上半年(?:底|内|前)?(?!度)")
 #: Relative year words before a month phrase: 明年3月底前 is next year's March.
 _RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
 # What, just before a month number, shows it is part of a longer number, a
@@ -79,6 +81,13 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
                 match.group(0),
                 dt.date(int(explicit) if explicit else year, 12, 31),
             )
+        )
+    for match in _HALF_YEAR.finditer(text):
+        if any(d.start <= match.start() < d.end for d in found):
+            continue
+        explicit = match.group("year3")
+        found.append(
+            DeadlinePhrase(match.start(), match.end(), match.group(0), dt.date(int(explicit) if explicit else year, 6, 30))
         )
     found.sort(key=lambda d: d.start)
     return found
