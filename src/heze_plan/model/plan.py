@@ -88,6 +88,8 @@ class UnitKind(enum.Enum):
     PUBLIC_INSTITUTION = "public_institution"
     #: A group of bodies named as one (各县区政府、管委会; 市有关部门、单位).
     COLLECTIVE = "collective"
+    #: One lower-level government or a zone's management committee (房县人民政府, 湘西经开区管委会).
+    GOVERNMENT = "government"
 
 
 class Comparator(enum.Enum):

@@ -90,6 +90,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[（\[]\s*((?:19|20)\d{2})\s*[）
 _RAW_DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
+_CITED_YEAR = re.compile(r"[〔\[［（(]\s*((?:19|20)\d{2})\s*[〕\]］）)]\s*\d{1,4}\s*号")
 _DATED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 _DATE_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -540,34 +541,54 @@ def _read_table(
 # -- the plan -------------------------------------------------------------------------------
 
 
+def _own_number(text: str) -> re.Match[str] | None:
+    """The plan's own document number: on a line of its own, or closing the title line (…意见（池政〔2017〕101号）).
+
+    A number cited inside a sentence (根据《…》（国办发〔2022〕8号）) is another document's.
+    """
+    for line in text.split("\n")[:60]:
+        stripped = line.strip()
+        match = _RAW_DOC_NUMBER.search(stripped)
+        if match is None:
+            continue
+        if match.start() == 0 and len(stripped) - match.end() <= 2:
+            return match
+        before = stripped[: match.start()].rstrip("（([ ")
+        if _TITLE_END.search(before) and len(stripped) - match.end() <= 2 and "。" not in stripped:
+            return match
+    return None
+
+
 def _year(
-    text: str, title: str, front: Sequence[str], year: int | None, conventions: set[Convention]
+    text: str,
+    title: str,
+    number: re.Match[str] | None,
+    year: int | None,
+    conventions: set[Convention],
 ) -> int | None:
+    """The plan year: the caller's, the title's, the document number's, a date line's, the deadlines', any."""
     if year is not None:
         conventions.add(Convention.YEAR_FROM_CALLER)
         return year
     if match := _TITLE_YEAR.search(title):
         conventions.add(Convention.YEAR_FROM_TITLE)
         return int(match.group(1))
-    if match := _DOC_NUMBER.search(text):
+    if number is not None and (match := re.search(r"(?:19|20)\d{2}", number.group(0))):
         conventions.add(Convention.YEAR_FROM_DOCUMENT_NUMBER)
-        return int(match.group(1))
-    for line in front:
-        if _TITLE_END.search(line) and (match := _TITLE_YEAR.search(line)):
-            conventions.add(Convention.YEAR_FROM_TITLE)
-            return int(match.group(1))
-    dated = collections.Counter(int(m.group(1)) for m in _DATED.finditer(text))
-    if dated:
-        conventions.add(Convention.YEAR_FROM_DEADLINES)
-        return dated.most_common(1)[0][0]
+        return int(match.group(0))
     dates = [int(m.group(1)) for line in text.split("\n") if (m := _DATE_LINE.match(line.strip()))]
     if dates:
         conventions.add(Convention.YEAR_FROM_DATE_LINE)
         return dates[0]
+    dated = collections.Counter(int(m.group(1)) for m in _DATED.finditer(text))
+    if dated:
+        conventions.add(Convention.YEAR_FROM_DEADLINES)
+        return dated.most_common(1)[0][0]
     years = collections.Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text))
+    years.update(int(m.group(1)) for m in _CITED_YEAR.finditer(text))
     if years:
         conventions.add(Convention.YEAR_FROM_TEXT)
-        return years.most_common(1)[0][0]
+        return max(years, key=lambda y: (years[y], y))
     return None
 
 
@@ -708,12 +729,12 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     title = next((line for line in front_lines if _TITLE_END.search(line) and len(line) <= 80), "")
     if not title:
         findings.append(_finding("no title", 1, "a title line ending in 方案/计划/意见/要点", "none"))
-    number_match = _RAW_DOC_NUMBER.search(text[:3000])
+    number_match = _own_number(text)
     if number_match is None:
         findings.append(
             _finding("no document number", 1, "a document number such as 菏政发〔2023〕11号", "none")
         )
-    plan_year = _year(norm, title, front_lines, year, conventions)
+    plan_year = _year(norm, title, number_match, year, conventions)
     # read owners and dates
     all_owners = [_read(owners) if owners else None for *_, owners, _ in raw_tasks]
     first_is_lead = any(o is not None and o.first_is_lead for o in all_owners) or bool(

@@ -52,6 +52,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], UnitKind], ...] = (
     (re.compile(r"法院$|检察院$"), UnitKind.JUDICIAL),
     (re.compile(r"公司$|集团$"), UnitKind.ENTERPRISE),
     (re.compile(r"海关$|^人行|支行$|监管分局$|^国家|河务局$"), UnitKind.BRANCH_AGENCY),
+    (re.compile(r"(?:人民政府|政府|管委会|管理委员会)$"), UnitKind.GOVERNMENT),
 )
 #: Units of a higher level than the plan's own are branches of that level in the plan's area.
 _HIGHER = {
