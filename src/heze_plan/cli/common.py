@@ -56,6 +56,16 @@ def add_plan_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def plan_text(source: Path) -> str:
+    """The text of a plan file (what ``--plan FILE`` and ``inspect FILE`` read); unreadable is a usage error."""
+    try:
+        return source.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise UsageError(f"cannot read plan text {source}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{source} is not UTF-8 text") from None
+
+
 def load_plan(args: argparse.Namespace) -> Plan:
     """The plan to work on: ``--plan FILE`` (plan text) or the embedded one."""
     source: Path | None = getattr(args, "plan", None)
@@ -63,12 +73,7 @@ def load_plan(args: argparse.Namespace) -> Plan:
         from heze_plan import load
 
         return load()
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise UsageError(f"cannot read plan text {source}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{source} is not UTF-8 text") from None
+    text = plan_text(source)
     from heze_plan.parsing.parser import ParseError, parse
 
     try:

@@ -386,7 +386,8 @@ def _read(content: str) -> _Owners:
         other_label = _OTHER_PART.match(part)
         if lead_label or other_label:
             value = part[(lead_label or other_label).end() :]  # type: ignore[union-attr]
-            conventions.add(Convention.LABELLED_OWNERS if lead_label else Convention.COOPERATING_LABEL)
+            cooperating = other_label is not None and not re.match(r"^责任", part)
+            conventions.add(Convention.COOPERATING_LABEL if cooperating else Convention.LABELLED_OWNERS)
             if re.search(r"牵头(?!单位|部门|责任)", value):
                 clause = read_owners(value.replace("。", "，"))
                 conventions |= clause.conventions
