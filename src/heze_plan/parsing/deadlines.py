@@ -63,7 +63,9 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     [('9月底前', '2023-09-30'), ('年内', '2023-12-31')]
     """
     found: list[DeadlinePhrase] = []
-    for match in _MONTH_PHRASE.finditer(text):
+    if "年" not in text and "月" not in text:
+        return found
+    for match in _MONTH_PHRASE.finditer(text) if "月" in text else ():
         if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()):
             continue
         explicit = match.group("year")

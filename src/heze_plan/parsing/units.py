@@ -44,6 +44,7 @@ _PREFIX = "[市省州县区]"
 _COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关)|.*各专营单位$|.*等相关)")
 _TRAILING_ETC = re.compile(r"等$")
 _OPEN, _CLOSE = "（(", "）)"
+_BRACKET = re.compile("[（()）]")
 
 _KIND_RULES: tuple[tuple[re.Pattern[str], UnitKind], ...] = (
     (re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关))|各专营单位$"), UnitKind.COLLECTIVE),
@@ -97,12 +98,19 @@ def is_collective(name: str) -> bool:
     return _COLLECTIVE.match(name) is not None
 
 
+@functools.cache
+def _splitter(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(separators)}]")
+
+
 def split_outside_brackets(text: str, separators: str) -> list[str]:
     """Split ``text`` at any of ``separators`` that stands outside brackets.
 
     >>> split_outside_brackets("各县区人民政府（管委会、园区），市商务局", "，、")
     ['各县区人民政府（管委会、园区）', '市商务局']
     """
+    if _BRACKET.search(text) is None:
+        return _splitter(separators).split(text)
     parts: list[str] = []
     depth = 0
     start = 0
