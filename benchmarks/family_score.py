@@ -84,13 +84,18 @@ def score_document(slug: str, directory: Path = CORPUS) -> DocumentScore:
             frozenset(map(_norm, task.responsible_units)),
             frozenset(m.due.isoformat() for m in task.milestones),
         )
-        expected = (_set(row["lead"]), _set(row["responsible"]), frozenset(d for d in row["due"].split("|") if d))
+        expected = (
+            _set(row["lead"]),
+            _set(row["responsible"]),
+            frozenset(d for d in row["due"].split("|") if d),
+        )
         if got == expected:
             right += 1
         else:
             misses.append(
                 f"{row['number']}: lead {sorted(got[0])} vs {sorted(expected[0])}, "
-                f"responsible {sorted(got[1])} vs {sorted(expected[1])}, due {sorted(got[2])} vs {sorted(expected[2])}"
+                f"responsible {sorted(got[1])} vs {sorted(expected[1])}, "
+                f"due {sorted(got[2])} vs {sorted(expected[2])}"
             )
     return DocumentScore(slug, len(rows), right, "parsed", tuple(misses))
 

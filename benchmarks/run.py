@@ -222,7 +222,9 @@ def bench_family() -> None:
     parsed = sum(s.outcome == "parsed" for s in scores)
     print(table(scores), flush=True)
     record("real plans of the family: tasks right", f"{right}/{total}", f"({right / total:.1%})")
-    record("real plans of the family: documents parsed", f"{parsed}/{len(scores)}", "(the other asks for year=)")
+    record(
+        "real plans of the family: documents parsed", f"{parsed}/{len(scores)}", "(the other asks for year=)"
+    )
 
 
 def bench_scale(sizes: list[int], rounds: int) -> None:

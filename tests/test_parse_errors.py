@@ -99,7 +99,8 @@ class TestNotAPlan:
         error = _error(text)
         assert str(error) == (
             "line 7: no tasks: 1 numbered item, none with an owner clause: expected an owner clause such as "
-            "（牵头单位：…；责任单位：…） or （…牵头） after a numbered item, found '一、工作目标做好工作。' (column 1)"
+            "（牵头单位：…；责任单位：…） or （…牵头） after a numbered item, "
+            "found '一、工作目标做好工作。' (column 1)"
         )
 
     def test_task_without_owner(self) -> None:
@@ -109,7 +110,8 @@ class TestNotAPlan:
         )
         error = _error(text)
         assert str(error) == (
-            "line 11: no tasks: 3 numbered items, none with an owner clause: expected an owner clause such as "
+            "line 11: no tasks: 3 numbered items, none with an owner clause: "
+            "expected an owner clause such as "
             "（牵头单位：…；责任单位：…） or （…牵头） after a numbered item, found '1.做一件事。' (column 1)"
         )
 

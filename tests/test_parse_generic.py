@@ -43,7 +43,10 @@ class TestOwners:
         ]
 
     def test_unlabelled_names_are_no_lead(self) -> None:
-        text = "2023年某县工作要点\n一、优化服务\n（一）推进一网通办。（县行政审批局、县大数据中心）\n（二）深化改革。（县发改局）\n"
+        text = (
+            "2023年某县工作要点\n一、优化服务\n（一）推进一网通办。（县行政审批局、县大数据中心）\n"
+            "（二）深化改革。（县发改局）\n"
+        )
         assert _tasks(text) == [(1, (), ("县行政审批局", "县大数据中心"), []), (2, (), ("县发改局",), [])]
 
     def test_owner_lines_after_the_task(self) -> None:
@@ -91,8 +94,14 @@ class TestOwners:
         assert [(f.task, f.message) for f in findings] == [(1, "names no lead unit (only responsible units)")]
 
     def test_open_lists_keep_their_etc(self) -> None:
-        text = "某市2023年要点\n1.推进A。（市商务局牵头，市财政局等有关部门配合）\n2.推进B。（牵头单位：市商务局、市财政局等）\n"
-        assert _tasks(text) == [(1, ("市商务局",), ("市财政局等有关部门",), []), (2, ("市商务局", "市财政局等"), (), [])]
+        text = (
+            "某市2023年要点\n1.推进A。（市商务局牵头，市财政局等有关部门配合）\n"
+            "2.推进B。（牵头单位：市商务局、市财政局等）\n"
+        )
+        assert _tasks(text) == [
+            (1, ("市商务局",), ("市财政局等有关部门",), []),
+            (2, ("市商务局", "市财政局等"), (), []),
+        ]
 
     def test_leaders_and_statistics_sources_are_not_owners(self) -> None:
         text = (
@@ -160,11 +169,15 @@ class TestLevels:
             "(二)优化服务",
             "3.推行承诺制,9月底前完成。(牵头单位:区行政审批局)",
         )
-        assert _tasks("".join(lines)) == _tasks("\n".join(lines)) == [
-            (1, ("区政府办公室",), ("区政府有关部门",), []),
-            (2, ("区司法局",), (), []),
-            (3, ("区行政审批局",), (), [D(2021, 9, 30)]),
-        ]
+        assert (
+            _tasks("".join(lines))
+            == _tasks("\n".join(lines))
+            == [
+                (1, ("区政府办公室",), ("区政府有关部门",), []),
+                (2, ("区司法局",), (), []),
+                (3, ("区行政审批局",), (), [D(2021, 9, 30)]),
+            ]
+        )
 
 
 class TestTables:
@@ -180,7 +193,10 @@ class TestTables:
         text = "某区2023年任务清单\n" + "\n".join(gap.join(row) for row in rows) + "\n"
         report = parse_with_report(text)
         assert Convention.FLATTENED_TABLE in report.conventions
-        assert [(t.number, t.lead_units, t.responsible_units, [m.due for m in t.milestones]) for t in report.plan.tasks] == [
+        assert [
+            (t.number, t.lead_units, t.responsible_units, [m.due for m in t.milestones])
+            for t in report.plan.tasks
+        ] == [
             (1, ("区行政审批局",), ("区大数据中心",), [D(2023, 6, 30)]),
             (2, ("区发改局",), ("各街道",), [D(2023, 12, 31)]),
         ]
@@ -205,7 +221,10 @@ class TestDeadlines:
         ]
 
     def test_traditional_characters(self) -> None:
-        text = "某市2023年工作要點\n一、優化服務\n1.推進一網通辦，6月底前完成。（牽頭單位：市行政審批局；責任單位：市大數據中心）\n"
+        text = (
+            "某市2023年工作要點\n一、優化服務\n"
+            "1.推進一網通辦，6月底前完成。（牽頭單位：市行政審批局；責任單位：市大數據中心）\n"
+        )
         assert _tasks(text) == [(1, ("市行政审批局",), ("市大数据中心",), [D(2023, 6, 30)])]
 
 
@@ -223,7 +242,10 @@ class TestFrontMatter:
         assert report.plan.task(1).milestones[0].due == D(2023, 9, 30)
 
     def test_number_closing_the_title_line(self) -> None:
-        text = "某市人民政府关于优化营商环境的实施意见(某政〔2017〕101号)\n一、任务\n1.推进A。(市商务局牵头负责)\n"
+        text = (
+            "某市人民政府关于优化营商环境的实施意见(某政〔2017〕101号)\n一、任务\n"
+            "1.推进A。(市商务局牵头负责)\n"
+        )
         plan = parse(text)
         assert (plan.document.number, plan.year) == ("某政〔2017〕101号", 2017)
 

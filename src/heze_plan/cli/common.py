@@ -57,7 +57,7 @@ def add_plan_option(parser: argparse.ArgumentParser) -> None:
 
 
 def plan_text(source: Path) -> str:
-    """The text of a plan file (what ``--plan FILE`` and ``inspect FILE`` read); unreadable is a usage error."""
+    """The text of a plan file (``--plan FILE``, ``inspect FILE``); an unreadable file is a usage error."""
     try:
         return source.read_text(encoding="utf-8-sig")
     except OSError as error:

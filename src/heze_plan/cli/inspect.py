@@ -33,7 +33,7 @@ def register_inspect(commands: Commands) -> None:
     """``heze-plan inspect``."""
     parser = commands.add_parser(
         "inspect",
-        help="show what was understood of a plan file: conventions, tasks per area, tasks without owners, findings",
+        help="show what was understood of a plan file: conventions, tasks per area, owners missing, findings",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the plan's text")
     parser.add_argument("--year", type=int, help="the plan year, when the text does not say it")
@@ -63,9 +63,12 @@ def inspection(report: ParseReport) -> dict[str, Any]:
         "conventions": sorted(convention.value for convention in report.conventions),
         "tasks": len(plan.tasks),
         "areas": [
-            {"number": area.number, "name": area.name, "tasks": per_area.get(area.number, 0)} for area in plan.areas
+            {"number": area.number, "name": area.name, "tasks": per_area.get(area.number, 0)}
+            for area in plan.areas
         ],
-        "without_lead": [task.number for task in plan.tasks if not task.lead_units and task.responsible_units],
+        "without_lead": [
+            task.number for task in plan.tasks if not task.lead_units and task.responsible_units
+        ],
         "without_owner": [task.number for task in plan.tasks if not task.units],
         "undated": undated,
         "findings": [

@@ -25,7 +25,7 @@ import collections
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -153,7 +153,8 @@ def strip_glosses(text: str) -> tuple[str, int]:
 
 _CELL_GAP = re.compile(r"\t+|[ \u3000\xa0]{2,}")
 _LONE_SPACE = re.compile(
-    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])[ \u3000\xa0](?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”\d])"
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])[ \u3000\xa0]"
+    r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”\d])"
     r"|(?<=\d)[ \u3000\xa0](?=[\u4e00-\u9fff%])"
 )
 
@@ -215,15 +216,14 @@ class _Segmenter:
         if line_start and (_LABEL_AT.match(stripped) or _LABEL_AT.match(stripped.lstrip("（"))):
             item.owner_lines.append(stripped)
             return
-        if item.owner_lines and stripped:
-            # text after the owner lines of an item continues its last owner line
-            # when it is a unit list cut by a line break; otherwise it is item text.
-            if not stripped.endswith("。") and len(stripped) < 40:
-                item.owner_lines[-1] += stripped
-                return
+        # text after the owner lines of an item continues its last owner line
+        # when it is a unit list cut by a line break; otherwise it is item text.
+        if item.owner_lines and stripped and not stripped.endswith("。") and len(stripped) < 40:
+            item.owner_lines[-1] += stripped
+            return
         item.parts.append(text)
 
-    def accept(self, match: re.Match[str], *, line_start: bool, glued: bool) -> tuple[int, int] | None:
+    def accept(self, match: re.Match[str], *, line_start: bool, glued: bool) -> tuple[int, int] | None:  # noqa: PLR0911 - one return per rule of the docstring
         """The level and number of a marker, or None when it is not one here.
 
         At a line start any marker counts (a chapter or item number after
@@ -235,7 +235,9 @@ class _Segmenter:
         kind = next(name for name in ("chapter", "area", "sub", "item", "itemd") if match.group(name))
         level = _LEVELS[kind]
         raw = next(
-            value for name in ("cn", "cn2", "cn3", "d", "d2", "d3") if (value := match.group(name)) is not None
+            value
+            for name in ("cn", "cn2", "cn3", "d", "d2", "d3")
+            if (value := match.group(name)) is not None
         )
         number = int(raw) if raw.isdigit() else _numeral(raw)
         if number <= 0:
@@ -366,7 +368,7 @@ def _label_parts(content: str) -> list[str]:
     return [content[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def _read(content: str) -> _Owners:
+def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
     first_is_lead = bool(_FIRST_IS_LEAD.search(content))
     content = _FIRST_IS_LEAD.sub("", content)
@@ -543,7 +545,9 @@ def _read_table(
 
 
 def _own_number(text: str) -> re.Match[str] | None:
-    """The plan's own document number: on a line of its own, or closing the title line (…意见（池政〔2017〕101号）).
+    """The plan's own document number: on a line of its own, or closing the title line.
+
+    …意见（池政〔2017〕101号） is the plan's number.
 
     A number cited inside a sentence (根据《…》（国办发〔2022〕8号）) is another document's.
     """
@@ -560,7 +564,7 @@ def _own_number(text: str) -> re.Match[str] | None:
     return None
 
 
-def _year(
+def _year(  # noqa: PLR0911 - one return per source of the year, in order
     text: str,
     title: str,
     number: re.Match[str] | None,
@@ -713,10 +717,12 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         deepest = max(i.level for i in seg.items)
         first = next(i for i in seg.items if i.level == deepest)
         raise ParseError(
-            f"no tasks: {len(seg.items)} numbered item{'s' if len(seg.items) != 1 else ''}, none with an owner clause",
+            f"no tasks: {len(seg.items)} numbered item{'s' if len(seg.items) != 1 else ''}, "
+            "none with an owner clause",
             first.line,
             1,
-            expected="an owner clause such as （牵头单位：…；责任单位：…） or （…牵头） after a numbered item",
+            expected="an owner clause such as （牵头单位：…；责任单位：…） or （…牵头） "
+            "after a numbered item",
             found=repr((first.label + first.text)[:20]),
         )
     if not raw_tasks:
@@ -770,29 +776,27 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     area_index = {key: index for index, key in enumerate(area_keys, start=1)}
     areas: list[Area] = []
     for index, key in enumerate(area_keys, start=1):
-        name, owners = areas_by_key.get(key, ("任务", None))
-        leads = _read(owners).leads if owners else ()
-        areas.append(Area(number=index, name=name or "任务", lead_units=tuple(dict.fromkeys(leads))))
+        name, area_owners = areas_by_key.get(key, ("任务", None))
+        area_leads = _read(area_owners).leads if area_owners else ()
+        areas.append(Area(number=index, name=name or "任务", lead_units=tuple(dict.fromkeys(area_leads))))
     numbers = [n for _, n, *_ in raw_tasks]
-    keep_numbers = all(a < b for a, b in zip(numbers, numbers[1:], strict=False)) and all(
-        n > 0 for n in numbers
-    )
+    keep_numbers = all(a < b for a, b in itertools.pairwise(numbers)) and all(n > 0 for n in numbers)
     if not keep_numbers:
         conventions.add(Convention.TASKS_RENUMBERED)
     tasks: list[Task] = []
     units: list[str] = []
-    for index, ((line, number, label, key, body, _owners_text, _standalone), owners) in enumerate(
+    for index, ((line, number, label, key, body, _owners_text, _standalone), clause) in enumerate(
         zip(raw_tasks, all_owners, strict=True), start=1
     ):
-        leads: tuple[str, ...] = owners.leads if owners else ()
-        others: tuple[str, ...] = owners.others if owners else ()
-        if owners is not None:
-            conventions |= owners.conventions
+        leads: tuple[str, ...] = clause.leads if clause else ()
+        others: tuple[str, ...] = clause.others if clause else ()
+        if clause is not None:
+            conventions |= clause.conventions
         if not leads and others and first_is_lead:
             leads, others = others[:1], others[1:]
         if not leads and others:
             conventions.add(Convention.NO_LEAD_UNITS)
-        if not leads and owners is not None:
+        if not leads and clause is not None:
             findings.append(
                 _finding(
                     f"task {label.strip('.．、')} names no lead unit",
@@ -805,7 +809,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         found = milestones_in(text_body, plan_year)
         milestones = [m for m, _ in found]
         title_text = _title(text_body) or text_body[:80]
-        for phrase_text in owners.deadlines if owners else ():
+        for phrase_text in clause.deadlines if clause else ():
             milestones += [
                 Milestone(due=d.due, phrase=d.phrase, deliverable=title_text)
                 for d in find_deadlines(phrase_text, plan_year)

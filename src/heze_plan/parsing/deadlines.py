@@ -89,7 +89,12 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
             continue
         explicit = match.group("year3")
         found.append(
-            DeadlinePhrase(match.start(), match.end(), match.group(0), dt.date(int(explicit) if explicit else year, 6, 30))
+            DeadlinePhrase(
+                match.start(),
+                match.end(),
+                match.group(0),
+                dt.date(int(explicit) if explicit else year, 6, 30),
+            )
         )
     found.sort(key=lambda d: d.start)
     return found

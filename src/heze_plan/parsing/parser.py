@@ -419,7 +419,7 @@ def _sections_as_areas(sections: _Sections, year: int, ctx: ParseContext) -> tup
     return areas, tasks
 
 
-def _layout_report(
+def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
     text: str,
     line_map: list[int],
     original_lines: int,
@@ -532,7 +532,7 @@ def _is_layout(plan: Plan) -> bool:
     return not any(_CLAUSE_INSIDE.search(task.text) for task in plan.tasks)
 
 
-def parse_with_report(
+def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, kept in one place
     text: str | bytes,
     *,
     year: int | None = None,

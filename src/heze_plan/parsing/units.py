@@ -211,7 +211,8 @@ def load_registry(
             reader = csv.DictReader(handle)
             missing = {"name", "kind"} - set(reader.fieldnames or ())
             if missing:
-                msg = f"{path}: a unit registry needs the columns name, kind (and aliases); missing {sorted(missing)}"
+                msg = f"{path}: a unit registry needs the columns name, kind (and aliases); "
+                msg += f"missing {sorted(missing)}"
                 raise ValueError(msg)
             for row in reader:
                 try:
