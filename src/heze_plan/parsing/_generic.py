@@ -328,6 +328,10 @@ def _owner_split(item: _Item) -> None:
     item.owners = "；".join(o for o in owners if o) or None
 
 
+#: A part of a 、-list that names a collective of its own (各部门, 有关单位, 区直各部门).
+_COLLECTIVE_START = re.compile(r"各|有关|[省市州县区旗]直|[省市州县区旗]级(?:各|有关|相关)")
+
+
 def _clean_names(names: Iterable[str]) -> list[str]:
     result: list[str] = []
     for raw in names:
@@ -339,7 +343,7 @@ def _clean_names(names: Iterable[str]) -> list[str]:
             parts = split_outside_brackets(name, "、")
             pieces: list[str] = []
             for part in parts:
-                if pieces and (part.startswith(("各", "有关")) or is_collective(part)):
+                if pieces and _COLLECTIVE_START.match(part):
                     pieces.append(part)
                 elif pieces:
                     pieces[-1] += "、" + part
