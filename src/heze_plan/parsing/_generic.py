@@ -52,8 +52,8 @@ _MARKER = re.compile(
     rf"(?P<chapter>(?P<cn>[{_CN}]{{1,3}})、|第(?P<cn2>[{_CN}]{{1,3}})(?:章|部分|条))"
     rf"|(?P<area>（\s*(?P<cn3>[{_CN}]{{1,3}})\s*）)"
     r"|(?P<sub>（\s*(?P<d2>\d{1,3})\s*）)"
-    r"|(?P<item>(?P<d>\d{1,3})\s*[.．、](?![\d%．.]))"
-    r"|(?P<itemd>(?P<d3>\d{1,3})\s*[.．](?=\d))"
+    r"|(?P<item>(?P<d>\d{1,6})\s*[.．、](?![\d%．.]))"
+    r"|(?P<itemd>(?P<d3>\d{1,6})\s*[.．](?=\d))"
 )
 #: Where an inline marker may stand: after a sentence end, a closing bracket, a cell or a space.
 _BOUNDARY = "。；：）！？|\u3000 \t"
