@@ -605,8 +605,8 @@ def _first_line(text: str) -> str:
     return next((line.strip() for line in text.split("\n") if line.strip()), "")
 
 
-def _finding(message: str, line: int, expected: str, found: str) -> ParseFinding:
-    return ParseFinding.from_error(ParseError(message, line, 1, expected=expected, found=found), "kept")
+def _finding(message: str, line: int, expected: str, found: str, action: str = "noted") -> ParseFinding:
+    return ParseFinding.from_error(ParseError(message, line, 1, expected=expected, found=found), action)
 
 
 def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept together
@@ -713,6 +713,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
                     last.line,
                     "a paragraph that ends with 。 or ）",
                     repr(last.text[-20:]),
+                    "kept",
                 )
             )
         if any(i.level == 3 for i in tasks_items) or any(i.level == 1 for i in tasks_items):

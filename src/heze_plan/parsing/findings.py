@@ -39,7 +39,8 @@ class ParseFinding:
     column: int | None
     expected: str | None
     found: str | None
-    #: ``"skipped"`` (left out of the plan) or ``"kept"`` (in the plan as written).
+    #: ``"skipped"`` (left out of the plan), ``"kept"`` (in the plan despite a problem) or
+    #: ``"noted"`` (read as the source has it, worth knowing: no document number, a task without a lead).
     action: str
 
     @classmethod

@@ -639,10 +639,13 @@ def parse(
     found) when the text does not have a plan's structure. With
     ``strict=False`` it skips what it cannot read and issues a
     :class:`~heze_plan.parsing.findings.ParseWarning` for each thing skipped, so
-    a partial plan is never silent; :func:`parse_with_report` returns them as
-    data instead, with the conventions the text used.
+    a partial plan is never silent (findings that only note how the source
+    is written, such as a missing document number, are not warned about);
+    :func:`parse_with_report` returns them all as data instead, with the
+    conventions the text used.
     """
     report = parse_with_report(text, year=year, strict=strict, errata=errata, registry=registry)
     for finding in report.findings:
-        warnings.warn(str(finding), ParseWarning, stacklevel=2)
+        if finding.action != "noted":
+            warnings.warn(str(finding), ParseWarning, stacklevel=2)
     return report.plan
