@@ -9,7 +9,6 @@ from hypothesis import given
 
 import heze_plan
 from heze_plan import Plan
-from heze_plan.parsing.units import known_units
 from heze_plan.model.serialize import (
     EXPORT_FORMAT,
     ExportError,
@@ -18,6 +17,7 @@ from heze_plan.model.serialize import (
     to_json,
     unstructure,
 )
+from heze_plan.parsing.units import known_units
 
 from . import strategies
 
