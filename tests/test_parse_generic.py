@@ -205,6 +205,25 @@ class TestTables:
 class TestDeadlines:
     """Deadlines the family writes, and the look-alikes that are not deadlines."""
 
+    def test_deadline_labels_and_columns_date_a_month_a_day_a_quarter(self) -> None:
+        text = (
+            "某市2023年要点\n1.推进A。（责任单位：市商务局、各县（市、区）政府）（完成时限：2023年6月）\n"
+            "2.推进B。（牵头单位：市财政局）（完成时限：三季度末）\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("市商务局", "各县（市、区）政府"), [D(2023, 6, 30)]),
+            (2, ("市财政局",), (), [D(2023, 9, 30)]),
+        ]
+        table = (
+            "某区2023年任务清单\n序号|重点任务|牵头单位|责任领导|完成时间\n"
+            "1|推进一网通办|区行政审批局|张三|2023年12月\n2|深化改革|区发改局|李四|6月30日前\n"
+        )
+        # 责任领导 is a person, not an owner
+        assert _tasks(table) == [
+            (1, ("区行政审批局",), (), [D(2023, 12, 31)]),
+            (2, ("区发改局",), (), [D(2023, 6, 30)]),
+        ]
+
     def test_look_alikes_and_half_years(self) -> None:
         text = (
             "某市2021年方案\n一、任务\n"

@@ -31,7 +31,7 @@ import attrs
 
 from heze_plan.common.numerals import from_chinese
 from heze_plan.model.plan import Area, Document, Milestone, Task, Unit
-from heze_plan.parsing.deadlines import find_deadlines, milestones_in
+from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
 from heze_plan.parsing.owners import find_owner_clause, read_owners
 from heze_plan.parsing.targets import targets_in
@@ -365,6 +365,52 @@ class _Owners:
     first_is_lead: bool
 
 
+def _balanced(part: str) -> str:
+    """A part without the brackets a cut left unmatched at its ends (责任单位：X）（ → 责任单位：X)."""
+    while part:
+        if part[0] == "（" and part.count("（") > part.count("）"):
+            part = part[1:].strip()
+        elif part[-1] == "（":
+            part = part[:-1].strip()
+        elif part[-1] == "）" and part.count("）") > part.count("（"):
+            part = part[:-1].strip()
+        elif part[0] == "）":
+            part = part[1:].strip()
+        else:
+            break
+    return part.strip("；，。")
+
+
+_CELL_DATE = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?"
+)
+_QUARTER = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:第)?(?P<q>[一二三四1-4])\s*季度")
+
+
+def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
+    """The due dates of a deadline label or column (完成时限：2023年6月, 6月30日前, 三季度末).
+
+    What stands under a deadline label is a deadline, so a month without
+    底 or a full date counts here, unlike in running text.
+    """
+    found = [(d.phrase, d.due) for d in find_deadlines(value, year)]
+    if found:
+        return found
+    result: list[tuple[str, dt.date]] = []
+    for match in _CELL_DATE.finditer(value):
+        y = int(match.group("year") or year)
+        month = int(match.group("month"))
+        try:
+            due = dt.date(y, month, int(match.group("day"))) if match.group("day") else end_of_month(y, month)
+        except ValueError:
+            continue
+        result.append((match.group(0), due))
+    for match in _QUARTER.finditer(value):
+        quarter = "一二三四".find(match.group("q")) + 1 or int(match.group("q"))
+        result.append((match.group(0), end_of_month(int(match.group("year") or year), quarter * 3)))
+    return result
+
+
 def _label_parts(content: str) -> list[str]:
     """Cut an owner clause before each label (责任单位：…), even a label glued to the text before it."""
     cuts = [m.start() for m in _ANY_LABEL_COLON.finditer(content)]
@@ -381,7 +427,7 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
     deadlines: list[str] = []
     ongoing = False
     for raw in _label_parts(content):
-        part = raw.strip().strip("；，。")
+        part = _balanced(raw.strip().strip("；，。"))
         if not part or _IGNORED_PART.match(part):
             continue
         sentences = [s for s in part.split("。") if s.strip() and not _NOTE.search(s)]
@@ -816,8 +862,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         title_text = _title(text_body) or text_body[:80]
         for phrase_text in clause.deadlines if clause else ():
             milestones += [
-                Milestone(due=d.due, phrase=d.phrase, deliverable=title_text)
-                for d in find_deadlines(phrase_text, plan_year)
+                Milestone(due=due, phrase=phrase, deliverable=title_text)
+                for phrase, due in _deadline_cell(phrase_text, plan_year)
             ]
         try:
             targets = tuple(targets_in(text_body, [span for _, span in found]))
