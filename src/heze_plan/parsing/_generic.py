@@ -370,9 +370,7 @@ def _balanced(part: str) -> str:
     while part:
         if part[0] == "（" and part.count("（") > part.count("）"):
             part = part[1:].strip()
-        elif part[-1] == "（":
-            part = part[:-1].strip()
-        elif part[-1] == "）" and part.count("）") > part.count("（"):
+        elif part[-1] == "（" or (part[-1] == "）" and part.count("）") > part.count("（")):
             part = part[:-1].strip()
         elif part[0] == "）":
             part = part[1:].strip()
