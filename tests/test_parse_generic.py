@@ -143,6 +143,26 @@ class TestLevels:
             (2, (), ("市应急局",), []),
         ]
 
+    def test_numbers_that_restart_in_each_area(self) -> None:
+        text = (
+            "某某市人民政府文件\n\n某政发〔2023〕5号\n\n某某市2023年优化营商环境行动方案\n\n一、工作目标\n\n"
+            "到年底，营商环境明显改善。\n\n二、重点任务\n\n（一）开办企业。\n\n"
+            "1.推进A，6月底前完成。（牵头单位：市市场监管局；责任单位：市税务局）\n\n2.推进B。（牵头单位：市商务局）\n\n"
+            "（二）办理建筑许可。\n\n1.推进C。（牵头单位：市住建局）\n\n"
+            "2.推进D。（牵头单位：市自然资源局；责任单位：各县区政府）\n\n"
+            "三、保障措施\n\n（一）加强组织领导。各部门要高度重视。\n"
+        )
+        report = parse_with_report(text)
+        plan = report.plan
+        assert [(t.number, t.area, t.lead_units) for t in plan.tasks] == [
+            (1, 1, ("市市场监管局",)),
+            (2, 1, ("市商务局",)),
+            (3, 2, ("市住建局",)),
+            (4, 2, ("市自然资源局",)),
+        ]
+        assert [a.name for a in plan.areas] == ["开办企业", "办理建筑许可"]
+        assert Convention.TASKS_RENUMBERED in report.conventions
+
     def test_numbering_starting_mid_list_is_kept(self) -> None:
         text = "某市2023年要点\n33.推进A。（牵头单位：市商务局）\n34.推进B。（牵头单位：市财政局）\n"
         assert [n for n, *_ in _tasks(text)] == [33, 34]

@@ -511,6 +511,7 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
 #: Layout errors that stay errors in a strict parse of a text with Heze's skeleton
 #: (a document number and a section of tasks): numbers that repeat or go back, a cut text.
 _FATAL = re.compile(r"is repeated|is out of order|stops in the middle|has no tasks|holds no task")
+_FIRST_TASK = re.compile(r"(?m)^[ \t\u3000]*1\s*[.．、](?!\d)")
 _DOC_SKELETON = re.compile(r"〔\s*\d{4}\s*〕\s*\d+\s*号[\s\S]*\n\s*[一二三四五六七八九十]+、[^\n]{0,12}任务")
 
 
@@ -575,7 +576,12 @@ def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, k
             return layout
         raise ParseError("not laid out as Heze's plan", 1, 1)
     except ParseError as layout_error:
-        if strict and _FATAL.search(layout_error.message) and _DOC_SKELETON.search(text):
+        if (
+            strict
+            and _FATAL.search(layout_error.message)
+            and _DOC_SKELETON.search(text)
+            and len(_FIRST_TASK.findall(text)) <= 1  # numbers that restart in each area are a layout
+        ):
             raise
         lenient: ParseReport | None = None
         if not strict:
