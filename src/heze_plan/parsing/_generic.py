@@ -351,8 +351,29 @@ def _clean_names(names: Iterable[str]) -> list[str]:
                     pieces.append(part)
             result.extend(p for p in pieces if p)
         else:
-            result.append(name)
+            result.extend(_unglue(name))
     return list(dict.fromkeys(result))
+
+
+#: Where two names run together in a flattened table (市行政审批局市司法局): after a unit's ending,
+#: before a level prefix that starts a department's name.
+_GLUED = re.compile(
+    r"(?<=[局委办厅院署])(?=[省市州县区](?!级|直|委员)[\u4e00-\u9fff]{2,}(?:局|委|办|厅|中心|院)$)"
+)
+
+
+def _unglue(name: str) -> list[str]:
+    """Split names glued together with nothing between them; a single name is left alone.
+
+    >>> _unglue("市行政审批局市司法局"), _unglue("市委组织部")
+    (['市行政审批局', '市司法局'], ['市委组织部'])
+    >>> _unglue("省通信管理局菏泽市信息通信发展办公室")
+    ['省通信管理局菏泽市信息通信发展办公室']
+    """
+    if len(name) < 8 or "（" in name:
+        return [name]
+    parts = [part for part in _GLUED.split(name) if part]
+    return parts if all(len(part) >= 3 for part in parts) else [name]
 
 
 @attrs.frozen
