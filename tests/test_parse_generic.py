@@ -226,7 +226,10 @@ class TestGluedNames:
     """Names a flattened table glued together (市行政审批局市司法局) are told apart."""
 
     def test_glued_cell(self) -> None:
-        text = "某市2023年清单\n序号|重点任务|牵头单位|责任单位\n1|推进A|市行政审批局市司法局|市发展改革委市财政局\n"
+        text = (
+            "某市2023年清单\n序号|重点任务|牵头单位|责任单位\n"
+            "1|推进A|市行政审批局市司法局|市发展改革委市财政局\n"
+        )
         assert _tasks(text) == [(1, ("市行政审批局", "市司法局"), ("市发展改革委", "市财政局"), [])]
 
 
