@@ -106,7 +106,7 @@ class Convention(enum.Enum):
     YEAR_FROM_TEXT = "year from a year written in the text"
     #: No year anywhere and no deadline that needs one: the current year is assumed.
     YEAR_ASSUMED = "year written nowhere (the current year assumed; no deadline needs it)"
-    #: A task table flattened to text (cells split by |, tabs or runs of spaces).
+    #: A task table flattened to text (cells split by ``|``, tabs or runs of spaces).
     FLATTENED_TABLE = "a task table flattened to text"
     #: A rule for the whole document: 第一责任单位为牵头单位，下同.
     FIRST_UNIT_LEADS = "the first responsible unit leads (第一责任单位为牵头单位，下同)"
