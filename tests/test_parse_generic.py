@@ -270,6 +270,13 @@ class TestDeadlines:
             [D(2024, 3, 31)],
         ]
 
+    def test_a_later_year_than_the_plan_s(self) -> None:
+        text = (
+            "某市2020年工作计划\n一、任务\n1.建成平台，2021年年底全面运行。（牵头单位：市大数据局）\n"
+            "2.年底完成评估。（牵头单位：市统计局）\n"
+        )
+        assert [due for *_, due in _tasks(text)] == [[D(2021, 12, 31)], [D(2020, 12, 31)]]
+
     def test_traditional_characters(self) -> None:
         text = (
             "某市2023年工作要點\n一、優化服務\n"

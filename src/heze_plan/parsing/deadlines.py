@@ -27,7 +27,7 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH_PHRASE = re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?")
 # 年内 after a count of years (3年内, 近三年内) is a span, not the plan year; 全年龄 is an age range.
 _YEAR_PHRASE = re.compile(
-    rf"(?:{_YEAR}\s*)?年底前|(?<![\d一二两三四五六七八九十几数多半])年内"
+    rf"(?:{_YEAR}\s*年?\s*)?年(?:底|末)前?|(?<![\d一二两三四五六七八九十几数多半])年内"
     rf"|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年(?!龄)"
 )
 #: 上半年 (by the end of June of the plan year), not after a count (3个上半年) nor in 上半年度报告.
