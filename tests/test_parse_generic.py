@@ -93,6 +93,17 @@ class TestOwners:
         findings = [f for f in heze_plan.check(report.plan) if f.rule == "task-lead"]
         assert [(f.task, f.message) for f in findings] == [(1, "names no lead unit (only responsible units)")]
 
+    def test_only_responsible_units_in_heze_s_layout_too(self) -> None:
+        text = (
+            "某某市人民政府文件\n\n某政发〔2023〕5号\n\n某某市2023年优化营商环境行动方案\n\n一、工作目标\n\n"
+            "到年底，营商环境明显改善。\n\n二、重点任务\n\n（一）开办企业。\n\n"
+            "1.推进A，6月底前完成。（责任单位：市市场监管局、市税务局）\n\n2.推进B。（责任单位：市商务局）\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("市市场监管局", "市税务局"), [D(2023, 6, 30)]),
+            (2, (), ("市商务局",), []),
+        ]
+
     def test_open_lists_keep_their_etc(self) -> None:
         text = (
             "某市2023年要点\n1.推进A。（市商务局牵头，市财政局等有关部门配合）\n"

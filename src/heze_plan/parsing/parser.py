@@ -515,6 +515,9 @@ _FIRST_TASK = re.compile(r"(?m)^[ \t\u3000]*1\s*[.．、](?!\d)")
 _DOC_SKELETON = re.compile(r"〔\s*\d{4}\s*〕\s*\d+\s*号[\s\S]*\n\s*[一二三四五六七八九十]+、[^\n]{0,12}任务")
 
 
+#: Owners the section reading would make leads although the source names no lead (only 责任单位):
+#: the tolerant reading keeps them as the source has them.
+_AS_THE_SOURCE_HAS_IT = frozenset({Convention.RESPONSIBLE_LABEL_ONLY})
 _LABEL_IN_NAME = re.compile(r"[：:|]|(?:牵头|责任|配合)(?:单位|部门)[：:]")
 _CLAUSE_INSIDE = re.compile(
     r"[（(][^（）()]{0,60}(?:牵头负责|牵头单位[：:]|责任单位[：:])[^（）()]{0,80}[）)]"
@@ -572,7 +575,7 @@ def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, k
     args = (text, line_map, original_lines, applied, traditional, year)
     try:
         layout = _layout_report(*args, strict=True, input_findings=input_findings, registry=units)
-        if _is_layout(layout.plan):
+        if _is_layout(layout.plan) and not layout.conventions & _AS_THE_SOURCE_HAS_IT:
             return layout
         raise ParseError("not laid out as Heze's plan", 1, 1)
     except ParseError as layout_error:
