@@ -453,6 +453,14 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
         )
     end = next((i for i, p in enumerate(paras) if BODY_END.match(p.text)), len(paras))
     body = paras[first_section:end]
+    if not body:
+        raise ParseError(
+            "the body is empty: the distribution block (抄送：…) comes before the first section",
+            paras[end].line,
+            1,
+            expected="the sections before 抄送：…",
+            found=excerpt(paras[end].text),
+        )
     document = read_document(paras[:first_section], body, paras[end:], year, ctx)
     sections = _sections(body)
     goal = "".join(p.text for p in _section(sections, _GOAL_SECTIONS))
