@@ -57,6 +57,21 @@ def add_plan_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def plan_text(source: Path) -> str:
+    """The text of a plan file in any format :func:`heze_plan.read_text` reads (``inspect FILE``).
+
+    A file that cannot be read, or whose format needs an extra that is not
+    installed, is a usage error of one line.
+    """
+    from heze_plan.errors import ExtraMissingError, SourceError
+    from heze_plan.sources import read_text
+
+    try:
+        return read_text(source)
+    except (SourceError, ExtraMissingError) as error:
+        raise UsageError(str(error)) from None
+
+
 def load_plan(args: argparse.Namespace) -> Plan:
     """The plan to work on: ``--plan FILE`` (:func:`heze_plan.read`) or the embedded one."""
     source: Path | None = getattr(args, "plan", None)
