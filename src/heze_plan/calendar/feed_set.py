@@ -11,11 +11,15 @@ names are pinyin slugs (``unit-shi-shang-wu-ju.ics``) handed out once and
 then kept in the output directory's manifest (see
 :mod:`heze_plan.calendar.manifest`), so they stay the same between runs. Every file is
 written atomically; each feed's SEQUENCE history is read from its previous
-version (see :mod:`heze_plan.calendar.revisions`).
+version (see :mod:`heze_plan.calendar.revisions`). The directory is
+replaced as a whole (:mod:`heze_plan.calendar.publish`): a reader sees the
+previous set or the new one, never a mix.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,7 +33,8 @@ from heze_plan.calendar.manifest import Manifest, OwnedFile, sha256
 from heze_plan.calendar.revisions import FeedError, Revisions
 from heze_plan.calendar.safeguards import SafeguardEntry, actors, safeguard_entries
 from heze_plan.calendar.slugs import unique_slug
-from heze_plan.common.files import write_atomic
+from heze_plan.calendar.publish import publish
+from heze_plan.common.files import remove_stale
 from heze_plan.common.numerals import to_chinese
 from heze_plan.model.plan import Plan, Task
 
@@ -170,6 +175,16 @@ def _file_names(specs: Sequence[FeedSpec], manifest: Manifest) -> dict[str, str]
     return names
 
 
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``data``."""
+    try:
+        return path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and (
+            path.read_bytes() == data
+        )
+    except OSError:
+        return False
+
+
 def _previous(directory: Path, name: str, manifest: Manifest) -> Revisions:
     path = directory / name
     if name not in manifest.files or not path.is_file():
@@ -187,10 +202,16 @@ def write_feeds(
     """Write every feed of :func:`feed_specs`, ``index.html`` and ``index.json`` into ``directory``.
 
     Raises :class:`FeedError` (before writing anything) when a file to be
-    written exists and the manifest does not say the tool wrote it.
+    written exists and the manifest does not say the tool wrote it. The set
+    is published all at once (:func:`heze_plan.calendar.publish.publish`);
+    when no file would change, nothing is written at all.
     """
     base = check_base_url(base_url) if base_url is not None else None
-    directory.mkdir(parents=True, exist_ok=True)
+    directory = Path(os.path.realpath(directory))
+    if directory.exists() and not directory.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is not a directory", str(directory))
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(directory.parent)
     manifest = Manifest.read(directory)
     specs = feed_specs(plan, options)
     names = _file_names(specs, manifest)
@@ -213,24 +234,15 @@ def write_feeds(
             "move them away or choose another directory"
         )
         raise FeedError(msg)
-    # Record the new files before writing them, so that a run cut short leaves nothing unowned.
-    pending = dict(manifest.files)
-    pending.update({n: OwnedFile(sha256(data), key) for n, (key, data) in contents.items()})
-    Manifest(pending).write(directory)
-    written, unchanged = [], []
-    for name, (_, data) in contents.items():
-        path = directory / name
-        if path.is_file() and path.read_bytes() == data:
-            unchanged.append(name)
-        else:
-            write_atomic(path, data)
-            written.append(name)
+    written = [n for n, (_, data) in contents.items() if not _holds(directory / n, data)]
+    unchanged = [n for n in contents if n not in written]
     removed, kept = [], []
     for name in sorted(set(manifest.files) - set(contents)):
         if manifest.unchanged(directory, name):
-            (directory / name).unlink()
             removed.append(name)
         elif (directory / name).exists():
             kept.append(name)
-    Manifest({n: pending[n] for n in contents}).write(directory)
+    final = Manifest({n: OwnedFile(sha256(data), key) for n, (key, data) in contents.items()})
+    if written or removed or final != manifest:
+        publish(directory, {n: data for n, (_, data) in contents.items() if n in written}, removed, final)
     return FeedsReport(tuple(index), tuple(written), tuple(unchanged), tuple(removed), tuple(kept))

@@ -229,7 +229,7 @@ def _calendar(args: argparse.Namespace) -> int:
     from heze_plan.calendar.entries import Entry
     from heze_plan.calendar.feed import PRODID, build_calendar
     from heze_plan.calendar.revisions import Revisions
-    from heze_plan.common.files import write_atomic
+    from heze_plan.common.files import write_output
 
     plan = load_plan(args)
     selection: list[Entry | SafeguardEntry] = [
@@ -239,20 +239,15 @@ def _calendar(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     if args.previous is not None:
         previous = _read_revisions(args.previous, what="previous feed")
-    elif output is not None and output.exists():
+    elif output is not None and output.is_file():  # never read a FIFO or a device
         previous = _read_revisions(output, what="output file")
     else:
         previous = Revisions()
     status, problems = _feed_status(args, plan)
     options = _feed_options(args, status, name=args.name, unit=_feed_unit(plan, args))
     data = build_calendar(plan, selection, options, previous).to_ical()
-    if output is None:
-        sys.stdout.buffer.write(data)
+    if write_output(output, data) is None:
         return _exit_status(args, problems)
-    try:
-        write_atomic(output, data)
-    except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror}") from None
     now = Revisions.from_ical(data, prodid=PRODID)
     new = sum(1 for uid in now if uid not in previous)
     revised = sum(1 for uid, r in now.items() if uid in previous and previous[uid].sequence != r.sequence)

@@ -11,6 +11,7 @@ from heze_plan.common.dates import (
 )
 from heze_plan.common.files import (
     write_atomic,
+    write_output,
 )
 from heze_plan.common.numerals import (
     area_label,
@@ -53,4 +54,5 @@ __all__ = [
     "to_chinese",
     "working_days_between",
     "write_atomic",
+    "write_output",
 ]
