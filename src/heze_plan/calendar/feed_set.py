@@ -5,8 +5,9 @@
 >>> len(specs), specs[0].file_stem, specs[1].name
 (86, 'plan', '（一）开办企业')
 
-A unit's feed holds every milestone of the tasks it leads or shares, the ones
-it leads marked 【牵头】, and the safeguards' deadlines it must act on. File
+A unit's feed holds every milestone of the tasks it leads or shares and the
+safeguards' deadlines it must act on; an event is the same in every feed it
+is in (same UID, same text), so feeds never contradict each other. File
 names are pinyin slugs (``unit-shi-shang-wu-ju.ics``) handed out once and
 then kept in the output directory's manifest (see
 :mod:`heze_plan.calendar.manifest`), so they stay the same between runs. Every file is
@@ -136,7 +137,7 @@ def feed_specs(plan: Plan, options: FeedOptions | None = None) -> tuple[FeedSpec
                     name=f"{unit.name} · {plan.document.number}",
                     description=(
                         f"{unit.name}在{source}中牵头或参与的任务时间节点，共{len(chosen) + len(own)}个，"
-                        f"其中牵头{lead}个（标【牵头】）。{_plan_level(len(own))}{_undated(tasks)}"
+                        f"其中牵头{lead}个。{_plan_level(len(own))}{_undated(tasks)}"
                     ),
                 ),
                 lead_events=lead,
@@ -213,7 +214,7 @@ def write_feeds(
     directory.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(directory.parent)
     manifest = Manifest.read(directory)
-    specs = feed_specs(plan, options)
+    specs = feed_specs(plan, attrs.evolve(options or FeedOptions(), base_url=base))
     names = _file_names(specs, manifest)
     contents: dict[str, tuple[str | None, bytes]] = {}
     index: list[IndexEntry] = []
