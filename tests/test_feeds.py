@@ -255,8 +255,8 @@ class TestRegeneration:
         assert not (tmp_path / old).exists()
 
     def test_one_deadline_changes(self, tmp_path: Path) -> None:
-        """Task 2's deadline moves: its feeds (plan, area 1, its two units) are rewritten; SEQUENCE 1 in
-        each.
+        """Task 2's deadline moves: its feeds (plan, area 1, its two units) are rewritten, SEQUENCE 1 in
+        each, and index.html, whose list of tasks shows the new date; index.json and the other feeds stay.
         """
         write_feeds(PLAN, tmp_path)
         task = PLAN.task(2)
@@ -273,7 +273,9 @@ class TestRegeneration:
             str(feeds[k]["file"])
             for k in ("plan", "area:1", "unit:市行政审批服务局", "unit:各县区政府、管委会")
         }
-        assert set(report.written) == touched
+        assert set(report.written) == touched | {"index.html"}
+        assert "探索市场主体住所（经营场所）标准化登记（牵头：" in (tmp_path / "index.html").read_text(encoding="utf-8")
+        assert "截止：10月31日" in (tmp_path / "index.html").read_text(encoding="utf-8").split('id="task-2"')[1][:200]
         for name in touched:
             (event,) = [e for e in events(tmp_path / name) if "2. 探索市场主体住所" in str(e["SUMMARY"])]
             assert int(event["SEQUENCE"]) == 1

@@ -19,8 +19,10 @@ previous set or the new one, never a mix.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,11 +35,13 @@ from heze_plan.calendar.index_page import IndexEntry, check_base_url, index_html
 from heze_plan.calendar.manifest import Manifest, OwnedFile, sha256
 from heze_plan.calendar.revisions import FeedError, Revisions
 from heze_plan.calendar.safeguards import SafeguardEntry, actors, safeguard_entries
-from heze_plan.calendar.slugs import unique_slug
+from heze_plan.calendar.slugs import slug, toned_slug
 from heze_plan.calendar.publish import publish
 from heze_plan.common.files import remove_stale
 from heze_plan.common.numerals import to_chinese
 from heze_plan.model.plan import Plan, Task
+
+_CST = dt.timezone(dt.timedelta(hours=8))
 
 __all__ = ["FeedSpec", "FeedsReport", "feed_specs", "write_feeds"]
 
@@ -158,22 +162,65 @@ class FeedsReport:
     kept: tuple[str, ...]
 
 
-def _file_names(specs: Sequence[FeedSpec], manifest: Manifest) -> dict[str, str]:
-    """The file name of each feed: the one it had, else a new slug no other feed ever had."""
-    names: dict[str, str] = {}
-    taken = {Path(name).stem for name in manifest.files} | {"index"}
+@frozen
+class _Names:
+    """Where each feed is written: its file, the old names kept as copies, the file with its history."""
+
+    files: dict[str, str]
+    aliases: dict[str, tuple[str, ...]]
+    history: dict[str, str]
+
+
+def _preferred_stems(specs: Sequence[FeedSpec]) -> tuple[dict[str, str], set[str]]:
+    """The stem each feed would get in a new directory, and the feeds whose plain slugs collide.
+
+    The plain pinyin slug (``unit-shi-shang-wu-ju``) where it is the feed's
+    alone; where two names read alike but for the tones (市水务局, 市税务局),
+    each gets its slug with tone numbers (``unit-shi4-shui3-wu4-ju2``,
+    ``unit-shi4-shui4-wu4-ju2``), so that neither gets a bare ``-2``.
+    """
+    plain = {s.key: s.file_stem + slug(s.slug_of) for s in specs if s.slug_of is not None}
+    counts = Counter(plain.values())
+    collided = {key for key, stem in plain.items() if counts[stem] > 1}
+    stems = {s.key: s.file_stem for s in specs}
+    for spec in specs:
+        if spec.key in collided and spec.slug_of is not None:
+            stems[spec.key] = spec.file_stem + toned_slug(spec.slug_of)
+        elif spec.key in plain:
+            stems[spec.key] = plain[spec.key]
+    return stems, collided
+
+
+def _file_names(specs: Sequence[FeedSpec], manifest: Manifest) -> _Names:
+    """The file name of each feed: the one it had, else a new name no other feed ever had.
+
+    A feed whose old name came from a collision of plain slugs (``unit-shi-shui-wu-ju-2.ics``) moves
+    to its toned name; the old name stays, as a copy of the same feed listed as an alias, so that
+    existing subscriptions keep working.
+    """
+    preferred, collided = _preferred_stems(specs)
+    owners = {Path(name).stem: owned.feed for name, owned in manifest.files.items()}
+    taken = set(owners) | {"index"}
+    files: dict[str, str] = {}
+    aliases: dict[str, tuple[str, ...]] = {}
+    history: dict[str, str] = {}
     for spec in specs:
         known = manifest.name_of(spec.key)
-        if known is not None:
-            names[spec.key] = known
+        old = manifest.aliases_of(spec.key)
+        want = preferred[spec.key]
+        if known is not None and (Path(known).stem == want or spec.key not in collided):
+            files[spec.key], aliases[spec.key], history[spec.key] = known, old, known
             continue
-        if spec.slug_of is None:
-            stem = spec.file_stem
-        else:
-            stem = unique_slug(spec.slug_of, taken, prefix=spec.file_stem)
+        stem, number = want, 1
+        while stem in taken and owners.get(stem) != spec.key:
+            number += 1
+            stem = f"{want}-{number}"
         taken.add(stem)
-        names[spec.key] = stem + ".ics"
-    return names
+        files[spec.key] = stem + ".ics"
+        kept = [*old, *([known] if known is not None else [])]
+        aliases[spec.key] = tuple(n for n in kept if n != files[spec.key])
+        history[spec.key] = known or files[spec.key]
+    return _Names(files, aliases, history)
 
 
 def _holds(path: Path, data: bytes) -> bool:
@@ -218,16 +265,34 @@ def write_feeds(
     names = _file_names(specs, manifest)
     contents: dict[str, tuple[str | None, bytes]] = {}
     index: list[IndexEntry] = []
+    sort_keys = {spec.key: toned_slug(spec.name) if spec.kind == "unit" else "" for spec in specs}
+    updated: dt.datetime | None = None
     for spec in specs:
-        name = names[spec.key]
-        calendar = build_calendar(
-            plan, [*spec.tasks, *spec.safeguards], spec.options, _previous(directory, name, manifest)
-        )
+        name = names.files[spec.key]
+        history = _previous(directory, names.history[spec.key], manifest)
+        calendar = build_calendar(plan, [*spec.tasks, *spec.safeguards], spec.options, history)
         contents[name] = (spec.key, calendar.to_ical())
-        count = len(calendar.todos if spec.options.components is Component.TODO else calendar.events)
-        index.append(IndexEntry(spec.key, spec.kind, spec.name, name, count, spec.lead_events))
+        for alias in names.aliases[spec.key]:
+            contents[alias] = (spec.key, contents[name][1])
+        items = calendar.todos if spec.options.components is Component.TODO else calendar.events
+        stamps = [c["LAST-MODIFIED"].dt for c in items]
+        updated = max([updated, *stamps]) if updated is not None else max(stamps, default=None)
+        index.append(
+            IndexEntry(
+                spec.key,
+                spec.kind,
+                spec.name,
+                name,
+                len(items),
+                spec.lead_events,
+                sort_keys[spec.key],
+                names.aliases[spec.key],
+            )
+        )
     contents["index.json"] = (None, index_json(plan, index, base).encode())
-    contents["index.html"] = (None, index_html(plan, index, base).encode())
+    day = None if updated is None else updated.astimezone(_CST).date()
+    page = index_html(plan, index, base, updated=day, with_status=specs[0].options.status is not None)
+    contents["index.html"] = (None, page.encode())
     foreign = sorted(n for n in contents if (directory / n).exists() and n not in manifest.files)
     if foreign:
         msg = (
@@ -243,7 +308,10 @@ def write_feeds(
             removed.append(name)
         elif (directory / name).exists():
             kept.append(name)
-    final = Manifest({n: OwnedFile(sha256(data), key) for n, (key, data) in contents.items()})
+    alias_names = {a for chosen in names.aliases.values() for a in chosen}
+    final = Manifest(
+        {n: OwnedFile(sha256(data), key, alias=n in alias_names) for n, (key, data) in contents.items()}
+    )
     if written or removed or final != manifest:
         publish(directory, {n: data for n, (_, data) in contents.items() if n in written}, removed, final)
     return FeedsReport(tuple(index), tuple(written), tuple(unchanged), tuple(removed), tuple(kept))
