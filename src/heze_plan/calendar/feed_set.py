@@ -265,7 +265,7 @@ def write_feeds(
     names = _file_names(specs, manifest)
     contents: dict[str, tuple[str | None, bytes]] = {}
     index: list[IndexEntry] = []
-    sort_keys = {spec.key: toned_slug(spec.name) if spec.kind == "unit" else "" for spec in specs}
+    sort_keys = {spec.key: toned_slug(spec.slug_of) if spec.slug_of else "" for spec in specs}
     updated: dt.datetime | None = None
     for spec in specs:
         name = names.files[spec.key]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from collections.abc import Sequence
 from urllib.parse import quote, urlsplit
 
@@ -32,7 +33,7 @@ class IndexEntry:
     file: str
     events: int
     lead_events: int | None = None
-    #: The pinyin of the name (``shi-shui4-wu4-ju2``…), by which units are sorted and searched.
+    #: The pinyin of the name (``shi4-shui4-wu4-ju2``…), by which units are sorted and searched.
     sort_key: str = ""
     #: Old file names of the feed, kept as copies so that earlier subscriptions keep working.
     aliases: tuple[str, ...] = ()
@@ -140,8 +141,9 @@ _SCRIPT = """
 
 
 def _search_text(entry: IndexEntry) -> str:
-    """What the search box matches: the name and its pinyin, lower case and without spaces."""
-    return "".join(f"{entry.name} {entry.sort_key.replace('-', '')}".lower().split())
+    """What the search box matches: the name and its pinyin without tones, lower case, no spaces."""
+    plain = re.sub(r"[-0-9]", "", entry.sort_key)
+    return "".join(f"{entry.name} {plain}".lower().split())
 
 
 def _feed_row(entry: IndexEntry, base_url: str | None) -> str:
