@@ -89,9 +89,9 @@ def emit(records: list[dict[str, object]], columns: Sequence[tuple[str, str]], f
     if not records and fmt == "table":
         print(f"no {what} match", file=sys.stderr)
         return
-    from heze_plan.common.tables import render
+    from heze_plan.common.tables import render, terminal_width
 
-    print(render(records, columns, fmt))
+    print(render(records, columns, fmt, width=terminal_width() if fmt == "table" else None))
 
 
 def date_argument(text: str) -> dt.date:
