@@ -173,7 +173,9 @@ def _read_revisions(path: Path, *, what: str) -> Revisions:
 
 def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
     """The unit a calendar is made for (its lead items get marked), when one registry unit is selected."""
-    name = args.unit or args.lead
+    from heze_plan.cli.selection import single
+
+    name = single(args.unit) or single(args.lead)
     if not name:
         return None
     from heze_plan.query.lookup import UnitLookupError, resolve_unit
@@ -194,19 +196,21 @@ def _safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
     ``--responsible`` leave them all out.
     """
     from heze_plan.calendar.safeguards import actors, safeguard_entries
-    from heze_plan.common.dates import iso_date
+    from heze_plan.common.dates import user_date
     from heze_plan.query import selections as queries
     from heze_plan.query.lookup import resolve_party
 
     if args.area or args.responsible:
         return []
     chosen = list(safeguard_entries(plan))
-    for name in filter(None, (args.unit, args.lead)):
-        party = resolve_party(plan, name)
-        wanted = {*party.units, *party.via}
+    for names in filter(None, (args.unit, args.lead)):
+        wanted: set[str] = set()
+        for name in names:  # a repeated option: any of the units
+            party = resolve_party(plan, name)
+            wanted |= {*party.units, *party.via}
         chosen = [e for e in chosen if wanted.intersection(actors(plan, e))]
-    start = iso_date(args.due_after.strip()) if args.due_after else dt.date.min
-    end = iso_date(args.due_before.strip()) if args.due_before else dt.date.max
+    start = user_date(args.due_after) if args.due_after else dt.date.min
+    end = user_date(args.due_before) if args.due_before else dt.date.max
     if args.month:
         year, month = queries.parse_month(args.month, plan.year)
         start = max(start, dt.date(year, month, 1))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from heze_plan.common.dates import (
     iso_date,
     spreadsheet_date,
+    user_date,
 )
 from heze_plan.common.files import (
     write_atomic,
@@ -52,6 +53,7 @@ __all__ = [
     "spreadsheet_date",
     "text_table",
     "to_chinese",
+    "user_date",
     "working_days_between",
     "write_atomic",
     "write_output",
