@@ -29,6 +29,7 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
+from heze_plan.calendar._ical import to_ical
 from heze_plan.calendar.entries import entries
 from heze_plan.calendar.feed import PRODID, Component, FeedOptions, build_calendar
 from heze_plan.calendar.index_page import IndexEntry, check_base_url, index_html, index_json
@@ -238,7 +239,10 @@ def _previous(directory: Path, name: str, manifest: Manifest) -> Revisions:
     if name not in manifest.files or not path.is_file():
         return Revisions()
     try:
-        return Revisions.from_ical(path.read_bytes(), prodid=PRODID)
+        data = path.read_bytes()
+        if sha256(data) == manifest.files[name].sha256:  # exactly what heze-plan wrote: a quick scan
+            return Revisions.from_own_feed(data, prodid=PRODID)
+        return Revisions.from_ical(data, prodid=PRODID)
     except FeedError as error:
         msg = f"{path}: {error}"
         raise FeedError(msg) from None
@@ -271,7 +275,7 @@ def write_feeds(
         name = names.files[spec.key]
         history = _previous(directory, names.history[spec.key], manifest)
         calendar = build_calendar(plan, [*spec.tasks, *spec.safeguards], spec.options, history)
-        contents[name] = (spec.key, calendar.to_ical())
+        contents[name] = (spec.key, to_ical(calendar))
         for alias in names.aliases[spec.key]:
             contents[alias] = (spec.key, contents[name][1])
         items = calendar.todos if spec.options.components is Component.TODO else calendar.events

@@ -230,8 +230,9 @@ def _folded(text: str) -> str:
 
 
 def _calendar(args: argparse.Namespace) -> int:
+    from heze_plan.calendar import to_ical
     from heze_plan.calendar.entries import Entry
-    from heze_plan.calendar.feed import PRODID, build_calendar
+    from heze_plan.calendar.feed import build_calendar
     from heze_plan.calendar.revisions import Revisions
     from heze_plan.common.files import write_output
 
@@ -249,12 +250,13 @@ def _calendar(args: argparse.Namespace) -> int:
         previous = Revisions()
     status, problems = _feed_status(args, plan)
     options = _feed_options(args, status, name=args.name, unit=_feed_unit(plan, args))
-    data = build_calendar(plan, selection, options, previous).to_ical()
-    if write_output(output, data) is None:
+    feed = build_calendar(plan, selection, options, previous)
+    if write_output(output, to_ical(feed)) is None:
         return _exit_status(args, problems)
-    now = Revisions.from_ical(data, prodid=PRODID)
+    # Counted from the components just built, not by parsing the output again.
+    now = {str(c["UID"]): int(c["SEQUENCE"]) for c in feed.subcomponents if "UID" in c}
     new = sum(1 for uid in now if uid not in previous)
-    revised = sum(1 for uid, r in now.items() if uid in previous and previous[uid].sequence != r.sequence)
+    revised = sum(1 for uid, seq in now.items() if uid in previous and previous[uid].sequence != seq)
     gone = sum(1 for uid in previous if uid not in now)
     print(
         f"{output}: {len(now)} entries ({new} new, {revised} revised, {gone} dropped)"

@@ -26,7 +26,9 @@ from heze_plan.common.tables import (
     json_text,
     pad,
     render,
+    terminal_width,
     text_table,
+    truncate,
 )
 from heze_plan.common.workdays import (
     add_working_days,
@@ -51,8 +53,10 @@ __all__ = [
     "pad",
     "render",
     "spreadsheet_date",
+    "terminal_width",
     "text_table",
     "to_chinese",
+    "truncate",
     "user_date",
     "working_days_between",
     "write_atomic",
