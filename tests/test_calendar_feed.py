@@ -102,7 +102,10 @@ class TestEventText:
         mine = {str(e["UID"]): e.to_ical() for e in events_of(feed(tasks, unit="市行政审批服务局"))}
         whole = {str(e["UID"]): e.to_ical() for e in events_of(feed(tasks))}
         assert mine == whole
-        assert any("8. 优化企业全生命周期集成服务体系（节点1/2）" in str(e["SUMMARY"]) for e in events_of(feed(tasks)))
+        assert any(
+            "8. 优化企业全生命周期集成服务体系（节点1/2）" in str(e["SUMMARY"])
+            for e in events_of(feed(tasks))
+        )
         assert all("牵头单位：" in str(e["DESCRIPTION"]) for e in events_of(feed(tasks)))
 
 

@@ -48,7 +48,9 @@ def commands(work: Path) -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("faults")
-    subprocess.run([*CLI, "ledger", "init", str(directory / "台账.csv")], env=ENV, check=True, capture_output=True)
+    subprocess.run(
+        [*CLI, "ledger", "init", str(directory / "台账.csv")], env=ENV, check=True, capture_output=True
+    )
     return directory
 
 
@@ -134,7 +136,7 @@ class TestOutputFaults:
         ],
     )
     def test_directory_as_output(self, work: Path, argv: list[str]) -> None:
-        """A directory given as the output file: one line naming it, exit status 2, the directory untouched."""
+        """A directory given as the output: one line naming it, exit status 2, the directory untouched."""
         target = work / "a directory"
         target.mkdir(exist_ok=True)
         filled = [a.format(dir=target, ledger=work / "台账.csv") for a in argv]
@@ -142,22 +144,27 @@ class TestOutputFaults:
         err = result.stderr.decode()
         no_traceback(err)
         assert result.returncode == 2
-        assert error_lines(err) == [f"heze-plan: error: cannot write {target}: is a directory; give a file name"]
+        assert error_lines(err) == [
+            f"heze-plan: error: cannot write {target}: is a directory; give a file name"
+        ]
         assert list(target.iterdir()) == []
 
     def test_feeds_under_a_file(self, work: Path) -> None:
         """``feeds`` into a path below a regular file: one line naming the directory."""
         (work / "plain").write_text("x", encoding="utf-8")
-        result = subprocess.run([*CLI, "feeds", str(work / "plain" / "out")], capture_output=True, env=ENV)
+        result = subprocess.run(
+            [*CLI, "feeds", str(work / "plain" / "out")], capture_output=True, env=ENV, check=False
+        )
         err = result.stderr.decode()
         no_traceback(err)
         assert result.returncode == 2
-        assert len(error_lines(err)) == 1 and str(work / "plain") in err
+        assert len(error_lines(err)) == 1
+        assert str(work / "plain") in err
 
     @pytest.mark.parametrize("name", ["export", "calendar"])
     def test_device_full(self, name: str) -> None:
         """``-o /dev/full``: the device stays a device; one line naming it."""
-        result = subprocess.run([*CLI, name, "-o", "/dev/full"], capture_output=True, env=ENV)
+        result = subprocess.run([*CLI, name, "-o", "/dev/full"], capture_output=True, env=ENV, check=False)
         err = result.stderr.decode()
         no_traceback(err)
         assert result.returncode == 2
@@ -170,10 +177,14 @@ class TestOutputFaults:
         folder.mkdir()
         folder.chmod(0o555)
         try:
-            result = subprocess.run([*CLI, "export", "-o", str(folder / "x.json")], capture_output=True, env=ENV)
+            result = subprocess.run(
+                [*CLI, "export", "-o", str(folder / "x.json")], capture_output=True, env=ENV, check=False
+            )
             err = result.stderr.decode()
             no_traceback(err)
-            assert error_lines(err) == [f"heze-plan: error: cannot write {folder / 'x.json'}: Permission denied"]
+            assert error_lines(err) == [
+                f"heze-plan: error: cannot write {folder / 'x.json'}: Permission denied"
+            ]
         finally:
             folder.chmod(0o755)
 
@@ -195,7 +206,7 @@ class TestBadArguments:
     )
     def test_one_line(self, argv: list[str]) -> None:
         """Each is one ``error:`` line."""
-        result = subprocess.run([*CLI, *argv], capture_output=True, env=ENV)
+        result = subprocess.run([*CLI, *argv], capture_output=True, env=ENV, check=False)
         err = result.stderr.decode()
         no_traceback(err)
         assert result.returncode == 2, err

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import re
 from pathlib import Path
 
@@ -123,7 +122,9 @@ class TestWithoutLedger:
         assert [str(c["UID"]) for c in new] == [str(c["UID"]) for c in old]
         for before, after in zip(old, new, strict=True):
             assert str(after["SUMMARY"]) == str(before["SUMMARY"]).removeprefix("【牵头】")
-            assert [str(c) for c in after["CATEGORIES"].cats] == [str(c) for c in before["CATEGORIES"].cats][:1]
+            assert [str(c) for c in after["CATEGORIES"].cats] == [str(c) for c in before["CATEGORIES"].cats][
+                :1
+            ]
             for name in ("DESCRIPTION", "SEQUENCE", "DTSTAMP", "DTSTART", "DUE", "DTEND"):
                 if name in before:
                     assert after[name].to_ical() == before[name].to_ical(), name

@@ -73,8 +73,8 @@ class TestUnitFeed:
 
     def test_shenpi_ju(self, published: Path) -> None:
         """市行政审批服务局: every milestone of every task naming it, none marked differently from the whole
-        plan's feed (the index counts those it leads); as the lead department of area （一）开办企业 it also has the safeguards' two deadlines
-        (领域牵头部门…印发1个月内; 市直各领域年内…), unmarked.
+        plan's feed (the index counts those it leads); as the lead department of area （一）开办企业 it
+        also has the safeguards' two deadlines (领域牵头部门…印发1个月内; 市直各领域年内…), unmarked.
         """
         unit = "市行政审批服务局"
         expected = sorted((t.number, m.due) for t in PLAN.tasks if unit in t.units for m in t.milestones)
@@ -274,8 +274,13 @@ class TestRegeneration:
             for k in ("plan", "area:1", "unit:市行政审批服务局", "unit:各县区政府、管委会")
         }
         assert set(report.written) == touched | {"index.html"}
-        assert "探索市场主体住所（经营场所）标准化登记（牵头：" in (tmp_path / "index.html").read_text(encoding="utf-8")
-        assert "截止：10月31日" in (tmp_path / "index.html").read_text(encoding="utf-8").split('id="task-2"')[1][:200]
+        assert "探索市场主体住所（经营场所）标准化登记（牵头：" in (tmp_path / "index.html").read_text(
+            encoding="utf-8"
+        )
+        assert (
+            "截止：10月31日"
+            in (tmp_path / "index.html").read_text(encoding="utf-8").split('id="task-2"')[1][:200]
+        )
         for name in touched:
             (event,) = [e for e in events(tmp_path / name) if "2. 探索市场主体住所" in str(e["SUMMARY"])]
             assert int(event["SEQUENCE"]) == 1

@@ -89,7 +89,12 @@ class TestRemindersOnWorkingDays:
         assert len(found) == 123
         for event in found:
             due = event["DTSTART"].dt
-            expected = sorted({at_nine(on_or_before(due - dt.timedelta(days=7))), at_nine(on_or_before(due - dt.timedelta(days=1)))})
+            expected = sorted(
+                {
+                    at_nine(on_or_before(due - dt.timedelta(days=7))),
+                    at_nine(on_or_before(due - dt.timedelta(days=1))),
+                }
+            )
             triggers = sorted(alarm["TRIGGER"].dt for alarm in event.walk("VALARM"))
             assert triggers == expected, (event["SUMMARY"], due)
             assert all(working(t.date()) for t in triggers)
@@ -156,7 +161,9 @@ class TestNamesToldApart:
 
     def test_water_and_tax(self, published: Path) -> None:
         """市水务局 (shuǐ) and 市税务局 (shuì): unit-shi4-shui3-wu4-ju2 and unit-shi4-shui4-wu4-ju2."""
-        feeds = {f["key"]: f for f in json.loads((published / "index.json").read_text(encoding="utf-8"))["feeds"]}
+        feeds = {
+            f["key"]: f for f in json.loads((published / "index.json").read_text(encoding="utf-8"))["feeds"]
+        }
         assert feeds["unit:市水务局"]["file"] == "unit-shi4-shui3-wu4-ju2.ics"
         assert feeds["unit:市税务局"]["file"] == "unit-shi4-shui4-wu4-ju2.ics"
         assert feeds["unit:市商务局"]["file"] == "unit-shi-shang-wu-ju.ics"  # no collision, no tones
@@ -170,7 +177,10 @@ class TestNamesToldApart:
         out = tmp_path / "out"
         write_feeds(PLAN, out)
         manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
-        old = {"unit-shi4-shui3-wu4-ju2.ics": "unit-shi-shui-wu-ju.ics", "unit-shi4-shui4-wu4-ju2.ics": "unit-shi-shui-wu-ju-2.ics"}
+        old = {
+            "unit-shi4-shui3-wu4-ju2.ics": "unit-shi-shui-wu-ju.ics",
+            "unit-shi4-shui4-wu4-ju2.ics": "unit-shi-shui-wu-ju-2.ics",
+        }
         for new, former in old.items():  # what a directory written before issue 13 holds
             shutil.move(out / new, out / former)
             manifest["files"][former] = manifest["files"].pop(new)

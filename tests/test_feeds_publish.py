@@ -56,8 +56,12 @@ class TestKilledRuns:
         """
         out = tmp_path / "out"
         start = time.monotonic()
-        subprocess.run([sys.executable, "-m", "heze_plan.cli", "feeds", str(out), *RUNS[0]], env=ENV, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "heze_plan.cli", "feeds", str(out), *RUNS[0]],
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
         duration = time.monotonic() - start  # a whole run, the kills spread over 15% to 115% of it
         seen = {generation(out)}
         killed = 0
@@ -77,8 +81,12 @@ class TestKilledRuns:
             seen.add(generation(out))
         assert killed >= 5, "too few runs were killed before they finished"
         assert seen == {"event", "todo"}, "no killed run ever published (or none kept the old set)"
-        subprocess.run([sys.executable, "-m", "heze_plan.cli", "feeds", str(out), *RUNS[1]], env=ENV, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "heze_plan.cli", "feeds", str(out), *RUNS[1]],
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
         assert generation(out) == "todo"
         assert [p.name for p in tmp_path.iterdir()] == ["out"]
         assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]

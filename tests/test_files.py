@@ -111,7 +111,8 @@ class TestSpecialTargets:
         (tmp_path / "first").symlink_to("second")
         write_output(tmp_path / "first", b"x")
         assert (tmp_path / "real.ics").read_bytes() == b"x"
-        assert (tmp_path / "first").is_symlink() and (tmp_path / "second").is_symlink()
+        assert (tmp_path / "first").is_symlink()
+        assert (tmp_path / "second").is_symlink()
 
     def test_fifo_gets_the_data(self, tmp_path: Path) -> None:
         """A FIFO's reader receives all the data, and the FIFO is still a FIFO afterwards."""
@@ -220,7 +221,9 @@ class TestStaleTemporaries:
         (tmp_path / mine).write_bytes(b"")
         (tmp_path / ".notes.tmp").write_bytes(b"")
         (tmp_path / ".a.ics.heze-plan-notapid.tmp").write_bytes(b"")
-        dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+        dead = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True
+        )
         ghost = f".a.ics.heze-plan-{int(dead.stdout)}-0123abcd.tmp"
         (tmp_path / ghost).write_bytes(b"")
         time.sleep(0.05)

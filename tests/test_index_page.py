@@ -31,7 +31,7 @@ FLAGS = [
 
 
 class _Rows(HTMLParser):
-    """The feed rows of the page: (section, first cell text, attributes), as a browser without scripts shows them."""
+    """The feed rows (section, first cell, attributes), as a browser without scripts shows them."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -87,12 +87,17 @@ class TestWithoutScripts:
         sections = [s for s, _, _ in page.rows]
         assert (sections.count("plan"), sections.count("area"), sections.count("unit")) == (1, 21, 64)
         assert '<input id="q" type="search"' in (published / "index.html").read_text(encoding="utf-8")
-        assert re.search(r'<input id="q"[^>]* hidden>', (published / "index.html").read_text(encoding="utf-8"))
+        assert re.search(
+            r'<input id="q"[^>]* hidden>', (published / "index.html").read_text(encoding="utf-8")
+        )
 
     def test_units_by_pinyin(self, published: Path) -> None:
         """Units follow the order of their readings with tones (pypinyin TONE3), not the plan's order."""
         units = [name for section, name, _ in parsed(published).rows if section == "unit"]
-        reading = {u.name: "-".join(lazy_pinyin(u.name, style=Style.TONE3, neutral_tone_with_five=True)) for u in PLAN.units}
+        reading = {
+            u.name: "-".join(lazy_pinyin(u.name, style=Style.TONE3, neutral_tone_with_five=True))
+            for u in PLAN.units
+        }
         assert units == sorted(units, key=lambda n: (reading[n], n))
         assert units != [u.name for u in PLAN.units]
 
@@ -105,7 +110,8 @@ class TestWithoutScripts:
         for name in empty:
             row = re.search(rf"<tr class=\"empty\"[^>]*><td>{re.escape(name)}</td>.*?</tr>", html)
             assert row is not None, name
-            assert "webcal://" not in row.group(0) and "无时间节点" in row.group(0)
+            assert "webcal://" not in row.group(0)
+            assert "无时间节点" in row.group(0)
 
     def test_links_percent_encoded(self, published: Path) -> None:
         """A base URL with Chinese and a space is percent-encoded (RFC 3986) in every link."""
@@ -126,7 +132,9 @@ class TestWithoutScripts:
             url = str(event["URL"])
             assert url.startswith(prefix)
             assert url.removeprefix(prefix) in anchors
-        assert str(events[-1]["URL"]).endswith("#task-" + re.match(r"(\d+)\.", str(events[-1]["SUMMARY"])).group(1))  # type: ignore[union-attr]
+        assert str(events[-1]["URL"]).endswith(
+            "#task-" + re.match(r"(\d+)\.", str(events[-1]["SUMMARY"])).group(1)
+        )  # type: ignore[union-attr]
 
     def test_dates_and_warning(self, tmp_path: Path) -> None:
         """Without --base-url the page warns that it has no subscribe links; it shows when its content
@@ -134,7 +142,8 @@ class TestWithoutScripts:
         """
         write_feeds(PLAN, tmp_path)
         html = (tmp_path / "index.html").read_text(encoding="utf-8")
-        assert 'class="warn"' in html and "--base-url" in html
+        assert 'class="warn"' in html
+        assert "--base-url" in html
         assert "内容更新于2023年7月29日" in html
         assert "webcal://" not in html
 
@@ -148,7 +157,8 @@ def _probe(directory: Path, query: str, width: int) -> dict[str, object]:
 <script>
 document.getElementById("f").addEventListener("load", function () {{
   var d = this.contentDocument;
-  var rows = Array.prototype.filter.call(d.querySelectorAll("tr[data-search]"), function (r) {{ return !r.hidden; }});
+  var rows = Array.prototype.filter.call(d.querySelectorAll("tr[data-search]"),
+    function (r) {{ return !r.hidden; }});
   var right = 0;
   rows.forEach(function (r) {{ r.querySelectorAll("a").forEach(function (a) {{
     right = Math.max(right, a.getBoundingClientRect().right); }}); }});
@@ -205,7 +215,8 @@ class TestInChromium:
         """``?q=税务`` fills the box, and exactly one row is left: 市税务局 (not 市水务局)."""
         shown = _probe(published, "?q=%E7%A8%8E%E5%8A%A1", width)
         assert shown["rows"] == ["市税务局"]
-        assert shown["boxShown"] is True and shown["value"] == "税务"
+        assert shown["boxShown"] is True
+        assert shown["value"] == "税务"
         assert shown["shown"] == "找到 1 个日历"
 
     def test_search_by_pinyin_fragment(self, published: Path) -> None:
@@ -218,7 +229,8 @@ class TestInChromium:
         """With every row shown, the page is no wider than the window and every link is inside it."""
         shown = _probe(published, "", width)
         rows = shown["rows"]
-        assert isinstance(rows, list) and len(rows) == 86
+        assert isinstance(rows, list)
+        assert len(rows) == 86
         assert shown["scrollWidth"] == shown["clientWidth"]
         assert 0 < float(shown["linkRight"]) <= float(shown["clientWidth"])  # type: ignore[arg-type]
 

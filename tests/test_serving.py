@@ -41,7 +41,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (root / "nginx.conf").write_text(
         f"{user}pid {root}/nginx.pid;\nerror_log {root}/error.log;\nevents {{}}\n"
         f"http {{\n access_log off;\n"
-        + "".join(f" {kind}_temp_path {temp}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        + "".join(
+            f" {kind}_temp_path {temp}/{kind};\n"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
         + f" server {{\n  listen 127.0.0.1:{port};\n{snippet}\n }}\n}}\n",
         encoding="utf-8",
     )
@@ -74,7 +77,9 @@ def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
 
 
-@pytest.mark.skipif(NGINX is None, reason="no nginx binary (Debian: apt-get install nginx; .ci/run installs it)")
+@pytest.mark.skipif(
+    NGINX is None, reason="no nginx binary (Debian: apt-get install nginx; .ci/run installs it)"
+)
 class TestNginx:
     """RFC 9110 conditional requests and RFC 5545 §8.1's media type, as Debian's nginx serves them."""
 
@@ -83,7 +88,8 @@ class TestNginx:
         status, headers, body = fetch(server + "plan.ics")
         assert status == 200
         assert headers["content-type"] == "text/calendar; charset=utf-8"
-        assert headers["etag"].startswith('"') and headers["last-modified"].endswith("GMT")
+        assert headers["etag"].startswith('"')
+        assert headers["last-modified"].endswith("GMT")
         assert body.startswith(b"BEGIN:VCALENDAR\r\n")
 
     def test_gzip(self, server: str) -> None:
@@ -93,7 +99,8 @@ class TestNginx:
         assert status == 200
         assert headers["content-encoding"] == "gzip"
         assert "accept-encoding" in headers["vary"].lower()
-        assert gzip.decompress(body) == plain and len(body) < len(plain) / 3
+        assert gzip.decompress(body) == plain
+        assert len(body) < len(plain) / 3
 
     def test_conditional_get(self, server: str) -> None:
         """If-None-Match with the ETag, or If-Modified-Since with Last-Modified: 304 and no body."""

@@ -50,7 +50,9 @@ class TestOneDateRule:
         iso = numbers(capsys, "tasks", "--due-before", "2023-09-30")
         assert numbers(capsys, "tasks", "--due-before", "2023/9/30") == iso
         assert numbers(capsys, "tasks", "--due-before", "2023.9.30") == iso
-        assert iso == [t.number for t in PLAN.tasks if any(m.due <= dt.date(2023, 9, 30) for m in t.milestones)]
+        assert iso == [
+            t.number for t in PLAN.tasks if any(m.due <= dt.date(2023, 9, 30) for m in t.milestones)
+        ]
 
     def test_impossible_day(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["tasks", "--due-before", "2023/9/31"]) == 2
@@ -72,7 +74,9 @@ class TestPythonApi:
     def test_in_month_of_the_plan_year(self) -> None:
         """``in_month(9)`` is September of the plan year (21 tasks with a deadline then)."""
         assert list(tasks(PLAN).in_month(9)) == list(tasks(PLAN).in_month(2023, 9))
-        assert len(tasks(PLAN).in_month(9)) == len({t.number for t in PLAN.tasks for m in t.milestones if m.due.month == 9})
+        assert len(tasks(PLAN).in_month(9)) == len(
+            {t.number for t in PLAN.tasks for m in t.milestones if m.due.month == 9}
+        )
         with pytest.raises(ValueError, match=r"in_month\(2023\) names no month"):
             tasks(PLAN).in_month(2023)
         with pytest.raises(TypeError):
@@ -80,8 +84,12 @@ class TestPythonApi:
 
     def test_dates_as_text(self) -> None:
         """``due_before("2023-09-30")`` and ``due_after("2023/12/1")`` work like dates."""
-        assert list(milestones(PLAN).due_before("2023-09-30")) == list(milestones(PLAN).due_before(dt.date(2023, 9, 30)))
-        assert list(milestones(PLAN).due_after("2023/12/1")) == list(milestones(PLAN).due_after(dt.date(2023, 12, 1)))
+        assert list(milestones(PLAN).due_before("2023-09-30")) == list(
+            milestones(PLAN).due_before(dt.date(2023, 9, 30))
+        )
+        assert list(milestones(PLAN).due_after("2023/12/1")) == list(
+            milestones(PLAN).due_after(dt.date(2023, 12, 1))
+        )
         with pytest.raises(TypeError, match="must be a date or text"):
             milestones(PLAN).due_before(20230930)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="not a date-time"):

@@ -34,7 +34,9 @@ class TestCommands:
     """``tasks`` and ``units`` in a narrow terminal."""
 
     @pytest.mark.parametrize("columns", [60, 80, 120])
-    def test_tasks_fit(self, columns: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_tasks_fit(
+        self, columns: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """Every line fits $COLUMNS; cut cells end in …; the first and last task are still there."""
         monkeypatch.setenv("COLUMNS", str(columns))
         assert main(["tasks"]) == 0
@@ -42,7 +44,8 @@ class TestCommands:
         assert max(display_width(line) for line in lines) <= columns
         assert any(line.endswith("…") or "… " in line for line in lines)
         assert len(lines) == 2 + 195
-        assert lines[2].startswith("1 ") and lines[-1].startswith("195 ")
+        assert lines[2].startswith("1 ")
+        assert lines[-1].startswith("195 ")
 
     def test_without_columns_cells_are_whole(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -54,7 +57,9 @@ class TestCommands:
         assert max(display_width(line) for line in lines) > 120
         assert not any("…" in line for line in lines)
 
-    def test_csv_and_json_never_cut(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_csv_and_json_never_cut(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """$COLUMNS applies to tables only: CSV keeps every character."""
         monkeypatch.setenv("COLUMNS", "40")
         assert main(["tasks", "--format", "csv"]) == 0

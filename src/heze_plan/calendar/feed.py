@@ -120,7 +120,8 @@ class FeedOptions:
     at 09:00 on its day (0 is the due date itself); ``()`` switches them off.
     ``unit`` names the unit a feed is made for (its default name); the
     events themselves are the same in every feed, so that one UID always has
-    one text (the lead units are in each description). ``revised`` is when the data was last revised (the default is
+    one text (the lead units are in each description). ``revised`` is
+    when the data was last revised (the default is
     :func:`data_revised`, or with ``status`` the later of that and its
     as-of date); ``refresh`` is how often clients should fetch. ``status``
     (a ledger and its as-of date) makes each event show how its milestone

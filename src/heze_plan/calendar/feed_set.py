@@ -34,10 +34,10 @@ from heze_plan.calendar.entries import entries
 from heze_plan.calendar.feed import PRODID, Component, FeedOptions, build_calendar
 from heze_plan.calendar.index_page import IndexEntry, check_base_url, index_html, index_json
 from heze_plan.calendar.manifest import Manifest, OwnedFile, sha256
+from heze_plan.calendar.publish import publish
 from heze_plan.calendar.revisions import FeedError, Revisions
 from heze_plan.calendar.safeguards import SafeguardEntry, actors, safeguard_entries
 from heze_plan.calendar.slugs import slug, toned_slug
-from heze_plan.calendar.publish import publish
 from heze_plan.common.files import remove_stale
 from heze_plan.common.numerals import to_chinese
 from heze_plan.model.plan import Plan, Task
@@ -227,8 +227,11 @@ def _file_names(specs: Sequence[FeedSpec], manifest: Manifest) -> _Names:
 def _holds(path: Path, data: bytes) -> bool:
     """Whether ``path`` is a regular file holding exactly ``data``."""
     try:
-        return path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and (
-            path.read_bytes() == data
+        return (
+            path.is_file()
+            and not path.is_symlink()
+            and path.stat().st_size == len(data)
+            and (path.read_bytes() == data)
         )
     except OSError:
         return False
@@ -279,7 +282,7 @@ def write_feeds(
         for alias in names.aliases[spec.key]:
             contents[alias] = (spec.key, contents[name][1])
         items = calendar.todos if spec.options.components is Component.TODO else calendar.events
-        stamps = [c["LAST-MODIFIED"].dt for c in items]
+        stamps: list[dt.datetime] = [c.decoded("LAST-MODIFIED") for c in items]
         updated = max([updated, *stamps]) if updated is not None else max(stamps, default=None)
         index.append(
             IndexEntry(

@@ -85,7 +85,9 @@ def _write(path: Path, data: bytes) -> None:
     os.chmod(path, 0o644)
 
 
-def publish(directory: Path, written: Mapping[str, bytes], removed: Iterable[str], manifest: Manifest) -> None:
+def publish(
+    directory: Path, written: Mapping[str, bytes], removed: Iterable[str], manifest: Manifest
+) -> None:
     """Replace ``directory`` by one holding the new ``written`` files, without ``removed``, with ``manifest``.
 
     Everything else in ``directory`` (unchanged feeds, files of others) is

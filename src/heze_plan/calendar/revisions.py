@@ -35,7 +35,6 @@ import icalendar
 from attrs import field, frozen
 
 from heze_plan.calendar._ical import to_ical
-
 from heze_plan.errors import FeedError
 
 __all__ = ["HASH_PROPERTY", "FeedError", "Revision", "Revisions", "content_digest"]
@@ -135,7 +134,10 @@ class Revisions(Mapping[str, Revision]):
                     uid = current["UID"]
                     modified = dt.datetime.strptime(current["LAST-MODIFIED"], "%Y%m%dT%H%M%SZ")
                     revision = Revision(
-                        uid, current[HASH_PROPERTY], int(current["SEQUENCE"]), modified.replace(tzinfo=dt.timezone.utc)
+                        uid,
+                        current[HASH_PROPERTY],
+                        int(current["SEQUENCE"]),
+                        modified.replace(tzinfo=dt.timezone.utc),
                     )
                 except (KeyError, ValueError):
                     return cls.from_ical(data, prodid=prodid)

@@ -46,7 +46,9 @@ def toned_slug(text: str) -> str:
     """
     from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 - its dictionaries load on first use
 
-    syllables = lazy_pinyin(text, style=Style.TONE3, v_to_u=False, errors="default", neutral_tone_with_five=True)
+    syllables = lazy_pinyin(
+        text, style=Style.TONE3, v_to_u=False, errors="default", neutral_tone_with_five=True
+    )
     joined = "-".join(syllables).lower()
     result = _NOT_SLUG.sub("-", joined).strip("-")
     return result or "x"

@@ -178,10 +178,7 @@ def feed_status_note(source: StatusSource) -> str:
     >>> feed_status_note(StatusSource(Ledger(), dt.date(2023, 10, 15)))
     '完成情况据进度台账：已完成的标【已完成】，逾期未完成的标【逾期】，已取消的标【已取消】。'
     """
-    return (
-        "完成情况据进度台账："
-        "已完成的标【已完成】，逾期未完成的标【逾期】，已取消的标【已取消】。"
-    )
+    return "完成情况据进度台账：已完成的标【已完成】，逾期未完成的标【逾期】，已取消的标【已取消】。"
 
 
 def marks(

@@ -24,6 +24,7 @@ summary`` or ``--help`` does not pay for icalendar, holidays or pypinyin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -34,8 +35,8 @@ from typing import Any
 from heze_plan.cli import calendar, ledger, plan, queries
 from heze_plan.cli.common import Commands, Handler, UsageError
 from heze_plan.cli.plan import summary_text
-from heze_plan.errors import OutputError
 from heze_plan.cli.selection import add_selection_options, select_milestones, select_tasks
+from heze_plan.errors import OutputError
 
 __all__ = [
     "REGISTRARS",
@@ -119,10 +120,8 @@ def _silence_stdout() -> None:
 
 
 def _say(message: str) -> None:
-    try:
+    with contextlib.suppress(OSError, AttributeError, ValueError):
         print(f"heze-plan: {message}", file=sys.stderr)
-    except (OSError, AttributeError, ValueError):
-        pass
 
 
 def _where(error: OSError) -> str:
@@ -154,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signum, handler)
 
 
-def _run(argv: Sequence[str] | None) -> int:
+def _run(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 - one exit status per kind of fault
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

@@ -254,7 +254,7 @@ def _calendar(args: argparse.Namespace) -> int:
     if write_output(output, to_ical(feed)) is None:
         return _exit_status(args, problems)
     # Counted from the components just built, not by parsing the output again.
-    now = {str(c["UID"]): int(c["SEQUENCE"]) for c in feed.subcomponents if "UID" in c}
+    now: dict[str, int] = {str(c["UID"]): c.decoded("SEQUENCE") for c in feed.subcomponents if "UID" in c}
     new = sum(1 for uid in now if uid not in previous)
     revised = sum(1 for uid, seq in now.items() if uid in previous and previous[uid].sequence != seq)
     gone = sum(1 for uid in previous if uid not in now)

@@ -40,7 +40,11 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
         "repeat it for the tasks of any of several units",
     )
     group.add_argument(
-        "--lead", metavar="NAME", action="append", type=_name, help="tasks the unit leads (牵头单位); repeatable"
+        "--lead",
+        metavar="NAME",
+        action="append",
+        type=_name,
+        help="tasks the unit leads (牵头单位); repeatable",
     )
     group.add_argument(
         "--responsible",

@@ -65,7 +65,7 @@ def remove_stale(directory: Path) -> list[str]:
     """Remove the temporaries left in ``directory`` by runs that were killed; returns their names."""
     import shutil  # noqa: PLC0415 - only needed when there is something to remove
 
-    removed = []
+    removed: list[str] = []
     try:
         names = os.listdir(directory)
     except OSError:

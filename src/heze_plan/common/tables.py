@@ -155,7 +155,9 @@ def text_table(
     rows += [[_cell(record.get(key)) for key, _ in columns] for record in records]
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(columns))]
     if width is not None:
-        floors = [min(w, max(8, display_width(heading))) for w, (_, heading) in zip(widths, columns, strict=True)]
+        floors = [
+            min(w, max(8, display_width(heading))) for w, (_, heading) in zip(widths, columns, strict=True)
+        ]
         widths = _fit(widths, floors, width)
         rows = [[truncate(cell, w) for cell, w in zip(row, widths, strict=True)] for row in rows]
     rows.insert(1, ["-" * w for w in widths])
