@@ -149,7 +149,7 @@ def text_table(
     >>> print(text_table([{"n": 8, "unit": "市行政审批服务局"}], [("n", "no."), ("unit", "unit")], width=15))
     no.  unit
     ---  ----------
-    8    市行政审批…
+    8    市行政审…
     """
     rows = [[heading for _, heading in columns]]
     rows += [[_cell(record.get(key)) for key, _ in columns] for record in records]
