@@ -61,7 +61,7 @@ from heze_plan.calendar.manifest import (
     sha256,
 )
 from heze_plan.calendar.publish import (
-    publish,
+    publish_directory,
 )
 from heze_plan.calendar.revisions import (
     HASH_PROPERTY,
@@ -135,7 +135,7 @@ __all__ = [
     "links",
     "marks",
     "milestone_uid",
-    "publish",
+    "publish_directory",
     "reminder_days",
     "safeguard_description",
     "safeguard_entries",

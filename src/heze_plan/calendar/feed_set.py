@@ -34,7 +34,7 @@ from heze_plan.calendar.entries import entries
 from heze_plan.calendar.feed import PRODID, Component, FeedOptions, build_calendar
 from heze_plan.calendar.index_page import IndexEntry, check_base_url, index_html, index_json
 from heze_plan.calendar.manifest import Manifest, OwnedFile, sha256
-from heze_plan.calendar.publish import publish
+from heze_plan.calendar.publish import publish_directory
 from heze_plan.calendar.revisions import FeedError, Revisions
 from heze_plan.calendar.safeguards import SafeguardEntry, actors, safeguard_entries
 from heze_plan.calendar.slugs import slug, toned_slug
@@ -258,7 +258,7 @@ def write_feeds(
 
     Raises :class:`FeedError` (before writing anything) when a file to be
     written exists and the manifest does not say the tool wrote it. The set
-    is published all at once (:func:`heze_plan.calendar.publish.publish`);
+    is published all at once (:func:`heze_plan.calendar.publish.publish_directory`);
     when no file would change, nothing is written at all.
     """
     base = check_base_url(base_url) if base_url is not None else None
@@ -320,5 +320,7 @@ def write_feeds(
         {n: OwnedFile(sha256(data), key, alias=n in alias_names) for n, (key, data) in contents.items()}
     )
     if written or removed or final != manifest:
-        publish(directory, {n: data for n, (_, data) in contents.items() if n in written}, removed, final)
+        publish_directory(
+            directory, {n: data for n, (_, data) in contents.items() if n in written}, removed, final
+        )
     return FeedsReport(tuple(index), tuple(written), tuple(unchanged), tuple(removed), tuple(kept))

@@ -31,7 +31,7 @@ from pathlib import Path
 from heze_plan.calendar.manifest import MANIFEST_NAME, Manifest
 from heze_plan.common.files import is_stale, temporary_name
 
-__all__ = ["publish"]
+__all__ = ["publish_directory"]
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -85,7 +85,7 @@ def _write(path: Path, data: bytes) -> None:
     os.chmod(path, 0o644)
 
 
-def publish(
+def publish_directory(
     directory: Path, written: Mapping[str, bytes], removed: Iterable[str], manifest: Manifest
 ) -> None:
     """Replace ``directory`` by one holding the new ``written`` files, without ``removed``, with ``manifest``.
