@@ -69,7 +69,8 @@ def _add_feed_options(parser: argparse.ArgumentParser) -> None:
         type=_reminders,
         default=(7, 1),
         metavar="DAYS",
-        help="reminders this many days before each due date, at 09:00, comma-separated (default 7,1)",
+        help="reminders this many days before each due date, comma-separated (default 7,1); each goes off "
+        "at 09:00 China time on the last working day on or before that day",
     )
     group.add_argument(
         "--no-reminders", dest="remind", action="store_const", const=(), help="no reminders (VALARM) at all"
