@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import re
+import uuid
 from pathlib import Path
 
 import attrs
@@ -80,7 +82,7 @@ def components(data: bytes, name: str = "VEVENT") -> dict[str, icalendar.cal.Com
 
 def uid(task: int, milestone: int, kind: str = "VEVENT") -> str:
     """The UID of a task's milestone (1-based, as the ledger counts)."""
-    return milestone_uid(PLAN, task, milestone - 1, kind)
+    return milestone_uid(PLAN, task, milestone, kind)
 
 
 def sample_rows() -> dict[tuple[int, int], dict[str, str]]:
@@ -102,6 +104,12 @@ def sample_rows() -> dict[tuple[int, int], dict[str, str]]:
                 index = int(row["时间节点"])
             rows[task.number, index] = row
     return rows
+
+
+def _no_alarms(block: bytes) -> bytes:
+    """An event's or to-do's bytes without its reminders and its content digest (which covers them)."""
+    block = re.sub(rb"BEGIN:VALARM\r\n.*?END:VALARM\r\n", b"", block, flags=re.DOTALL)
+    return re.sub(rb"X-HEZE-PLAN-HASH:[^\r]*\r\n", b"", block)
 
 
 class TestWithoutLedger:
@@ -129,6 +137,64 @@ class TestWithoutLedger:
                 if name in before:
                     assert after[name].to_ical() == before[name].to_ical(), name
             assert len(after.walk("VALARM")) == len(before.walk("VALARM"))
+
+    def test_whole_plan_reference(self) -> None:
+        """tests/data/feeds/main-a17ac9f-whole-plan-tasks.ics is the feed of all 195 tasks, events and to-dos,
+        as main wrote it at a17ac9f (its SHA-256 was the golden digest 75903ed7…3f4d kept since 881f546).
+        Issue 13 moved the reminders to working days (absolute triggers, new wording), which also moves
+        each event's content digest; everything else is the same bytes, event by event.
+        """
+        reference = (REFERENCE / "main-a17ac9f-whole-plan-tasks.ics").read_bytes()
+        assert hashlib.sha256(reference).hexdigest().startswith("75903ed7")
+        built = build(PLAN.tasks, components=Component.BOTH)
+        # on failure: which UID's event differs, and how, in readable text
+        assert {u: _no_alarms(b).decode() for u, b in blocks(built).items()} == {
+            u: _no_alarms(b).decode() for u, b in blocks(reference).items()
+        }
+        assert [b.count(b"BEGIN:VALARM") for b in blocks(built).values()] == [
+            b.count(b"BEGIN:VALARM") for b in blocks(reference).values()
+        ]
+
+    @pytest.mark.parametrize("component", [Component.EVENT, Component.TODO])
+    def test_whole_plan_one_component(self, component: Component) -> None:
+        """The events alone, or the to-dos alone, are those of the reference, byte for byte but for the
+        reminders and the digest (issue 13).
+        """
+        kind = b"VEVENT" if component is Component.EVENT else b"VTODO"
+        reference = (REFERENCE / "main-a17ac9f-whole-plan-tasks.ics").read_bytes()
+        found = re.findall(
+            rb"BEGIN:" + kind + rb"\r\n(.*?)END:" + kind + rb"\r\n", reference, flags=re.DOTALL
+        )
+        built = {u: _no_alarms(b) for u, b in blocks(build(PLAN.tasks, components=component)).items()}
+        assert built == {_uid(body): _no_alarms(body) for body in found}
+
+    def test_whole_plan_field_by_field(self) -> None:
+        """Each event of the reference, read back, says what the plan says: the UID of its name (RFC 4122
+        name-based UUID of 菏政发〔2023〕11号/task/N/milestone/M, M from 1), the due day as an all-day event
+        with the exclusive end the day after (RFC 5545 §3.6.1), the task's number and title, its area.
+        """
+        reference = (REFERENCE / "main-a17ac9f-whole-plan-tasks.ics").read_bytes()
+        events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(reference).walk("VEVENT")}
+        todos = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(reference).walk("VTODO")}
+        namespace = uuid.UUID("0b1c7e4e-6d2a-5c55-9d1e-3a7f1f2c8e40")
+        expected = set()
+        for task in PLAN.tasks:
+            for number, milestone in enumerate(task.milestones, 1):
+                name = f"菏政发〔2023〕11号/task/{task.number}/milestone/{number}"
+                uid = f"{uuid.uuid5(namespace, name)}@heze-plan"
+                assert uid == milestone_uid(PLAN, task.number, number)
+                expected.add(uid)
+                event = events[uid]
+                assert event["DTSTART"].dt == milestone.due
+                assert event["DTEND"].dt == milestone.due + dt.timedelta(days=1)
+                assert str(event["SUMMARY"]).startswith(f"{task.number}. {task.title}")
+                if len(task.milestones) > 1:
+                    assert f"（节点{number}/{len(task.milestones)}）" in str(event["SUMMARY"])
+                assert event["CATEGORIES"].cats == [PLAN.area(task.area).name]
+                todo = todos[f"{uuid.uuid5(namespace, name + '/VTODO')}@heze-plan"]
+                assert todo["DUE"].dt == milestone.due
+        assert set(events) == expected
+        assert len(expected) == 121  # the plan's dated milestones, counted in the source text
 
     def test_silent_ledger_before_any_deadline(self) -> None:
         """An empty ledger read on 2023-08-01 (before the first deadline, 8月底前) marks nothing: every

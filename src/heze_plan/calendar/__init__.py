@@ -16,9 +16,8 @@ from heze_plan.calendar._ical import (
     fold,
     to_ical,
 )
-from heze_plan.calendar.entries import (
+from heze_plan.calendar.entries import (  # the function entries() stays in its module of that name
     Entry,
-    entries,
     milestone_uid,
 )
 from heze_plan.calendar.event_text import (
@@ -36,6 +35,7 @@ from heze_plan.calendar.feed import (
     PRODID,
     TIMEZONE,
     Component,
+    FeedItems,
     FeedOptions,
     build_calendar,
     data_revised,
@@ -104,6 +104,7 @@ __all__ = [
     "TIMEZONE",
     "Component",
     "Entry",
+    "FeedItems",
     "FeedOptions",
     "FeedSpec",
     "FeedsReport",
@@ -123,7 +124,6 @@ __all__ = [
     "content_digest",
     "data_revised",
     "description_text",
-    "entries",
     "entry_status",
     "event_status",
     "feed_specs",

@@ -256,7 +256,7 @@ def write_feeds(
 ) -> FeedsReport:
     """Write every feed of :func:`feed_specs`, ``index.html`` and ``index.json`` into ``directory``.
 
-    Raises :class:`FeedError` (before writing anything) when a file to be
+    Raises :class:`~heze_plan.errors.FeedError` (before writing anything) when a file to be
     written exists and the manifest does not say the tool wrote it. The set
     is published all at once (:func:`heze_plan.calendar.publish.publish_directory`);
     when no file would change, nothing is written at all.

@@ -219,7 +219,7 @@ def task_detail(plan: Plan, task: Task) -> str:
         for target in task.targets:
             when = "the plan year"
             if target.milestone is not None:
-                when = task.milestones[target.milestone].due.isoformat()
+                when = task.milestones[target.milestone - 1].due.isoformat()
             lines.append(f"  {target_formula(target)}  ({target.kind.value}, by {when})")
             lines.append(f"      {target.subject}")
     if task.per_provincial_arrangement:

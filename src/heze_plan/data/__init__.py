@@ -5,7 +5,7 @@
 - ``errata.json``: the corrections applied to that text, each with its reason;
 - ``units.csv``: the registry of the embedded plan's units (name, kind, aliases);
 - ``heze-2023-plan.json``: in a built wheel only, the embedded plan parsed when
-  the wheel was built (see :mod:`heze_plan._embedded`); a source checkout has none.
+  the wheel was built (see ``heze_plan._embedded``); a source checkout has none.
 
 Nothing here parses: each function returns the file's text, and the stage
 that understands it turns it into model objects.

@@ -28,7 +28,9 @@ from heze_plan.model.plan import Plan
 __all__ = ["EXPORT_FORMAT", "from_json", "make_converter", "structure_plan", "to_json", "unstructure"]
 
 #: Names the export format and its version; bumped on any incompatible change.
-EXPORT_FORMAT = "heze-plan/1"
+EXPORT_FORMAT = "heze-plan/2"
+#: The previous version, read by :func:`from_json`: targets named their milestone from 0.
+_FORMAT_1 = "heze-plan/1"
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
@@ -80,7 +82,7 @@ def unstructure(plan: Plan) -> dict[str, Any]:
 
 
 def structure_plan(data: Any) -> Plan:
-    """A plan from plain data; :class:`ExportError` lists every problem with its path."""
+    """A plan from plain data; :class:`~heze_plan.errors.ExportError` lists every problem with its path."""
     try:
         return _converter().structure(data, Plan)
     except (ClassValidationError, IterableValidationError) as error:
@@ -101,8 +103,21 @@ def from_json(text: str) -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ExportError([f"not JSON: {error}"]) from None
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+    if not isinstance(data, dict) or data.get("format") not in (EXPORT_FORMAT, _FORMAT_1):
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise ExportError([f"$.format: expected {EXPORT_FORMAT!r}, found {found!r}"])
     body = {k: v for k, v in data.items() if k != "format"}
+    if data["format"] == _FORMAT_1:
+        _number_milestones_from_1(body)
     return structure_plan(body)
+
+
+def _number_milestones_from_1(body: dict[str, Any]) -> None:
+    """A ``heze-plan/1`` export in place as ``heze-plan/2``: ``targets[].milestone`` counted from 0 then."""
+    for key in ("tasks", "safeguards"):
+        owners = body.get(key)
+        for owner in owners if isinstance(owners, list) else ():
+            found = owner.get("targets") if isinstance(owner, dict) else None
+            for target in found if isinstance(found, list) else ():
+                if isinstance(target, dict) and isinstance(target.get("milestone"), int):
+                    target["milestone"] += 1

@@ -17,8 +17,10 @@ from heze_plan.query.lookup import (
     resolve_unit,
 )
 from heze_plan.query.selections import (
+    Chosen,
     MilestoneRef,
     MilestoneSelection,
+    Scope,
     Selection,
     TargetRef,
     TargetSelection,
@@ -27,6 +29,7 @@ from heze_plan.query.selections import (
     milestones,
     next_milestones,
     parse_month,
+    scope,
     targets,
     tasks,
     unit_load,
@@ -35,9 +38,11 @@ from heze_plan.query.selections import (
 __all__ = [
     "COUNTIES",
     "COUNTY_COLLECTIVES",
+    "Chosen",
     "MilestoneRef",
     "MilestoneSelection",
     "Party",
+    "Scope",
     "Selection",
     "TargetRef",
     "TargetSelection",
@@ -50,6 +55,7 @@ __all__ = [
     "resolve_county",
     "resolve_party",
     "resolve_unit",
+    "scope",
     "targets",
     "tasks",
     "unit_load",
