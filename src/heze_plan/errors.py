@@ -19,6 +19,7 @@ __all__ = [
     "FeedError",
     "HezePlanError",
     "LedgerError",
+    "OutputError",
     "PandasMissingError",
     "ParseError",
     "UnitLookupError",
