@@ -126,9 +126,10 @@ def _ledger_init(args: argparse.Namespace) -> int:
         raise UsageError("no task matches the selection options: no template written")
     fmt = _fmt(target, args.format)
     unit = None
-    if args.unit or args.lead:
+    named = [*(args.unit or ()), *(args.lead or ())]  # repeatable options: lists of names
+    if len(named) == 1:  # one unit named: its name goes into 填报单位
         try:
-            party = resolve_party(plan, args.unit or args.lead)
+            party = resolve_party(plan, named[0])
         except UnitLookupError as error:
             raise UsageError(str(error)) from None
         unit = party.units[0] if len(party.units) == 1 else None
