@@ -29,6 +29,7 @@ LAYERS = {
     "parsing": 2,
     "sources": 2,
     "_embedded": 2,
+    "_reading": 2,  # heze_plan.read: a file through sources into the parser
     "query": 3,
     "progress": 4,
     "calendar": 5,
