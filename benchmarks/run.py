@@ -260,6 +260,44 @@ def bench_scale(sizes: list[int], rounds: int) -> None:
     record("parse time per task, largest / smallest", f"{ratio:.2f}x", "(goal <= 1.5x)")
 
 
+def bench_readers() -> None:
+    """Reading the Heze plan from each published format, beside parsing its text (the baseline)."""
+    import tempfile
+
+    import heze_plan
+
+    print("reading plan files", flush=True)
+    try:
+        from tests import plan_files
+    except ImportError as error:  # pragma: no cover - the test extra is missing
+        record("reading plan files", "skipped", f"({error})")
+        return
+    source = heze_plan.source_text()
+    record("parse() of the text, no errata (baseline)", ms(best(lambda: heze_plan.parse(source))))
+    with tempfile.TemporaryDirectory() as folder:
+        where = Path(folder)
+        plan = heze_plan.load()
+        txt = where / "plan.txt"
+        txt.write_text(source, encoding="utf-8")
+        writers: dict[str, Callable[[], Path]] = {
+            ".txt": lambda: txt,
+            ".pdf (reportlab)": lambda: plan_files.write_pdf_reportlab(where / "plan.pdf"),
+            ".docx": lambda: plan_files.write_docx(where / "plan.docx"),
+            ".html": lambda: plan_files.write_html_paragraphs(where / "plan.html"),
+            ".xlsx": lambda: plan_files.write_xlsx(where / "plan.xlsx", plan),
+            ".csv": lambda: plan_files.write_csv(where / "plan.csv", plan),
+        }
+        for name, write in writers.items():
+            try:
+                path = write()
+            except ImportError as error:
+                record(f"read_text({name})", "skipped", f"({error})")
+                continue
+            size = f"({path.stat().st_size // 1024} KB)"
+            record(f"read_text({name})", ms(best(lambda p=path: heze_plan.read_text(p), 3)), size)
+            record(f"read({name}), text and parse", ms(best(lambda p=path: heze_plan.read(p), 3)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and sizes up to 10 000 tasks")
@@ -274,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     bench_queries()
     bench_feeds()
     bench_cli(runs)
+    bench_readers()
     bench_scale(sizes, 2 if args.quick else 3)
     record("load average at the end (1, 5, 15 min)", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     width = max(len(name) for name, _, _ in ROWS)

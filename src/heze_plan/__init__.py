@@ -32,11 +32,13 @@ from heze_plan.errors import (
     AreaLookupError,
     ErrataError,
     ExportError,
+    ExtraMissingError,
     FeedError,
     HezePlanError,
     LedgerError,
     PandasMissingError,
     ParseError,
+    SourceError,
     UnitLookupError,
 )
 from heze_plan.model import (
@@ -58,6 +60,7 @@ from heze_plan.model import (
 )
 
 if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
+    from heze_plan._reading import read, read_text
     from heze_plan.parsing import (
         Convention,
         ParseFinding,
@@ -88,6 +91,7 @@ __all__ = [
     "ErrataError",
     "Erratum",
     "ExportError",
+    "ExtraMissingError",
     "FeedError",
     "Finding",
     "HezePlanError",
@@ -105,6 +109,7 @@ __all__ = [
     "Problem",
     "Progress",
     "Safeguard",
+    "SourceError",
     "State",
     "Target",
     "TargetActual",
@@ -119,7 +124,9 @@ __all__ = [
     "milestone_status",
     "parse",
     "parse_with_report",
+    "read",
     "read_ledger",
+    "read_text",
     "resolve_unit",
     "source_text",
     "status",
@@ -146,6 +153,7 @@ _LAZY = {
         "heze_plan.progress",
     ),
     "resolve_unit": "heze_plan.query",
+    **dict.fromkeys(("read", "read_text"), "heze_plan._reading"),
 }
 
 
