@@ -2,8 +2,8 @@
 
 The order, bottom to top (docs/architecture.md): ``errors``, ``common`` and
 ``data``; ``model``; ``parsing`` (and ``sources``, beside it, if it appears);
-``_embedded`` (the embedded plan: read from the wheel's snapshot, else parsed,
-so just above the parser); ``query``; ``progress``; ``calendar``; ``notebook``;
+``_embedded`` and ``_reading`` (the embedded plan, from the wheel's snapshot
+or parsed; a plan from a file, through sources and the parser: beside the parser); ``query``; ``progress``; ``calendar``; ``notebook``;
 ``cli``; and on top ``heze_plan/__init__.py``. Every ``import`` statement
 counts, those inside functions too: a function-level import does not make an
 upward edge acceptable.
@@ -29,6 +29,7 @@ LAYERS = {
     "parsing": 2,
     "sources": 2,
     "_embedded": 2,
+    "_reading": 2,  # a plan from a file: sources, then the parser
     "query": 3,
     "progress": 4,
     "calendar": 5,

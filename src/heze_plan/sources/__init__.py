@@ -34,7 +34,7 @@ READERS: dict[str, Reader] = {
 
 
 def read_text(path: str | Path) -> str:
-    """The text of a plan file, by its suffix, as :func:`heze_plan.parse` reads it.
+    """The text of a plan file, by its suffix, as :func:`heze_plan.parsing.parser.parse` reads it.
 
     Raises :class:`~heze_plan.errors.SourceError` naming the file for an
     unknown suffix, a file that cannot be read, a corrupt file or one with no

@@ -2,7 +2,7 @@
 
 Chinese offices save text as UTF-8 (with or without a BOM), GB18030/GBK
 (Windows' default for Chinese) and UTF-16 (Notepad's "Unicode");
-:func:`heze_plan.sources._shared.decode` tells them apart.
+``heze_plan.sources._shared.decode`` tells them apart.
 """
 
 from __future__ import annotations
