@@ -86,7 +86,7 @@ class TestCheck:
         code, _, err = _run(capsys, "check", "--plan", str(path))
         assert code == 2
         assert err.startswith("heze-plan: error: ")
-        assert "no section heading" in err
+        assert "no tasks: no numbered item" in err
 
     def test_binary_file_is_one_line(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "plan.pdf"

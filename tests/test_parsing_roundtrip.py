@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import heze_plan
 from heze_plan import ParseError, parse, parse_with_report
+from heze_plan.parsing.units import known_units
 from heze_plan.parsing.writer import to_text
 
 from .strategies import plan_texts
@@ -46,7 +47,7 @@ class TestRoundTrip:
 
     def test_the_embedded_plan_renders_and_parses_back(self) -> None:
         plan = heze_plan.load()
-        assert attrs.evolve(parse(to_text(plan)), errata=plan.errata) == plan
+        assert attrs.evolve(parse(to_text(plan), registry=known_units()), errata=plan.errata) == plan
 
 
 def _parses_or_parse_error(text: str | bytes, *, strict: bool = True) -> None:

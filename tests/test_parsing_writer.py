@@ -7,6 +7,7 @@ import pytest
 
 import heze_plan
 from heze_plan.common.numerals import to_chinese as chinese_numeral
+from heze_plan.parsing.units import known_units
 from heze_plan.parsing.writer import owner_list, to_text
 
 
@@ -15,7 +16,7 @@ class TestToText:
 
     def test_round_trip(self) -> None:
         plan = heze_plan.load()
-        again = heze_plan.parse(to_text(plan))
+        again = heze_plan.parse(to_text(plan), registry=known_units())
         assert attrs.evolve(again, errata=plan.errata) == plan
 
     def test_shape(self) -> None:

@@ -25,9 +25,9 @@ __all__ = ["load", "parse_embedded", "snapshot_json"]
 
 def parse_embedded() -> Plan:
     """The embedded plan parsed from its shipped text with the shipped errata and unit registry."""
-    from heze_plan.parsing import parse, shipped_errata  # noqa: PLC0415 - the parser's imports only without a snapshot
+    from heze_plan.parsing import known_units, parse, shipped_errata  # noqa: PLC0415 - the parser's imports only without a snapshot
 
-    return parse(data.source_text(), errata=shipped_errata())
+    return parse(data.source_text(), errata=shipped_errata(), registry=known_units())
 
 
 def snapshot_json(plan: Plan) -> str:

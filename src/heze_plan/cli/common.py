@@ -57,6 +57,21 @@ def add_plan_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def plan_text(source: Path) -> str:
+    """The text of a plan file in any format :func:`heze_plan.read_text` reads (``inspect FILE``).
+
+    A file that cannot be read, or whose format needs an extra that is not
+    installed, is a usage error of one line.
+    """
+    from heze_plan.errors import ExtraMissingError, SourceError
+    from heze_plan.sources import read_text
+
+    try:
+        return read_text(source)
+    except (SourceError, ExtraMissingError) as error:
+        raise UsageError(str(error)) from None
+
+
 def load_plan(args: argparse.Namespace) -> Plan:
     """The plan to work on: ``--plan FILE`` (:func:`heze_plan.read`) or the embedded one."""
     source: Path | None = getattr(args, "plan", None)
@@ -87,17 +102,17 @@ def emit(records: list[dict[str, object]], columns: Sequence[tuple[str, str]], f
     if not records and fmt == "table":
         print(f"no {what} match", file=sys.stderr)
         return
-    from heze_plan.common.tables import render
+    from heze_plan.common.tables import render, terminal_width
 
-    print(render(records, columns, fmt))
+    print(render(records, columns, fmt, width=terminal_width() if fmt == "table" else None))
 
 
 def date_argument(text: str) -> dt.date:
-    """An argparse type: a YYYY-MM-DD date (:func:`heze_plan.common.dates.iso_date`)."""
-    from heze_plan.common.dates import iso_date
+    """An argparse type: a date by the ledgers' rule (:func:`heze_plan.common.dates.user_date`)."""
+    from heze_plan.common.dates import user_date
 
     try:
-        return iso_date(text)
+        return user_date(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

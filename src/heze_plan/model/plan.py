@@ -65,13 +65,6 @@ def _unit_names(instance: object, attribute: attrs.Attribute[Any], value: object
         raise ValueError(msg)
 
 
-def _required_units(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _unit_names(instance, attribute, value)
-    if not value:
-        msg = f"{type(instance).__name__}.{attribute.name} must name at least one unit, got ()"
-        raise ValueError(msg)
-
-
 def _to_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
@@ -95,6 +88,8 @@ class UnitKind(enum.Enum):
     PUBLIC_INSTITUTION = "public_institution"
     #: A group of bodies named as one (各县区政府、管委会; 市有关部门、单位).
     COLLECTIVE = "collective"
+    #: One lower-level government or a zone's management committee (房县人民政府, 湘西经开区管委会).
+    GOVERNMENT = "government"
 
 
 class Comparator(enum.Enum):
@@ -206,14 +201,16 @@ class Task:
     """One numbered task of the plan.
 
     A task with no milestone is ongoing for the whole plan year; its horizon
-    is :attr:`Plan.horizon`, never an invented date.
+    is :attr:`Plan.horizon`, never an invented date. A task whose source
+    names no lead unit (only 责任单位, or no owner at all) has empty
+    ``lead_units``, as the source has it; :func:`heze_plan.check` reports it.
     """
 
     number: int = field(validator=_positive_int)
     title: str = field(validator=_non_empty_text)
     text: str = field(validator=_non_empty_text)
     area: int = field(validator=_positive_int)
-    lead_units: tuple[str, ...] = field(converter=_to_tuple, validator=_required_units)
+    lead_units: tuple[str, ...] = field(converter=_to_tuple, validator=_unit_names)
     responsible_units: tuple[str, ...] = field(default=(), converter=_to_tuple, validator=_unit_names)
     milestones: tuple[Milestone, ...] = field(default=(), converter=_to_tuple)
     targets: tuple[Target, ...] = field(default=(), converter=_to_tuple)
@@ -335,13 +332,21 @@ class Plan:
         """The last day of the plan year: when ongoing tasks and 年内 items are due."""
         return dt.date(self.document.year, 12, 31)
 
-    def task(self, number: int) -> Task:
+    def task(self, number: int | str) -> Task:
         """The task with this number; ``KeyError`` naming the valid range otherwise.
 
+        A number written as text (``"8"``, as from a form) is read as one;
+        anything else that is not an ``int`` (``True``, ``8.0``) is a
+        :class:`TypeError` naming what was given.
         Tasks numbered 1..N in order (every parsed plan without gaps) are found
         by position, so a loop over the numbers stays linear in a plan of
         100 000 tasks; other plans fall back to a scan.
         """
+        if isinstance(number, str) and number.strip().isdecimal():
+            number = int(number.strip())
+        if isinstance(number, bool) or not isinstance(number, int):
+            msg = f"a task number is a whole number such as 8, got {number!r}"
+            raise TypeError(msg)
         if 0 < number <= len(self.tasks) and self.tasks[number - 1].number == number:
             return self.tasks[number - 1]
         for task in self.tasks:
