@@ -58,7 +58,7 @@ def add_plan_option(parser: argparse.ArgumentParser) -> None:
 
 
 def plan_text(source: Path) -> str:
-    """The text of a plan file in any format :func:`heze_plan.read_text` reads (``inspect FILE``).
+    """The text of a plan file in any format :func:`heze_plan.sources.read_text` reads (``inspect FILE``).
 
     A file that cannot be read, or whose format needs an extra that is not
     installed, is a usage error of one line.

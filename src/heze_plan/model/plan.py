@@ -203,7 +203,7 @@ class Task:
     A task with no milestone is ongoing for the whole plan year; its horizon
     is :attr:`Plan.horizon`, never an invented date. A task whose source
     names no lead unit (only 责任单位, or no owner at all) has empty
-    ``lead_units``, as the source has it; :func:`heze_plan.check` reports it.
+    ``lead_units``, as the source has it; :func:`heze_plan.model.checks.check` reports it.
     """
 
     number: int = field(validator=_positive_int)
