@@ -1,12 +1,12 @@
 """Imports run down the stages of the data flow, never up, and no module imports itself back.
 
 The order, bottom to top (docs/architecture.md): ``errors``, ``common`` and
-``data``; ``model``; ``parsing``, with ``sources`` (a file's text), ``_embedded``
-(the embedded plan, from the wheel's snapshot or parsed) and ``_reading`` (a
-plan from a file: sources, then the parser) beside it; ``query``; ``progress``;
-``calendar``; ``notebook``; ``cli``; and on top ``heze_plan/__init__.py``.
-Every ``import`` statement counts, those inside functions too: a
-function-level import does not make an upward edge acceptable.
+``data``; ``model``; ``parsing`` (and ``sources``, beside it, if it appears);
+``_embedded`` (the embedded plan: read from the wheel's snapshot, else parsed,
+so just above the parser); ``query``; ``progress``; ``calendar``; ``notebook``;
+``cli``; and on top ``heze_plan/__init__.py``. Every ``import`` statement
+counts, those inside functions too: a function-level import does not make an
+upward edge acceptable.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ LAYERS = {
     "parsing": 2,
     "sources": 2,
     "_embedded": 2,
-    "_reading": 2,  # a plan from a file: sources, then the parser
+    "_reading": 2,  # heze_plan.read: a file through sources into the parser
     "query": 3,
     "progress": 4,
     "calendar": 5,

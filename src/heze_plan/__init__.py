@@ -61,7 +61,8 @@ from heze_plan.model import (
 )
 
 if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
-    from heze_plan._reading import read, read_text
+    from heze_plan._reading import read
+    from heze_plan.sources import read_text
     from heze_plan.parsing import (
         Convention,
         ParseFinding,
@@ -155,7 +156,8 @@ _LAZY = {
         "heze_plan.progress",
     ),
     "resolve_unit": "heze_plan.query",
-    **dict.fromkeys(("read", "read_text"), "heze_plan._reading"),
+    "read": "heze_plan._reading",
+    "read_text": "heze_plan.sources",
 }
 
 
