@@ -1,7 +1,7 @@
 """A selection of :mod:`heze_plan.query` goes as it is into the calendar, status, frames and template.
 
 September 2023 has 21 milestones (9月底前 and 9月底 counted in the source text,
-see test_queries.py), all due 2023-09-30; 菏泽海关 leads tasks 53, 55 and 56, of which
+see test_query_selections.py), all due 2023-09-30; 菏泽海关 leads tasks 53, 55 and 56, of which
 only 55 has a deadline (12 月底前，进一步提升原产地签证服务便利化; 53 and 56 run the whole year).
 """
 

@@ -72,6 +72,7 @@ _QUALIFIED = {
     "Ledger": "heze_plan.progress.ledger.Ledger",
     "Problem": "heze_plan.progress.ledger.Problem",
     "Party": "heze_plan.query.lookup.Party",
+    "ParseReport": "heze_plan.parsing.findings.ParseReport",
 }
 _NAME = re.compile(r"(?<![\w.])(" + "|".join(_QUALIFIED) + r")\b")
 

@@ -62,7 +62,6 @@ from heze_plan.model import (
 
 if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
     from heze_plan._reading import read
-    from heze_plan.sources import read_text
     from heze_plan.parsing import (
         Convention,
         ParseFinding,
@@ -83,6 +82,7 @@ if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
         status,
     )
     from heze_plan.query import resolve_unit
+    from heze_plan.sources import read_text
 
 __all__ = [
     "Area",

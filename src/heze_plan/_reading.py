@@ -26,13 +26,13 @@ def read(
     errata: Iterable[Erratum] = (),
     registry: str | os.PathLike[str] | Iterable[Unit] | Mapping[str, Unit] | None = None,
 ) -> Plan:
-    """The plan in a file, read by the file's suffix and parsed (:func:`heze_plan.parse`).
+    """The plan in a file, read by the file's suffix and parsed (:func:`heze_plan.parsing.parser.parse`).
 
-    ``year``, ``strict``, ``errata`` and ``registry`` are :func:`heze_plan.parse`'s. A file
+    ``year``, ``strict``, ``errata`` and ``registry`` are :func:`~heze_plan.parsing.parser.parse`'s. A file
     that cannot be read raises :class:`~heze_plan.errors.SourceError` naming
     it; a missing optional extra, :class:`~heze_plan.errors.ExtraMissingError`
     naming the extra. A :class:`~heze_plan.errors.ParseError` counts its lines
-    in the text :func:`read_text` returns for the file.
+    in the text :func:`heze_plan.sources.read_text` returns for the file.
 
     >>> import heze_plan
     >>> from heze_plan.data import SOURCE

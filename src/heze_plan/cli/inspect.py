@@ -42,7 +42,7 @@ def register_inspect(commands: Commands) -> None:
 
 
 def inspection(report: ParseReport) -> dict[str, Any]:
-    """What :func:`~heze_plan.parse_with_report` understood, as data (the ``--format json`` output)."""
+    """What :func:`~heze_plan.parsing.parser.parse_with_report` understood, as data (``--format json``)."""
     plan = report.plan
     per_area = {area.number: 0 for area in plan.areas}
     for task in plan.tasks:

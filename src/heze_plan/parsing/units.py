@@ -178,7 +178,7 @@ def registry_for(
     """Registry entries for ``names``, in first-seen order.
 
     Units in ``known`` (a registry by name, such as the embedded plan's
-    :func:`known_units` or one read by :func:`heze_plan.parsing.units.load_registry`) are taken from
+    :func:`known_units` or one read by :func:`~heze_plan.parsing.units.load_registry`) are taken from
     it, by name; others are classified by name (:func:`classify`,
     for a plan of ``level``) and have no aliases. Heze's registry applies
     only when passed: a plan of another government gets no Heze data.

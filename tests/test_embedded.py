@@ -2,7 +2,7 @@
 
 Expected values here are the parse of the shipped source (the snapshot must
 be exactly that) and the wheel's contents; 195/195 tasks against the source
-are checked by ``tests/test_expected_table.py``.
+are checked by ``tests/test_parsing_expected_table.py``.
 """
 
 from __future__ import annotations
