@@ -2,7 +2,7 @@
 
 It puts together two stages that do not know each other: the readers turn
 a ``.txt``, ``.pdf``, ``.docx``, ``.html``, ``.xlsx`` or ``.csv`` file into text,
-and :func:`heze_plan.parse` reads the text.
+and :func:`heze_plan.parsing.parser.parse` reads the text.
 """
 
 from __future__ import annotations
