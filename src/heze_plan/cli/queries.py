@@ -191,7 +191,10 @@ def register_targets(commands: Commands) -> None:
     )
     add_plan_option(parser)
     add_selection_options(parser)
-    parser.add_argument("--kind", choices=[k.value for k in TargetKind], help="only targets of this kind")
+    kinds = [k.value for k in TargetKind]
+    parser.add_argument(
+        "--kind", choices=kinds, metavar="KIND", help=f"only targets of this kind: {', '.join(kinds)}"
+    )
     add_format_option(parser)
     parser.set_defaults(handler=_targets)
 
