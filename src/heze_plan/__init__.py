@@ -37,6 +37,7 @@ from heze_plan.errors import (
     LedgerError,
     PandasMissingError,
     ParseError,
+    ReadingError,
     UnitLookupError,
 )
 from heze_plan.model import (
@@ -46,6 +47,7 @@ from heze_plan.model import (
     Erratum,
     Finding,
     Milestone,
+    Obligation,
     Plan,
     Principle,
     Safeguard,
@@ -95,6 +97,7 @@ __all__ = [
     "LedgerError",
     "Milestone",
     "MilestoneEntry",
+    "Obligation",
     "PandasMissingError",
     "ParseError",
     "ParseFinding",
@@ -104,6 +107,7 @@ __all__ = [
     "Principle",
     "Problem",
     "Progress",
+    "ReadingError",
     "Safeguard",
     "State",
     "Target",

@@ -59,6 +59,7 @@ from heze_plan.parsing._layout import (
 from heze_plan.parsing.deadlines import find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
 from heze_plan.parsing.hanzi import to_simplified
+from heze_plan.parsing.obligations import with_obligations
 from heze_plan.parsing.owners import find_owner_clause, read_owners
 from heze_plan.parsing.targets import targets_in
 from heze_plan.parsing.units import known_units, registry_for
@@ -459,7 +460,7 @@ def parse_with_report(
     sections = _sections(body)
     goal = "".join(p.text for p in _section(sections, _GOAL_SECTIONS))
     principles = [
-        Principle(number=n, title=title, text=text)
+        Principle(number=n, title=title, text=text, targets=tuple(targets_in(text)))
         for n, title, text in _numbered(_section(sections, _PRINCIPLE_SECTIONS), "principles", ctx)
         if title
     ]
@@ -502,6 +503,7 @@ def parse_with_report(
         units=registry_for(names, level(document)),
         errata=applied,
     )
+    plan = with_obligations(plan)  # the safeguards' duties need the areas and the registry
     return ParseReport(
         plan=plan,
         conventions=frozenset(ctx.conventions),
