@@ -25,10 +25,19 @@ from heze_plan.common.dates import iso_date
 from heze_plan.errors import ExportError
 from heze_plan.model.plan import Plan
 
-__all__ = ["EXPORT_FORMAT", "from_json", "make_converter", "structure_plan", "to_json", "unstructure"]
+__all__ = [
+    "EXPORT_FORMAT",
+    "READABLE_FORMATS",
+    "from_json", "make_converter", "structure_plan", "to_json", "unstructure"]
 
 #: Names the export format and its version; bumped on any incompatible change.
-EXPORT_FORMAT = "heze-plan/1"
+#: Version 2 added the targets' ``applies_to`` and ``reading``, the new target kinds, the
+#: principles' targets, the safeguards' ``obligations``, the notice's metadata in
+#: ``document``, the units' ``basis``, the tasks' ``open_owner_lists`` and the errata's
+#: ``status``; a reader of version 1 refuses those keys, so the version changed.
+EXPORT_FORMAT = "heze-plan/2"
+#: Older versions :func:`from_json` still reads (every field they lack has a default).
+READABLE_FORMATS = ("heze-plan/1", EXPORT_FORMAT)
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
@@ -101,7 +110,7 @@ def from_json(text: str) -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ExportError([f"not JSON: {error}"]) from None
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+    if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise ExportError([f"$.format: expected {EXPORT_FORMAT!r}, found {found!r}"])
     body = {k: v for k, v in data.items() if k != "format"}

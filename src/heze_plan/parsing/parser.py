@@ -31,6 +31,8 @@ import re
 import warnings
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from heze_plan.common.numerals import from_chinese
 from heze_plan.model.plan import (
     Area,
@@ -59,6 +61,7 @@ from heze_plan.parsing._layout import (
 from heze_plan.parsing.deadlines import find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
 from heze_plan.parsing.hanzi import to_simplified
+from heze_plan.parsing.notice import notice_fields
 from heze_plan.parsing.obligations import with_obligations
 from heze_plan.parsing.owners import find_owner_clause, read_owners
 from heze_plan.parsing.targets import targets_in
@@ -203,6 +206,7 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task
             targets=targets,
             per_provincial_arrangement=bool(_PROVINCIAL.search(text)),
             prerequisites=_prerequisites(text),
+            open_owner_lists=tuple(name.removesuffix("等") for name in owners.trimmed),
         )
     except (ValueError, TypeError) as invalid:
         ctx.problem(
@@ -457,6 +461,7 @@ def parse_with_report(
     end = next((i for i, p in enumerate(paras) if BODY_END.match(p.text)), len(paras))
     body = paras[first_section:end]
     document = read_document(paras[:first_section], body, paras[end:], year, ctx)
+    document = attrs.evolve(document, **notice_fields(paras[:first_section], paras[end:]))
     sections = _sections(body)
     goal = "".join(p.text for p in _section(sections, _GOAL_SECTIONS))
     principles = [
