@@ -1,4 +1,5 @@
-"""The commands that answer questions: ``tasks``, ``show``, ``units``, ``areas``, ``targets``, ``timeline``.
+"""The commands that answer questions: ``tasks``, ``show``, ``units``, ``areas``, ``targets``, ``timeline``,
+``obligations``.
 
 Each selects with :mod:`heze_plan.query.selections`, turns the result into records
 with :mod:`heze_plan.cli.views` and prints them as a table, JSON or CSV.
@@ -52,8 +53,14 @@ def _show(args: argparse.Namespace) -> int:
 
     plan = load_plan(args)
     text = args.number.strip()
+    if text[:1] in {"S", "s"}:
+        try:
+            print(views.safeguard_detail(plan, "S" + text[1:]))
+        except KeyError as error:
+            raise UsageError(str(error.args[0])) from None
+        return 0
     if not text.isdigit():
-        raise UsageError(f"task number must be a whole number, got {args.number!r}")
+        raise UsageError(f"task number must be a whole number or a safeguard (S1, S1.6), got {args.number!r}")
     try:
         task = plan.task(int(text))
     except KeyError as error:
@@ -65,8 +72,17 @@ def _show(args: argparse.Namespace) -> int:
         record["targets"] = views.target_records(one.targets())
         record["per_provincial_arrangement"] = task.per_provincial_arrangement
         record["prerequisites"] = list(task.prerequisites)
+        record["open_owner_lists"] = list(task.open_owner_lists)
         record["errata"] = [
-            {"id": e.id, "kind": e.kind, "source": e.source, "correction": e.correction, "reason": e.reason}
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "status": e.status,
+                "applied": e.rewrites,
+                "source": e.source,
+                "correction": e.correction,
+                "reason": e.reason,
+            }
             for e in plan.errata_for(task.number)
         ]
         print(json_text(record))
@@ -95,12 +111,20 @@ def _targets(args: argparse.Namespace) -> int:
 
     plan = load_plan(args)
     refuse_ongoing_with_dates(args)
-    selection = narrow(queries.targets(plan), args)
+    everything = queries.targets(plan)
+    selection = narrow(everything, args)
     if args.ongoing:
         selection = selection.where(lambda ref: ref.task.ongoing)
+    whole_plan = len(selection) == len(everything)
     if args.kind:
         selection = selection.of_kind(args.kind)
     records = views.target_records(selection)
+    if whole_plan:  # no option narrowed the tasks: the principles' and safeguards' targets too
+        records += [
+            r
+            for r in views.plan_level_target_records(plan)
+            if not args.kind or getattr(r["kind"], "value", None) == args.kind
+        ]
     columns = (*views.TARGET_COLUMNS, ("phrase", "phrase")) if args.format == "csv" else views.TARGET_COLUMNS
     emit(records, columns, args.format, "targets")
     return 0
@@ -130,6 +154,31 @@ def _timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _obligations(args: argparse.Namespace) -> int:
+    from heze_plan.cli import views
+
+    plan = load_plan(args)
+    named = party(plan, args)
+    records = views.obligation_records(plan, named)
+    emit(records, views.OBLIGATION_COLUMNS, args.format, "obligations")
+    return 0
+
+
+def register_obligations(commands: Commands) -> None:
+    """``heze-plan obligations``."""
+    parser = commands.add_parser(
+        "obligations",
+        help="the safeguards' duties: who must act, what, by when or how often",
+        description="List the obligations of the safeguards (保障措施), S1.1 onwards; with --unit, "
+        "only those the unit (or a county, through the county governments) must act on. "
+        "`heze-plan show S1.6` shows one in full.",
+    )
+    add_plan_option(parser)
+    parser.add_argument("--unit", help="only the obligations this unit or county must act on")
+    add_format_option(parser)
+    parser.set_defaults(handler=_obligations, lead=None, responsible=None)
+
+
 def register_tasks(commands: Commands) -> None:
     """``heze-plan tasks``."""
     parser = commands.add_parser(
@@ -151,7 +200,9 @@ def register_show(commands: Commands) -> None:
         description="Show one task in full, with the errata that touched its text.",
     )
     add_plan_option(parser)
-    parser.add_argument("number", metavar="N", help="the task's number (1..195 in the Heze 2023 plan)")
+    parser.add_argument(
+        "number", metavar="N", help="the task's number (1..195 in the Heze 2023 plan), or a safeguard: S1, S1.6"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     parser.set_defaults(handler=_show)
 

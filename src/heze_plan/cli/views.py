@@ -19,13 +19,17 @@ from heze_plan.query.selections import MilestoneSelection, TargetSelection, Task
 __all__ = [
     "AREA_COLUMNS",
     "MILESTONE_COLUMNS",
+    "OBLIGATION_COLUMNS",
     "TARGET_COLUMNS",
     "TASK_COLUMNS",
     "TASK_CSV_COLUMNS",
     "UNIT_COLUMNS",
     "area_records",
     "milestone_records",
+    "obligation_records",
+    "plan_level_target_records",
     "role",
+    "safeguard_detail",
     "target_records",
     "task_detail",
     "task_records",
@@ -62,8 +66,16 @@ TARGET_COLUMNS: tuple[Column, ...] = (
     ("task", "task"),
     ("kind", "kind"),
     ("target", "target"),
+    ("scope", "scope"),
+    ("applies_to", "for"),
     ("due", "due"),
     ("subject", "subject"),
+)
+OBLIGATION_COLUMNS: tuple[Column, ...] = (
+    ("key", "key"),
+    ("when", "when"),
+    ("who", "who"),
+    ("action", "what"),
 )
 MILESTONE_COLUMNS: tuple[Column, ...] = (
     ("due", "due"),
@@ -146,27 +158,12 @@ def area_records(plan: Plan) -> list[dict[str, object]]:
 
 def target_records(selection: TargetSelection) -> list[dict[str, object]]:
     """One record per target, with the task, the formula and the milestone it is due with."""
-    records: list[dict[str, object]] = []
-    for ref in selection:
-        milestone = ref.milestone
-        target = ref.target
-        records.append(
-            {
-                "task": ref.task.number,
-                "kind": target.kind,
-                "target": target_formula(target),
-                "comparator": target.comparator,
-                "value": target.value,
-                "upper": target.upper,
-                "unit": target.unit,
-                "reference": target.reference,
-                "phrase": target.phrase,
-                "subject": target.subject,
-                "due": milestone.due if milestone else None,
-                "lead": list(ref.task.lead_units),
-            }
+    return [
+        _target_record(
+            ref.task.number, ref.target, ref.milestone.due if ref.milestone else None, list(ref.task.lead_units)
         )
-    return records
+        for ref in selection
+    ]
 
 
 def milestone_records(selection: MilestoneSelection, party: Party | None = None) -> list[dict[str, object]]:
@@ -220,8 +217,7 @@ def task_detail(plan: Plan, task: Task) -> str:
             when = "the plan year"
             if target.milestone is not None:
                 when = task.milestones[target.milestone].due.isoformat()
-            lines.append(f"  {target_formula(target)}  ({target.kind.value}, by {when})")
-            lines.append(f"      {target.subject}")
+            lines += _target_lines(target, when)
     if task.per_provincial_arrangement:
         lines.append("qualifier:    根据省统一部署 (follows the provincial arrangement)")
     if task.prerequisites:
@@ -231,7 +227,107 @@ def task_detail(plan: Plan, task: Task) -> str:
         lines.append("errata:")
         for erratum in errata:
             source = " ".join(erratum.source.split())
-            lines.append(f"  {erratum.id} {erratum.kind}: {source!r} read as {erratum.correction!r}")
+            verb = "read as" if erratum.rewrites else "printed as is; meant"
+            lines.append(f"  {erratum.id} {erratum.kind} ({erratum.status}): {source!r} {verb} {erratum.correction!r}")
             lines.append(f"      {erratum.reason}")
+    if task.open_owner_lists:
+        lines.append("open list:    " + "、".join(f"{u}等" for u in task.open_owner_lists) + " (others may share it)")
     lines += ["text:", f"  {task.text}"]
     return "\n".join(lines)
+
+
+def _target_lines(target: Target, when: str) -> list[str]:
+    scope = f", {target.scope}" if target.scope else ""
+    lines = [f"  {target_formula(target)}  ({target.kind.value}{scope}, by {when})"]
+    if target.applies_to:
+        lines.append(f"      for: {target.applies_to}")
+    lines.append(f"      {target.subject}")
+    if target.reading:
+        lines.append(f"      reading: {target.reading}")
+    return lines
+
+
+def obligation_records(plan: Plan, party: Party | None = None) -> list[dict[str, object]]:
+    """One record per obligation of the safeguards (``S1.6``), optionally only those of ``party``."""
+    records: list[dict[str, object]] = []
+    for safeguard in plan.safeguards:
+        for obligation in safeguard.obligations:
+            if party is not None and not (
+                set(party.units) & set(obligation.actors) or set(party.via) & set(obligation.actors)
+            ):
+                continue
+            records.append(
+                {
+                    "key": obligation.key,
+                    "who": obligation.actor_phrase,
+                    "actors": list(obligation.actors),
+                    "due": obligation.due,
+                    "phrase": obligation.phrase,
+                    "when": obligation.due.isoformat() if obligation.due else obligation.frequency,
+                    "frequency": obligation.frequency,
+                    "recipient": obligation.recipient,
+                    "action": obligation.action,
+                }
+            )
+    return records
+
+
+def safeguard_detail(plan: Plan, key: str) -> str:
+    """A safeguard (``S1``) or one obligation (``S1.6``) in full: who must act, what, when, targets."""
+    number, _, index = key[1:].partition(".")
+    safeguard = next((s for s in plan.safeguards if str(s.number) == number), None)
+    if safeguard is None:
+        msg = f"no safeguard {key!r}: this plan has safeguards S1..S{len(plan.safeguards)}"
+        raise KeyError(msg)
+    chosen = [o for o in safeguard.obligations if not index or str(o.number) == index]
+    if not chosen:
+        msg = f"no obligation {key!r}: safeguard S{number} has S{number}.1..S{number}.{len(safeguard.obligations)}"
+        raise KeyError(msg)
+    lines = [f"保障措施（{safeguard.number}） {safeguard.title}"]
+    for obligation in chosen:
+        when = f"{obligation.due.isoformat()} ({obligation.phrase})" if obligation.due else obligation.frequency
+        actors = "、".join(obligation.actors) if obligation.actors else "(no unit of the registry)"
+        lines += [
+            f"{obligation.key}  who: {obligation.actor_phrase} → {actors}",
+            f"      when: {when}",
+        ]
+        if obligation.recipient:
+            lines.append(f"      to:   {obligation.recipient}")
+        lines.append(f"      what: {obligation.action}")
+        for index_ in obligation.targets:
+            target = safeguard.targets[index_]
+            due = safeguard.milestones[target.milestone].due.isoformat() if target.milestone is not None else "the plan year"
+            lines += _target_lines(target, due)
+    return "\n".join(lines)
+
+
+def plan_level_target_records(plan: Plan) -> list[dict[str, object]]:
+    """The targets of the principles (``P2``) and safeguards (``S2``), as :func:`target_records` rows."""
+    records: list[dict[str, object]] = []
+    owners = [(f"P{p.number}", p.targets, ()) for p in plan.principles]
+    owners += [(f"S{s.number}", s.targets, s.milestones) for s in plan.safeguards]
+    for owner, found, milestones in owners:
+        for target in found:
+            milestone = milestones[target.milestone] if target.milestone is not None else None
+            records.append(_target_record(owner, target, milestone.due if milestone else None, []))
+    return records
+
+
+def _target_record(owner: object, target: Target, due: object, lead: list[str]) -> dict[str, object]:
+    return {
+        "task": owner,
+        "kind": target.kind,
+        "target": target_formula(target),
+        "comparator": target.comparator,
+        "value": target.value,
+        "upper": target.upper,
+        "unit": target.unit,
+        "reference": target.reference,
+        "scope": target.scope,
+        "applies_to": target.applies_to,
+        "reading": target.reading,
+        "phrase": target.phrase,
+        "subject": target.subject,
+        "due": due,
+        "lead": lead,
+    }
