@@ -91,7 +91,20 @@ class TestExpectedTargets:
 
     def test_parsed_targets_equal_the_table(self, plan: Plan) -> None:
         expected = collections.Counter(
-            tuple(row[k] for k in ("owner", "kind", "comparator", "value", "upper", "unit", "scope", "applies_to", "due"))
+            tuple(
+                row[k]
+                for k in (
+                    "owner",
+                    "kind",
+                    "comparator",
+                    "value",
+                    "upper",
+                    "unit",
+                    "scope",
+                    "applies_to",
+                    "due",
+                )
+            )
             for row in _rows()
         )
         parsed = collections.Counter(key for key, _ in _parsed(plan))
@@ -101,7 +114,20 @@ class TestExpectedTargets:
     def test_each_parsed_phrase_is_in_its_quote(self, plan: Plan) -> None:
         quotes = collections.defaultdict(list)
         for row in _rows():
-            key = tuple(row[k] for k in ("owner", "kind", "comparator", "value", "upper", "unit", "scope", "applies_to", "due"))
+            key = tuple(
+                row[k]
+                for k in (
+                    "owner",
+                    "kind",
+                    "comparator",
+                    "value",
+                    "upper",
+                    "unit",
+                    "scope",
+                    "applies_to",
+                    "due",
+                )
+            )
             quotes[key].append(_squash(row["quote"]))
         for key, target in _parsed(plan):
             assert any(_squash(target.phrase) in quote for quote in quotes[key]), (key, target.phrase)
@@ -114,7 +140,8 @@ class TestReadings:
         # 66. 对符合条件的地方法人金融机构发放的普惠小微企业贷款，按照余额增量的2%提供资金
         (rule,) = [t for t in plan.task(66).targets if t.phrase == "2%"]
         assert rule.kind.value == "rule"
-        assert rule.reading and "rule" in rule.reading
+        assert rule.reading
+        assert "rule" in rule.reading
 
     def test_safeguard_two_ten_items_linked_to_nei(self, plan: Plan) -> None:
         # （二） 市直各领域年内形成的…不少于7项；形成的全省领先的…不少于10项

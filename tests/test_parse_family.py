@@ -11,9 +11,6 @@ texts.
 
 from __future__ import annotations
 
-from heze_plan.parsing.obligations import with_obligations
-from heze_plan.parsing.readings import apply_readings, shipped_readings
-
 import datetime as dt
 from pathlib import Path
 
@@ -21,6 +18,8 @@ import pytest
 
 import heze_plan
 from heze_plan import Comparator, Convention, UnitKind, parse, parse_with_report
+from heze_plan.parsing.obligations import with_obligations
+from heze_plan.parsing.readings import apply_readings, shipped_readings
 
 FAMILY = Path(__file__).parent / "data" / "family"
 D = dt.date

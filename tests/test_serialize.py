@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from heze_plan._embedded import parse_embedded
-
 import json
 
 import pytest
@@ -11,6 +9,7 @@ from hypothesis import given
 
 import heze_plan
 from heze_plan import Plan
+from heze_plan._embedded import parse_embedded
 from heze_plan.model.serialize import (
     EXPORT_FORMAT,
     ExportError,
@@ -57,8 +56,15 @@ class TestShape:
             # 已经2023年7月8日市政府第26次常务会议审议通过
             "meeting": "市政府第26次常务会议",
             # 各县区人民政府（管委会），市政府各部门、各直属机构，市属各企业，各大中专院校：
-            "recipients": ["各县区人民政府（管委会）", "市政府各部门", "各直属机构", "市属各企业", "各大中专院校"],
-            # 抄送：市委各部门，市人大办公室，市政协办公室，市监委，市法院，市检察院，菏泽军分区，各民主党派市委。
+            "recipients": [
+                "各县区人民政府（管委会）",
+                "市政府各部门",
+                "各直属机构",
+                "市属各企业",
+                "各大中专院校",
+            ],
+            # 抄送：市委各部门，市人大办公室，市政协办公室，市监委，市法院，市检察院，
+            # 菏泽军分区，各民主党派市委。
             "copied_to": [
                 "市委各部门",
                 "市人大办公室",

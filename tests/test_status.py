@@ -223,7 +223,13 @@ class TestTargets:
             (164, 1, 11.5, D(2023, 12, 31), Attainment.NOT_YET_MET),
             (55, 1, 2, D(2023, 12, 31), Attainment.MET),  # 2—3期
             (55, 1, 4, D(2023, 12, 31), Attainment.NOT_YET_MET),
-            (140, 2, 16, D(2023, 12, 31), Attainment.MET),  # 建设15处 (after 15分钟…服务圈): 15 or more meets it
+            (
+                140,
+                2,
+                16,
+                D(2023, 12, 31),
+                Attainment.MET,
+            ),  # 建设15处 (after 15分钟…服务圈): 15 or more meets it
         ],
     )
     def test_comparators(  # noqa: PLR0917 - one parameter per column of the table above

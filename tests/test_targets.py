@@ -173,7 +173,9 @@ class TestCountsInWords:
 
     def test_campaign_figures(self) -> None:
         # 82. 组织金融机构高管进十大消费场景、入百处经济园区、走千个重大项目、访万家民营企业
-        found = targets_in("组织金融机构高管进十大消费场景、入百处经济园区、走千个重大项目、访万家民营企业，加强政策通达")
+        found = targets_in(
+            "组织金融机构高管进十大消费场景、入百处经济园区、走千个重大项目、访万家民营企业，加强政策通达"
+        )
         assert [(t.value, t.unit, t.applies_to) for t in found] == [
             (10, "个", "消费场景"),
             (100, "处", "经济园区"),

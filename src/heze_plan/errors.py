@@ -96,7 +96,9 @@ class UnitLookupError(HezePlanError, LookupError):
     why, when the name is known but not a unit (a county, the government itself).
     """
 
-    def __init__(self, name: str, candidates: Iterable[str], *, ambiguous: bool = False, note: str = "") -> None:
+    def __init__(
+        self, name: str, candidates: Iterable[str], *, ambiguous: bool = False, note: str = ""
+    ) -> None:
         self.name = name
         self.candidates = tuple(candidates)
         self.ambiguous = ambiguous

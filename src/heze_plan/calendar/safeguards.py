@@ -84,7 +84,11 @@ def obligation(plan: Plan, entry: SafeguardEntry) -> Obligation | None:
     found = safeguard.obligations or obligations_of(plan, safeguard)
     milestone = entry.milestone
     return next(
-        (o for o in found if o.phrase == milestone.phrase and o.due == milestone.due and o.phrase in o.action),
+        (
+            o
+            for o in found
+            if o.phrase == milestone.phrase and o.due == milestone.due and o.phrase in o.action
+        ),
         None,
     )
 

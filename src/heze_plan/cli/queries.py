@@ -201,7 +201,9 @@ def register_show(commands: Commands) -> None:
     )
     add_plan_option(parser)
     parser.add_argument(
-        "number", metavar="N", help="the task's number (1..195 in the Heze 2023 plan), or a safeguard: S1, S1.6"
+        "number",
+        metavar="N",
+        help="the task's number (1..195 in the Heze 2023 plan), or a safeguard: S1, S1.6",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     parser.set_defaults(handler=_show)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from heze_plan.common.tables import Column, text_table
-from heze_plan.model.plan import Plan, Task
+from heze_plan.model.plan import Milestone, Plan, Target, Task
 from heze_plan.model.target_text import target_formula
 from heze_plan.query.lookup import Party
 from heze_plan.query.selections import MilestoneSelection, TargetSelection, TaskSelection, tasks, unit_load
@@ -160,7 +160,10 @@ def target_records(selection: TargetSelection) -> list[dict[str, object]]:
     """One record per target, with the task, the formula and the milestone it is due with."""
     return [
         _target_record(
-            ref.task.number, ref.target, ref.milestone.due if ref.milestone else None, list(ref.task.lead_units)
+            ref.task.number,
+            ref.target,
+            ref.milestone.due if ref.milestone else None,
+            list(ref.task.lead_units),
         )
         for ref in selection
     ]
@@ -228,10 +231,14 @@ def task_detail(plan: Plan, task: Task) -> str:
         for erratum in errata:
             source = " ".join(erratum.source.split())
             verb = "read as" if erratum.rewrites else "printed as is; meant"
-            lines.append(f"  {erratum.id} {erratum.kind} ({erratum.status}): {source!r} {verb} {erratum.correction!r}")
+            lines.append(
+                f"  {erratum.id} {erratum.kind} ({erratum.status}): {source!r} {verb} {erratum.correction!r}"
+            )
             lines.append(f"      {erratum.reason}")
     if task.open_owner_lists:
-        lines.append("open list:    " + "、".join(f"{u}等" for u in task.open_owner_lists) + " (others may share it)")
+        lines.append(
+            "open list:    " + "、".join(f"{u}等" for u in task.open_owner_lists) + " (others may share it)"
+        )
     lines += ["text:", f"  {task.text}"]
     return "\n".join(lines)
 
@@ -281,11 +288,14 @@ def safeguard_detail(plan: Plan, key: str) -> str:
         raise KeyError(msg)
     chosen = [o for o in safeguard.obligations if not index or str(o.number) == index]
     if not chosen:
-        msg = f"no obligation {key!r}: safeguard S{number} has S{number}.1..S{number}.{len(safeguard.obligations)}"
+        last = len(safeguard.obligations)
+        msg = f"no obligation {key!r}: safeguard S{number} has S{number}.1..S{number}.{last}"
         raise KeyError(msg)
     lines = [f"保障措施（{safeguard.number}） {safeguard.title}"]
     for obligation in chosen:
-        when = f"{obligation.due.isoformat()} ({obligation.phrase})" if obligation.due else obligation.frequency
+        when = (
+            f"{obligation.due.isoformat()} ({obligation.phrase})" if obligation.due else obligation.frequency
+        )
         actors = "、".join(obligation.actors) if obligation.actors else "(no unit of the registry)"
         lines += [
             f"{obligation.key}  who: {obligation.actor_phrase} → {actors}",
@@ -296,7 +306,11 @@ def safeguard_detail(plan: Plan, key: str) -> str:
         lines.append(f"      what: {obligation.action}")
         for index_ in obligation.targets:
             target = safeguard.targets[index_]
-            due = safeguard.milestones[target.milestone].due.isoformat() if target.milestone is not None else "the plan year"
+            due = (
+                safeguard.milestones[target.milestone].due.isoformat()
+                if target.milestone is not None
+                else "the plan year"
+            )
             lines += _target_lines(target, due)
     return "\n".join(lines)
 
@@ -304,7 +318,8 @@ def safeguard_detail(plan: Plan, key: str) -> str:
 def plan_level_target_records(plan: Plan) -> list[dict[str, object]]:
     """The targets of the principles (``P2``) and safeguards (``S2``), as :func:`target_records` rows."""
     records: list[dict[str, object]] = []
-    owners = [(f"P{p.number}", p.targets, ()) for p in plan.principles]
+    none: tuple[Milestone, ...] = ()
+    owners = [(f"P{p.number}", p.targets, none) for p in plan.principles]
     owners += [(f"S{s.number}", s.targets, s.milestones) for s in plan.safeguards]
     for owner, found, milestones in owners:
         for target in found:

@@ -67,7 +67,7 @@ def source_text() -> str:
 
 
 def inputs_digest() -> str:
-    """SHA-256 over the files the embedded plan is made from: its text, the errata, the unit registry and the readings.
+    """SHA-256 over the files the embedded plan is made from: text, errata, unit registry and readings.
 
     A snapshot records the digest of the inputs it was parsed from, so that
     one built from other inputs is never served.

@@ -28,7 +28,12 @@ from heze_plan.model.plan import Plan
 __all__ = [
     "EXPORT_FORMAT",
     "READABLE_FORMATS",
-    "from_json", "make_converter", "structure_plan", "to_json", "unstructure"]
+    "from_json",
+    "make_converter",
+    "structure_plan",
+    "to_json",
+    "unstructure",
+]
 
 #: Names the export format and its version; bumped on any incompatible change.
 #: Version 2 added the targets' ``applies_to`` and ``reading``, the new target kinds, the

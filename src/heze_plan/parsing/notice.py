@@ -21,7 +21,9 @@ from heze_plan.parsing.units import split_outside_brackets
 
 __all__ = ["notice_fields"]
 
-_MEETING = re.compile(r"(?:经|已经)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?P<meeting>\S*?第\s*\d+\s*次\S*?会议)")
+_MEETING = re.compile(
+    r"(?:经|已经)\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?P<meeting>\S*?第\s*\d+\s*次\S*?会议)"
+)
 _RELEASE = re.compile(r"^[（(](?P<mark>此件[^）)]*)[）)]$")
 _COPY = re.compile(r"^(?:抄送|抄报)\s*[：:]\s*(?P<who>.+?)。?$")
 _PRINTED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
@@ -35,9 +37,10 @@ def notice_fields(front: Sequence[Paragraph], tail: Sequence[Paragraph]) -> dict
     """The notice's metadata as :class:`~heze_plan.model.plan.Document` fields (only those found).
 
     >>> from heze_plan.parsing._layout import paragraphs
-    >>> front = paragraphs("各县区人民政府（管委会），市属各企业：\\n\\n已经市政府第26次常务会议审议通过。\\n\\n（此件公开发布）")
-    >>> sorted(notice_fields(front, []).items())
-    [('meeting', '市政府第26次常务会议'), ('recipients', ('各县区人民政府（管委会）', '市属各企业')), ('release', '此件公开发布')]
+    >>> front = paragraphs("各县区人民政府（管委会），市属各企业：\\n\\n已经市政府第26次常务会议审议通过。")
+    >>> fields = notice_fields(front, [])
+    >>> fields["meeting"], fields["recipients"]
+    ('市政府第26次常务会议', ('各县区人民政府（管委会）', '市属各企业'))
     """
     fields: dict[str, Any] = {}
     for paragraph in front:

@@ -90,7 +90,9 @@ def _actors(plan: Plan, phrase: str) -> tuple[str, ...]:
         names.update(name for area in plan.areas for name in area.lead_units)
     if _COUNTIES.search(phrase):
         names.update(
-            u.name for u in plan.units if u.name.startswith(_COUNTY_GOVERNMENTS) and u.kind.value == "collective"
+            u.name
+            for u in plan.units
+            if u.name.startswith(_COUNTY_GOVERNMENTS) and u.kind.value == "collective"
         )
     return tuple(unit.name for unit in plan.units if unit.name in names)
 

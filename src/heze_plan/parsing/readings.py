@@ -56,7 +56,11 @@ def _sentence(text: str, phrase: str) -> str:
 
 
 def _read(
-    owner: str, text: str, targets: tuple[Target, ...], milestones: Sequence[Milestone], row: Mapping[str, Any]
+    owner: str,
+    text: str,
+    targets: tuple[Target, ...],
+    milestones: Sequence[Milestone],
+    row: Mapping[str, Any],
 ) -> tuple[Target, ...]:
     phrase, reading = row["phrase"], row["reading"]
     changes: dict[str, Any] = {}
@@ -82,11 +86,10 @@ def _read(
             added.append(Target(phrase=phrase, subject=_sentence(text, phrase), reading=reading, **fields))
         return targets + tuple(added)
     if not any(t.phrase == phrase for t in targets):
-        msg = f"reading for {owner}: no target with the phrase {phrase!r} (it has {[t.phrase for t in targets]})"
+        phrases = [t.phrase for t in targets]
+        msg = f"reading for {owner}: no target with the phrase {phrase!r} (it has {phrases})"
         raise ReadingError(msg)
-    return tuple(
-        attrs.evolve(t, reading=reading, **changes) if t.phrase == phrase else t for t in targets
-    )
+    return tuple(attrs.evolve(t, reading=reading, **changes) if t.phrase == phrase else t for t in targets)
 
 
 def apply_readings(plan: Plan, readings: Iterable[Mapping[str, Any]]) -> Plan:

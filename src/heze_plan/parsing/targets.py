@@ -84,7 +84,9 @@ _AT_LEAST_CN = re.compile(
 )
 _CLEARED = re.compile(r"(?:推动|实现|确保)?(?P<what>[^，。；、,]{2,10}?)(?:动态)?清零")
 _TREND = re.compile(r"(?:确保|促进|推动|实现)?(?P<what>[^，。；,]{2,24}?)稳中有(?P<dir>[升降])")
-_CAMPAIGN = re.compile(r"(?<=[进入走访])(?P<number>[十百千万])(?P<counter>大|处|个|家)(?P<what>[\u4e00-\u9fff]{2,6}?)(?=[、，。；,]|$)")
+_CAMPAIGN = re.compile(
+    r"(?<=[进入走访])(?P<number>[十百千万])(?P<counter>大|处|个|家)(?P<what>[\u4e00-\u9fff]{2,6}?)(?=[、，。；,]|$)"
+)
 _CAMPAIGN_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 _MEASURE_END = re.compile(r"(?:数量|率|比例|规模|增速)$")
 _LEAD_VERBS = re.compile(r"^(?:力争|实现|确保|推动|促进|争取)+")
@@ -209,7 +211,8 @@ def _measures(text: str, start: int) -> list[str]:
     # a bare measure after the first (使用率、覆盖率) shares the first's subject (“山东通”移动监管)
     bare = re.compile(r"^[\u4e00-\u9fff]{1,2}率$")
     return [first] + [
-        first[: -len(part)] + part if bare.match(part) and len(first) > len(part) else part for part in parts[1:]
+        first[: -len(part)] + part if bare.match(part) and len(first) > len(part) else part
+        for part in parts[1:]
     ]
 
 
@@ -322,7 +325,9 @@ def _special(text: str, milestone_spans: Sequence[tuple[int, int]]) -> list[tupl
             kind=TargetKind.RELATIVE,
             comparator=Comparator.MORE_THAN if rise else Comparator.LESS_THAN,
             reference="上年水平",
-            reading=("稳中有升: steady and somewhat higher" if rise else "稳中有降: steady and somewhat lower")
+            reading=(
+                "稳中有升: steady and somewhat higher" if rise else "稳中有降: steady and somewhat lower"
+            )
             + " than the year before; no figure is given",
         )
     campaign = list(_CAMPAIGN.finditer(text))
@@ -338,6 +343,42 @@ def _special(text: str, milestone_spans: Sequence[tuple[int, int]]) -> list[tupl
                 reading="one of the round figures of a 十百千万 campaign: the count to visit",
             )
     return found
+
+
+def _service_times(
+    text: str, match: re.Match[str], milestone_spans: Sequence[tuple[int, int]]
+) -> list[Target]:
+    """The limits of one service-time phrase: two for 13小时和2小时内, paired by 分别 with their items."""
+    numbers = [match.group("number")]
+    if match.group("number2"):
+        numbers.append(match.group("number2"))
+    items = _respective(text, match.start(), len(numbers)) if len(numbers) > 1 else None
+    result: list[Target] = []
+    for position, raw in enumerate(numbers):
+        target = Target(
+            kind=TargetKind.SERVICE_TIME,
+            comparator=Comparator.AT_MOST,
+            phrase=match.group(0),
+            subject=_subject(text, match.start(), match.end()),
+            value=_number(raw, None),
+            unit=match.group("counter"),
+            scope=_scope(text, match.start(), match.end()),
+            milestone=_milestone_index(match.start(), milestone_spans),
+        )
+        if items is None:
+            result.extend(_qualified(text, match.start(), match.end(), target))
+            continue
+        pairs = ", ".join(
+            f"{item} {n}{match.group('counter')}" for item, n in zip(items, numbers, strict=True)
+        )
+        result.append(
+            attrs.evolve(
+                target,
+                applies_to=items[position],
+                reading=f"分别: the figures go with the items before them, in order ({pairs})",
+            )
+        )
+    return result
 
 
 def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> list[Target]:
@@ -362,35 +403,9 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
         taken.append((start, end))
 
     for match in _SERVICE_TIME.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
-        numbers = [match.group("number")]
-        if match.group("number2"):
-            numbers.append(match.group("number2"))
-        items = _respective(text, match.start(), len(numbers)) if len(numbers) > 1 else None
-        for position, raw in enumerate(numbers):
-            target = Target(
-                kind=TargetKind.SERVICE_TIME,
-                comparator=Comparator.AT_MOST,
-                phrase=match.group(0),
-                subject=_subject(text, match.start(), match.end()),
-                value=_number(raw, None),
-                unit=match.group("counter"),
-                scope=_scope(text, match.start(), match.end()),
-                milestone=_milestone_index(match.start(), milestone_spans),
-            )
-            if items is not None:
-                target = attrs.evolve(
-                    target,
-                    applies_to=items[position],
-                    reading="分别: the figures go with the items before them, in order ("
-                    + ", ".join(f"{item} {n}{match.group('counter')}" for item, n in zip(items, numbers, strict=True))
-                    + ")",
-                )
-                found.append((match.start(), target))
-            else:
-                found.extend((match.start(), t) for t in _qualified(text, match.start(), match.end(), target))
-        taken.append(match.span())
+        if not any(s <= match.start() < e for s, e in taken):
+            found.extend((match.start(), t) for t in _service_times(text, match, milestone_spans))
+            taken.append(match.span())
 
     for match in _QUANTITY.finditer(text):
         if any(s <= match.start() < e for s, e in taken):

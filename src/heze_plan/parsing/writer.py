@@ -28,7 +28,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from heze_plan.common.numerals import to_chinese
-from heze_plan.model.plan import Plan
+from heze_plan.model.plan import Document, Plan
 from heze_plan.parsing.units import is_collective
 
 __all__ = ["owner_list", "to_text"]
@@ -56,6 +56,32 @@ def _date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def _notice_lines(document: Document) -> list[str]:
+    """The notice before the plan: addressees, the adopting meeting, the date, the release mark."""
+    lines: list[str] = []
+    if document.recipients:
+        lines.append("，".join(document.recipients) + "：")
+    if document.meeting:
+        lines.append(f"已经{document.meeting}审议通过，现印发给你们，请认真贯彻执行。")
+    if document.adopted is not None:
+        lines.append(_date(document.adopted))
+    if document.release:
+        lines.append(f"（{document.release}）")
+    return lines
+
+
+def _distribution_lines(document: Document) -> list[str]:
+    """The distribution block after the plan: the copy list, the printing office, the 印发 date."""
+    lines: list[str] = []
+    if document.copied_to:
+        lines.append("抄送：" + "，".join(document.copied_to) + "。")
+    if document.printed_by:
+        lines.append(document.printed_by)
+    if document.printed is not None:
+        lines.append(f"{_date(document.printed)}印发")
+    return lines
+
+
 def to_text(plan: Plan) -> str:
     """The plan as text: one paragraph a line, blank lines between (see the module docs)."""
     document = plan.document
@@ -66,14 +92,7 @@ def to_text(plan: Plan) -> str:
     if document.notice_title:
         # A notice names the plan it issues; the parser takes the title from 《…》.
         out.append(document.notice_title)
-    if document.recipients:
-        out.append("，".join(document.recipients) + "：")
-    if document.meeting:
-        out.append(f"已经{document.meeting}审议通过，现印发给你们，请认真贯彻执行。")
-    if document.adopted is not None:
-        out.append(_date(document.adopted))
-    if document.release:
-        out.append(f"（{document.release}）")
+    out += _notice_lines(document)
     out.append(f"《{document.title}》" if document.notice_title else document.title)
     sections = 0
 
@@ -107,10 +126,5 @@ def to_text(plan: Plan) -> str:
     if plan.safeguards:
         section("保障措施")
         out.extend(f"（{to_chinese(s.number)}）{s.text}" for s in plan.safeguards)
-    if document.copied_to:
-        out.append("抄送：" + "，".join(document.copied_to) + "。")
-    if document.printed_by:
-        out.append(document.printed_by)
-    if document.printed is not None:
-        out.append(f"{_date(document.printed)}印发")
+    out += _distribution_lines(document)
     return "\n\n".join(out) + "\n"

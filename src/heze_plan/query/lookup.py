@@ -48,6 +48,7 @@ __all__ = [
     "resolve_unit",
 ]
 
+
 def _read_counties() -> Mapping[str, tuple[str, ...]]:
     rows = csv.DictReader(io.StringIO(data.read_text(data.COUNTIES)))
     return {row["county"]: tuple(a for a in row["aliases"].split("|") if a) for row in rows}
@@ -173,7 +174,7 @@ def resolve_unit(plan: Plan, name: str) -> Unit:
         raise UnitLookupError(
             name,
             via,
-            note=f"{county} is a county: the plan names the counties together as {'、'.join(via) or '各县区'}",
+            note=f"{county} is a county: the plan names the counties together as {'、'.join(via)}",
         )
     if not found:  # a fragment of exactly one unit's names: 审批 → 市行政审批服务局
         found = tuple(
