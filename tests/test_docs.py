@@ -52,7 +52,8 @@ class TestErrataTable:
             assert row[4] == erratum["status"]
             assert row[5] == erratum["source"].replace("\n", "⏎")
             assert row[6].startswith(erratum["correction"])
-            assert row[6].endswith("(shown beside the text, not applied)") == (erratum["kind"] == "meaning")
+            not_applied = erratum["kind"] in {"meaning", "irregular_label"}
+            assert row[6].endswith("(shown beside the text, not applied)") == not_applied
             assert row[7] == erratum["reason"]
 
     def test_line_is_where_the_source_text_starts(self) -> None:

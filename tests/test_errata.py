@@ -28,6 +28,10 @@ class TestShippedErrata:
             ("E10", 103, 315),
             ("E11", 49, 171),
             ("E12", None, 567),
+            ("E13", 37, 143),
+            ("E14", 127, 383),
+            ("E15", 45, 163),
+            ("E16", 144, 429),
         ]
         assert all(e.reason and e.kind for e in plan.errata)
 

@@ -32,8 +32,9 @@ SOURCE_LINES = SOURCE.split("\n")
 def _carried(plan: heze_plan.Plan) -> heze_plan.Plan:
     """The plan without what the text does not carry: unit kinds and aliases (the registry's), errata.
 
-    The safeguards' obligations and the principles' targets are read from their texts by rules
-    tested on their own (test_obligations.py, test_targets.py); the generator states neither.
+    The safeguards' obligations, the principles' targets and the tasks' provincial clauses are
+    read from their texts by rules tested on their own (test_obligations.py, test_targets.py,
+    test_provincial.py); the generator states none of them, nor the milestones' flags.
     """
     units = tuple(heze_plan.Unit(name=u.name, kind=heze_plan.UnitKind.COLLECTIVE) for u in plan.units)
     return attrs.evolve(
@@ -42,6 +43,14 @@ def _carried(plan: heze_plan.Plan) -> heze_plan.Plan:
         errata=(),
         safeguards=tuple(attrs.evolve(s, obligations=()) for s in plan.safeguards),
         principles=tuple(attrs.evolve(p, targets=()) for p in plan.principles),
+        tasks=tuple(
+            attrs.evolve(
+                t,
+                provincial_clauses=(),
+                milestones=tuple(attrs.evolve(m, per_provincial_arrangement=False) for m in t.milestones),
+            )
+            for t in plan.tasks
+        ),
     )
 
 

@@ -168,6 +168,11 @@ class Milestone:
     due: dt.date = field(validator=attrs.validators.instance_of(dt.date))
     phrase: str = field(validator=_non_empty_text)
     deliverable: str = field(validator=_non_empty_text)
+    #: The sentence of this deadline says 根据省统一部署 (or another provincial arrangement): the
+    #: date depends on the province. Per milestone: task 5's 10月底前 does not, though the task does.
+    per_provincial_arrangement: bool = False
+    #: How an arguable deadline is read (task 149's 9月底 without 前), as decided for this plan.
+    reading: str | None = None
 
     @due.validator
     def _check_due(self, attribute: attrs.Attribute[Any], value: dt.date) -> None:
@@ -244,13 +249,16 @@ class Task:
     responsible_units: tuple[str, ...] = field(default=(), converter=_to_tuple, validator=_unit_names)
     milestones: tuple[Milestone, ...] = field(default=(), converter=_to_tuple)
     targets: tuple[Target, ...] = field(default=(), converter=_to_tuple)
-    #: The text says 根据省统一部署: the task follows a provincial arrangement.
+    #: The text says 根据省统一部署 (or 根据全省…工作部署, 根据省级方案): the task follows a
+    #: provincial arrangement somewhere; :attr:`provincial_clauses` says where.
     per_provincial_arrangement: bool = False
     #: Conditions outside the city's control that the task waits for (…完成后).
     prerequisites: tuple[str, ...] = field(default=(), converter=_to_tuple)
     #: Owner names the text follows with 等 (市工业和信息化局等): the list is open, other
     #: units may share the task.
     open_owner_lists: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    #: The sentences that follow a provincial arrangement (see :mod:`heze_plan.parsing.provincial`).
+    provincial_clauses: tuple[str, ...] = field(default=(), converter=_to_tuple)
 
     @targets.validator
     def _check_targets(self, attribute: attrs.Attribute[Any], value: tuple[Target, ...]) -> None:
@@ -392,8 +400,13 @@ class Erratum:
 
     @property
     def rewrites(self) -> bool:
-        """Whether the parser reads ``correction`` in place of ``source`` (every kind but ``meaning``)."""
-        return self.kind != "meaning"
+        """Whether the parser reads ``correction`` in place of ``source``.
+
+        Not for an erratum of ``meaning`` (the text stays as printed, the correction is shown
+        beside it) nor for an ``irregular_label``, which the parser reads as it stands and the
+        table records so that nothing is absorbed silently.
+        """
+        return self.kind not in {"meaning", "irregular_label"}
 
 
 @frozen

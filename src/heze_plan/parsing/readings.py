@@ -8,7 +8,8 @@ embedded plan, ``data/readings.json`` records each decision: which target
 （二）; and its phrase), the reading in words, and what it changes (``kind``,
 ``applies_to``, ``scope``, the ``milestone`` by its phrase) or adds (``add``:
 targets the text states without a figure of its own, such as 案例数量参照
-市直部门执行).
+市直部门执行). A row with ``deadline`` (a milestone's phrase) instead of
+``phrase`` records how a task's deadline is read (task 149's 9月底).
 
 A reading that finds no target with its phrase, or an ``add`` whose phrase is
 not in its owner's text, is a :class:`~heze_plan.errors.ReadingError`: a
@@ -108,6 +109,12 @@ def apply_readings(plan: Plan, readings: Iterable[Mapping[str, Any]]) -> Plan:
             elif owner.startswith("P"):
                 p = principles[int(owner[1:])]
                 principles[p.number] = attrs.evolve(p, targets=_read(owner, p.text, p.targets, (), row))
+            elif "deadline" in row:
+                t = tasks[int(owner)]
+                index = _milestone(owner, row["deadline"], t.milestones)
+                milestones = list(t.milestones)
+                milestones[index] = attrs.evolve(milestones[index], reading=row["reading"])
+                tasks[t.number] = attrs.evolve(t, milestones=tuple(milestones))
             else:
                 t = tasks[int(owner)]
                 tasks[t.number] = attrs.evolve(t, targets=_read(owner, t.text, t.targets, t.milestones, row))
