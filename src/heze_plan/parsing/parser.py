@@ -63,8 +63,8 @@ from heze_plan.parsing.findings import Convention, ParseError, ParseFinding, Par
 from heze_plan.parsing.hanzi import to_simplified
 from heze_plan.parsing.notice import notice_fields
 from heze_plan.parsing.obligations import with_obligations
-from heze_plan.parsing.provincial import with_provincial_clauses
 from heze_plan.parsing.owners import find_owner_clause, read_owners
+from heze_plan.parsing.provincial import with_provincial_clauses
 from heze_plan.parsing.targets import targets_in
 from heze_plan.parsing.units import known_units, registry_for
 
