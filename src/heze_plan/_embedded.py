@@ -3,8 +3,8 @@
 Parsing the 100 KB source takes about 20 ms plus the parser's imports. A
 wheel therefore carries the plan already parsed, as the stable JSON export
 (``data/heze-2023-plan.json``), written by the build hook (``hatch_build.py``)
-when the wheel is built and read back with the model's own converter, its
-validators running. Nothing binary is kept in git and nothing needs
+when the wheel is built and read back through the model's own constructors
+(:mod:`heze_plan.model._plain`), its validators running. Nothing binary is kept in git and nothing needs
 rebuilding by hand: a source checkout or an editable install has no
 snapshot and parses the text, and a snapshot whose recorded inputs differ
 from the shipped ones (:func:`heze_plan.data.inputs_digest`) is ignored.
@@ -17,6 +17,7 @@ import functools
 import json
 
 from heze_plan import data
+from heze_plan.model._plain import from_plain
 from heze_plan.model.plan import Plan
 
 __all__ = ["load", "parse_embedded", "snapshot_json"]
@@ -47,9 +48,7 @@ def _read_snapshot() -> Plan | None:
     document = json.loads(text)
     if document.get("inputs") != data.inputs_digest():
         return None
-    from heze_plan.model.serialize import structure_plan  # noqa: PLC0415 - cattrs only with a snapshot
-
-    return structure_plan(document["plan"])
+    return from_plain(Plan, document["plan"])
 
 
 @functools.cache
