@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import heze_plan
 from heze_plan.common.numerals import from_chinese as chinese_number
 from heze_plan.model.plan import Comparator, TargetKind
 from heze_plan.parsing.targets import targets_in
@@ -206,3 +207,38 @@ class TestCountsInWords:
             (10, "科技型中小企业加入省大型科学仪器设备协作共用网数量"),
             (10, "使用创新券科技型中小微企业数量"),
         ]
+
+
+class TestReadingsTable:
+    """A reading that does not fit the plan is an error, located, never skipped."""
+
+    def test_unknown_phrase(self) -> None:
+        from heze_plan.errors import ReadingError
+        from heze_plan.parsing.readings import apply_readings
+
+        plan = heze_plan.load()
+        with pytest.raises(ReadingError, match=r"reading for 66: no target with the phrase '3%'"):
+            apply_readings(plan, [{"owner": "66", "phrase": "3%", "reading": "x"}])
+
+    def test_unknown_owner(self) -> None:
+        from heze_plan.errors import ReadingError
+        from heze_plan.parsing.readings import apply_readings
+
+        with pytest.raises(ReadingError, match="reading for '999' does not fit the plan"):
+            apply_readings(heze_plan.load(), [{"owner": "999", "phrase": "1家", "reading": "x"}])
+
+    def test_added_phrase_must_be_in_the_text(self) -> None:
+        from heze_plan.errors import ReadingError
+        from heze_plan.parsing.readings import apply_readings
+
+        row = {"owner": "S2", "phrase": "不在原文", "reading": "x", "add": []}
+        with pytest.raises(ReadingError, match="is not in the text"):
+            apply_readings(heze_plan.load(), [row])
+
+    def test_unknown_milestone(self) -> None:
+        from heze_plan.errors import ReadingError
+        from heze_plan.parsing.readings import apply_readings
+
+        row = {"owner": "S2", "phrase": "不少于10项", "reading": "x", "milestone": "9月底前"}
+        with pytest.raises(ReadingError, match="no milestone '9月底前'"):
+            apply_readings(heze_plan.load(), [row])

@@ -157,8 +157,13 @@ def _timeline(args: argparse.Namespace) -> int:
 def _obligations(args: argparse.Namespace) -> int:
     from heze_plan.cli import views
 
+    from heze_plan.query.lookup import UnitLookupError
+
     plan = load_plan(args)
-    named = party(plan, args)
+    try:
+        named = party(plan, args)
+    except UnitLookupError as error:
+        raise UsageError(str(error)) from None
     records = views.obligation_records(plan, named)
     emit(records, views.OBLIGATION_COLUMNS, args.format, "obligations")
     return 0
