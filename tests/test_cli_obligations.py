@@ -57,7 +57,9 @@ class TestShowSafeguard:
         assert "≥ 10 项" in out
         assert "reading: 形成的全省领先的创新性经验做法" in out
 
-    @pytest.mark.parametrize(("key", "message"), [("S9", "no safeguard 'S9'"), ("S1.9", "no obligation 'S1.9'")])
+    @pytest.mark.parametrize(
+        ("key", "message"), [("S9", "no safeguard 'S9'"), ("S1.9", "no obligation 'S1.9'")]
+    )
     def test_unknown(self, capsys: pytest.CaptureFixture[str], key: str, message: str) -> None:
         code, _, err = _run(capsys, "show", key)
         assert code != 0

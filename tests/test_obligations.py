@@ -89,7 +89,8 @@ class TestRuleOnOtherTexts:
     """The rule reads any safeguard's sentences, not Heze's."""
 
     def _one(self, plan: Plan, text: str) -> tuple[heze_plan.Obligation, ...]:
-        safeguard = attrs.evolve(plan.safeguards[0], title="标题", text=f"标题。{text}", milestones=(), targets=())
+        first = plan.safeguards[0]
+        safeguard = attrs.evolve(first, title="标题", text=f"标题。{text}", milestones=(), targets=())
         return obligations_of(plan, safeguard)
 
     def test_named_unit_before_yao(self, plan: Plan) -> None:

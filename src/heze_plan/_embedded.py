@@ -26,11 +26,9 @@ __all__ = ["load", "parse_embedded", "snapshot_json"]
 def parse_embedded() -> Plan:
     """The embedded plan parsed from its shipped text with the shipped errata and unit registry."""
     from heze_plan.parsing import parse, shipped_errata  # noqa: PLC0415 - the parser's imports only without a snapshot
-    from heze_plan.parsing.obligations import with_obligations  # noqa: PLC0415 - as above
-    from heze_plan.parsing.readings import apply_readings, shipped_readings  # noqa: PLC0415 - as above
+    from heze_plan.parsing.readings import as_embedded  # noqa: PLC0415 - as above
 
-    plan = parse(data.source_text(), errata=shipped_errata())
-    return with_obligations(apply_readings(plan, shipped_readings()))
+    return as_embedded(parse(data.source_text(), errata=shipped_errata()))
 
 
 def snapshot_json(plan: Plan) -> str:

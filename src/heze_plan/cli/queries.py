@@ -156,7 +156,6 @@ def _timeline(args: argparse.Namespace) -> int:
 
 def _obligations(args: argparse.Namespace) -> int:
     from heze_plan.cli import views
-
     from heze_plan.query.lookup import UnitLookupError
 
     plan = load_plan(args)

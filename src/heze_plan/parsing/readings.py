@@ -28,8 +28,9 @@ import attrs
 from heze_plan import data
 from heze_plan.errors import ReadingError
 from heze_plan.model.plan import Comparator, Milestone, Plan, Target, TargetKind
+from heze_plan.parsing.obligations import with_obligations
 
-__all__ = ["apply_readings", "shipped_readings"]
+__all__ = ["apply_readings", "as_embedded", "shipped_readings"]
 
 _CHANGES = ("kind", "applies_to", "scope", "milestone")
 
@@ -129,3 +130,12 @@ def apply_readings(plan: Plan, readings: Iterable[Mapping[str, Any]]) -> Plan:
         safeguards=tuple(safeguards.values()),
         principles=tuple(principles.values()),
     )
+
+
+def as_embedded(plan: Plan) -> Plan:
+    """A parse of the shipped text made into the embedded plan: the shipped readings applied.
+
+    The safeguards' obligations are read again afterwards, since a reading can add a target
+    to a safeguard (案例数量参照市直部门执行) and an obligation lists its targets.
+    """
+    return with_obligations(apply_readings(plan, shipped_readings()))
