@@ -270,8 +270,14 @@ class TestTimeline:
         # 8月底前 tasks naming the county governments: all but 159 (no 各县区政府、管委会 in its clause).
         assert lines[0] == "2023-08  10 milestones"
         assert lines[1].split() == ["due", "task", "phrase", "title", "lead", "role"]
-        assert all(line.endswith("responsible (via 各县区政府、管委会)") for line in lines[3:])
-        assert "159" not in [line.split()[1] for line in lines[3:]]
+        block = lines[3 : lines.index("")]
+        assert len(block) == 10
+        assert all(line.endswith("responsible (via 各县区政府、管委会)") for line in block)
+        assert "159" not in [line.split()[1] for line in block]
+        # then 保障措施（一）: 各县区、市直领域牵头部门要在本行动计划印发1个月内制定具体落实方案
+        assert lines[lines.index("") + 1] == "safeguards  1 deadline"
+        assert lines[-1].split()[:2] == ["2023-08-29", "S1.6"]
+        assert lines[-1].endswith("must act (via 各县区政府、管委会)")
 
 
 class TestMistakes:

@@ -163,7 +163,7 @@ class TestFeedsCommand:
         index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
         assert index["feeds"][0]["webcal"] == "webcal://plan.example/feeds/plan.ics"
         rerun = run(capsys, "feeds", str(tmp_path), "--base-url", "https://plan.example/feeds")[1]
-        assert "0 files written, 88 unchanged, 0 removed" in rerun
+        assert "0 files written, 89 unchanged, 0 removed" in rerun
 
     def test_foreign_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A stranger's plan.ics in OUTDIR stops the command with exit status 2; nothing is written."""

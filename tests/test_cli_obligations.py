@@ -84,3 +84,20 @@ class TestTargetsOfThePlan:
         _, out, _ = _run(capsys, "targets", "--kind", "duration", "--format", "json")
         # 工作原则（二） 力争用2—3年时间打造一批…示范区
         assert [(r["task"], r["target"]) for r in json.loads(out)] == [("P2", "2–3 年")]
+
+
+class TestTimelineSafeguards:
+    """The timeline holds the safeguards' deadlines beside the tasks' milestones."""
+
+    def test_json_rows(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = _run(capsys, "timeline", "--format", "json")
+        rows = [r for r in json.loads(out) if isinstance(r["task"], str)]
+        # （一） 印发1个月内 (2023-08-29); （二） 市直各领域年内… (2023-12-31)
+        assert [(r["task"], r["due"], r["phrase"]) for r in rows] == [
+            ("S1.6", "2023-08-29", "印发1个月内"),
+            ("S2.1", "2023-12-31", "年内"),
+        ]
+
+    def test_area_leaves_them_out(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = _run(capsys, "timeline", "--area", "7", "--format", "json")
+        assert all(isinstance(r["task"], int) for r in json.loads(out))

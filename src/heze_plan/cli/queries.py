@@ -24,6 +24,7 @@ from heze_plan.cli.selection import (
     party,
     refuse_ongoing_with_dates,
     select_milestones,
+    select_safeguards,
     select_tasks,
 )
 from heze_plan.model.plan import TargetKind
@@ -141,16 +142,23 @@ def _timeline(args: argparse.Namespace) -> int:
             raise UsageError(f"--next must be a positive number of milestones, got {args.next}")
         selection = selection[: args.next]
     named = party(plan, args)
+    # the safeguards' deadlines (S1.6), which belong to no task; --next counts the tasks' milestones only
+    entries = select_safeguards(plan, args) if args.next is None else []
+    safeguards = views.safeguard_milestone_records(plan, entries, named)
     if args.format == "table":
-        if not selection:
+        if not selection and not safeguards:
             print("no milestones match", file=sys.stderr)
-        else:
+        if selection:
             print(views.timeline_text(selection, named))
+        if safeguards:  # the safeguards' deadlines (S1.6: 印发1个月内), which belong to no task
+            print(("\n" if selection else "") + views.safeguard_timeline_text(safeguards))
         return 0
     columns = (("month", "month"), *views.MILESTONE_COLUMNS, ("deliverable", "deliverable"))
     if named:
         columns = (*columns, ("role", "role"))
-    print(render(views.milestone_records(selection, named), columns, args.format))
+    records = views.milestone_records(selection, named) + safeguards
+    records.sort(key=lambda r: r["due"])  # type: ignore[arg-type, return-value]
+    print(render(records, columns, args.format))
     return 0
 
 

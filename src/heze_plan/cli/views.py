@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from heze_plan.calendar.safeguards import SafeguardEntry
+from heze_plan.calendar.safeguards import obligation as obligation_of
 from heze_plan.common.tables import Column, text_table
 from heze_plan.model.plan import Milestone, Plan, Target, Task
 from heze_plan.model.target_text import target_formula
@@ -30,6 +32,8 @@ __all__ = [
     "plan_level_target_records",
     "role",
     "safeguard_detail",
+    "safeguard_milestone_records",
+    "safeguard_timeline_text",
     "target_records",
     "task_detail",
     "task_records",
@@ -188,6 +192,45 @@ def milestone_records(selection: MilestoneSelection, party: Party | None = None)
             record["via"] = list(selection.via(ref.task))
         records.append(record)
     return records
+
+
+def safeguard_milestone_records(
+    plan: Plan, entries: Sequence[SafeguardEntry], party: Party | None = None
+) -> list[dict[str, object]]:
+    """The safeguards' deadlines as timeline rows: ``task`` is the obligation's key (``S1.6``)."""
+    records: list[dict[str, object]] = []
+    for entry in entries:
+        found = obligation_of(plan, entry)
+        milestone = entry.milestone
+        records.append(
+            {
+                "month": milestone.due.strftime("%Y-%m"),
+                "due": milestone.due,
+                "task": found.key if found else f"S{entry.safeguard.number}",
+                "phrase": milestone.phrase,
+                "title": f"保障措施：{entry.safeguard.title}",
+                "deliverable": milestone.deliverable,
+                "lead": list(found.actors) if found and found.actors else ["未指明"],
+            }
+        )
+        if party is not None:
+            actors = set(found.actors) if found else set()
+            via = [c for c in party.via if c in actors]
+            records[-1]["role"] = (
+                "must act" if set(party.units) & actors else f"must act (via {via[0]})" if via else ""
+            )
+    return records
+
+
+def safeguard_timeline_text(records: Sequence[dict[str, object]]) -> str:
+    """The safeguards' deadlines after the tasks' months: a heading and an aligned table."""
+    rows = []
+    for record in records:
+        lead = [str(u) for u in record["lead"]] if isinstance(record["lead"], list) else []
+        rows.append({**record, "lead": lead if len(lead) <= 3 else [*lead[:3], f"… ({len(lead)})"]})
+    columns = (*MILESTONE_COLUMNS, ("role", "role")) if any("role" in r for r in rows) else MILESTONE_COLUMNS
+    heading = f"safeguards  {len(rows)} deadline{'s' if len(rows) != 1 else ''}"
+    return heading + "\n" + text_table(rows, columns)
 
 
 def timeline_text(selection: MilestoneSelection, party: Party | None = None) -> str:
