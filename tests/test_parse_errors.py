@@ -237,3 +237,16 @@ class TestErrorObject:
         )
         assert str(again) == str(error)
         assert isinstance(error, ValueError)
+
+
+class TestDistributionLineMoved:
+    """A 印发 line before the first section does not end the body before it starts."""
+
+    def test_printed_line_first(self) -> None:
+        # the fuzz case: the last line (2023年7月29日印发) swapped with the first (blank)
+        lines = SOURCE.split("\n")
+        lines[0], lines[-1] = lines[-1], lines[0]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            plan = parse("\n".join(lines), strict=False, errata=heze_plan.load().errata)
+        assert len(plan.tasks) == 195

@@ -459,7 +459,7 @@ def parse_with_report(
             expected="a section heading such as 一、工作目标 or 三、重点任务",
             found=excerpt(paras[0].text) if paras else "only blank lines",
         )
-    end = next((i for i, p in enumerate(paras) if BODY_END.match(p.text)), len(paras))
+    end = next((i for i, p in enumerate(paras) if i > first_section and BODY_END.match(p.text)), len(paras))
     body = paras[first_section:end]
     document = read_document(paras[:first_section], body, paras[end:], year, ctx)
     document = attrs.evolve(document, **notice_fields(paras[:first_section], paras[end:]))
