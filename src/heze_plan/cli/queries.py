@@ -168,10 +168,9 @@ def _obligations(args: argparse.Namespace) -> int:
 
     plan = load_plan(args)
     try:
-        named = party(plan, args)
+        records = views.obligation_records(plan, args.unit)
     except UnitLookupError as error:
         raise UsageError(str(error)) from None
-    records = views.obligation_records(plan, named)
     emit(records, views.OBLIGATION_COLUMNS, args.format, "obligations")
     return 0
 

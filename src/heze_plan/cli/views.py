@@ -16,6 +16,7 @@ from heze_plan.common.tables import Column, text_table
 from heze_plan.model.plan import Milestone, Plan, Target, Task
 from heze_plan.model.target_text import target_formula
 from heze_plan.query.lookup import Party
+from heze_plan.query.obligations import obligations
 from heze_plan.query.selections import MilestoneSelection, TargetSelection, TaskSelection, tasks, unit_load
 
 __all__ = [
@@ -297,29 +298,22 @@ def _target_lines(target: Target, when: str) -> list[str]:
     return lines
 
 
-def obligation_records(plan: Plan, party: Party | None = None) -> list[dict[str, object]]:
-    """One record per obligation of the safeguards (``S1.6``), optionally only those of ``party``."""
-    records: list[dict[str, object]] = []
-    for safeguard in plan.safeguards:
-        for obligation in safeguard.obligations:
-            if party is not None and not (
-                set(party.units) & set(obligation.actors) or set(party.via) & set(obligation.actors)
-            ):
-                continue
-            records.append(
-                {
-                    "key": obligation.key,
-                    "who": obligation.actor_phrase,
-                    "actors": list(obligation.actors),
-                    "due": obligation.due,
-                    "phrase": obligation.phrase,
-                    "when": obligation.due.isoformat() if obligation.due else obligation.frequency,
-                    "frequency": obligation.frequency,
-                    "recipient": obligation.recipient,
-                    "action": obligation.action,
-                }
-            )
-    return records
+def obligation_records(plan: Plan, name: str | None = None) -> list[dict[str, object]]:
+    """One record per obligation of the safeguards (``S1.6``), optionally only those ``name`` must act on."""
+    return [
+        {
+            "key": o.key,
+            "who": o.actor_phrase,
+            "actors": list(o.actors),
+            "due": o.due,
+            "phrase": o.phrase,
+            "when": o.due.isoformat() if o.due else o.frequency,
+            "frequency": o.frequency,
+            "recipient": o.recipient,
+            "action": o.action,
+        }
+        for o in obligations(plan, name)
+    ]
 
 
 def safeguard_detail(plan: Plan, key: str) -> str:

@@ -17,6 +17,7 @@ from heze_plan.query.lookup import (
     resolve_party,
     resolve_unit,
 )
+from heze_plan.query.obligations import obligation, obligations
 from heze_plan.query.selections import (
     MilestoneRef,
     MilestoneSelection,
@@ -47,6 +48,8 @@ __all__ = [
     "lookup_note",
     "milestones",
     "next_milestones",
+    "obligation",
+    "obligations",
     "parse_month",
     "resolve_area",
     "resolve_county",
