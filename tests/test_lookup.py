@@ -213,3 +213,21 @@ class TestNamesPeopleType:
     def test_counties_are_data(self) -> None:
         assert len(COUNTIES) == 11
         assert "郓城" in COUNTIES["郓城县"]
+
+
+class TestCityData:
+    """The city's names (data/city.json) point only at units of the registry."""
+
+    def test_choices_and_notes_name_registry_units(self, plan: heze_plan.Plan) -> None:
+        import json
+
+        from heze_plan import data
+
+        city = json.loads(data.read_text(data.CITY))
+        registered = {u.name for u in plan.units}
+        for name, choices in city["ambiguous_names"].items():
+            assert set(choices) <= registered, name
+            assert len(choices) >= 2, name
+        for name, note in city["broad_names"].items():
+            assert resolve_unit(plan, name).name in note
+        assert set(city["county_collectives"]) <= registered
