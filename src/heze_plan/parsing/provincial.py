@@ -62,7 +62,10 @@ def with_provincial_clauses(plan: Plan) -> Plan:
     """``plan`` with every task's provincial clauses, flag and milestone flags read from its text."""
     tasks = []
     for task in plan.tasks:
-        clauses = provincial_clauses(task.text)
+        clauses = provincial_clauses(task.text) if "根据" in task.text else ()
+        if not clauses and not task.per_provincial_arrangement and not task.provincial_clauses:
+            tasks.append(task)  # nothing to say: keep the object (no evolve, no validators run again)
+            continue
         tasks.append(
             attrs.evolve(
                 task,
