@@ -101,3 +101,17 @@ class TestTimelineSafeguards:
     def test_area_leaves_them_out(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = _run(capsys, "timeline", "--area", "7", "--format", "json")
         assert all(isinstance(r["task"], int) for r in json.loads(out))
+
+
+class TestShowTask:
+    """``show N`` says which sentence follows the province and how an arguable deadline is read."""
+
+    def test_task_5_provincial_clause_and_own_deadline(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = _run(capsys, "show", "5")
+        # 根据省统一部署，研究制定…配套政策; 10月底前，建立歇业信息共享机制 is the city's own
+        assert "  根据省统一部署，研究制定税务、社保、公积金等关于市场主体歇业制度的配套政策" in out
+        assert "  deadlines that depend on it: none" in out
+
+    def test_task_149_reading(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = _run(capsys, "show", "149")
+        assert "reading: 9月底，省“版权保护与服务平台”与“爱山东”对接后" in out

@@ -255,7 +255,10 @@ def task_detail(plan: Plan, task: Task) -> str:
     ]
     if task.milestones:
         lines.append("milestones:")
-        lines += [f"  {m.due.isoformat()}  {m.phrase}：{m.deliverable}" for m in task.milestones]
+        for m in task.milestones:
+            lines.append(f"  {m.due.isoformat()}  {m.phrase}：{m.deliverable}")
+            if m.reading:
+                lines.append(f"      reading: {m.reading}")
     else:
         lines.append(f"milestones:   none: ongoing through the plan year (to {plan.horizon.isoformat()})")
     if task.targets:
@@ -266,7 +269,7 @@ def task_detail(plan: Plan, task: Task) -> str:
                 when = task.milestones[target.milestone].due.isoformat()
             lines += _target_lines(target, when)
     if task.per_provincial_arrangement:
-        lines.append("qualifier:    根据省统一部署 (follows the provincial arrangement)")
+        lines += _provincial_lines(task)
     if task.prerequisites:
         lines.append("waits for:    " + "；".join(task.prerequisites))
     errata = plan.errata_for(task.number)
@@ -285,6 +288,15 @@ def task_detail(plan: Plan, task: Task) -> str:
         )
     lines += ["text:", f"  {task.text}"]
     return "\n".join(lines)
+
+
+def _provincial_lines(task: Task) -> list[str]:
+    lines = ["qualifier:    根据省统一部署 (follows the provincial arrangement) in:"]
+    lines += [f"  {clause}" for clause in task.provincial_clauses]
+    flagged = [m.phrase for m in task.milestones if m.per_provincial_arrangement]
+    if task.milestones:
+        lines.append(f"  deadlines that depend on it: {'、'.join(flagged) or 'none'}")
+    return lines
 
 
 def _target_lines(target: Target, when: str) -> list[str]:
