@@ -24,8 +24,35 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
+    "sphinx.ext.intersphinx",
     "heze_docs",
 ]
+
+# A reference to a name that does not exist fails the build (``-W``): a docstring citing
+# ``heze_plan.units.resolve_unit`` after a move is an error, not a dead link.
+nitpicky = True
+# The standard library's names resolve through Python's own inventory, read from Debian's
+# python3-doc (installed by .ci/run): the builds reach no web site.
+_PYTHON_INVENTORY = Path("/usr/share/doc/python3/html/objects.inv")
+intersphinx_mapping = {"python": ("https://docs.python.org/3", str(_PYTHON_INVENTORY))}
+nitpick_ignore_regex = [
+    # Third-party types in signatures: their projects publish inventories only on the web,
+    # which the builds cannot reach; each is documented by its own project.
+    ("py:class", r"icalendar\..*"),  # icalendar.Calendar, icalendar.cal.Component (icalendar.readthedocs.io)
+    ("py:class", r"cattrs\..*"),  # cattrs.Converter (catt.rs)
+    ("py:meth", r"pandas\..*"),  # pandas.DataFrame.explode (pandas.pydata.org)
+    # Type variables of generic classes, which autodoc writes as classes but are not objects to document.
+    ("py:(class|obj)", r"heze_plan\.query\.selections\.[ST]"),
+    ("py:class", r"heze_plan\.cli\.selection\._S"),
+    # A private class: the lines of text that the re-exported parsing.parser.paragraphs() returns.
+    ("py:class", r"heze_plan\.parsing\._layout\.Paragraph"),
+]
+if not _PYTHON_INVENTORY.exists():  # pragma: no cover - a machine without python3-doc
+    # Without Python's inventory, the standard library's names cannot resolve: say so and let them be.
+    print(f"docs/conf.py: {_PYTHON_INVENTORY} is missing (apt-get install python3-doc); stdlib links off")
+    intersphinx_mapping = {}
+    _STDLIB = r"(datetime|dt|collections\.abc|pathlib|enum|argparse|html|importlib)\..*"
+    nitpick_ignore_regex.append(("py:.*", _STDLIB))
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}  # .rst: the generated API pages
 root_doc = "index"

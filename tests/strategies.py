@@ -68,7 +68,7 @@ finite = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=F
 def targets(draw: st.DrawFn, milestone_count: int = 0) -> Target:
     """A target of any kind, pointing at one of ``milestone_count`` milestones or at none."""
     kind = draw(st.sampled_from(TargetKind))
-    milestone = draw(st.none() | st.integers(0, milestone_count - 1)) if milestone_count else None
+    milestone = draw(st.none() | st.integers(1, milestone_count)) if milestone_count else None
     scope = draw(st.sampled_from([None, "per county", "per month", "per year"]))
     if kind is TargetKind.RELATIVE:
         return Target(
@@ -187,13 +187,63 @@ tables = st.integers(min_value=1, max_value=4).flatmap(
 # convention, sometimes traditional characters), and the expected plan is
 # built from the same draws, never from the parser's output.
 
+# The renderer has its own small tables and rules, written from the published plans, never
+# the parser's helpers (numerals, owner lists, month ends, the traditional-character table):
+# a mistake shared by the renderer and the parser would otherwise pass unseen.
+
 import re  # noqa: E402 - kept with the section it serves
 
-from heze_plan.common.numerals import to_chinese as chinese_numeral  # noqa: E402
-from heze_plan.parsing import hanzi as _hanzi  # noqa: E402
-from heze_plan.parsing.deadlines import end_of_month  # noqa: E402
-from heze_plan.parsing.hanzi import TRADITIONAL  # noqa: E402
-from heze_plan.parsing.writer import owner_list  # noqa: E402
+_DIGITS = "一二三四五六七八九"
+
+
+def chinese_numeral(number: int) -> str:
+    """1-99 as the plans number their areas: 七, 十, 十三, 二十, 二十一."""
+    if not 1 <= number <= 99:
+        msg = f"no area is numbered {number}"
+        raise ValueError(msg)
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens - 1] + "十")) + (
+        _DIGITS[ones - 1] if ones else ""
+    )
+
+
+def end_of_month(year: int, month: int) -> dt.date:
+    """The last day of a month: the day before the first of the next month (12月底 is 12月31日)."""
+    first_of_next = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
+
+
+def _collective(name: str) -> bool:
+    """A group of bodies named as one, as the plans write them: 各县区法院, 市有关部门、单位, 市直各部门."""
+    return name.startswith("各") or "有关" in name or "直各" in name or "、" in name
+
+
+def owner_list(names: tuple[str, ...]) -> str:
+    """Units as the plans list them: 、 between single units; a collective (its name may hold a 、 of
+    its own) stands apart, set off by ， (市商务局、市财政局，各县区政府、管委会).
+    """
+    text = ""
+    for i, name in enumerate(names):
+        if i:
+            text += "，" if _collective(name) or _collective(names[i - 1]) else "、"
+        text += name
+    return text
+
+
+#: Simplified → traditional for the characters the generated plans use: labels (牵头单位 → 牽頭單位),
+#: deadline and counter words (年内 → 年內, 个 → 個), unit names (县区 → 縣區, 发展改革 → 發展改革), and
+#: the free text (营商环境 → 營商環境). Written from the traditional-character editions of such plans.
+_SIMPLIFIED_TO_TRADITIONAL = str.maketrans(
+    dict(
+        zip(
+            "牵头单责门负职领时间内务项个场区县国办监营环设资产业税财据统级电证数审发关实计划标题点节"
+            "动创体记优进机准贸农乡护权组织党纪检长镇强开后执质验态队层规围书专传输运应对学习导厅",
+            "牽頭單責門負職領時間內務項個場區縣國辦監營環設資產業稅財據統級電證數審發關實計劃標題點節"
+            "動創體記優進機準貿農鄉護權組織黨紀檢長鎮強開後執質驗態隊層規圍書專傳輸運應對學習導廳",
+            strict=True,
+        )
+    )
+)
 
 #: Characters for free text: none is a digit, a numeral, a deadline word
 #: (年 月 底 内 全), a counter, a comparator, a scope word or punctuation.
@@ -207,9 +257,6 @@ _MARKER_START = re.compile(
     r"\d{1,4}\s*[.．、](?!\d)|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[一二三四五六七八九十]+、|抄送|抄报|\d{4}年\d"
 )
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]")
-_SIMPLIFIED_TO_TRADITIONAL = str.maketrans(
-    {s: t for t, s in zip(TRADITIONAL, _hanzi._SIMPLIFIED, strict=True)}
-)
 
 
 @st.composite
@@ -305,7 +352,7 @@ def _task_text(
         dated = draw(st.booleans())
         deliverable = draw(safe_text)
         if draw(st.booleans()):
-            clause, target = draw(_target(len(milestones) if dated else None))
+            clause, target = draw(_target(len(milestones) + 1 if dated else None))
             deliverable += "，" + clause
             targets.append(target)
         if dated:

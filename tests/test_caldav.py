@@ -142,7 +142,7 @@ class TestRadicale:
         client = connect(radicale)
         url = f"{radicale}{USER}/by-uid/"
         client.put(url, (feeds / "plan.ics").read_text(encoding="utf-8"), {"Content-Type": "text/calendar"})
-        event = client.calendar(url=url).event_by_uid(milestone_uid(PLAN, 2, 0)).icalendar_component
+        event = client.calendar(url=url).event_by_uid(milestone_uid(PLAN, 2, 1)).icalendar_component
         assert event["DTSTART"].dt.isoformat() == "2023-09-30"
         assert event["DTEND"].dt.isoformat() == "2023-10-01"
 

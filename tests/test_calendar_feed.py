@@ -193,7 +193,7 @@ class TestStableIdentity:
         mixed = {str(e["UID"]) for e in event_of_task(feed([PLAN.task(20), PLAN.task(8), PLAN.task(2)]), 8)}
         whole = {str(e["UID"]) for e in event_of_task(feed(), 8)}
         assert alone == mixed == whole
-        assert alone == {milestone_uid(PLAN, 8, 0), milestone_uid(PLAN, 8, 1)}
+        assert alone == {milestone_uid(PLAN, 8, 1), milestone_uid(PLAN, 8, 2)}
 
     def test_uids_unique_in_the_plan(self) -> None:
         """121 task milestones and 2 safeguard deadlines, 123 distinct UIDs."""
@@ -202,7 +202,7 @@ class TestStableIdentity:
     def test_uid_depends_on_the_document(self) -> None:
         """Another document's task 8 is another event."""
         other = attrs.evolve(PLAN, document=attrs.evolve(PLAN.document, number="菏政发〔2024〕1号"))
-        assert milestone_uid(other, 8, 0) != milestone_uid(PLAN, 8, 0)
+        assert milestone_uid(other, 8, 1) != milestone_uid(PLAN, 8, 1)
 
     def test_byte_identical(self) -> None:
         """The same input gives the same bytes, and the order of the selection does not matter."""
@@ -262,7 +262,7 @@ class TestBadSelections:
     def test_entry_out_of_range(self) -> None:
         """Task 2 has one milestone: an entry for its second is refused."""
         with pytest.raises(ValueError, match="task 2 has no milestone number 2"):
-            entries(PLAN, [Entry(PLAN.task(2), 1)])
+            entries(PLAN, [Entry(PLAN.task(2), 2)])
 
     @pytest.mark.parametrize("item", [8, "8", (8, 0), None])
     def test_not_a_task(self, item: object) -> None:

@@ -66,11 +66,11 @@ def _parsed(plan: Plan) -> list[tuple[tuple[str, ...], Target]]:
     found: list[tuple[tuple[str, ...], Target]] = []
     for task in plan.tasks:
         for target in task.targets:
-            due = task.milestones[target.milestone].due if target.milestone is not None else None
+            due = task.milestones[target.milestone - 1].due if target.milestone is not None else None
             found.append((_key(str(task.number), target, due), target))
     for safeguard in plan.safeguards:
         for target in safeguard.targets:
-            due = safeguard.milestones[target.milestone].due if target.milestone is not None else None
+            due = safeguard.milestones[target.milestone - 1].due if target.milestone is not None else None
             found.append((_key(f"S{safeguard.number}", target, due), target))
     for principle in plan.principles:
         found.extend((_key(f"P{principle.number}", target, None), target) for target in principle.targets)
@@ -147,7 +147,7 @@ class TestReadings:
         # （二） 市直各领域年内形成的…不少于7项；形成的全省领先的…不少于10项
         safeguard = plan.safeguards[1]
         ten = next(t for t in safeguard.targets if t.phrase == "不少于10项")
-        assert safeguard.milestones[ten.milestone].phrase == "年内"
+        assert safeguard.milestones[ten.milestone - 1].phrase == "年内"
         assert ten.applies_to == "市直各领域"
 
     def test_counties_follow_the_municipal_figures(self, plan: Plan) -> None:

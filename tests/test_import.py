@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
+
+
+def _packages() -> Iterator[pkgutil.ModuleInfo]:
+    import heze_plan
+
+    return (m for m in pkgutil.walk_packages(heze_plan.__path__, "heze_plan.") if m.ispkg)
 
 
 def _modules_after(code: str) -> set[str]:
@@ -36,15 +47,44 @@ class TestImport:
         assert not {m for m in loaded if m.split(".")[0] in {"icalendar", "holidays"}}
 
     def test_lazy_names_resolve(self) -> None:
+        """In a fresh process (nothing cached), each lazy name is the object its defining package has."""
         import heze_plan
 
+        assert set(heze_plan._LAZY) <= set(heze_plan.__all__)
+        script = (
+            "import json, heze_plan\n"
+            "print(json.dumps({n: [type(getattr(heze_plan, n)).__name__, getattr(getattr(heze_plan, n),"
+            " '__module__', None)] for n in heze_plan._LAZY}))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        ).stdout
+        resolved = json.loads(out)
+        for name, package in heze_plan._LAZY.items():
+            defining = importlib.import_module(package)
+            assert name in defining.__all__, (name, package)
+            kind, module = resolved[name]
+            assert kind == type(getattr(defining, name)).__name__, name
+            assert module is None or module.startswith(package), (name, module)
         assert heze_plan.parse.__module__ == "heze_plan.parsing.parser"
-        assert heze_plan.ParseError.__module__ == "heze_plan.errors"
         assert isinstance(heze_plan.__version__, str)
-        # every public name resolves (dir() lists __all__ itself, so it proves nothing)
-        for name in heze_plan.__all__:
-            assert getattr(heze_plan, name) is not None, name
+
+    def test_every_public_name_resolves(self) -> None:
+        """Each name in the ``__all__`` of the package and of every subpackage is there (ruff sorts them)."""
+        import heze_plan
+
+        packages = [heze_plan, *(importlib.import_module(m.name) for m in _packages())]
+        for package in packages:
+            missing = [n for n in package.__all__ if not hasattr(package, n)]
+            assert missing == [], package.__name__
         assert not {"sys", "importlib", "functools", "types"} & set(dir(heze_plan))
+
+    def test_a_name_that_is_not_there_fails(self) -> None:
+        """The check above can fail: a name in __all__ that nothing defines raises AttributeError."""
+        import heze_plan
+
+        with pytest.raises(AttributeError, match="no attribute 'Nonesuch'"):
+            heze_plan.Nonesuch  # noqa: B018 - the attribute access is the test
 
 
 class TestNoShadowedSubmodule:
@@ -58,9 +98,9 @@ class TestNoShadowedSubmodule:
         assert assessment.State is heze_plan.State
 
     def test_no_public_name_is_also_a_submodule(self) -> None:
-        import pkgutil
-
+        """In no package (calendar/__init__ re-exported the function entries over the module entries)."""
         import heze_plan
 
-        submodules = {m.name for m in pkgutil.iter_modules(heze_plan.__path__)}
-        assert not (set(heze_plan.__all__) & submodules)
+        for package in [heze_plan, *(importlib.import_module(m.name) for m in _packages())]:
+            submodules = {m.name for m in pkgutil.iter_modules(package.__path__)}
+            assert not (set(package.__all__) & submodules), package.__name__

@@ -99,7 +99,7 @@ class TestCountyPlan:
             Comparator.AT_LEAST,
             40,
             "%",
-            0,
+            1,  # 年底前, the task's first (and only) deadline
         )
 
     def test_deadline_label_inside_the_owner_clause(self, county: heze_plan.ParseReport) -> None:

@@ -197,24 +197,25 @@ class TestTargets:
     """Quantitative targets, as the source states them."""
 
     def test_young_talent(self, plan: heze_plan.Plan) -> None:
+        """9月底前 (milestone 1): 新增领军人才8人以上; 12月底前 (milestone 2): 10场 and 2.7万人以上."""
         leaders, events, youth = plan.task(170).targets
         assert (leaders.comparator, leaders.value, leaders.unit, leaders.milestone) == (
             Comparator.AT_LEAST,
             8,
             "人",
-            0,
+            1,
         )
         assert (events.comparator, events.value, events.unit, events.milestone) == (
             Comparator.EQUAL,
             10,
             "场",
-            1,
+            2,
         )
         assert (youth.comparator, youth.value, youth.unit, youth.milestone) == (
             Comparator.AT_LEAST,
             27000,
             "人",
-            1,
+            2,
         )
         assert youth.phrase == "2.7万人以上"
 

@@ -19,7 +19,7 @@ from heze_plan.progress.assessment import State, Status, status
 from heze_plan.progress.ledger import Ledger, MilestoneEntry, Problem, Progress
 from heze_plan.progress.ledger_files import read_ledger
 from heze_plan.progress.report import REPORT_FORMAT, render, to_csv, to_data, to_table
-from heze_plan.progress.report.html import to_html
+from heze_plan.progress.report.html import COLORS, to_html
 
 #: The sample ledger shipped in examples/ (plausible, invented data).
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
@@ -124,6 +124,11 @@ class TestHtmlIsSelfContained:
         assert 'href="javascript' not in html
 
 
+def _rgb(color: str) -> tuple[int, int, int]:
+    """``#c62828`` as (198, 40, 40)."""
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
 def _chromium() -> str | None:
     return next((path for name in ("chromium", "chromium-browser") if (path := shutil.which(name))), None)
 
@@ -178,3 +183,19 @@ class TestInABrowser:
         assert shot.startswith(b"\x89PNG\r\n\x1a\n")
         width, height = int.from_bytes(shot[16:20], "big"), int.from_bytes(shot[20:24], "big")
         assert (width, height) == (1200, 900)
+        # What the page shows: the chart's bars in the states' colours, their areas in the order of the
+        # sample's counts (85 milestones not yet due, then 25 done on time, then 6 or fewer of each other).
+        image = pytest.importorskip("PIL.Image")
+        colors = image.open(tmp_path / "shot.png").convert("RGB").getcolors(maxcolors=width * height)
+        pixels = {rgb: n for n, rgb in colors}
+        area = {state: pixels.get(_rgb(COLORS[state]), 0) for state in COLORS}
+        others = [n for s, n in area.items() if s not in {State.NOT_YET_DUE, State.DONE_ON_TIME}]
+        assert area[State.NOT_YET_DUE] > area[State.DONE_ON_TIME] > max(others)
+        assert area[State.OVERDUE] > 12 * 12  # more than its legend square: the six overdue bars are drawn
+
+    def test_blank_page_fails_the_pixel_check(self, tmp_path: Path) -> None:
+        """The check above can fail: a page without the chart has none of the states' colours."""
+        self._run(tmp_path, "<!doctype html><title>x</title>", f"--screenshot={tmp_path / 'blank.png'}")
+        image = pytest.importorskip("PIL.Image")
+        colors = image.open(tmp_path / "blank.png").convert("RGB").getcolors(maxcolors=1 << 24)
+        assert not {rgb for _, rgb in colors} & {_rgb(c) for c in COLORS.values()}

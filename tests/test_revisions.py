@@ -60,7 +60,7 @@ class TestOneDeadlineChanges:
         first = build_calendar(PLAN).to_ical()
         second = regenerate(with_due(PLAN, 2, 0, dt.date(2023, 10, 31)), first)
         before, after = blocks(first), blocks(second)
-        uid = milestone_uid(PLAN, 2, 0)
+        uid = milestone_uid(PLAN, 2, 1)
         assert set(before) == set(after)
         assert [u for u in before if before[u] != after[u]] == [uid]
         event = icalendar.Event.from_ical(after[uid])
@@ -77,7 +77,7 @@ class TestOneDeadlineChanges:
         stamps = {
             u: icalendar.Event.from_ical(b)["LAST-MODIFIED"].to_ical() for u, b in blocks(second).items()
         }
-        assert stamps.pop(milestone_uid(PLAN, 2, 0)) == b"20231015T010000Z"
+        assert stamps.pop(milestone_uid(PLAN, 2, 1)) == b"20231015T010000Z"
         assert set(stamps.values()) == {b"20230728T160000Z"}
 
     def test_changes_accumulate(self) -> None:
@@ -87,7 +87,7 @@ class TestOneDeadlineChanges:
         third = regenerate(with_due(PLAN, 2, 0, dt.date(2023, 11, 30)), second)
         fourth = regenerate(PLAN, third)
         fifth = regenerate(PLAN, fourth)
-        uid = milestone_uid(PLAN, 2, 0)
+        uid = milestone_uid(PLAN, 2, 1)
         sequences = [
             int(icalendar.Event.from_ical(blocks(d)[uid])["SEQUENCE"]) for d in (second, third, fourth, fifth)
         ]
@@ -99,7 +99,7 @@ class TestOneDeadlineChanges:
         first = build_calendar(PLAN).to_ical()
         second = regenerate(with_due(PLAN, 8, 1, dt.date(2023, 12, 31)), first)
         before, after = blocks(first), blocks(second)
-        assert [u for u in before if before[u] != after[u]] == [milestone_uid(PLAN, 8, 1)]
+        assert [u for u in before if before[u] != after[u]] == [milestone_uid(PLAN, 8, 2)]
 
     def test_reminder_change_revises_every_event(self) -> None:
         """Reminders are part of an event: switching them off revises all 121 events once."""
@@ -146,6 +146,6 @@ class TestAnyPlan:
             with_due(plan, number, index, due), previous=Revisions.from_ical(first, prodid=PRODID)
         ).to_ical()
         before, after = blocks(first), blocks(second)
-        uid = milestone_uid(plan, number, index)
+        uid = milestone_uid(plan, number, index + 1)
         assert [u for u in before if before[u] != after[u]] == [uid]
         assert int(icalendar.Event.from_ical(after[uid])["SEQUENCE"]) == 1

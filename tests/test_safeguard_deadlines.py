@@ -128,25 +128,27 @@ class TestUid:
 
     def test_distinct_from_every_task_uid(self) -> None:
         """No UID of the 121 task milestones is a safeguard deadline's."""
-        tasks = {milestone_uid(PLAN, t.number, i) for t in PLAN.tasks for i in range(len(t.milestones))}
+        tasks = {
+            milestone_uid(PLAN, t.number, i) for t in PLAN.tasks for i in range(1, len(t.milestones) + 1)
+        }
         guards = {safeguard_uid(PLAN, e.safeguard.number, e.index) for e in safeguard_entries(PLAN)}
         assert len(guards) == 2
         assert not tasks & guards
         # not even the same numbers: task 1 has no milestone, but its UID name would differ anyway
-        assert safeguard_uid(PLAN, 1, 0) != milestone_uid(PLAN, 1, 0)
+        assert safeguard_uid(PLAN, 1, 1) != milestone_uid(PLAN, 1, 1)
 
     def test_independent_of_selection(self) -> None:
         """The same UID in the whole plan, in the deadline alone and in a unit's feed."""
-        uid = safeguard_uid(PLAN, 1, 0)
+        uid = safeguard_uid(PLAN, 1, 1)
         for selection in (None, [first()], [second(), first(), PLAN.task(8)]):
             data = build_calendar(PLAN, selection, FeedOptions(unit="市发展改革委")).to_ical()
             assert uid in {str(e["UID"]) for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
 
     def test_event_and_todo_differ_and_document_counts(self) -> None:
         """The to-do has a UID of its own; another document's safeguard is another event."""
-        assert safeguard_uid(PLAN, 1, 0, "VTODO") != safeguard_uid(PLAN, 1, 0)
+        assert safeguard_uid(PLAN, 1, 1, "VTODO") != safeguard_uid(PLAN, 1, 1)
         other = attrs.evolve(PLAN, document=attrs.evolve(PLAN.document, number="菏政发〔2024〕1号"))
-        assert safeguard_uid(other, 1, 0) != safeguard_uid(PLAN, 1, 0)
+        assert safeguard_uid(other, 1, 1) != safeguard_uid(PLAN, 1, 1)
 
 
 class TestEvent:
@@ -192,8 +194,8 @@ class TestEvent:
         """icalendar, ical (strict) and vobject read the deadlines alike, to-dos too."""
         data = build_calendar(PLAN, [first(), second()]).to_ical()
         seen = seen_alike(data)
-        assert set(seen) == {safeguard_uid(PLAN, 1, 0), safeguard_uid(PLAN, 2, 0)}
-        assert seen[safeguard_uid(PLAN, 1, 0)][2:5] == (
+        assert set(seen) == {safeguard_uid(PLAN, 1, 1), safeguard_uid(PLAN, 2, 1)}
+        assert seen[safeguard_uid(PLAN, 1, 1)][2:5] == (
             dt.date(2023, 8, 29),
             dt.date(2023, 8, 30),
             ("保障措施",),
@@ -208,7 +210,7 @@ class TestEvent:
     def test_bad_entry(self) -> None:
         """An entry past a safeguard's milestones is refused, naming the safeguard and the number."""
         with pytest.raises(ValueError, match="safeguard 1 has no milestone number 2"):
-            build_calendar(PLAN, [SafeguardEntry(first().safeguard, 1)])
+            build_calendar(PLAN, [SafeguardEntry(first().safeguard, 2)])
 
     def test_order(self, data: bytes) -> None:
         """In the feed by due date: the August deadline among August's, before those of its own day."""

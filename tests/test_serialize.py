@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 
 import heze_plan
 from heze_plan import Plan
-from heze_plan._embedded import parse_embedded
 from heze_plan.model.serialize import (
     EXPORT_FORMAT,
     ExportError,
@@ -20,6 +23,8 @@ from heze_plan.model.serialize import (
 )
 
 from . import strategies
+
+SRC = Path(__file__).resolve().parent.parent / "src"
 
 
 class TestRoundTrip:
@@ -35,8 +40,24 @@ class TestRoundTrip:
         assert from_json(to_json(plan, indent=None)) == plan
 
     def test_output_is_deterministic(self) -> None:
-        plan = heze_plan.load()
-        assert to_json(plan) == to_json(parse_embedded())
+        """Two fresh processes with different string hashing (PYTHONHASHSEED) parse the text and export the
+        same bytes: no set or dict order, id or clock leaks into the export.
+        """
+        script = (
+            "import sys, heze_plan\n"
+            "from heze_plan.model.serialize import to_json\n"
+            "from heze_plan._embedded import parse_embedded\n"
+            "plan = parse_embedded()\n"
+            "sys.stdout.buffer.write(to_json(plan).encode('utf-8'))\n"
+        )
+        outputs = []
+        for seed in ("1", "2", "3"):
+            env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(SRC)}
+            done = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, check=True)
+            outputs.append(done.stdout)
+        assert outputs[0] == outputs[1] == outputs[2]
+        assert outputs[0] == to_json(heze_plan.load()).encode("utf-8")
+        assert len(outputs[0]) > 100_000  # the whole plan, not an empty export
 
 
 class TestShape:
@@ -96,7 +117,7 @@ class TestShape:
             "comparator": "≥",
             "value": 27000,
             "unit": "人",
-            "milestone": 1,
+            "milestone": 2,  # 12月底前，引进青年人才2.7万人以上: the task's second deadline
         }
         assert {
             k: v
@@ -151,3 +172,26 @@ class TestBadInput:
         data["tasks"][0]["owner"] = "x"  # type: ignore[index]
         with pytest.raises(ExportError, match="owner"):
             from_json(json.dumps(data, ensure_ascii=False))
+
+
+class TestVersionOne:
+    """A heze-plan/1 export counted a target's milestone from 0; it reads back into the same plan."""
+
+    def test_milestones_counted_from_0_are_read_from_1(self) -> None:
+        plan = heze_plan.load()
+        data = json.loads(to_json(plan))
+        data["format"] = "heze-plan/1"
+        for owner in (*data["tasks"], *data["safeguards"]):
+            for target in owner["targets"]:
+                if target["milestone"] is not None:
+                    target["milestone"] -= 1
+        # task 170: 9月底前…新增…; 12月底前，引进青年人才2.7万人以上 was index 1 in heze-plan/1
+        assert data["tasks"][169]["targets"][2]["milestone"] == 1
+        assert from_json(json.dumps(data, ensure_ascii=False)) == plan
+
+    def test_milestone_0_is_refused_in_version_2(self) -> None:
+        data = json.loads(to_json(heze_plan.load()))
+        data["tasks"][169]["targets"][2]["milestone"] = 0
+        with pytest.raises(ExportError) as error:
+            from_json(json.dumps(data, ensure_ascii=False))
+        assert any("milestone must be a milestone number from 1, got 0" in e for e in error.value.errors)

@@ -106,7 +106,7 @@ class TestMilestoneAttachment:
     def test_index(self) -> None:
         text = "9月底前，新增领军人才8人以上。12月底前，引进青年人才2.7万人以上。"
         found = targets_in(text, [(0, 15), (16, len(text))])
-        assert [t.milestone for t in found] == [0, 1]
+        assert [t.milestone for t in found] == [1, 2]
 
 
 class TestChineseNumbers:

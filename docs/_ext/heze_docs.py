@@ -8,6 +8,7 @@ run at build time, so the pages cannot go stale.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -60,7 +61,49 @@ class CliReference(Directive):
         return sections
 
 
+#: Names that annotations use as strings where autodoc cannot evaluate them: the command-line
+#: modules import the model's types only for type checkers (a fast start), and ``dt`` is the
+#: package's alias of :mod:`datetime`. Each is written out in full, so that nitpicky mode
+#: resolves it to one page (the class's own module) instead of failing or finding two.
+_QUALIFIED = {
+    "dt": "datetime",
+    "queries": "heze_plan.query.selections",
+    "Plan": "heze_plan.model.plan.Plan",
+    "Ledger": "heze_plan.progress.ledger.Ledger",
+    "Problem": "heze_plan.progress.ledger.Problem",
+    "Party": "heze_plan.query.lookup.Party",
+}
+_NAME = re.compile(r"(?<![\w.])(" + "|".join(_QUALIFIED) + r")\b")
+
+
+def _qualify(text: str | None) -> str | None:
+    return None if text is None else _NAME.sub(lambda m: _QUALIFIED[m.group(1)], text)
+
+
+def qualify_signature(  # noqa: PLR0917 - the signature of Sphinx's autodoc-process-signature event
+    app: Any, what: str, name: str, obj: Any, options: Any, signature: str | None, annotation: str | None
+) -> tuple[str | None, str | None]:
+    """``read_ledger(args, plan: Plan, as_of: dt.date | None)`` with the names written out."""
+    return _qualify(signature), _qualify(annotation)
+
+
+def qualify_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    """A reference to ``dt.date`` (an attribute's annotation) resolved as ``datetime.date``."""
+    target = node.get("reftarget", "")
+    qualified = _qualify(target)
+    if node.get("refdomain") != "py" or qualified == target:
+        return None
+    node["reftarget"] = qualified
+    from sphinx.ext import intersphinx  # noqa: PLC0415 - Sphinx is there whenever this runs
+
+    domain = env.domains["py"]
+    found = domain.resolve_xref(env, node["refdoc"], app.builder, node["reftype"], qualified, node, contnode)
+    return found if found is not None else intersphinx.missing_reference(app, env, node, contnode)
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.add_directive("heze-errata", ErrataTable)
     app.add_directive("heze-cli", CliReference)
+    app.connect("autodoc-process-signature", qualify_signature)
+    app.connect("missing-reference", qualify_reference)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

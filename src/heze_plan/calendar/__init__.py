@@ -12,9 +12,8 @@ its :mod:`~heze_plan.calendar.manifest`, :mod:`~heze_plan.calendar.slugs` and
 
 from __future__ import annotations
 
-from heze_plan.calendar.entries import (
+from heze_plan.calendar.entries import (  # the function entries() stays in its module of that name
     Entry,
-    entries,
     milestone_uid,
 )
 from heze_plan.calendar.event_text import (
@@ -32,6 +31,7 @@ from heze_plan.calendar.feed import (
     PRODID,
     TIMEZONE,
     Component,
+    FeedItems,
     FeedOptions,
     build_calendar,
     data_revised,
@@ -95,6 +95,7 @@ __all__ = [
     "TIMEZONE",
     "Component",
     "Entry",
+    "FeedItems",
     "FeedOptions",
     "FeedSpec",
     "FeedsReport",
@@ -114,7 +115,6 @@ __all__ = [
     "content_digest",
     "data_revised",
     "description_text",
-    "entries",
     "entry_status",
     "event_status",
     "feed_specs",

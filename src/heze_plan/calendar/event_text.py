@@ -81,7 +81,7 @@ def summary_text(entry: Entry, unit: str | None = None) -> str:
     task = entry.task
     text = f"{task.number}. {task.title}"
     if len(task.milestones) > 1:
-        text += f"（节点{entry.index + 1}/{len(task.milestones)}）"
+        text += f"（节点{entry.index}/{len(task.milestones)}）"
     if unit is not None and unit in task.lead_units:
         text = "【牵头】" + text
     return text
@@ -129,7 +129,7 @@ def safeguard_summary(entry: SafeguardEntry) -> str:
         what = what.split(mark, 1)[0]
     text = f"{safeguard_label(safeguard.number)} {safeguard.title}：{what}"
     if len(safeguard.milestones) > 1:
-        text += f"（节点{entry.index + 1}/{len(safeguard.milestones)}）"
+        text += f"（节点{entry.index}/{len(safeguard.milestones)}）"
     return text
 
 

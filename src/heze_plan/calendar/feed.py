@@ -57,14 +57,14 @@ from heze_plan.calendar.status_marks import (
 )
 from heze_plan.model.plan import Milestone, Plan, Task
 from heze_plan.progress.assessment import ItemStatus
+from heze_plan.query.selections import MilestoneRef
 
 __all__ = [
     "PRODID",
     "TIMEZONE",
     "Component",
+    "FeedItems",
     "FeedOptions",
-    "Selection",
-    "StatusSource",
     "build_calendar",
     "data_revised",
 ]
@@ -280,10 +280,11 @@ def _default_description(plan: Plan, count: int, safeguards: int) -> str:
     )
 
 
-Selection = Iterable[Task | Entry | tuple[Task, Milestone] | SafeguardEntry]
+#: What a feed can be built from: tasks, milestones (entries, query selections' items), safeguard deadlines.
+FeedItems = Iterable[Task | Entry | MilestoneRef | tuple[Task, Milestone] | SafeguardEntry]
 
 
-def _split(plan: Plan, selection: Selection | None) -> list[Entry | SafeguardEntry]:
+def _split(plan: Plan, selection: FeedItems | None) -> list[Entry | SafeguardEntry]:
     """The selected milestones of tasks and safeguards, each once, by due date (safeguards first on a day)."""
     if selection is None:
         tasks: tuple[Entry, ...] = entries(plan)
@@ -293,8 +294,8 @@ def _split(plan: Plan, selection: Selection | None) -> list[Entry | SafeguardEnt
         guards = []
         for item in items:
             if isinstance(item, SafeguardEntry):
-                if not 0 <= item.index < len(item.safeguard.milestones):
-                    msg = f"safeguard {item.safeguard.number} has no milestone number {item.index + 1}"
+                if not 1 <= item.index <= len(item.safeguard.milestones):
+                    msg = f"safeguard {item.safeguard.number} has no milestone number {item.index}"
                     raise ValueError(msg)
                 if item not in guards:
                     guards.append(item)
@@ -307,13 +308,16 @@ def _split(plan: Plan, selection: Selection | None) -> list[Entry | SafeguardEnt
 
 def build_calendar(
     plan: Plan,
-    selection: Selection | None = None,
+    selection: FeedItems | None = None,
     options: FeedOptions | None = None,
     previous: Revisions | None = None,
 ) -> icalendar.Calendar:
     """The feed of a selection of the plan's milestones (``None``: the whole plan).
 
-    The selection holds tasks, ``(task, milestone)`` pairs, entries and
+    The selection holds tasks, ``(task, milestone)`` pairs, entries, the
+    items of a :class:`~heze_plan.query.TaskSelection` or
+    :class:`~heze_plan.query.MilestoneSelection` (the selection itself goes
+    in: ``build_calendar(plan, milestones(plan).in_month("2023-09"))``) and
     :class:`~heze_plan.calendar.safeguards.SafeguardEntry` values (a
     safeguard's deadline, category 保障措施); the whole plan has every
     milestone of the tasks and of the safeguards. A ledger says nothing

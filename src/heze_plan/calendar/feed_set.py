@@ -186,7 +186,7 @@ def write_feeds(
 ) -> FeedsReport:
     """Write every feed of :func:`feed_specs`, ``index.html`` and ``index.json`` into ``directory``.
 
-    Raises :class:`FeedError` (before writing anything) when a file to be
+    Raises :class:`~heze_plan.errors.FeedError` (before writing anything) when a file to be
     written exists and the manifest does not say the tool wrote it.
     """
     base = check_base_url(base_url) if base_url is not None else None

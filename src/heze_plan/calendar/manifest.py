@@ -49,7 +49,7 @@ class Manifest:
     def read(cls, directory: Path) -> Manifest:
         """The manifest of ``directory``; empty when there is none yet.
 
-        Raises :class:`FeedError` when the manifest exists but cannot be read:
+        Raises :class:`~heze_plan.errors.FeedError` when the manifest exists but cannot be read:
         guessing which files are ours could delete someone else's.
         """
         path = directory / MANIFEST_NAME

@@ -113,7 +113,7 @@ class Revisions(Mapping[str, Revision]):
     def from_ical(cls, data: bytes | str, *, prodid: str) -> Revisions:
         """Read the revisions from a previous feed, which ``prodid`` must have written.
 
-        Raises :class:`FeedError` when the data is not an iCalendar stream, was
+        Raises :class:`~heze_plan.errors.FeedError` when the data is not an iCalendar stream, was
         written by another program (its ``PRODID`` differs), or an event lacks
         a UID, a ``SEQUENCE``, a ``LAST-MODIFIED`` or a digest.
         """

@@ -43,7 +43,7 @@ _SENTENCE_ENDS = "。；;"
 
 @frozen
 class SafeguardEntry:
-    """One deadline of one safeguard: the ``index``-th of ``safeguard.milestones``."""
+    """One deadline of one safeguard: the ``index``-th of ``safeguard.milestones``, counted from 1."""
 
     safeguard: Safeguard
     index: int
@@ -51,12 +51,12 @@ class SafeguardEntry:
     @property
     def milestone(self) -> Milestone:
         """The milestone itself."""
-        return self.safeguard.milestones[self.index]
+        return self.safeguard.milestones[self.index - 1]
 
 
 def safeguard_entries(plan: Plan) -> tuple[SafeguardEntry, ...]:
     """Every deadline of the plan's safeguards, by due date, safeguard number and position."""
-    found = [SafeguardEntry(s, i) for s in plan.safeguards for i in range(len(s.milestones))]
+    found = [SafeguardEntry(s, i) for s in plan.safeguards for i in range(1, len(s.milestones) + 1)]
     return tuple(sorted(found, key=lambda e: (e.milestone.due, e.safeguard.number, e.index)))
 
 
@@ -69,7 +69,7 @@ def subject(entry: SafeguardEntry) -> str:
     """
     text = entry.safeguard.text
     start = 0
-    for milestone in entry.safeguard.milestones[: entry.index + 1]:
+    for milestone in entry.safeguard.milestones[: entry.index]:
         found = text.find(milestone.phrase, start)
         if found == -1:  # a phrase the parser normalised: the whole text is the subject
             return text
@@ -99,17 +99,17 @@ def actors(plan: Plan, entry: SafeguardEntry) -> tuple[str, ...]:
     return found.actors if found is not None else ()
 
 
-def safeguard_uid(plan: Plan, number: int, index: int, component: str = "VEVENT") -> str:
+def safeguard_uid(plan: Plan, number: int, milestone: int, component: str = "VEVENT") -> str:
     """The UID of a safeguard deadline's event (or to-do): the same in every feed and every run.
 
     A name-based UUID of the document number, the safeguard's number and the
-    milestone's position; the name says ``safeguard`` where a task's says
+    milestone's number (from 1); the name says ``safeguard`` where a task's says
     ``task``, so no task's UID can be the same.
 
     >>> import heze_plan
-    >>> safeguard_uid(heze_plan.load(), 1, 0).endswith("@heze-plan")
+    >>> safeguard_uid(heze_plan.load(), 1, 1).endswith("@heze-plan")
     True
     """
     kind = "" if component == "VEVENT" else f"/{component}"
-    name = f"{plan.document.number}/safeguard/{number}/milestone/{index + 1}{kind}"
+    name = f"{plan.document.number}/safeguard/{number}/milestone/{milestone}{kind}"
     return f"{uuid.uuid5(_UID_NAMESPACE, name)}@heze-plan"

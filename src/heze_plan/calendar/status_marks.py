@@ -83,10 +83,10 @@ def entry_status(plan: Plan, source: StatusSource, entry: Entry) -> ItemStatus:
     >>> plan = heze_plan.load()
     >>> done = MilestoneEntry(2, 1, Progress.DONE, dt.date(2023, 9, 26))
     >>> source = StatusSource(Ledger([done]), dt.date(2023, 10, 15))
-    >>> entry_status(plan, source, Entry(plan.task(2), 0)).state.value
+    >>> entry_status(plan, source, Entry(plan.task(2), 1)).state.value
     'done on time'
     """
-    return milestone_status(plan, source.ledger, entry.task.number, entry.index + 1, as_of=source.as_of)
+    return milestone_status(plan, source.ledger, entry.task.number, entry.index, as_of=source.as_of)
 
 
 def _reported(item: ItemStatus) -> MilestoneEntry | None:

@@ -73,9 +73,13 @@ class _Version(argparse._VersionAction):  # argparse's own, for the same help li
         values: str | Sequence[Any] | None,
         option_string: str | None = None,
     ) -> None:
-        from heze_plan import __version__
+        from importlib import metadata  # importlib.metadata costs 17 ms: only on --version
 
-        self.version = f"%(prog)s {__version__}"
+        try:
+            version = metadata.version("heze-plan")
+        except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            version = "0+unknown"
+        self.version = f"%(prog)s {version}"
         super().__call__(parser, namespace, values, option_string)
 
 

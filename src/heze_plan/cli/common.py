@@ -60,7 +60,7 @@ def load_plan(args: argparse.Namespace) -> Plan:
     """The plan to work on: ``--plan FILE`` (plan text) or the embedded one."""
     source: Path | None = getattr(args, "plan", None)
     if source is None:
-        from heze_plan import load
+        from heze_plan._embedded import load
 
         return load()
     try:

@@ -266,7 +266,7 @@ def task_detail(plan: Plan, task: Task) -> str:
         for target in task.targets:
             when = "the plan year"
             if target.milestone is not None:
-                when = task.milestones[target.milestone].due.isoformat()
+                when = task.milestones[target.milestone - 1].due.isoformat()
             lines += _target_lines(target, when)
     if task.per_provincial_arrangement:
         lines += _provincial_lines(task)
@@ -356,7 +356,7 @@ def safeguard_detail(plan: Plan, key: str) -> str:
         for index_ in obligation.targets:
             target = safeguard.targets[index_]
             due = (
-                safeguard.milestones[target.milestone].due.isoformat()
+                safeguard.milestones[target.milestone - 1].due.isoformat()
                 if target.milestone is not None
                 else "the plan year"
             )
@@ -372,7 +372,7 @@ def plan_level_target_records(plan: Plan) -> list[dict[str, object]]:
     owners += [(f"S{s.number}", s.targets, s.milestones) for s in plan.safeguards]
     for owner, found, milestones in owners:
         for target in found:
-            milestone = milestones[target.milestone] if target.milestone is not None else None
+            milestone = milestones[target.milestone - 1] if target.milestone is not None else None
             records.append(_target_record(owner, target, milestone.due if milestone else None, []))
     return records
 

@@ -8,7 +8,7 @@
 - ``counties.csv``: Heze's county-level divisions and the names people use for them;
 - ``city.json``: the city's own name and the prefixes people put before a unit's name;
 - ``heze-2023-plan.json``: in a built wheel only, the embedded plan parsed when
-  the wheel was built (see :mod:`heze_plan._embedded`); a source checkout has none.
+  the wheel was built (see ``heze_plan._embedded``); a source checkout has none.
 
 Nothing here parses: each function returns the file's text, and the stage
 that understands it turns it into model objects.

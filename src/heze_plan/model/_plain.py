@@ -1,6 +1,6 @@
 """Model objects from plain data (the JSON export's dicts and lists), through the classes' own constructors.
 
-The JSON snapshot of the embedded plan (:mod:`heze_plan._embedded`) is read
+The JSON snapshot of the embedded plan (``heze_plan._embedded``, :func:`heze_plan.load`) is read
 on every cold start. cattrs (:mod:`heze_plan.model.serialize`) reads it too,
 with located error messages, but importing it and generating its structuring
 code costs about 45 ms; this reader costs a few milliseconds. It builds each

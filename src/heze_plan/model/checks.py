@@ -126,7 +126,7 @@ def _all_deadlines(plan: Plan) -> Iterator[Finding]:
 def _targets(plan: Plan) -> Iterator[Finding]:
     for task in plan.tasks:
         for target in task.targets:
-            if target.milestone is not None and target.milestone >= len(task.milestones):
+            if target.milestone is not None and target.milestone > len(task.milestones):
                 yield Finding(
                     "target-milestone", f"target {target.phrase!r} names a missing milestone", task.number
                 )
@@ -135,7 +135,7 @@ def _targets(plan: Plan) -> Iterator[Finding]:
 def check(plan: Plan) -> list[Finding]:
     """Every finding on ``plan``, in the order of the rules, then of the tasks.
 
-    An empty list means the plan passes every rule in :data:`RULES`.
+    An empty list means the plan passes every rule in :data:`~heze_plan.model.checks.RULES`.
 
     >>> import heze_plan
     >>> heze_plan.check(heze_plan.load())

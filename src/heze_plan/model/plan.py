@@ -8,7 +8,7 @@ duplicating unit records.
 
 Invariants that a single object can check are enforced by validators, so an
 invalid object cannot be built; invariants that need the whole plan (every
-unit resolves, numbers run 1..N) are findings of :func:`heze_plan.check`,
+unit resolves, numbers run 1..N) are findings of :func:`heze_plan.model.checks.check`,
 which reports all of them at once.
 """
 
@@ -188,9 +188,9 @@ class Target:
     ``value`` is the number in base units (2.7万 → 27000; 80% → 80 with
     ``unit`` ``"%"``); a :attr:`Comparator.RANGE` target also has ``upper``;
     a :attr:`TargetKind.RELATIVE` target has no value but a ``reference``.
-    ``milestone`` is the index, in the owner's milestones, of the milestone
-    whose deliverable states the target, or ``None`` when the target holds
-    for the plan year as a whole.
+    ``milestone`` is the number (1-based, as in the ledger and 节点1/2) of the
+    milestone, among the owner's milestones, whose deliverable states the
+    target, or ``None`` when the target holds for the plan year as a whole.
 
     ``scope`` says how often or for whom the figure counts again: ``per county``
     (每个县区), ``per month`` (每月), ``per year`` (每年), or ``None`` for one
@@ -228,8 +228,8 @@ class Target:
         if self.upper is not None and self.value is not None and self.upper < self.value:
             msg = f"{where}.upper ({self.upper}) must not be below value ({self.value})"
             raise ValueError(msg)
-        if self.milestone is not None and self.milestone < 0:
-            msg = f"{where}.milestone must be a non-negative index, got {self.milestone!r}"
+        if self.milestone is not None and (isinstance(self.milestone, bool) or self.milestone < 1):
+            msg = f"{where}.milestone must be a milestone number from 1, got {self.milestone!r}"
             raise ValueError(msg)
 
 
@@ -263,7 +263,7 @@ class Task:
     @targets.validator
     def _check_targets(self, attribute: attrs.Attribute[Any], value: tuple[Target, ...]) -> None:
         for target in value:
-            if target.milestone is not None and target.milestone >= len(self.milestones):
+            if target.milestone is not None and target.milestone > len(self.milestones):
                 msg = (
                     f"Task {self.number}: target {target.phrase!r} refers to milestone "
                     f"{target.milestone}, but the task has {len(self.milestones)}"
@@ -459,7 +459,7 @@ class Plan:
         """The registry entry whose canonical name is exactly ``name``.
 
         For forgiving look-ups (aliases, short forms) use
-        :func:`heze_plan.parsing.units.resolve_unit`.
+        :func:`heze_plan.query.lookup.resolve_unit`.
         """
         for unit in self.units:
             if unit.name == name:

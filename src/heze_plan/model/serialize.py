@@ -36,13 +36,17 @@ __all__ = [
 ]
 
 #: Names the export format and its version; bumped on any incompatible change.
-#: Version 2 added the targets' ``applies_to`` and ``reading``, the new target kinds, the
-#: principles' targets, the safeguards' ``obligations``, the notice's metadata in
-#: ``document``, the units' ``basis``, the tasks' ``open_owner_lists`` and the errata's
-#: ``status``; a reader of version 1 refuses those keys, so the version changed.
+#: Version 2 numbers the targets' milestones from 1 (as the ledger does) and adds the targets'
+#: ``applies_to`` and ``reading``, the new target kinds, the principles' targets, the
+#: safeguards' ``obligations``, the notice's metadata in ``document``, the units' ``basis``,
+#: the tasks' ``open_owner_lists`` and ``provincial_clauses``, the milestones'
+#: ``per_provincial_arrangement`` and ``reading`` and the errata's ``status``.
 EXPORT_FORMAT = "heze-plan/2"
-#: Older versions :func:`from_json` still reads (every field they lack has a default).
-READABLE_FORMATS = ("heze-plan/1", EXPORT_FORMAT)
+#: The previous version, read by :func:`from_json`: targets named their milestone from 0, and
+#: every field it lacks takes its default.
+_FORMAT_1 = "heze-plan/1"
+#: The versions :func:`from_json` reads.
+READABLE_FORMATS = (_FORMAT_1, EXPORT_FORMAT)
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
@@ -94,7 +98,7 @@ def unstructure(plan: Plan) -> dict[str, Any]:
 
 
 def structure_plan(data: Any) -> Plan:
-    """A plan from plain data; :class:`ExportError` lists every problem with its path."""
+    """A plan from plain data; :class:`~heze_plan.errors.ExportError` lists every problem with its path."""
     try:
         return _converter().structure(data, Plan)
     except (ClassValidationError, IterableValidationError) as error:
@@ -119,4 +123,17 @@ def from_json(text: str) -> Plan:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise ExportError([f"$.format: expected {EXPORT_FORMAT!r}, found {found!r}"])
     body = {k: v for k, v in data.items() if k != "format"}
+    if data["format"] == _FORMAT_1:
+        _number_milestones_from_1(body)
     return structure_plan(body)
+
+
+def _number_milestones_from_1(body: dict[str, Any]) -> None:
+    """A ``heze-plan/1`` export in place as ``heze-plan/2``: ``targets[].milestone`` counted from 0 then."""
+    for key in ("tasks", "safeguards"):
+        owners = body.get(key)
+        for owner in owners if isinstance(owners, list) else ():
+            found = owner.get("targets") if isinstance(owner, dict) else None
+            for target in found if isinstance(found, list) else ():
+                if isinstance(target, dict) and isinstance(target.get("milestone"), int):
+                    target["milestone"] += 1

@@ -103,7 +103,10 @@ def _selection_repr_html(self: Selection[Any]) -> str:
 
 
 def _selection_to_dataframe(self: Selection[Any]) -> Any:
-    """The items as a pandas DataFrame (needs the ``pandas`` extra; :func:`selection_dataframe`)."""
+    """The items as a pandas DataFrame (the ``pandas`` extra).
+
+    See :func:`~heze_plan.notebook.frames.selection_dataframe`.
+    """
     return selection_dataframe(self)
 
 

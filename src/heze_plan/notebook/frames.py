@@ -12,7 +12,9 @@ Dates are :class:`datetime.date` in the rows and ``datetime64`` columns in
 the DataFrames. Milestones and targets are numbered from 1 within their task
 (``milestone`` 2 is the task's second deadline), as in the ledger and the
 calendar feeds, so the frames join with :func:`status_dataframe` on
-``task`` and ``milestone``.
+``task`` and ``milestone``. Where a function takes ``tasks``, it takes a
+query selection too (``milestones_dataframe(plan, milestones(plan).in_month("2023-09"))``):
+a task counts whole, a milestone or target alone (:func:`heze_plan.query.scope`).
 
 >>> import heze_plan
 >>> plan = heze_plan.load()
@@ -31,10 +33,12 @@ from heze_plan.errors import PandasMissingError
 from heze_plan.model.plan import Milestone, Plan, Target, Task
 from heze_plan.progress.assessment import State, Status, target_due
 from heze_plan.query.selections import (
+    Chosen,
     MilestoneSelection,
     Selection,
     TargetSelection,
     TaskSelection,
+    scope,
     unit_load,
 )
 
@@ -105,11 +109,11 @@ def _frame(
     return frame
 
 
-def _chosen(plan: Plan, tasks: Iterable[Task] | None) -> list[Task]:
-    return list(plan.tasks if tasks is None else tasks)
+def _chosen(plan: Plan, tasks: Chosen | None) -> list[Task]:
+    return list(scope(plan, tasks).tasks)
 
 
-def task_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
+def task_rows(plan: Plan, tasks: Chosen | None = None) -> list[Row]:
     """One row per task (all of the plan's, or those given), in the order given.
 
     ``first_due`` and ``last_due`` are ``None`` for an ongoing task: its
@@ -135,12 +139,12 @@ def task_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
     ]
 
 
-def _milestone_row(task: Task, index: int, milestone: Milestone) -> Row:
+def _milestone_row(task: Task, number: int, milestone: Milestone) -> Row:
     return {
         "due": milestone.due,
         "month": milestone.due.strftime("%Y-%m"),
         "task": task.number,
-        "milestone": index + 1,
+        "milestone": number,
         "area": task.area,
         "title": task.title,
         "phrase": milestone.phrase,
@@ -150,18 +154,21 @@ def _milestone_row(task: Task, index: int, milestone: Milestone) -> Row:
     }
 
 
-def milestone_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
+def milestone_rows(plan: Plan, tasks: Chosen | None = None) -> list[Row]:
     """One row per milestone of the tasks, sorted by due date, then task, then position."""
-    rows = [_milestone_row(t, i, m) for t in _chosen(plan, tasks) for i, m in enumerate(t.milestones)]
+    picked = scope(plan, tasks)
+    rows = [
+        _milestone_row(t, i, t.milestones[i - 1]) for t in picked.tasks for i in picked.milestone_numbers(t)
+    ]
     rows.sort(key=lambda r: (r["due"], r["task"], r["milestone"]))
     return rows
 
 
-def _target_row(plan: Plan, task: Task, index: int, target: Target) -> Row:
+def _target_row(plan: Plan, task: Task, number: int, target: Target) -> Row:
     due = target_due(plan, task, target)
     return {
         "task": task.number,
-        "target": index + 1,
+        "target": number,
         "kind": target.kind.value,
         "comparator": target.comparator.value,
         "value": target.value,
@@ -176,12 +183,13 @@ def _target_row(plan: Plan, task: Task, index: int, target: Target) -> Row:
     }
 
 
-def target_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
+def target_rows(plan: Plan, tasks: Chosen | None = None) -> list[Row]:
     """One row per quantitative target of the tasks; ``due`` is its milestone's, else the horizon."""
-    return [_target_row(plan, t, i, g) for t in _chosen(plan, tasks) for i, g in enumerate(t.targets)]
+    picked = scope(plan, tasks)
+    return [_target_row(plan, t, i, t.targets[i - 1]) for t in picked.tasks for i in picked.target_numbers(t)]
 
 
-def unit_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
+def unit_rows(plan: Plan, tasks: Chosen | None = None) -> list[Row]:
     """One row per registered unit: how many of the tasks it leads and shares, and their milestones.
 
     A unit counts as leading a task when it is among the task's lead units
@@ -198,27 +206,27 @@ def unit_rows(plan: Plan, tasks: Iterable[Task] | None = None) -> list[Row]:
             "milestones_led": sum(len(t.milestones) for t in load.led),
             "ongoing_led": sum(t.ongoing for t in load.led),
         }
-        for load in unit_load(plan, tasks, busiest_first=False)
+        for load in unit_load(plan, _chosen(plan, tasks), busiest_first=False)
     ]
 
 
-def tasks_dataframe(plan: Plan, tasks: Iterable[Task] | None = None) -> Any:
+def tasks_dataframe(plan: Plan, tasks: Chosen | None = None) -> Any:
     """:func:`task_rows` as a DataFrame indexed by task number."""
     frame = _frame(task_rows(plan, tasks), _TASK_COLUMNS, dates=("first_due", "last_due"))
     return frame.set_index("task")
 
 
-def milestones_dataframe(plan: Plan, tasks: Iterable[Task] | None = None) -> Any:
+def milestones_dataframe(plan: Plan, tasks: Chosen | None = None) -> Any:
     """:func:`milestone_rows` as a DataFrame, ``due`` as ``datetime64``."""
     return _frame(milestone_rows(plan, tasks), _MILESTONE_COLUMNS, dates=("due",))
 
 
-def targets_dataframe(plan: Plan, tasks: Iterable[Task] | None = None) -> Any:
+def targets_dataframe(plan: Plan, tasks: Chosen | None = None) -> Any:
     """:func:`target_rows` as a DataFrame, ``due`` as ``datetime64``."""
     return _frame(target_rows(plan, tasks), _TARGET_COLUMNS, dates=("due",))
 
 
-def units_dataframe(plan: Plan, tasks: Iterable[Task] | None = None) -> Any:
+def units_dataframe(plan: Plan, tasks: Chosen | None = None) -> Any:
     """:func:`unit_rows` as a DataFrame indexed by unit name, busiest lead unit first."""
     frame = _frame(unit_rows(plan, tasks), _UNIT_COLUMNS).set_index("unit")
     return frame.sort_values(["leads", "tasks"], ascending=False, kind="stable")

@@ -195,7 +195,7 @@ def task_html(task: Task) -> str:
                 (_e(t.phrase), _NOWRAP),
                 (_e(target_formula(t, number="{:g}".format)), _NOWRAP),
                 (_e(t.kind.value), _NOWRAP),
-                (due[t.milestone] if t.milestone is not None else "plan year", _NOWRAP),
+                (due[t.milestone - 1] if t.milestone is not None else "plan year", _NOWRAP),
                 (_e(t.subject), _TEXT),
             ]
             for t in task.targets

@@ -4,7 +4,7 @@ The parser never patches the source silently. Each correction is a row of
 ``data/errata.json`` that says where (task), what the source says, what is
 read instead and why; :func:`apply_errata` applies the rows it is given and
 returns them with the line of the source each was found on, so that they
-travel with the plan (:attr:`heze_plan.Plan.errata`) and appear in ``show``
+travel with the plan (:attr:`heze_plan.model.plan.Plan.errata`) and appear in ``show``
 and in the docs.
 
 An erratum whose source text is not found exactly once is an error: a table

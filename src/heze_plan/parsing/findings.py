@@ -5,8 +5,8 @@ A strict parse (the default) stops at the first problem with a
 what was expected and what was found. A lenient parse
 (``strict=False``) skips what it cannot read and records a
 :class:`ParseFinding` for each thing skipped or kept despite a problem, so
-that a partial plan is never silent: :func:`heze_plan.parse` turns the
-findings into :class:`ParseWarning` warnings, :func:`heze_plan.parse_with_report`
+that a partial plan is never silent: :func:`~heze_plan.parsing.parser.parse` turns the
+findings into :class:`ParseWarning` warnings, :func:`~heze_plan.parsing.parser.parse_with_report`
 returns them in the :class:`ParseReport`.
 
 The report also lists the :class:`Convention` values the text used (which

@@ -19,7 +19,7 @@ import re
 
 __all__ = ["TRADITIONAL", "to_simplified"]
 
-#: Traditional characters in the table, in the order of :data:`_SIMPLIFIED`.
+#: Traditional characters in the table, in the order of ``_SIMPLIFIED``.
 TRADITIONAL = (
     "牽頭單責門負職領時間內務點節標題實計劃見關於發號舉項個萬億處場類屆達較過條協調會議員區縣國廳辦監營環"
     "設資產業稅財據統級廣電氣熱衛體與證報將當經濟創們為這進術數網絡醫療藥愛聯貿銀險價購買賣總規圍書專從傳"

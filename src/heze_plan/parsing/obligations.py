@@ -120,7 +120,7 @@ def obligations_of(plan: Plan, safeguard: Safeguard) -> tuple[Obligation, ...]:
         if milestone is None and targets:  # a target whose milestone is stated elsewhere (年内)
             linked = {safeguard.targets[i].milestone for i in targets} - {None}
             if len(linked) == 1:
-                milestone = safeguard.milestones[linked.pop()]  # type: ignore[index]
+                milestone = safeguard.milestones[linked.pop() - 1]  # type: ignore[operator]
         recipient = _RECIPIENT.search(sentence)
         frequency = None
         if milestone is None:

@@ -4,17 +4,17 @@ The text is what a PDF extraction gives: one paragraph a line, blank lines
 between paragraphs and at page breaks, so that a page break may cut a
 sentence or a unit name in two. Parsing goes in steps, each a function:
 
-1. check the input is text (:mod:`heze_plan.parsing._input`: no NUL or control
+1. check the input is text (``heze_plan.parsing._input``: no NUL or control
    bytes, valid UTF-8, not empty);
 2. apply the errata (on the raw text, where the defects are), keeping a map
    back to the lines as given, so errors point at the user's text;
 3. read traditional characters as simplified (:mod:`heze_plan.parsing.hanzi`);
 4. split into paragraphs and rejoin those a page break cut
-   (:func:`heze_plan.parsing._layout.paragraphs`): inside the body, a paragraph that does not open
+   (``heze_plan.parsing._layout.paragraphs``): inside the body, a paragraph that does not open
    with a structural marker (一、 （一） 12.) continues the one before;
 5. drop the spaces the extraction put between Chinese characters and
    numbers (``12 月底前`` → ``12月底前``);
-6. read the front matter (number, title, year: :mod:`heze_plan.parsing._front`), the goal, principles, areas
+6. read the front matter (number, title, year: ``heze_plan.parsing._front``), the goal, principles, areas
    with their tasks and owner clauses (:mod:`heze_plan.parsing.owners`), and the
    safeguards.
 
@@ -429,7 +429,7 @@ def parse_with_report(
     when the text does not say it (title, document number or dated
     deadlines) or says it wrongly. A strict parse raises the first
     :class:`ParseError`; a lenient one (``strict=False``) skips what it
-    cannot read and lists it in :attr:`ParseReport.findings`.
+    cannot read and lists it in :attr:`~heze_plan.parsing.findings.ParseReport.findings`.
     """
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999):
         msg = f"year must be a plan year such as 2023, got {year!r}"

@@ -43,6 +43,7 @@ def shipped_readings() -> tuple[Mapping[str, Any], ...]:
 
 
 def _milestone(owner: str, phrase: str, milestones: Sequence[Milestone]) -> int:
+    """The position (from 0) of the milestone with this phrase."""
     for index, milestone in enumerate(milestones):
         if milestone.phrase == phrase:
             return index
@@ -72,7 +73,7 @@ def _read(
             if key == "kind":
                 value = TargetKind(value)
             elif key == "milestone":
-                value = _milestone(owner, value, milestones)
+                value = _milestone(owner, value, milestones) + 1  # targets number milestones from 1
             changes[key] = value
     if "add" in row:
         if phrase not in text:
@@ -82,7 +83,7 @@ def _read(
         for spec in row["add"]:
             fields = dict(spec)
             if "milestone" in fields:
-                fields["milestone"] = _milestone(owner, fields["milestone"], milestones)
+                fields["milestone"] = _milestone(owner, fields["milestone"], milestones) + 1
             fields["kind"] = TargetKind(fields["kind"])
             fields["comparator"] = Comparator(fields["comparator"])
             added.append(Target(phrase=phrase, subject=_sentence(text, phrase), reading=reading, **fields))

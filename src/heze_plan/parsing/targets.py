@@ -157,9 +157,9 @@ def _number(raw: str, multiplier: str | None) -> float:
 
 
 def _milestone_index(position: int, spans: Sequence[tuple[int, int]]) -> int | None:
-    for index, (start, end) in enumerate(spans):
+    for number, (start, end) in enumerate(spans, start=1):
         if start <= position < end:
-            return index
+            return number
     return None
 
 

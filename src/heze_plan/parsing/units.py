@@ -63,8 +63,8 @@ def classify(name: str, level: str = "市") -> UnitKind:
 
     ``level`` is the prefix of the plan's own government (市 for a city's
     plan, 省 for a province's, 县 or 区 for a county's): a department of that
-    government is a :attr:`~UnitKind.MUNICIPAL_DEPARTMENT`, a body of a
-    higher level (省… in a city's plan) a :attr:`~UnitKind.BRANCH_AGENCY`.
+    government is a :attr:`~heze_plan.model.plan.UnitKind.MUNICIPAL_DEPARTMENT`, a body of a
+    higher level (省… in a city's plan) a :attr:`~heze_plan.model.plan.UnitKind.BRANCH_AGENCY`.
 
     >>> classify("各县区政府、管委会").value, classify("市委组织部").value, classify("市商务局").value
     ('collective', 'party_organ', 'municipal_department')

@@ -31,6 +31,7 @@ from heze_plan.common.workdays import working_days_between
 from heze_plan.model.plan import Comparator, Plan, Target, TargetKind, Task
 from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress, TargetActual
 from heze_plan.query.lookup import resolve_unit
+from heze_plan.query.selections import Chosen, scope
 
 __all__ = [
     "DEFAULT_WITHIN",
@@ -279,7 +280,7 @@ def target_due(plan: Plan, task: Task, target: Target) -> dt.date:
     >>> [target_due(plan, plan.task(170), t).isoformat() for t in plan.task(170).targets]
     ['2023-09-30', '2023-12-31', '2023-12-31']
     """
-    return plan.horizon if target.milestone is None else task.milestones[target.milestone].due
+    return plan.horizon if target.milestone is None else task.milestones[target.milestone - 1].due
 
 
 def _target_status(plan: Plan, task: Task, index: int, ledger: Ledger, as_of: dt.date) -> TargetStatus:
@@ -308,13 +309,21 @@ def _scores(items: list[ItemStatus], keys: dict[str, list[int]]) -> tuple[Score,
 
 
 def status(
-    plan: Plan, ledger: Ledger, *, as_of: dt.date, within: int = DEFAULT_WITHIN, unit: str | None = None
+    plan: Plan,
+    ledger: Ledger,
+    *,
+    as_of: dt.date,
+    within: int = DEFAULT_WITHIN,
+    unit: str | None = None,
+    tasks: Chosen | None = None,
 ) -> Status:
     """Every milestone's state, scoreboards per lead unit and area, and target attainment on ``as_of``.
 
     With ``unit`` (any name :func:`heze_plan.query.lookup.resolve_unit` accepts,
     such as 科技局), only the tasks that unit leads; an unknown name raises
-    :class:`~heze_plan.errors.UnitLookupError`. Scoreboards count each
+    :class:`~heze_plan.errors.UnitLookupError`. With ``tasks`` (a selection
+    of :mod:`heze_plan.query` or a list of tasks, milestones and targets; see
+    :func:`heze_plan.query.scope`), only what it picks, in the plan's order. Scoreboards count each
     milestone once for every lead unit of its task (they share the
     accountability) and once for its area.
 
@@ -328,19 +337,23 @@ def status(
         raise ValueError(msg)
     if unit is not None:
         unit = resolve_unit(plan, unit).name
-    tasks = [t for t in plan.tasks if unit is None or unit in t.lead_units]
+    picked = scope(plan, tasks)
+    numbers = {t.number for t in picked.tasks}
+    chosen = [t for t in plan.tasks if t.number in numbers and (unit is None or unit in t.lead_units)]
     items = [
         _item(task, index, ledger, as_of, within)
-        for task in tasks
-        for index in ([None] if task.ongoing else range(1, len(task.milestones) + 1))
+        for task in chosen
+        for index in (
+            [None] if task.ongoing and task.number in picked.whole else picked.milestone_numbers(task)
+        )
     ]
-    targets = [_target_status(plan, t, i, ledger, as_of) for t in tasks for i in range(1, len(t.targets) + 1)]
+    targets = [_target_status(plan, t, i, ledger, as_of) for t in chosen for i in picked.target_numbers(t)]
     by_unit: dict[str, list[int]] = {}
-    for task in tasks:
+    for task in chosen:
         for lead in task.lead_units:
             by_unit.setdefault(lead, []).append(task.number)
     by_area: dict[str, list[int]] = {}
-    for task in tasks:
+    for task in chosen:
         area = plan.area(task.area)
         by_area.setdefault(f"{area_label(area.number)}{area.name}", []).append(task.number)
     return Status(

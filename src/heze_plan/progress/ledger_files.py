@@ -26,6 +26,7 @@ from heze_plan.errors import LedgerError
 from heze_plan.model.plan import Plan, Task
 from heze_plan.progress.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
 from heze_plan.query.lookup import UnitLookupError, resolve_unit
+from heze_plan.query.selections import Chosen, scope
 
 __all__ = ["COLUMNS", "LEDGER_FORMAT", "LedgerError", "parse_ledger", "read_ledger", "template"]
 
@@ -391,31 +392,44 @@ def read_ledger(
     return parse_ledger(text, plan, name=str(path), json_format=path.suffix.lower() == ".json", as_of=as_of)
 
 
-def _template_rows(plan: Plan, unit: str | None) -> list[dict[str, str]]:
+def _template_rows(plan: Plan, unit: str | None, tasks: Chosen | None) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
+    picked = scope(plan, tasks)
+    numbers = {t.number for t in picked.tasks}
     for task in plan.tasks:
-        if unit is not None and unit not in task.lead_units:
+        if task.number not in numbers or (unit is not None and unit not in task.lead_units):
             continue
         common = {"task": str(task.number), "title": task.title, "lead_units": "、".join(task.lead_units)}
         common["unit"] = unit or ""
-        if task.ongoing:
+        if task.ongoing and task.number in picked.whole:
             rows.append(common | {"item": "（无时间节点，全年推进）"})
-        for index, milestone in enumerate(task.milestones, 1):
+        for index in picked.milestone_numbers(task):
+            milestone = task.milestones[index - 1]
             item = f"{milestone.phrase}：{milestone.deliverable}"
             rows.append(common | {"milestone": str(index), "due": milestone.due.isoformat(), "item": item})
-        for index, target in enumerate(task.targets, 1):
+        for index in picked.target_numbers(task):
+            target = task.targets[index - 1]
             rows.append(common | {"target": str(index), "item": f"{target.phrase}：{target.subject}"})
     return rows
 
 
-def template(plan: Plan, *, unit: str | None = None, json_format: bool = False, chinese: bool = True) -> str:
+def template(
+    plan: Plan,
+    *,
+    unit: str | None = None,
+    json_format: bool = False,
+    chinese: bool = True,
+    tasks: Chosen | None = None,
+) -> str:
     """A ledger template listing every milestone, task without milestone and target to report on.
 
     With ``unit``, only the tasks that unit leads (lead units are accountable
-    and report). CSV starts with a byte-order mark so that Excel opens it as
-    UTF-8; headers are Chinese unless ``chinese`` is false.
+    and report); with ``tasks`` (a query selection, or a list of tasks,
+    milestones and targets: :func:`heze_plan.query.scope`), only what it
+    picks, in the plan's order. CSV starts with a byte-order mark so that
+    Excel opens it as UTF-8; headers are Chinese unless ``chinese`` is false.
     """
-    rows = _template_rows(plan, unit)
+    rows = _template_rows(plan, unit, tasks)
     if json_format:
         milestones, targets = [], []
         for row in rows:

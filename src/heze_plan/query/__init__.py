@@ -19,8 +19,10 @@ from heze_plan.query.lookup import (
 )
 from heze_plan.query.obligations import obligation, obligations
 from heze_plan.query.selections import (
+    Chosen,
     MilestoneRef,
     MilestoneSelection,
+    Scope,
     Selection,
     TargetRef,
     TargetSelection,
@@ -29,6 +31,7 @@ from heze_plan.query.selections import (
     milestones,
     next_milestones,
     parse_month,
+    scope,
     targets,
     tasks,
     unit_load,
@@ -37,9 +40,11 @@ from heze_plan.query.selections import (
 __all__ = [
     "COUNTIES",
     "COUNTY_COLLECTIVES",
+    "Chosen",
     "MilestoneRef",
     "MilestoneSelection",
     "Party",
+    "Scope",
     "Selection",
     "TargetRef",
     "TargetSelection",
@@ -55,6 +60,7 @@ __all__ = [
     "resolve_county",
     "resolve_party",
     "resolve_unit",
+    "scope",
     "targets",
     "tasks",
     "unit_load",

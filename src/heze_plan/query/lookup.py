@@ -5,7 +5,7 @@ People do not type ``市发展改革委``; they type 发改委, 发展改革委 
 registry (``data/units.csv``), the name without its leading 市 or with 菏泽市
 in front, and, when nothing matches exactly, a fragment that occurs in one
 unit's names only. Anything else, whether unknown or ambiguous, raises
-:class:`UnitLookupError` naming the closest units: a misspelt unit is an
+:class:`~heze_plan.errors.UnitLookupError` naming the closest units: a misspelt unit is an
 error, never a silent empty answer.
 
 A county-level government (曹县人民政府, 牡丹区, 高新区管委会) is not a unit
@@ -146,7 +146,7 @@ def _closest(query: str, spellings: Mapping[str, tuple[str, ...]], n: int = 5) -
 
 
 def resolve_unit(plan: Plan, name: str) -> Unit:
-    """The registry unit that ``name`` means; :class:`UnitLookupError` if none or several.
+    """The registry unit that ``name`` means; :class:`~heze_plan.errors.UnitLookupError` if none or several.
 
     >>> import heze_plan
     >>> plan = heze_plan.load()

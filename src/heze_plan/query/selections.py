@@ -45,8 +45,10 @@ from heze_plan.query._cache import per_plan
 from heze_plan.query.lookup import resolve_area, resolve_party
 
 __all__ = [
+    "Chosen",
     "MilestoneRef",
     "MilestoneSelection",
+    "Scope",
     "Selection",
     "TargetRef",
     "TargetSelection",
@@ -55,6 +57,7 @@ __all__ = [
     "milestones",
     "next_milestones",
     "parse_month",
+    "scope",
     "targets",
     "tasks",
     "unit_load",
@@ -63,7 +66,7 @@ __all__ = [
 
 @attrs.frozen
 class MilestoneRef:
-    """One milestone with the task it belongs to and its position in that task."""
+    """One milestone with the task it belongs to and its number in that task (from 1, as in 节点1/2)."""
 
     task: Task
     index: int
@@ -87,7 +90,7 @@ class MilestoneRef:
 
 @attrs.frozen
 class TargetRef:
-    """One target with the task that states it and the milestone it is due with, if any."""
+    """One target with the task that states it (``index`` from 1) and the milestone it is due with, if any."""
 
     task: Task
     index: int
@@ -98,7 +101,7 @@ class TargetRef:
         """The milestone whose deliverable states the target, or ``None`` (the whole year)."""
         if self.target.milestone is None:
             return None
-        return self.task.milestones[self.target.milestone]
+        return self.task.milestones[self.target.milestone - 1]
 
 
 # --------------------------------------------------------------------------- indexes
@@ -138,7 +141,7 @@ def _build_index(plan: Plan) -> _Index:
         haystacks[task.number] = _haystack(task.title + "\n" + task.text)
         for char in set(haystacks[task.number]):
             chars.setdefault(char, set()).add(task.number)
-        refs += [MilestoneRef(task, i, m) for i, m in enumerate(task.milestones)]
+        refs += [MilestoneRef(task, i, m) for i, m in enumerate(task.milestones, start=1)]
     refs.sort(key=lambda r: (r.due, r.task.number, r.index))
 
     def freeze(d: Mapping[Any, set[int]]) -> dict[Any, frozenset[int]]:
@@ -373,7 +376,7 @@ class TaskSelection(Selection[Task]):
         return item.number
 
     def _milestone_keys(self, item: Task) -> Iterable[tuple[int, int]]:
-        return ((item.number, i) for i in range(len(item.milestones)))
+        return ((item.number, i) for i in range(1, len(item.milestones) + 1))
 
     def ongoing(self) -> TaskSelection:
         """The tasks without a deadline, which run the whole plan year."""
@@ -387,7 +390,7 @@ class TaskSelection(Selection[Task]):
 
     def targets(self) -> TargetSelection:
         """The targets of these tasks, in task order."""
-        refs = (TargetRef(t, i, g) for t in self.items for i, g in enumerate(t.targets))
+        refs = (TargetRef(t, i, g) for t in self.items for i, g in enumerate(t.targets, start=1))
         return TargetSelection(self.plan, tuple(refs), self._via)
 
 
@@ -437,6 +440,74 @@ class TargetSelection(Selection[TargetRef]):
             msg = f"bad target kind {kind!r}: expected one of {kinds}"
             raise ValueError(msg) from None
         return self._keep(r for r in self.items if r.target.kind is wanted)
+
+
+# --------------------------------------------------------------------------- what a selection picks
+
+#: What the consumers of a selection accept: tasks, milestones and targets, from a selection or a list.
+Chosen = Iterable[Task | MilestoneRef | TargetRef]
+
+
+@attrs.frozen
+class Scope:
+    """What a selection picks out of a plan: tasks, and which of their milestones and targets.
+
+    A task picks itself whole (every milestone and target; an ongoing task its
+    whole-year row); a :class:`MilestoneRef` picks one milestone and a
+    :class:`TargetRef` one target, each with its task. Numbers count from 1.
+    """
+
+    #: The tasks, once each, in the order of their first item.
+    tasks: tuple[Task, ...]
+    #: (task number, milestone number) of each milestone picked.
+    milestones: frozenset[tuple[int, int]]
+    #: (task number, target number) of each target picked.
+    targets: frozenset[tuple[int, int]]
+    #: The numbers of the tasks picked whole.
+    whole: frozenset[int]
+
+    def milestone_numbers(self, task: Task) -> list[int]:
+        """The numbers of the task's milestones picked, in the task's order."""
+        return [i for i in range(1, len(task.milestones) + 1) if (task.number, i) in self.milestones]
+
+    def target_numbers(self, task: Task) -> list[int]:
+        """The numbers of the task's targets picked, in the task's order."""
+        return [i for i in range(1, len(task.targets) + 1) if (task.number, i) in self.targets]
+
+
+def scope(plan: Plan, chosen: Chosen | None = None) -> Scope:
+    """What ``chosen`` picks (``None``: the whole plan); anything but tasks, milestones and targets raises.
+
+    >>> import heze_plan
+    >>> plan = heze_plan.load()
+    >>> picked = scope(plan, milestones(plan).in_month("2023-09").led_by("审批服务局"))
+    >>> task8 = plan.task(8)
+    >>> [t.number for t in picked.tasks], picked.milestone_numbers(task8), picked.target_numbers(task8)
+    ([2, 3, 8, 11], [1], [])
+    """
+    order: dict[int, Task] = {}
+    picked_milestones: set[tuple[int, int]] = set()
+    picked_targets: set[tuple[int, int]] = set()
+    whole: set[int] = set()
+    for item in plan.tasks if chosen is None else chosen:
+        if isinstance(item, Task):
+            task = item
+            whole.add(task.number)
+            picked_milestones.update((task.number, i) for i in range(1, len(task.milestones) + 1))
+            picked_targets.update((task.number, i) for i in range(1, len(task.targets) + 1))
+        elif isinstance(item, MilestoneRef):
+            task = item.task
+            picked_milestones.add((task.number, item.index))
+        elif isinstance(item, TargetRef):
+            task = item.task
+            picked_targets.add((task.number, item.index))
+        else:
+            msg = f"a selection holds tasks, MilestoneRef or TargetRef values, got {item!r}"
+            raise TypeError(msg)
+        order.setdefault(task.number, task)
+    return Scope(
+        tuple(order.values()), frozenset(picked_milestones), frozenset(picked_targets), frozenset(whole)
+    )
 
 
 # --------------------------------------------------------------------------- entry points

@@ -37,11 +37,12 @@ RENDERERS: dict[str, Renderer] = {
     "json": lambda result, problems, title: to_json(result, problems) + "\n",
     "html": lambda result, problems, title: to_html(result, problems, title=title),
 }
+#: The names of the report formats, in the order of RENDERERS.
 FORMATS = tuple(RENDERERS)
 
 
 def render(result: Status, problems: Sequence[Problem] = (), *, fmt: str = "table", title: str = "") -> str:
-    """The report in one of :data:`FORMATS`."""
+    """The report in one of :data:`~heze_plan.progress.report.FORMATS`."""
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
