@@ -15,8 +15,8 @@ from heze_plan.calendar.safeguards import obligation as obligation_of
 from heze_plan.common.tables import Column, text_table
 from heze_plan.model.plan import Milestone, Plan, Target, Task
 from heze_plan.model.target_text import target_formula
+from heze_plan.query import obligations
 from heze_plan.query.lookup import Party
-from heze_plan.query.obligations import obligations
 from heze_plan.query.selections import MilestoneSelection, TargetSelection, TaskSelection, tasks, unit_load
 
 __all__ = [

@@ -7,6 +7,7 @@ plan's own names, with the closest matches when nothing fits.
 
 from __future__ import annotations
 
+from heze_plan.query._obligations import obligation, obligations
 from heze_plan.query.lookup import (
     COUNTIES,
     COUNTY_COLLECTIVES,
@@ -17,7 +18,6 @@ from heze_plan.query.lookup import (
     resolve_party,
     resolve_unit,
 )
-from heze_plan.query.obligations import obligation, obligations
 from heze_plan.query.selections import (
     Chosen,
     MilestoneRef,
