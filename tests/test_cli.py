@@ -328,7 +328,7 @@ class TestMistakes:
     def test_missing_plan_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         code, _, err = _run(capsys, "tasks", "--plan", str(tmp_path / "missing.txt"))
         assert code == 2
-        assert "cannot read plan text" in err
+        assert "missing.txt: cannot read the file" in err
 
 
 class TestHelp:

@@ -80,7 +80,7 @@ class TestCheck:
         assert code == 2
         assert out == ""
         assert err.count("\n") == 1
-        assert "cannot read plan text" in err
+        assert "missing.txt: cannot read the file" in err
 
     def test_not_a_plan_is_one_line(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "notes.txt"
@@ -88,14 +88,15 @@ class TestCheck:
         code, _, err = _run(capsys, "check", "--plan", str(path))
         assert code == 2
         assert err.startswith("heze-plan: error: ")
-        assert "no section heading" in err
+        assert "no tasks: no numbered item" in err
 
     def test_binary_file_is_one_line(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "plan.pdf"
         path.write_bytes(b"%PDF-1.7\n\xff\xfe\x00\x01")
         code, _, err = _run(capsys, "check", "--plan", str(path))
         assert code == 2
-        assert "is not UTF-8 text" in err
+        assert err.count("\n") == 1
+        assert "plan.pdf: not a readable PDF" in err
 
 
 class TestExport:

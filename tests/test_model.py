@@ -26,11 +26,11 @@ def _task(**changes: object) -> Task:
 
 
 class TestTask:
-    """A task needs a lead unit, a positive number and consistent units."""
+    """A task needs a positive number and consistent units; a lead unit only if the source names one."""
 
-    def test_no_lead_unit_is_refused_naming_the_field(self) -> None:
-        with pytest.raises(ValueError, match=r"Task\.lead_units must name at least one unit, got \(\)"):
-            _task(lead_units=())
+    def test_no_lead_unit_is_kept_as_the_source_has_it(self) -> None:
+        task = _task(lead_units=(), responsible_units=("市商务局",))
+        assert (task.lead_units, task.units) == ((), ("市商务局",))
 
     def test_empty_unit_name_is_refused(self) -> None:
         with pytest.raises(ValueError, match=r"Task\.lead_units must hold non-empty unit names, got ''"):

@@ -14,6 +14,7 @@ import pytest
 import heze_plan
 from heze_plan import ParseError, ParseWarning, parse, parse_with_report
 from heze_plan.parsing.readings import as_embedded
+from heze_plan.parsing.units import known_units
 
 SOURCE = heze_plan.source_text()
 LINES = SOURCE.split("\n")
@@ -79,7 +80,8 @@ class TestNotText:
             parse(12)  # type: ignore[arg-type]
 
     def test_bytes_of_the_plan_parse_like_the_text(self) -> None:
-        assert as_embedded(parse(SOURCE.encode(), errata=heze_plan.load().errata)) == heze_plan.load()
+        embedded = as_embedded(parse(SOURCE.encode(), errata=heze_plan.load().errata, registry=known_units()))
+        assert embedded == heze_plan.load()
 
 
 class TestNotAPlan:
@@ -88,17 +90,17 @@ class TestNotAPlan:
     def test_prose(self) -> None:
         error = _error("这是一段普通的文字。\n\n没有任何结构。")
         assert str(error) == (
-            "line 1: this does not look like a plan: no section heading: expected a section heading such "
-            "as 一、工作目标 or 三、重点任务, found '这是一段普通的文字。' (column 1)"
+            "line 1: no tasks: no numbered item (1. …, （一）…) in the text: expected numbered tasks with "
+            "their owners, such as 1.…（牵头单位：…；责任单位：…）, found '这是一段普通的文字。' (column 1)"
         )
 
     def test_no_tasks_anywhere(self) -> None:
         text = "某某市人民政府文件\n\n某政发〔2023〕1号\n\n某某市行动方案\n\n一、工作目标\n\n做好工作。\n"
         error = _error(text)
         assert str(error) == (
-            "line 9: no tasks: no section of tasks (三、重点任务) and no numbered task (1. …) under any "
-            "section: expected numbered tasks (1. …) with owners, under a section such as 三、重点任务, "
-            "found '做好工作。' (column 1)"
+            "line 7: no tasks: 1 numbered item, none with an owner clause: expected an owner clause such as "
+            "（牵头单位：…；责任单位：…） or （…牵头） after a numbered item, "
+            "found '一、工作目标做好工作。' (column 1)"
         )
 
     def test_task_without_owner(self) -> None:
@@ -108,8 +110,9 @@ class TestNotAPlan:
         )
         error = _error(text)
         assert str(error) == (
-            "line 11: task 1 has no owner clause at its end: expected an owner clause such as "
-            "（牵头单位：…；责任单位：…） or （…牵头）, found '1.做一件事。' (column 8)"
+            "line 11: no tasks: 3 numbered items, none with an owner clause: "
+            "expected an owner clause such as "
+            "（牵头单位：…；责任单位：…） or （…牵头） after a numbered item, found '1.做一件事。' (column 1)"
         )
 
 
@@ -142,7 +145,7 @@ class TestTruncated:
 
     def test_cut_inside_the_front_matter(self) -> None:
         error = _error(SOURCE[: SOURCE.index("一、工作目标")])
-        assert error.message == "this does not look like a plan: no section heading"
+        assert error.message == "no tasks: no numbered item (1. …, （一）…) in the text"
 
 
 class TestOrder:
@@ -168,7 +171,9 @@ class TestOrder:
         )
 
     def test_gap_is_for_check(self) -> None:
-        plan = parse(SOURCE.replace(self.TASK_7 + "\n", ""), errata=heze_plan.load().errata)
+        plan = parse(
+            SOURCE.replace(self.TASK_7 + "\n", ""), errata=heze_plan.load().errata, registry=known_units()
+        )
         assert [t.number for t in plan.tasks][5:7] == [6, 8]
         assert any(f.rule == "task-numbering" for f in heze_plan.check(plan))
 
@@ -176,7 +181,7 @@ class TestOrder:
         # errata E2 and E4 join lines across page breaks; the line must still be the user's
         last = next(line for line in LINES if line.startswith("195. "))
         text = SOURCE.replace(last, last + "\n\n" + last)
-        error = _error(text, errata=heze_plan.load().errata)
+        error = _error(text, errata=heze_plan.load().errata, registry=known_units())
         assert error.line == _line_of(SOURCE, "195. ") + 2
 
 
@@ -198,7 +203,7 @@ class TestLenient:
         text = SOURCE.replace(TestOrder.TASK_7, TestOrder.TASK_7 + "\n\n" + TestOrder.TASK_7)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            plan = parse(text, strict=False, errata=heze_plan.load().errata)
+            plan = parse(text, strict=False, errata=heze_plan.load().errata, registry=known_units())
         assert as_embedded(plan).tasks == heze_plan.load().tasks
         assert [w.category for w in caught] == [ParseWarning]
         assert "task 7 is repeated" in str(caught[0].message)
@@ -206,7 +211,7 @@ class TestLenient:
 
     def test_replacement_characters_are_kept_with_a_finding(self) -> None:
         text = SOURCE.replace("加强人才引育创新", "加强人才引育\ufffd新")
-        report = parse_with_report(text, strict=False, errata=heze_plan.load().errata)
+        report = parse_with_report(text, strict=False, errata=heze_plan.load().errata, registry=known_units())
         assert report.plan.task(170).title == "加强人才引育\ufffd新"
         assert [f.action for f in report.findings] == ["kept"]
 
@@ -215,7 +220,9 @@ class TestLenient:
             parse("一、重点任务\x00", strict=False)
 
     def test_a_clean_text_has_no_findings(self) -> None:
-        report = parse_with_report(SOURCE, strict=False, errata=heze_plan.load().errata)
+        report = parse_with_report(
+            SOURCE, strict=False, errata=heze_plan.load().errata, registry=known_units()
+        )
         assert report.findings == ()
         assert as_embedded(report.plan) == heze_plan.load()
 

@@ -20,6 +20,7 @@ import heze_plan
 from heze_plan import Comparator, Convention, UnitKind, parse, parse_with_report
 from heze_plan.parsing.obligations import with_obligations
 from heze_plan.parsing.readings import apply_readings, shipped_readings
+from heze_plan.parsing.units import known_units
 
 FAMILY = Path(__file__).parent / "data" / "family"
 D = dt.date
@@ -178,14 +179,20 @@ class TestPlanYear:
     FRONT = "某某县人民政府文件\n\n某政发〔〕3号\n\n某某县优化营商环境行动方案\n\n"
     BODY = "一、重点任务\n\n（一）开办企业。\n\n1. 做一件事。（县商务局牵头）\n"
 
-    def test_unknown_year_is_an_error(self) -> None:
+    def test_unknown_year_is_an_error_when_a_deadline_needs_it(self) -> None:
+        body = self.BODY.replace("做一件事。", "9月底前，做一件事。")
         with pytest.raises(heze_plan.ParseError) as raised:
-            parse(self.FRONT + self.BODY)
-        assert str(raised.value) == (
-            "line 3: the plan year cannot be known: expected a year in the title (2023年), the document "
-            "number (〔2023〕), a dated deadline (2023年9月底前) or parse(..., year=2023), found none of "
-            "them (column 1)"
+            parse(self.FRONT + body)
+        assert raised.value.message == (
+            "the plan year cannot be known: the deadlines name no year and neither does the text"
         )
+        assert "pass year= (parse(text, year=2023))" in str(raised.value)
+
+    def test_unknown_year_without_deadlines_is_a_finding(self) -> None:
+        report = parse_with_report(self.FRONT + self.BODY)
+        assert Convention.YEAR_ASSUMED in report.conventions
+        assert report.plan.task(1).lead_units == ("县商务局",)
+        assert any("plan year is written nowhere" in f.message for f in report.findings)
 
     def test_year_from_the_caller(self) -> None:
         report = parse_with_report(self.FRONT + self.BODY, year=2024)
@@ -200,7 +207,9 @@ class TestPlanYear:
         assert Convention.YEAR_FROM_DEADLINES in report.conventions
 
     def test_the_embedded_plan_takes_its_title_year(self) -> None:
-        report = parse_with_report(heze_plan.source_text(), errata=heze_plan.load().errata)
+        report = parse_with_report(
+            heze_plan.source_text(), errata=heze_plan.load().errata, registry=known_units()
+        )
         assert report.plan.year == 2023
         assert Convention.YEAR_FROM_TITLE in report.conventions
 
@@ -209,7 +218,9 @@ class TestEmbeddedPlanConventions:
     """The report names the conventions the Heze plan is written in."""
 
     def test_conventions(self) -> None:
-        report = parse_with_report(heze_plan.source_text(), errata=heze_plan.load().errata)
+        report = parse_with_report(
+            heze_plan.source_text(), errata=heze_plan.load().errata, registry=known_units()
+        )
         assert report.conventions == {
             Convention.ERRATA,
             Convention.LABELLED_OWNERS,

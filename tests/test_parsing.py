@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 
 import heze_plan
-from heze_plan import Comparator, ParseError, TargetKind, parse
+from heze_plan import Comparator, ParseError, TargetKind, parse, parse_with_report
+from heze_plan.parsing.findings import Convention
 from heze_plan.parsing.parser import normalize_spaces, paragraphs
 
 D = dt.date
@@ -337,25 +338,32 @@ class TestParseErrors:
             parse("  \n\n ")
 
     def test_not_a_plan(self) -> None:
-        with pytest.raises(ParseError, match="no section heading"):
+        with pytest.raises(ParseError, match="no tasks: no numbered item") as caught:
             parse("这是一段普通的文字。\n\n没有任何结构。")
+        assert caught.value.found == "'这是一段普通的文字。'"
 
     def test_task_without_owner_clause(self) -> None:
         text = (
             "菏泽市人民政府文件\n\n菏政发〔2023〕11号\n\n菏泽市2023年某某行动实施方案\n\n"
             "一、重点任务\n\n（一）开办企业。\n\n1. 做一件事。\n"
         )
-        with pytest.raises(ParseError, match=r"line 11: task 1 has no owner clause"):
+        with pytest.raises(
+            ParseError, match=r"line 11: no tasks: 3 numbered items, none with an owner clause"
+        ):
             parse(text)
 
     def test_missing_title(self) -> None:
         text = (
             "菏政发〔2023〕11号\n\n一、重点任务\n\n（一）开办企业。\n\n1. 做一件事。（牵头单位：市商务局）\n"
         )
-        with pytest.raises(ParseError, match="no title"):
-            parse(text)
+        report = parse_with_report(text)
+        assert [t.lead_units for t in report.plan.tasks] == [("市商务局",)]
+        assert report.plan.document.number == "菏政发〔2023〕11号"
+        assert "no title" in [f.message for f in report.findings]
 
     def test_missing_document_number(self) -> None:
         text = "一、重点任务\n\n（一）开办企业。\n\n1. 做一件事。（牵头单位：市商务局）\n"
-        with pytest.raises(ParseError, match="no document number"):
-            parse(text)
+        report = parse_with_report(text)
+        assert [t.text for t in report.plan.tasks] == ["做一件事。"]
+        assert Convention.YEAR_ASSUMED in report.conventions
+        assert "no document number" in [f.message for f in report.findings]

@@ -8,6 +8,7 @@ import pytest
 import heze_plan
 from heze_plan.common.numerals import to_chinese as chinese_numeral
 from heze_plan.parsing.readings import as_embedded
+from heze_plan.parsing.units import known_units
 from heze_plan.parsing.writer import owner_list, to_text
 
 
@@ -16,7 +17,9 @@ class TestToText:
 
     def test_round_trip(self) -> None:
         plan = heze_plan.load()
-        again = as_embedded(heze_plan.parse(to_text(plan)))  # the readings are not in the text
+        again = as_embedded(
+            heze_plan.parse(to_text(plan), registry=known_units())
+        )  # readings: not in the text
         assert attrs.evolve(again, errata=plan.errata) == plan
 
     def test_shape(self) -> None:

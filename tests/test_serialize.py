@@ -148,12 +148,12 @@ class TestBadInput:
             from_json(json.dumps(data, ensure_ascii=False))
         assert any("$.tasks[7].milestones[0].due" in e for e in error.value.errors)
 
-    def test_task_without_lead_names_the_field(self) -> None:
+    def test_task_with_an_empty_lead_name_names_the_field(self) -> None:
         data = self._data()
-        data["tasks"][0]["lead_units"] = []  # type: ignore[index]
+        data["tasks"][0]["lead_units"] = [""]  # type: ignore[index]
         with pytest.raises(ExportError) as error:
             from_json(json.dumps(data, ensure_ascii=False))
-        assert any("Task.lead_units must name at least one unit" in e for e in error.value.errors)
+        assert any("Task.lead_units must hold non-empty unit names" in e for e in error.value.errors)
 
     def test_every_problem_is_listed(self) -> None:
         data = self._data()

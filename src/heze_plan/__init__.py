@@ -32,12 +32,14 @@ from heze_plan.errors import (
     AreaLookupError,
     ErrataError,
     ExportError,
+    ExtraMissingError,
     FeedError,
     HezePlanError,
     LedgerError,
     PandasMissingError,
     ParseError,
     ReadingError,
+    SourceError,
     UnitLookupError,
 )
 from heze_plan.model import (
@@ -60,6 +62,7 @@ from heze_plan.model import (
 )
 
 if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
+    from heze_plan._reading import read, read_text
     from heze_plan.parsing import (
         Convention,
         ParseFinding,
@@ -90,6 +93,7 @@ __all__ = [
     "ErrataError",
     "Erratum",
     "ExportError",
+    "ExtraMissingError",
     "FeedError",
     "Finding",
     "HezePlanError",
@@ -109,6 +113,7 @@ __all__ = [
     "Progress",
     "ReadingError",
     "Safeguard",
+    "SourceError",
     "State",
     "Target",
     "TargetActual",
@@ -123,7 +128,9 @@ __all__ = [
     "milestone_status",
     "parse",
     "parse_with_report",
+    "read",
     "read_ledger",
+    "read_text",
     "resolve_unit",
     "source_text",
     "status",
@@ -150,6 +157,7 @@ _LAZY = {
         "heze_plan.progress",
     ),
     "resolve_unit": "heze_plan.query",
+    **dict.fromkeys(("read", "read_text"), "heze_plan._reading"),
 }
 
 

@@ -16,12 +16,14 @@ __all__ = [
     "AreaLookupError",
     "ErrataError",
     "ExportError",
+    "ExtraMissingError",
     "FeedError",
     "HezePlanError",
     "LedgerError",
     "PandasMissingError",
     "ParseError",
     "ReadingError",
+    "SourceError",
     "UnitLookupError",
 ]
 
@@ -135,3 +137,42 @@ class FeedError(HezePlanError, ValueError):
 
 class PandasMissingError(HezePlanError, ImportError):
     """pandas is needed for DataFrames but is not installed."""
+
+
+class SourceError(HezePlanError, ValueError):
+    """A plan file that cannot be read as its format: unknown suffix, unreadable, corrupt, no text.
+
+    ``path`` is the file, ``where`` the place in it when there is one (``page 3``,
+    ``sheet 任务分工``), ``message`` what is wrong or missing.
+
+    >>> str(SourceError("plan.pdf", "the file is not a PDF", where="byte 0"))
+    'plan.pdf: byte 0: the file is not a PDF'
+    """
+
+    def __init__(self, path: object, message: str, *, where: str | None = None) -> None:
+        self.path = str(path)
+        self.where = where
+        self.message = message
+        super().__init__(f"{self.path}: {where}: {message}" if where else f"{self.path}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_source_error, (self.path, self.message, self.where))
+
+
+def _rebuild_source_error(path: str, message: str, where: str | None) -> SourceError:
+    return SourceError(path, message, where=where)
+
+
+class ExtraMissingError(HezePlanError, ImportError):
+    """Reading a format needs an optional extra that is not installed; the message says which.
+
+    >>> str(ExtraMissingError("pdf", "pypdf", "plan.pdf"))
+    "reading plan.pdf needs pypdf, which is not installed: pip install 'heze-plan[pdf]'"
+    """
+
+    def __init__(self, extra: str, package: str, path: object) -> None:
+        self.extra = extra
+        self.package = package
+        super().__init__(
+            f"reading {path} needs {package}, which is not installed: pip install 'heze-plan[{extra}]'"
+        )

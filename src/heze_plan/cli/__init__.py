@@ -9,6 +9,7 @@ One module per group of commands, each with a ``register_X(commands)`` per
 command, listed in :data:`REGISTRARS` in the order ``--help`` shows them:
 
 - :mod:`heze_plan.cli.plan`: ``summary``, ``check``, ``export``;
+- :mod:`heze_plan.cli.inspect`: ``inspect`` (what the parser understood of a plan file);
 - :mod:`heze_plan.cli.queries`: ``tasks``, ``show``, ``units``, ``areas``, ``targets``, ``timeline``;
 - :mod:`heze_plan.cli.calendar`: ``calendar``, ``feeds``;
 - :mod:`heze_plan.cli.ledger`: ``ledger init``, ``ledger check``, ``report``;
@@ -28,7 +29,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from heze_plan.cli import calendar, ledger, plan, queries
+from heze_plan.cli import calendar, inspect, ledger, plan, queries
 from heze_plan.cli.common import Commands, Handler, UsageError
 from heze_plan.cli.plan import summary_text
 from heze_plan.cli.selection import add_selection_options, select_milestones, select_tasks
@@ -57,6 +58,7 @@ REGISTRARS: tuple[Callable[[Commands], None], ...] = (
     calendar.register_calendar,
     calendar.register_feeds,
     plan.register_check,
+    inspect.register_inspect,
     plan.register_export,
     ledger.register_ledger,
     ledger.register_report,

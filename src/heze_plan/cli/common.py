@@ -47,32 +47,45 @@ def refuse_overwriting_inputs(output: Path | None, *inputs: Path | None) -> None
 
 
 def add_plan_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--plan FILE``: read the plan from a text file instead of the embedded one."""
+    """Add ``--plan FILE``: read the plan from a file instead of the embedded one."""
     parser.add_argument(
         "--plan",
         type=Path,
         metavar="FILE",
-        help="read the plan from this text file instead of the embedded Heze 2023 plan",
+        help="read the plan from this file (.txt, .pdf, .docx, .html, .xlsx or .csv) "
+        "instead of the embedded Heze 2023 plan",
     )
 
 
+def plan_text(source: Path) -> str:
+    """The text of a plan file in any format :func:`heze_plan.read_text` reads (``inspect FILE``).
+
+    A file that cannot be read, or whose format needs an extra that is not
+    installed, is a usage error of one line.
+    """
+    from heze_plan.errors import ExtraMissingError, SourceError
+    from heze_plan.sources import read_text
+
+    try:
+        return read_text(source)
+    except (SourceError, ExtraMissingError) as error:
+        raise UsageError(str(error)) from None
+
+
 def load_plan(args: argparse.Namespace) -> Plan:
-    """The plan to work on: ``--plan FILE`` (plan text) or the embedded one."""
+    """The plan to work on: ``--plan FILE`` (:func:`heze_plan.read`) or the embedded one."""
     source: Path | None = getattr(args, "plan", None)
     if source is None:
         from heze_plan._embedded import load
 
         return load()
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise UsageError(f"cannot read plan text {source}: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{source} is not UTF-8 text") from None
-    from heze_plan.parsing.parser import ParseError, parse
+    from heze_plan._reading import read
+    from heze_plan.errors import ExtraMissingError, ParseError, SourceError
 
     try:
-        return parse(text)
+        return read(source)
+    except (SourceError, ExtraMissingError) as error:
+        raise UsageError(str(error)) from None
     except ParseError as error:
         raise UsageError(f"{source}: {error}") from None
 

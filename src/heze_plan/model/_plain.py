@@ -17,7 +17,7 @@ import enum
 import functools
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import attrs
@@ -52,11 +52,11 @@ def _converter(hint: Any) -> Convert:
 
 
 @functools.cache
-def _builder(cls: type[T]) -> Callable[[dict[str, Any]], T]:
+def _builder(cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
     hints = typing.get_type_hints(cls)
     fields = [(f.name, _converter(hints[f.name])) for f in attrs.fields(cls)]
 
-    def build(data: dict[str, Any]) -> T:
+    def build(data: dict[str, Any]) -> Any:
         return cls(**{name: convert(data[name]) for name, convert in fields if name in data})
 
     return build
@@ -70,4 +70,5 @@ def from_plain(cls: type[T], data: dict[str, Any]) -> T:
     >>> m.due, m.phrase, m.deliverable
     (datetime.date(2023, 9, 30), '9月底前', '建成')
     """
-    return _builder(cls)(data)
+    build: Callable[[dict[str, Any]], T] = _builder(typing.cast("Hashable", cls))
+    return build(data)

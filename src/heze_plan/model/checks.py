@@ -1,8 +1,9 @@
 """Compliance checks over a whole plan: every finding, not only the first.
 
 The model's validators already refuse objects that are wrong on their own
-(a task without a lead unit cannot be built). These checks cover what only
-the whole plan can tell: numbering, the registry, dates against the plan
+(a unit named twice). These checks cover what only the whole plan can tell
+(and a task without a lead unit, which a plan of the family may have when
+its source names only 责任单位): numbering, the registry, dates against the plan
 year and the date of issue. Each rule has a stable id, so that findings can
 be filtered, counted and documented.
 """
@@ -61,8 +62,9 @@ def _numbering(numbers: list[int], what: str, rule: str) -> Iterator[Finding]:
 
 def _task_leads(plan: Plan) -> Iterator[Finding]:
     for task in plan.tasks:
-        if not task.lead_units:  # only reachable for objects built around the validators
-            yield Finding("task-lead", "names no lead unit", task.number)
+        if not task.lead_units:
+            what = "only responsible units" if task.responsible_units else "no owner at all"
+            yield Finding("task-lead", f"names no lead unit ({what})", task.number)
 
 
 def _areas(plan: Plan) -> Iterator[Finding]:

@@ -66,13 +66,6 @@ def _unit_names(instance: object, attribute: attrs.Attribute[Any], value: object
         raise ValueError(msg)
 
 
-def _required_units(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _unit_names(instance, attribute, value)
-    if not value:
-        msg = f"{type(instance).__name__}.{attribute.name} must name at least one unit, got ()"
-        raise ValueError(msg)
-
-
 def _to_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
@@ -100,6 +93,8 @@ class UnitKind(enum.Enum):
     LEADING_GROUP_OFFICE = "leading_group_office"
     #: A group of bodies named as one (各县区政府、管委会; 市有关部门、单位).
     COLLECTIVE = "collective"
+    #: One lower-level government or a zone's management committee (房县人民政府, 湘西经开区管委会).
+    GOVERNMENT = "government"
 
 
 class Comparator(enum.Enum):
@@ -238,14 +233,16 @@ class Task:
     """One numbered task of the plan.
 
     A task with no milestone is ongoing for the whole plan year; its horizon
-    is :attr:`Plan.horizon`, never an invented date.
+    is :attr:`Plan.horizon`, never an invented date. A task whose source
+    names no lead unit (only 责任单位, or no owner at all) has empty
+    ``lead_units``, as the source has it; :func:`heze_plan.check` reports it.
     """
 
     number: int = field(validator=_positive_int)
     title: str = field(validator=_non_empty_text)
     text: str = field(validator=_non_empty_text)
     area: int = field(validator=_positive_int)
-    lead_units: tuple[str, ...] = field(converter=_to_tuple, validator=_required_units)
+    lead_units: tuple[str, ...] = field(converter=_to_tuple, validator=_unit_names)
     responsible_units: tuple[str, ...] = field(default=(), converter=_to_tuple, validator=_unit_names)
     milestones: tuple[Milestone, ...] = field(default=(), converter=_to_tuple)
     targets: tuple[Target, ...] = field(default=(), converter=_to_tuple)

@@ -71,6 +71,7 @@ _KIND_LABELS = {
     UnitKind.ENTERPRISE: "企业",
     UnitKind.PUBLIC_INSTITUTION: "事业单位",
     UnitKind.COLLECTIVE: "统称（多个单位）",
+    UnitKind.GOVERNMENT: "下级政府、管委会",
 }
 
 

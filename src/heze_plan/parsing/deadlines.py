@@ -3,7 +3,7 @@
 The plans date their deliverables with month phrases: ``9月底前`` (by the end
 of September), ``12 月底前`` (extraction spaces), ``9月底`` (the same, without
 前), ``2022年10月底前`` (an explicit year), and year phrases: ``年底前``,
-``年内`` and ``全年`` (by the end of the plan year). A phrase governs the
+``年内`` and ``全年`` (by the end of the plan year), and ``上半年`` (by the end of June). A phrase governs the
 clause that follows it, up to the end of the sentence (。), the clause (；)
 or the next deadline phrase, whichever comes first.
 
@@ -27,9 +27,11 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH_PHRASE = re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?")
 # 年内 after a count of years (3年内, 近三年内) is a span, not the plan year; 全年龄 is an age range.
 _YEAR_PHRASE = re.compile(
-    rf"(?:{_YEAR}\s*)?年底前|(?<![\d一二两三四五六七八九十几数多半])年内"
+    rf"(?:{_YEAR}\s*年?\s*)?年(?:底|末)前?|(?<![\d一二两三四五六七八九十几数多半])年内"
     rf"|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年(?!龄)"
 )
+#: 上半年 (by the end of June of the plan year), not after a count (3个上半年) nor in 上半年度报告.
+_HALF_YEAR = re.compile(rf"(?:{_YEAR.replace('year', 'year3')}\s*年\s*|今年)?上半年(?:底|内|前)?(?!度)")
 #: Relative year words before a month phrase: 明年3月底前 is next year's March.
 _RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
 # What, just before a month number, shows it is part of a longer number, a
@@ -61,7 +63,9 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     [('9月底前', '2023-09-30'), ('年内', '2023-12-31')]
     """
     found: list[DeadlinePhrase] = []
-    for match in _MONTH_PHRASE.finditer(text):
+    if "年" not in text and "月" not in text:
+        return found
+    for match in _MONTH_PHRASE.finditer(text) if "月" in text else ():
         if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()):
             continue
         explicit = match.group("year")
@@ -78,6 +82,18 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
                 match.end(),
                 match.group(0),
                 dt.date(int(explicit) if explicit else year, 12, 31),
+            )
+        )
+    for match in _HALF_YEAR.finditer(text):
+        if any(d.start <= match.start() < d.end for d in found):
+            continue
+        explicit = match.group("year3")
+        found.append(
+            DeadlinePhrase(
+                match.start(),
+                match.end(),
+                match.group(0),
+                dt.date(int(explicit) if explicit else year, 6, 30),
             )
         )
     found.sort(key=lambda d: d.start)

@@ -39,7 +39,8 @@ class ParseFinding:
     column: int | None
     expected: str | None
     found: str | None
-    #: ``"skipped"`` (left out of the plan) or ``"kept"`` (in the plan as written).
+    #: ``"skipped"`` (left out of the plan), ``"kept"`` (in the plan despite a problem) or
+    #: ``"noted"`` (read as the source has it, worth knowing: no document number, a task without a lead).
     action: str
 
     @classmethod
@@ -87,6 +88,8 @@ class Convention(enum.Enum):
     SPACED_NUMBERS = "spaces inside numbers and dates (9 月底前)"
     #: Traditional characters, read through :mod:`heze_plan.parsing.hanzi` as simplified.
     TRADITIONAL_CHARACTERS = "traditional characters (read as simplified)"
+    #: Pinyin glosses after characters (發(fā)), left by a mirror site, dropped.
+    PINYIN_GLOSSES = "pinyin glosses dropped (發(fā))"
     #: Errata applied to the source before parsing.
     ERRATA = "errata applied to the source"
     #: The plan year from the title (菏泽市2023年…方案).
@@ -97,6 +100,22 @@ class Convention(enum.Enum):
     YEAR_FROM_DEADLINES = "year from the dated deadlines"
     #: The plan year given by the caller (``year=``).
     YEAR_FROM_CALLER = "year given by the caller"
+    #: The plan year from a date line (2021年4月10日) of a notice.
+    YEAR_FROM_DATE_LINE = "year from a date line"
+    #: The plan year from the year written most often in the text.
+    YEAR_FROM_TEXT = "year from a year written in the text"
+    #: No year anywhere and no deadline that needs one: the current year is assumed.
+    YEAR_ASSUMED = "year written nowhere (the current year assumed; no deadline needs it)"
+    #: A task table flattened to text (cells split by ``|``, tabs or runs of spaces).
+    FLATTENED_TABLE = "a task table flattened to text"
+    #: A rule for the whole document: 第一责任单位为牵头单位，下同.
+    FIRST_UNIT_LEADS = "the first responsible unit leads (第一责任单位为牵头单位，下同)"
+    #: Tasks naming only responsible units, kept without a lead unit.
+    NO_LEAD_UNITS = "tasks with responsible units only (no lead unit)"
+    #: Task numbers restart or repeat: tasks numbered 1, 2, … in order of appearance.
+    TASKS_RENUMBERED = "tasks renumbered in order (the source numbers restart)"
+    #: Tasks at another numbered level than 1. (（一） items or （1） sub-items).
+    OTHER_TASK_LEVEL = "tasks at the （一） or （1） level"
 
 
 @attrs.frozen

@@ -54,6 +54,9 @@ _UNIT_SUFFIX = re.compile(
 )
 _UNIT_PREFIXES = ("市", "省", "州", "县", "区", "各", "有关")
 _OPEN, _CLOSE = "（(", "）)"
+_IS_DEADLINE_LABEL = re.compile(_DEADLINE_LABEL)
+_IS_RESPONSIBLE_LABEL = re.compile(_RESPONSIBLE_LABEL)
+_IS_COOPERATING_LABEL = re.compile(_COOPERATING_LABEL)
 
 
 @attrs.frozen
@@ -139,17 +142,17 @@ class _Reading:
         self.trimmed.extend(lost)
 
     def labelled(self, kind: str, value: str) -> None:
-        if re.fullmatch(_DEADLINE_LABEL, kind):
+        if _IS_DEADLINE_LABEL.fullmatch(kind):
             if _ONGOING.match(value):
                 self.conventions.add(Convention.ONGOING_IN_OWNERS)
             else:
                 self.conventions.add(Convention.DEADLINE_IN_OWNERS)
                 self.deadlines.append(value)
-        elif re.fullmatch(_RESPONSIBLE_LABEL, kind):
+        elif _IS_RESPONSIBLE_LABEL.fullmatch(kind):
             self.conventions.add(Convention.LABELLED_OWNERS)
             self.responsible_labelled = True
             self.add(self.shared, value)
-        elif re.fullmatch(_COOPERATING_LABEL, kind):
+        elif _IS_COOPERATING_LABEL.fullmatch(kind):
             self.conventions.add(Convention.COOPERATING_LABEL)
             self.add(self.shared, value)
         else:

@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -43,8 +44,10 @@ from heze_plan.model.plan import (
     Principle,
     Safeguard,
     Task,
+    Unit,
 )
 from heze_plan.parsing._front import level, read_document
+from heze_plan.parsing._generic import parse_generic, strip_glosses
 from heze_plan.parsing._input import apply_errata_mapped, check_text
 from heze_plan.parsing._layout import (
     BODY_END,
@@ -66,7 +69,7 @@ from heze_plan.parsing.obligations import with_obligations
 from heze_plan.parsing.owners import find_owner_clause, read_owners
 from heze_plan.parsing.provincial import with_provincial_clauses
 from heze_plan.parsing.targets import targets_in
-from heze_plan.parsing.units import known_units, registry_for
+from heze_plan.parsing.units import level_of_units, load_registry, registry_for
 
 __all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse", "parse_with_report"]
 
@@ -342,7 +345,9 @@ def _areas_and_tasks(
     return areas, tasks
 
 
-def _safeguard(number: int, title: str, text: str, document: Document) -> Safeguard:
+def _safeguard(
+    number: int, title: str, text: str, document: Document, registry: Mapping[str, Unit] | None
+) -> Safeguard:
     found = milestones_in(text, document.year)
     milestones: list[Milestone] = [m for m, _ in found]
     spans = [span for _, span in found]
@@ -362,7 +367,7 @@ def _safeguard(number: int, title: str, text: str, document: Document) -> Safegu
     order = sorted(range(len(milestones)), key=lambda i: spans[i][0])
     milestones = [milestones[i] for i in order]
     spans = [spans[i] for i in order]
-    units = tuple(name for name in known_units() if name in text)
+    units = tuple(name for name in (registry or {}) if name in text)
     return Safeguard(
         number=number,
         title=title,
@@ -420,29 +425,22 @@ def _sections_as_areas(sections: _Sections, year: int, ctx: ParseContext) -> tup
     return areas, tasks
 
 
-def parse_with_report(
-    text: str | bytes, *, year: int | None = None, strict: bool = True, errata: Iterable[Erratum] = ()
+def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
+    text: str,
+    line_map: list[int],
+    original_lines: int,
+    applied: tuple[Erratum, ...],
+    traditional: int,
+    year: int | None,
+    *,
+    strict: bool,
+    input_findings: Sequence[ParseFinding],
+    registry: Mapping[str, Unit] | None,
 ) -> ParseReport:
-    """Parse a plan and say how: the plan, the conventions its text used, and what was skipped.
-
-    ``text`` may be ``bytes`` (it must be UTF-8). ``year`` is the plan year
-    when the text does not say it (title, document number or dated
-    deadlines) or says it wrongly. A strict parse raises the first
-    :class:`ParseError`; a lenient one (``strict=False``) skips what it
-    cannot read and lists it in :attr:`~heze_plan.parsing.findings.ParseReport.findings`.
-    """
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999):
-        msg = f"year must be a plan year such as 2023, got {year!r}"
-        raise ValueError(msg)
-    ctx_findings: list[ParseFinding] = []
-    text = check_text(text, strict=strict, findings=ctx_findings)
-    original_lines = text.count("\n") + 1
-    errata = tuple(errata)
-    text, applied, line_map = apply_errata_mapped(text, errata)
-    text, traditional = to_simplified(text)
+    """The reading of a text laid out as Heze's plan (number, sections, 三、重点任务, areas, 1. tasks)."""
     lines = text.split("\n")
     ctx = ParseContext(lines, line_map or list(range(1, original_lines + 1)), strict=strict)
-    ctx.findings.extend(ctx_findings)
+    ctx.findings.extend(input_findings)
     if applied:
         ctx.conventions.add(Convention.ERRATA)
     if traditional:
@@ -461,6 +459,14 @@ def parse_with_report(
         )
     end = next((i for i, p in enumerate(paras) if i > first_section and BODY_END.match(p.text)), len(paras))
     body = paras[first_section:end]
+    if not body:
+        raise ParseError(
+            "the body is empty: the distribution block (抄送：…) comes before the first section",
+            paras[end].line,
+            1,
+            expected="the sections before 抄送：…",
+            found=excerpt(paras[end].text),
+        )
     document = read_document(paras[:first_section], body, paras[end:], year, ctx)
     document = attrs.evolve(document, **notice_fields(paras[:first_section], paras[end:]))
     sections = _sections(body)
@@ -487,7 +493,7 @@ def parse_with_report(
             found=excerpt(last.text),
         )
     safeguards = [
-        _safeguard(n, title, text, document)
+        _safeguard(n, title, text, document, registry)
         for n, title, text in _numbered(_section(sections, _SAFEGUARD_SECTIONS), "safeguards", ctx)
         if title
     ]
@@ -506,7 +512,7 @@ def parse_with_report(
         areas=areas,
         tasks=tasks,
         safeguards=safeguards,
-        units=registry_for(names, level(document)),
+        units=registry_for(names, level(document), registry),
         errata=applied,
     )
     plan = with_obligations(plan)  # the safeguards' duties need the areas and the registry
@@ -519,8 +525,139 @@ def parse_with_report(
     )
 
 
+#: Layout errors that stay errors in a strict parse of a text with Heze's skeleton
+#: (a document number and a section of tasks): numbers that repeat or go back, a cut text.
+_FATAL = re.compile(r"is repeated|is out of order|stops in the middle|has no tasks|holds no task")
+_FIRST_TASK = re.compile(r"(?m)^[ \t\u3000]*1\s*[.．、](?!\d)")
+_DOC_SKELETON = re.compile(r"〔\s*\d{4}\s*〕\s*\d+\s*号[\s\S]*\n\s*[一二三四五六七八九十]+、[^\n]{0,12}任务")
+
+
+#: Owners the section reading would make leads although the source names no lead (only 责任单位):
+#: the tolerant reading keeps them as the source has them.
+_AS_THE_SOURCE_HAS_IT = frozenset({Convention.RESPONSIBLE_LABEL_ONLY})
+_LABEL_IN_NAME = re.compile(r"[：:|]|(?:牵头|责任|配合)(?:单位|部门)[：:]")
+_CLAUSE_INSIDE = re.compile(
+    r"[（(][^（）()]{0,60}(?:牵头负责|牵头单位[：:]|责任单位[：:])[^（）()]{0,80}[）)]"
+)
+
+
+def _is_layout(plan: Plan) -> bool:
+    """Whether a reading by sections is trustworthy: clean unit names, no owner clause inside a task's text.
+
+    A plan of another layout can pass the section reading and still be
+    misread: owner lines glued into one name (区发改局责任单位：…), or several
+    inline sub-tasks (（1）…（X牵头）（2）…) read as one task.
+    """
+    if any(_LABEL_IN_NAME.search(name) for task in plan.tasks for name in task.units):
+        return False
+    return not any(_CLAUSE_INSIDE.search(task.text) for task in plan.tasks)
+
+
+def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, kept in one place
+    text: str | bytes,
+    *,
+    year: int | None = None,
+    strict: bool = True,
+    errata: Iterable[Erratum] = (),
+    registry: str | os.PathLike[str] | Iterable[Unit] | Mapping[str, Unit] | None = None,
+) -> ParseReport:
+    """Parse a plan and say how: the plan, the conventions its text used, and what was skipped.
+
+    ``text`` may be ``bytes`` (it must be UTF-8). ``year`` is the plan year
+    when the text does not say it (title, document number or dated
+    deadlines) or says it wrongly. ``registry`` corrects or extends the
+    units read from the text: a CSV file (columns name, kind, aliases) or
+    :class:`~heze_plan.model.plan.Unit` objects; without it every unit's
+    kind is inferred from its name.
+
+    A text laid out as Heze's plan is read by its sections; any other plan
+    of the family by the tolerant reading of ``heze_plan.parsing._generic``,
+    where missing front matter is a finding, never an error. A strict parse
+    raises the first :class:`ParseError` of the Heze layout only when the
+    tolerant reading cannot read the text either; a lenient one
+    (``strict=False``) skips what it cannot read and lists it in
+    :attr:`~heze_plan.parsing.findings.ParseReport.findings`.
+    """
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999):
+        msg = f"year must be a plan year such as 2023, got {year!r}"
+        raise ValueError(msg)
+    units = load_registry(registry)
+    input_findings: list[ParseFinding] = []
+    text = check_text(text, strict=strict, findings=input_findings)
+    original_lines = text.count("\n") + 1
+    errata = tuple(errata)
+    text, applied, line_map = apply_errata_mapped(text, errata)
+    text, traditional = to_simplified(text)
+    text, glosses = strip_glosses(text)
+    args = (text, line_map, original_lines, applied, traditional, year)
+    try:
+        layout = _layout_report(*args, strict=True, input_findings=input_findings, registry=units)
+        if _is_layout(layout.plan) and not layout.conventions & _AS_THE_SOURCE_HAS_IT:
+            return layout
+        raise ParseError("not laid out as Heze's plan", 1, 1)
+    except ParseError as layout_error:
+        if (
+            strict
+            and _FATAL.search(layout_error.message)
+            and _DOC_SKELETON.search(text)
+            and len(_FIRST_TASK.findall(text)) <= 1  # numbers that restart in each area are a layout
+        ):
+            raise
+        lenient: ParseReport | None = None
+        if not strict:
+            try:
+                lenient = _layout_report(*args, strict=False, input_findings=input_findings, registry=units)
+            except ParseError:
+                lenient = None
+        try:
+            generic = parse_generic(text, year=year)
+        except ParseError as generic_error:
+            if lenient is not None:
+                return lenient
+            if "year" in generic_error.message or not text.strip():
+                raise generic_error from None
+            raise generic_error from layout_error
+    owned = sum(1 for task in generic.tasks if task.units)
+    if (
+        lenient is not None
+        and _is_layout(lenient.plan)
+        and (_DOC_SKELETON.search(text) or len(lenient.plan.tasks) >= owned)
+    ):
+        return lenient
+    conventions = set(generic.conventions)
+    if glosses:
+        conventions.add(Convention.PINYIN_GLOSSES)
+    if applied:
+        conventions.add(Convention.ERRATA)
+    if traditional:
+        conventions.add(Convention.TRADITIONAL_CHARACTERS)
+    if _SPACED_NUMBER.search(text):
+        conventions.add(Convention.SPACED_NUMBERS)
+    plan = Plan(
+        document=generic.document,
+        goal="",
+        principles=[],
+        areas=list(generic.areas),
+        tasks=list(generic.tasks),
+        safeguards=[],
+        units=registry_for(generic.units, level_of_units(generic.units), units),
+        errata=applied,
+    )
+    return ParseReport(
+        plan=plan,
+        conventions=frozenset(conventions),
+        findings=(*input_findings, *generic.findings),
+        traditional_characters=traditional,
+    )
+
+
 def parse(
-    text: str | bytes, *, year: int | None = None, strict: bool = True, errata: Iterable[Erratum] = ()
+    text: str | bytes,
+    *,
+    year: int | None = None,
+    strict: bool = True,
+    errata: Iterable[Erratum] = (),
+    registry: str | os.PathLike[str] | Iterable[Unit] | Mapping[str, Unit] | None = None,
 ) -> Plan:
     """Build a plan from its text, applying ``errata`` to the source first.
 
@@ -528,10 +665,13 @@ def parse(
     found) when the text does not have a plan's structure. With
     ``strict=False`` it skips what it cannot read and issues a
     :class:`~heze_plan.parsing.findings.ParseWarning` for each thing skipped, so
-    a partial plan is never silent; :func:`parse_with_report` returns them as
-    data instead, with the conventions the text used.
+    a partial plan is never silent (findings that only note how the source
+    is written, such as a missing document number, are not warned about);
+    :func:`parse_with_report` returns them all as data instead, with the
+    conventions the text used.
     """
-    report = parse_with_report(text, year=year, strict=strict, errata=errata)
+    report = parse_with_report(text, year=year, strict=strict, errata=errata, registry=registry)
     for finding in report.findings:
-        warnings.warn(str(finding), ParseWarning, stacklevel=2)
+        if finding.action != "noted":
+            warnings.warn(str(finding), ParseWarning, stacklevel=2)
     return report.plan

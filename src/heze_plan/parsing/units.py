@@ -12,9 +12,12 @@ not know are classified by their names (:func:`classify`).
 
 from __future__ import annotations
 
+import collections
 import csv
 import functools
 import io
+import os
+import pathlib
 import re
 from collections.abc import Iterable, Mapping
 
@@ -26,6 +29,8 @@ __all__ = [
     "classify",
     "is_collective",
     "known_units",
+    "level_of_units",
+    "load_registry",
     "registry_for",
     "split_outside_brackets",
     "split_units",
@@ -39,6 +44,7 @@ _PREFIX = "[市省州县区]"
 _COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关)|.*各专营单位$|.*等相关)")
 _TRAILING_ETC = re.compile(r"等$")
 _OPEN, _CLOSE = "（(", "）)"
+_BRACKET = re.compile("[（()）]")
 
 _KIND_RULES: tuple[tuple[re.Pattern[str], UnitKind], ...] = (
     (re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关))|各专营单位$"), UnitKind.COLLECTIVE),
@@ -47,6 +53,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], UnitKind], ...] = (
     (re.compile(r"法院$|检察院$"), UnitKind.JUDICIAL),
     (re.compile(r"公司$|集团$"), UnitKind.ENTERPRISE),
     (re.compile(r"海关$|^人行|支行$|监管分局$|^国家|河务局$"), UnitKind.BRANCH_AGENCY),
+    (re.compile(r"(?:人民政府|政府|管委会|管理委员会)$"), UnitKind.GOVERNMENT),
 )
 #: Units of a higher level than the plan's own are branches of that level in the plan's area.
 _HIGHER = {
@@ -91,12 +98,19 @@ def is_collective(name: str) -> bool:
     return _COLLECTIVE.match(name) is not None
 
 
+@functools.cache
+def _splitter(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(separators)}]")
+
+
 def split_outside_brackets(text: str, separators: str) -> list[str]:
     """Split ``text`` at any of ``separators`` that stands outside brackets.
 
     >>> split_outside_brackets("各县区人民政府（管委会、园区），市商务局", "，、")
     ['各县区人民政府（管委会、园区）', '市商务局']
     """
+    if _BRACKET.search(text) is None:
+        return _splitter(separators).split(text)
     parts: list[str] = []
     depth = 0
     start = 0
@@ -160,15 +174,69 @@ def known_units() -> Mapping[str, Unit]:
     return registry
 
 
-def registry_for(names: Iterable[str], level: str = "市") -> tuple[Unit, ...]:
+def registry_for(
+    names: Iterable[str], level: str = "市", known: Mapping[str, Unit] | None = None
+) -> tuple[Unit, ...]:
     """Registry entries for ``names``, in first-seen order.
 
-    Known units come from the shipped registry; others are classified by name
-    (:func:`classify`, for a plan of ``level``) and have no aliases.
+    Units in ``known`` (a registry by name, such as the embedded plan's
+    :func:`known_units` or one read by :func:`load_registry`) are taken from
+    it, by name; others are classified by name (:func:`classify`,
+    for a plan of ``level``) and have no aliases. Heze's registry applies
+    only when passed: a plan of another government gets no Heze data.
     """
-    known = known_units()
+    known = known or {}
     seen: dict[str, Unit] = {}
     for name in names:
         if name not in seen:
             seen[name] = known.get(name) or Unit(name=name, kind=classify(name, level))
     return tuple(seen.values())
+
+
+def load_registry(
+    source: str | os.PathLike[str] | Iterable[Unit] | Mapping[str, Unit] | None,
+) -> dict[str, Unit] | None:
+    """A user's unit registry by name: a CSV file (columns name, kind, aliases) or units.
+
+    ``kind`` is a :class:`~heze_plan.model.plan.UnitKind` value
+    (``municipal_department``, ``collective``, …); ``aliases`` are separated
+    by ``|``. A bad row raises :class:`ValueError` naming the file and line.
+    """
+    if source is None:
+        return None
+    if isinstance(source, Mapping):
+        return dict(source)
+    if isinstance(source, (str, os.PathLike)):
+        path = pathlib.Path(source)
+        registry: dict[str, Unit] = {}
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"name", "kind"} - set(reader.fieldnames or ())
+            if missing:
+                msg = f"{path}: a unit registry needs the columns name, kind (and aliases); "
+                msg += f"missing {sorted(missing)}"
+                raise ValueError(msg)
+            for row in reader:
+                try:
+                    aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+                    unit = Unit(
+                        name=(row["name"] or "").strip(),
+                        kind=UnitKind((row["kind"] or "").strip()),
+                        aliases=aliases,
+                    )
+                except ValueError as invalid:
+                    msg = f"{path}, line {reader.line_num}: {invalid}"
+                    raise ValueError(msg) from invalid
+                registry[unit.name] = unit
+        return registry
+    return {unit.name: unit for unit in source}
+
+
+def level_of_units(names: Iterable[str]) -> str:
+    """The level a plan's units suggest: the prefix most of its departments carry (市 by default).
+
+    >>> level_of_units(["省发展改革委", "省商务厅", "各市人民政府"])
+    '省'
+    """
+    counts = collections.Counter(name[0] for name in names if name[:1] in LEVELS)
+    return counts.most_common(1)[0][0] if counts else "市"

@@ -1,0 +1,929 @@
+"""The tolerant reading of any plan of the family, whatever its layout.
+
+Used when a text is not laid out as Heze's plan (document number, sections,
+三、重点任务 with （一） areas and 1. tasks). The text is first cut into
+numbered items at every marker (一、 （一） 1. （1）, at a line start, or
+inside a line after a sentence end for web copies pasted as one line), each
+with its level, its parent and its owner clause: an end parenthesis, lines
+of labels (责任单位：…), or role words (X牵头，Y配合). The tasks are then
+the items that carry an owner clause and have no owned item below them,
+wherever their level, plus the unowned items numbered among them (an
+overall goal 1. before task 2.); areas are the items or chapters right above
+the tasks. A flattened table (cells split by ``|``, tabs or runs of spaces
+under a header such as 序号 / 具体要求 / 责任单位 / 时限要求) is read by its
+columns instead.
+
+Front matter is optional: a missing document number or title is a finding,
+never an error. The plan year comes from the caller, the title, the document
+number, dated deadlines, a date line or any year written in the text; only
+undated deadlines with no year anywhere raise, asking for ``year=``.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from heze_plan.common.numerals import from_chinese
+from heze_plan.model.plan import Area, Document, Milestone, Task, Unit
+from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
+from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
+from heze_plan.parsing.owners import find_owner_clause, read_owners
+from heze_plan.parsing.targets import targets_in
+from heze_plan.parsing.units import is_collective, split_outside_brackets, split_units
+
+__all__ = ["GenericResult", "normalize", "parse_generic", "strip_glosses"]
+
+_CN = "一二三四五六七八九十百零〇两"
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[）)]"
+)
+_HALF = str.maketrans(
+    {"(": "（", ")": "）", ":": "：", ";": "；", "〔": "（", "〕": "）", "【": "（", "】": "）"}
+)
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+#: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1）.
+_MARKER = re.compile(
+    rf"(?P<chapter>(?P<cn>[{_CN}]{{1,3}})、|第(?P<cn2>[{_CN}]{{1,3}})(?:章|部分|条))"
+    rf"|(?P<area>（\s*(?P<cn3>[{_CN}]{{1,3}})\s*）)"
+    r"|(?P<sub>（\s*(?P<d2>\d{1,3})\s*）)"
+    r"|(?P<item>(?P<d>\d{1,6})\s*[.．、](?![\d%．.]))"
+    r"|(?P<itemd>(?P<d3>\d{1,6})\s*[.．](?=\d))"
+)
+#: Where an inline marker may stand: after a sentence end, a closing bracket, a cell or a space.
+_BOUNDARY = "。；：）！？|\u3000 \t"
+_LEVELS = {"chapter": 0, "area": 1, "item": 2, "itemd": 2, "sub": 3}
+
+_LEAD_LABELS = (
+    "牵头责任单位|主要责任单位|第一责任单位|牵头单位|牵头部门|牵头处室|牵头科室|主办单位|主责单位|主责部门"
+)
+_OTHER_LABELS = (
+    "协同责任单位|协同配合单位|协同单位|配合单位|配合部门|配合科室|协办单位|参与单位|参与部门"
+    "|责任单位|责任部门|责任科室|责任处室|落实单位|实施单位"
+)
+_DEADLINE_LABELS = "完成时限|完成时间|时间节点|时限要求|进度安排|时限"
+_IGNORED_LABELS = r"牵头负责领导|牵头领导|责任领导|分管[省市县区州]?领导|联系领导|数据提供单位|联系人|备注"
+_WORD_LABELS = "部门分工|职责分工|分工"
+_LABEL_AT = re.compile(
+    rf"(?:^|(?<=[。；，\n（\s]))(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
+)
+_IGNORED_PART = re.compile(rf"^(?:{_IGNORED_LABELS})\s*：")
+_WORD_PART = re.compile(rf"^(?:{_WORD_LABELS})\s*：")
+_LEAD_PART = re.compile(rf"^(?:{_LEAD_LABELS})\s*：")
+_OTHER_PART = re.compile(rf"^(?:{_OTHER_LABELS})\s*：")
+_ANY_LABEL_COLON = re.compile(
+    rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
+)
+_FIRST_IS_LEAD = re.compile(r"（?第一(?:责任)?单位(?:为|是)牵头(?:单位|部门)[，、]?(?:下同)?）?")
+_NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
+_ROLE_SUFFIX = re.compile(
+    r"(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
+)
+_TITLE_END = re.compile(r"(?:方案|计划|意见|措施|要点|清单|分工|分解|规划|办法|通知|任务|安排|细则)$")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[（\[]\s*((?:19|20)\d{2})\s*[）\]]\s*\d{1,4}\s*号")
+_RAW_DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
+)
+_CITED_YEAR = re.compile(r"[〔\[［（(]\s*((?:19|20)\d{2})\s*[〕\]］）)]\s*\d{1,4}\s*号")
+_DATED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+_DATE_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_HEADER_WORDS = (
+    "序号",
+    "任务",
+    "具体要求",
+    "工作内容",
+    "主要内容",
+    "措施",
+    "牵头",
+    "责任",
+    "配合",
+    "时限",
+    "完成时间",
+    "单位",
+)
+_OWNER_HEADER = re.compile(r"牵头|责任|配合|协同|单位|部门|科室")
+_DEADLINE_HEADER = re.compile(r"时限|时间|进度|完成")
+_TEXT_HEADER = re.compile(r"任务|要求|内容|措施|事项|目标")
+_ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期|持续|常态化推进|常年)")
+
+
+@attrs.define
+class _Item:
+    level: int
+    number: int
+    label: str
+    line: int
+    parts: list[str] = attrs.field(factory=list)
+    owner_lines: list[str] = attrs.field(factory=list)
+    children: list[_Item] = attrs.field(factory=list)
+    parent: _Item | None = None
+    text: str = ""
+    owners: str | None = None
+    standalone: bool = False
+    area: bool = False
+
+
+@attrs.frozen
+class GenericResult:
+    """What :func:`parse_generic` read, for the parser to assemble into a plan."""
+
+    document: Document
+    areas: tuple[Area, ...]
+    tasks: tuple[Task, ...]
+    conventions: frozenset[Convention]
+    findings: tuple[ParseFinding, ...]
+    units: tuple[str, ...]
+
+
+def strip_glosses(text: str) -> tuple[str, int]:
+    """Drop the pinyin a mirror site put after characters (發(fā)), and say how many.
+
+    >>> strip_glosses("優(yōu)化營商環(huán)境")
+    ('優化營商環境', 2)
+    """
+    return _PINYIN.subn("", text)
+
+
+_CELL_GAP = re.compile(r"\t+|[ \u3000\xa0]{2,}")
+_LONE_SPACE = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])[ \u3000\xa0]"
+    r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”\d])"
+    r"|(?<=\d)[ \u3000\xa0](?=[\u4e00-\u9fff%])"
+)
+
+
+def normalize(text: str) -> str:
+    """Full-width punctuation and no lone spaces next to Chinese characters (12 月 → 12月).
+
+    A tab or a run of spaces inside a line is kept as one tab: it may part
+    the cells of a flattened table.
+    """
+    text = _COMMA.sub("，", text.translate(_HALF))
+    lines = []
+    for raw in text.split("\n"):
+        line = _CELL_GAP.sub("\t", raw.strip(" \t\u3000\xa0\r"))
+        lines.append(_LONE_SPACE.sub("", line))
+    return "\n".join(lines)
+
+
+def _numeral(text: str) -> int:
+    try:
+        return from_chinese(text) or 0
+    except ValueError:
+        return 0
+
+
+class _Segmenter:
+    def __init__(self) -> None:
+        self.items: list[_Item] = []
+        self.stack: list[_Item] = []
+        self.last: dict[int, int] = {}
+        #: The last number of each level anywhere: numbering may run on through the chapters.
+        self.last_any: dict[int, int] = {}
+        self.front: list[tuple[int, str]] = []
+
+    def current(self) -> _Item | None:
+        return self.stack[-1] if self.stack else None
+
+    def open(self, level: int, number: int, label: str, line: int) -> _Item:
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        item = _Item(level, number, label, line, parent=self.current())
+        if item.parent is not None:
+            item.parent.children.append(item)
+        self.items.append(item)
+        self.stack.append(item)
+        self.last[level] = number
+        self.last_any[level] = number
+        for deeper in [k for k in self.last if k > level]:
+            del self.last[deeper]
+        return item
+
+    def add_text(self, text: str, line: int, *, line_start: bool) -> None:
+        item = self.current()
+        if item is None:
+            if text.strip():
+                self.front.append((line, text.strip()))
+            return
+        stripped = text.strip()
+        if line_start and (_LABEL_AT.match(stripped) or _LABEL_AT.match(stripped.lstrip("（"))):
+            item.owner_lines.append(stripped)
+            return
+        # text after the owner lines of an item continues its last owner line
+        # when it is a unit list cut by a line break; otherwise it is item text.
+        if item.owner_lines and stripped and not stripped.endswith("。") and len(stripped) < 40:
+            item.owner_lines[-1] += stripped
+            return
+        item.parts.append(text)
+
+    def accept(self, match: re.Match[str], *, line_start: bool, glued: bool) -> tuple[int, int] | None:  # noqa: PLR0911 - one return per rule of the docstring
+        """The level and number of a marker, or None when it is not one here.
+
+        At a line start any marker counts (a chapter or item number after
+        digits, 11.121人才, only in sequence); inside a line, after a sentence
+        end, a bracket or a cell, only the next number of its level; glued
+        to the text before it (a web copy pasted as one line), only the next
+        number of a bracketed marker, an item 2. or a chapter 二、.
+        """
+        kind = next(name for name in ("chapter", "area", "sub", "item", "itemd") if match.group(name))
+        level = _LEVELS[kind]
+        raw = next(
+            value
+            for name in ("cn", "cn2", "cn3", "d", "d2", "d3")
+            if (value := match.group(name)) is not None
+        )
+        number = int(raw) if raw.isdigit() else _numeral(raw)
+        if number <= 0:
+            return None
+        expected = self.last.get(level, 0) + 1
+        in_sequence = (
+            number == expected
+            or (number == 1 and level not in self.last)
+            or (level == 2 and number == self.last_any.get(level, -1) + 1)
+        )
+        if kind == "itemd" and not in_sequence:
+            return None
+        if line_start:
+            return level, number
+        if not in_sequence:
+            return None
+        if glued:
+            if kind == "chapter" and (number < 2 or "、" not in match.group(0)):
+                return None
+            if kind == "item" and "、" in match.group(0):
+                return None
+        return level, number
+
+
+def _segment(text: str) -> _Segmenter:
+    seg = _Segmenter()
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        position = 0
+        line_start = True
+        for match in _MARKER.finditer(line):
+            start = match.start()
+            at_start = position == 0 and not line[:start].strip()
+            before = line[start - 1] if start else ""
+            glued = not at_start and before not in _BOUNDARY
+            if glued and not re.match(r"[\u4e00-\u9fff”」》]", before):
+                continue
+            accepted = seg.accept(match, line_start=at_start, glued=glued)
+            if accepted is None:
+                continue
+            if start > position:
+                seg.add_text(line[position:start], line_number, line_start=line_start)
+            level, number = accepted
+            seg.open(level, number, match.group(0), line_number)
+            position = match.end()
+            line_start = False
+        if position < len(line):
+            seg.add_text(line[position:], line_number, line_start=line_start)
+    return seg
+
+
+def _strip_brackets(text: str) -> str:
+    text = text.strip().rstrip("。；，")
+    while text.startswith("（") and text.endswith("）"):
+        depth = 0
+        for index, char in enumerate(text):
+            depth += char == "（"
+            depth -= char == "）"
+            if depth == 0 and index < len(text) - 1:
+                return text
+        text = text[1:-1].strip().rstrip("。；，")
+    return text
+
+
+def _owner_split(item: _Item) -> None:
+    """Cut the item's text from its owner clause."""
+    body = "".join(p.strip() for p in item.parts)
+    owners: list[str] = [_strip_brackets(line) for line in item.owner_lines]
+    item.standalone = bool(item.owner_lines)
+    label = _LABEL_AT.search(body)
+    if label is not None and label.start() > 0:
+        start = label.start()
+        if body[start - 1] == "（":
+            start -= 1
+        owners.insert(0, _strip_brackets(body[start:]))
+        body = body[:start]
+    elif label is not None and label.start() == 0 and not item.children:
+        owners.insert(0, _strip_brackets(body))
+        body = ""
+    elif not owners:
+        clause = find_owner_clause(body)
+        if clause is not None:
+            start, content, _ = clause
+            owners.append(content)
+            body = body[:start]
+    item.text = body.strip()
+    item.owners = "；".join(o for o in owners if o) or None
+
+
+#: A part of a 、-list that names a collective of its own (各部门, 有关单位, 区直各部门).
+_COLLECTIVE_START = re.compile(r"各|有关|[省市州县区旗]直|[省市州县区旗]级(?:各|有关|相关)")
+
+
+def _clean_names(names: Iterable[str]) -> list[str]:
+    result: list[str] = []
+    for raw in names:
+        name = _ROLE_SUFFIX.sub("", raw.strip().strip("。，、；")).strip()
+        if not name or _NOTE.search(name):
+            continue
+        # 各地、各部门: two collectives; 各区、县级市: one.
+        if is_collective(name) and "、" in name:
+            parts = split_outside_brackets(name, "、")
+            pieces: list[str] = []
+            for part in parts:
+                if pieces and _COLLECTIVE_START.match(part):
+                    pieces.append(part)
+                elif pieces:
+                    pieces[-1] += "、" + part
+                else:
+                    pieces.append(part)
+            result.extend(p for p in pieces if p)
+        else:
+            result.extend(_unglue(name))
+    return list(dict.fromkeys(result))
+
+
+#: Where two names run together in a flattened table (市行政审批局市司法局): after a unit's ending,
+#: before a level prefix that starts a department's name.
+_GLUED = re.compile(
+    r"(?<=[局委办厅院署])(?=[省市州县区](?!级|直|委员)[\u4e00-\u9fff]{2,}(?:局|委|办|厅|中心|院)$)"
+)
+
+
+def _unglue(name: str) -> list[str]:
+    """Split names glued together with nothing between them; a single name is left alone.
+
+    >>> _unglue("市行政审批局市司法局"), _unglue("市委组织部")
+    (['市行政审批局', '市司法局'], ['市委组织部'])
+    >>> _unglue("省通信管理局菏泽市信息通信发展办公室")
+    ['省通信管理局菏泽市信息通信发展办公室']
+    """
+    if len(name) < 8 or "（" in name:
+        return [name]
+    parts = [part for part in _GLUED.split(name) if part]
+    return parts if all(len(part) >= 3 for part in parts) else [name]
+
+
+@attrs.frozen
+class _Owners:
+    leads: tuple[str, ...]
+    others: tuple[str, ...]
+    deadlines: tuple[str, ...]
+    ongoing: bool
+    conventions: frozenset[Convention]
+    first_is_lead: bool
+
+
+def _balanced(part: str) -> str:
+    """A part without the brackets a cut left unmatched at its ends (责任单位：X）（ → 责任单位：X)."""
+    while part:
+        if part[0] == "（" and part.count("（") > part.count("）"):
+            part = part[1:].strip()
+        elif part[-1] == "（" or (part[-1] == "）" and part.count("）") > part.count("（")):
+            part = part[:-1].strip()
+        elif part[0] == "）":
+            part = part[1:].strip()
+        else:
+            break
+    return part.strip("；，。")
+
+
+_CELL_DATE = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?"
+)
+_QUARTER = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:第)?(?P<q>[一二三四1-4])\s*季度")
+
+
+def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
+    """The due dates of a deadline label or column (完成时限：2023年6月, 6月30日前, 三季度末).
+
+    What stands under a deadline label is a deadline, so a month without
+    底 or a full date counts here, unlike in running text.
+    """
+    found = [(d.phrase, d.due) for d in find_deadlines(value, year)]
+    if found:
+        return found
+    result: list[tuple[str, dt.date]] = []
+    for match in _CELL_DATE.finditer(value):
+        y = int(match.group("year") or year)
+        month = int(match.group("month"))
+        try:
+            due = dt.date(y, month, int(match.group("day"))) if match.group("day") else end_of_month(y, month)
+        except ValueError:
+            continue
+        result.append((match.group(0), due))
+    for match in _QUARTER.finditer(value):
+        quarter = "一二三四".find(match.group("q")) + 1 or int(match.group("q"))
+        result.append((match.group(0), end_of_month(int(match.group("year") or year), quarter * 3)))
+    return result
+
+
+def _label_parts(content: str) -> list[str]:
+    """Cut an owner clause before each label (责任单位：…), even a label glued to the text before it."""
+    cuts = [m.start() for m in _ANY_LABEL_COLON.finditer(content)]
+    bounds = [0, *[c for c in cuts if c > 0], len(content)]
+    return [content[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts of a clause, kept together
+    conventions: set[Convention] = set()
+    first_is_lead = bool(_FIRST_IS_LEAD.search(content))
+    content = _FIRST_IS_LEAD.sub("", content)
+    leads: list[str] = []
+    others: list[str] = []
+    deadlines: list[str] = []
+    ongoing = False
+    for raw in _label_parts(content):
+        part = _balanced(raw.strip().strip("；，。"))
+        if not part or _IGNORED_PART.match(part):
+            continue
+        sentences = [s for s in part.split("。") if s.strip() and not _NOTE.search(s)]
+        part = "。".join(sentences)
+        if _WORD_PART.match(part):
+            part = _WORD_PART.sub("", part)
+        lead_label = _LEAD_PART.match(part)
+        other_label = _OTHER_PART.match(part)
+        if lead_label or other_label:
+            value = part[(lead_label or other_label).end() :]  # type: ignore[union-attr]
+            cooperating = other_label is not None and not re.match(r"^责任", part)
+            conventions.add(Convention.COOPERATING_LABEL if cooperating else Convention.LABELLED_OWNERS)
+            if re.search(r"牵头(?!单位|部门|责任)", value):
+                clause = read_owners(value.replace("。", "，"))
+                conventions |= clause.conventions
+                leads += _with_etc(clause.lead_units, clause.trimmed)
+                others += _with_etc(clause.responsible_units, clause.trimmed)
+                deadlines += clause.deadlines
+                continue
+            names, dates, is_ongoing = _names_and_deadlines(value)
+            (leads if lead_label else others).extend(names)
+            deadlines += dates
+            ongoing = ongoing or is_ongoing
+            continue
+        if re.match(rf"^(?:{_DEADLINE_LABELS})\s*：", part):
+            value = re.sub(rf"^(?:{_DEADLINE_LABELS})\s*：", "", part)
+            if _ONGOING.match(value):
+                ongoing = True
+                conventions.add(Convention.ONGOING_IN_OWNERS)
+            else:
+                deadlines.append(value)
+                conventions.add(Convention.DEADLINE_IN_OWNERS)
+            continue
+        clause = read_owners(part.replace("。", "，"))
+        conventions |= clause.conventions
+        named = _with_etc(clause.lead_units, clause.trimmed)
+        if re.search(r"牵头(?!单位|部门|责任)", part):
+            leads += named
+        else:
+            # no label and no 牵头: the source names no lead unit
+            others += named
+        others += _with_etc(clause.responsible_units, clause.trimmed)
+        deadlines += clause.deadlines
+        ongoing = ongoing or Convention.ONGOING_IN_OWNERS in clause.conventions
+    conventions.discard(Convention.RESPONSIBLE_LABEL_ONLY)
+    lead_names = _clean_names(leads)
+    other_names = [n for n in _clean_names(others) if n not in lead_names]
+    return _Owners(
+        tuple(lead_names),
+        tuple(other_names),
+        tuple(deadlines),
+        ongoing,
+        frozenset(conventions),
+        first_is_lead,
+    )
+
+
+def _names_and_deadlines(value: str) -> tuple[list[str], list[str], bool]:
+    """A labelled value: unit names, with any deadline or ongoing mark written among them."""
+    names: list[str] = []
+    dates: list[str] = []
+    ongoing = False
+    kept: list[str] = []
+    for piece in split_outside_brackets(value.replace("。", "，"), "，"):
+        part = piece.strip()
+        if not part:
+            continue
+        if _ONGOING.match(part):
+            ongoing = True
+        elif len(part) <= 16 and find_deadlines(part, 2000):
+            dates.append(part)
+        else:
+            kept.append(_ROLE_SUFFIX.sub("", part))
+    split, trimmed = split_units("，".join(kept))
+    names += _with_etc(split, trimmed)
+    return names, dates, ongoing
+
+
+def _with_etc(names: Iterable[str], trimmed: Iterable[str]) -> list[str]:
+    """Names with the 等 that closed an open list put back (市科技局等: the list is not closed)."""
+    lost = set(trimmed)
+    return [f"{name}等" if f"{name}等" in lost else name for name in names]
+
+
+def _title(text: str) -> str:
+    title = re.split(r"[。；]", text, maxsplit=1)[0].strip()
+    return title[:80]
+
+
+# -- tables -------------------------------------------------------------------------------
+
+_TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+")
+
+
+def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
+    """A flattened table's header and its cells (with their lines), if the text holds one."""
+    lines = text.split("\n")
+    joined_cells: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if "|" in line or "\t" in line:
+            joined_cells.extend((number, cell) for cell in _TABLE_SPLIT.split(line))
+        else:
+            joined_cells.append((number, line))
+    cells = [(n, c.strip()) for n, c in joined_cells if c.strip() and c.strip() != "|"]
+    if not any("|" in line or "\t" in line for line in lines):
+        return None
+    for index in range(len(cells)):
+        header: list[str] = []
+        j = index
+        while j < len(cells) and len(cells[j][1]) <= 8 and any(w in cells[j][1] for w in _HEADER_WORDS):
+            header.append(cells[j][1])
+            j += 1
+        if len(header) >= 2 and any(_OWNER_HEADER.search(h) and not _TEXT_HEADER.search(h) for h in header):
+            return header, cells[j:]
+    return None
+
+
+def _is_task_start(cell: str) -> re.Match[str] | None:
+    return re.match(r"^(\d{1,3})(?:\s*[.．、]\s*(?!\d)(.*))?$", cell, re.DOTALL)
+
+
+def _read_table(
+    header: list[str], cells: list[tuple[int, str]]
+) -> list[tuple[int, int, str, str, str, list[str]]]:
+    """Rows as (line, number, group, text, owner cells…, deadline cells)."""
+    owner_cols = [h for h in header if _OWNER_HEADER.search(h) and not _TEXT_HEADER.search(h)]
+    first_owner = header.index(owner_cols[0])
+    tail = header[first_owner:]
+    rows: list[tuple[int, int, str, str, str, list[str]]] = []
+    group = ""
+    index = 0
+    while index < len(cells):
+        line, cell = cells[index]
+        start = _is_task_start(cell)
+        if start is None:
+            if not re.match(r"^\d", cell):
+                group = cell
+            index += 1
+            continue
+        number = int(start.group(1))
+        text = (start.group(2) or "").strip()
+        index += 1
+        if not text and index < len(cells):
+            text = cells[index][1]
+            index += 1
+        values: list[str] = []
+        for column in tail:
+            if index >= len(cells):
+                break
+            value = cells[index][1]
+            if _is_task_start(value) or re.match(rf"^(?:[{_CN}]+、|（[{_CN}]+）)", value):
+                break
+            if _DEADLINE_HEADER.search(column) and not _OWNER_HEADER.search(column):
+                if not (_ONGOING.match(value) or find_deadlines(value, 2000) or len(value) <= 12):
+                    break
+            elif len(value) > 80:
+                break
+            values.append(f"{column}：{value}")
+            index += 1
+        rows.append((line, number, group, text, "；".join(values), []))
+    return rows
+
+
+# -- the plan -------------------------------------------------------------------------------
+
+
+def _own_number(text: str) -> re.Match[str] | None:
+    """The plan's own document number: on a line of its own, or closing the title line.
+
+    …意见（池政〔2017〕101号） is the plan's number.
+
+    A number cited inside a sentence (根据《…》（国办发〔2022〕8号）) is another document's.
+    """
+    for line in text.split("\n")[:60]:
+        stripped = line.strip()
+        match = _RAW_DOC_NUMBER.search(stripped)
+        if match is None:
+            continue
+        if match.start() == 0 and len(stripped) - match.end() <= 2:
+            return match
+        before = stripped[: match.start()].rstrip("（([ ")
+        if _TITLE_END.search(before) and len(stripped) - match.end() <= 2 and "。" not in stripped:
+            return match
+    return None
+
+
+def _year(  # noqa: PLR0911 - one return per source of the year, in order
+    text: str,
+    title: str,
+    number: re.Match[str] | None,
+    year: int | None,
+    conventions: set[Convention],
+) -> int | None:
+    """The plan year: the caller's, the title's, the document number's, a date line's, the deadlines', any."""
+    if year is not None:
+        conventions.add(Convention.YEAR_FROM_CALLER)
+        return year
+    if match := _TITLE_YEAR.search(title):
+        conventions.add(Convention.YEAR_FROM_TITLE)
+        return int(match.group(1))
+    if number is not None and (match := re.search(r"(?:19|20)\d{2}", number.group(0))):
+        conventions.add(Convention.YEAR_FROM_DOCUMENT_NUMBER)
+        return int(match.group(0))
+    dates = [int(m.group(1)) for line in text.split("\n") if (m := _DATE_LINE.match(line.strip()))]
+    if dates:
+        conventions.add(Convention.YEAR_FROM_DATE_LINE)
+        return dates[0]
+    dated = collections.Counter(int(m.group(1)) for m in _DATED.finditer(text))
+    if dated:
+        conventions.add(Convention.YEAR_FROM_DEADLINES)
+        return dated.most_common(1)[0][0]
+    years = collections.Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text))
+    years.update(int(m.group(1)) for m in _CITED_YEAR.finditer(text))
+    if years:
+        conventions.add(Convention.YEAR_FROM_TEXT)
+        return max(years, key=lambda y: (years[y], y))
+    return None
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.split("\n") if line.strip()), "")
+
+
+def _finding(message: str, line: int, expected: str, found: str, action: str = "noted") -> ParseFinding:
+    return ParseFinding.from_error(ParseError(message, line, 1, expected=expected, found=found), action)
+
+
+def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept together
+    text: str, *, year: int | None, registry: Mapping[str, Unit] | None = None
+) -> GenericResult:
+    """Read ``text`` (already checked, errata applied, simplified) as a plan of the family."""
+    del registry
+    conventions: set[Convention] = set()
+    findings: list[ParseFinding] = []
+    if re.search(r"[(),:;]", text):
+        conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
+    norm = normalize(text)
+    table = _table_cells(norm)
+    raw_tasks: list[
+        tuple[int, int, str, str, str, str, bool]
+    ] = []  # line, number, label, area, text, owners, standalone
+    areas_by_key: dict[str, tuple[str, str | None]] = {}
+    front_lines: list[str] = []
+    if table is not None:
+        conventions.add(Convention.FLATTENED_TABLE)
+        header, cells = table
+        for line, number, group, body, owners, _ in _read_table(header, cells):
+            raw_tasks.append((line, number, str(number), group or "任务", body, owners, False))
+            areas_by_key.setdefault(group or "任务", (group or "任务", None))
+        first_cell_line = cells[0][0] if cells else 1
+        front_lines = [line for line in norm.split("\n")[: max(first_cell_line - 2, 0)] if line.strip()]
+    else:
+        seg = _segment(norm)
+        front_lines = [t for _, t in seg.front]
+        for item in seg.items:
+            _owner_split(item)
+        owned = {id(i) for i in seg.items if i.owners}
+        # one owner paragraph after the last of several sub-items belongs to their parent
+        for item in seg.items:
+            kids = item.children
+            if (
+                not item.owners
+                and len(kids) > 1
+                and kids[-1].owners
+                and (kids[-1].standalone or kids[-1].level == 3)
+                and not any(k.owners for k in kids[:-1])
+                and not kids[-1].children
+            ):
+                item.owners, kids[-1].owners = kids[-1].owners, None
+                owned.discard(id(kids[-1]))
+                owned.add(id(item))
+
+        owned_below: set[int] = set()
+        for item in reversed(seg.items):  # children come after their parent
+            if item.parent is not None and (id(item) in owned or id(item) in owned_below):
+                owned_below.add(id(item.parent))
+
+        tasks_items = [i for i in seg.items if id(i) in owned and id(i) not in owned_below]
+        task_ids = {id(i) for i in tasks_items}
+        levels = {i.level for i in tasks_items}
+        numbers_by_level: dict[int, list[int]] = collections.defaultdict(list)
+        for i in tasks_items:
+            numbers_by_level[i.level].append(i.number)
+        number_sets = {level: set(numbers) for level, numbers in numbers_by_level.items()}
+        number_max = {level: max(numbers) for level, numbers in numbers_by_level.items()}
+        # parents (by id; 0 for the top) holding a task at each level
+        task_parents = {(id(i.parent) if i.parent else 0, i.level) for i in tasks_items}
+        extra: set[int] = set()
+        for item in seg.items:
+            if id(item) in task_ids or item.level not in levels or id(item) in owned_below or item.children:
+                continue
+            numbers = numbers_by_level[item.level]
+            continuous = (
+                len(number_sets[item.level]) == len(numbers)
+                and item.number not in number_sets[item.level]
+                and item.number < number_max[item.level]
+            )
+            sibling_task = (id(item.parent) if item.parent else 0, item.level) in task_parents
+            if sibling_task or continuous:
+                extra.add(id(item))
+                if item.text:
+                    findings.append(
+                        _finding(
+                            f"task {item.label.strip('.．、')} names no owner",
+                            item.line,
+                            "an owner clause such as （牵头单位：…） after the item",
+                            repr(item.text[:20]),
+                        )
+                    )
+        for item in seg.items:
+            if id(item) not in task_ids and id(item) not in extra:
+                continue
+            parent = item.parent
+            key = str(id(parent)) if parent is not None else "-"
+            if parent is not None:
+                name = _title(parent.text) or parent.label
+                areas_by_key.setdefault(key, (name, parent.owners))
+            else:
+                areas_by_key.setdefault(key, ("任务", None))
+            body = item.text or ""
+            raw_tasks.append(
+                (item.line, item.number, item.label, key, body, item.owners or "", item.standalone)
+            )
+        last = seg.items[-1] if seg.items else None
+        if last is not None and not last.owners and last.text and not last.text.endswith(tuple("。）！；")):
+            findings.append(
+                _finding(
+                    "the text stops in the middle of a sentence: is it truncated?",
+                    last.line,
+                    "a paragraph that ends with 。 or ）",
+                    repr(last.text[-20:]),
+                    "kept",
+                )
+            )
+        if any(i.level == 3 for i in tasks_items) or any(i.level == 1 for i in tasks_items):
+            conventions.add(Convention.OTHER_TASK_LEVEL)
+    if not raw_tasks and table is None and seg.items:
+        deepest = max(i.level for i in seg.items)
+        first = next(i for i in seg.items if i.level == deepest)
+        raise ParseError(
+            f"no tasks: {len(seg.items)} numbered item{'s' if len(seg.items) != 1 else ''}, "
+            "none with an owner clause",
+            first.line,
+            1,
+            expected="an owner clause such as （牵头单位：…；责任单位：…） or （…牵头） "
+            "after a numbered item",
+            found=repr((first.label + first.text)[:20]),
+        )
+    if not raw_tasks:
+        raise ParseError(
+            "no tasks: no numbered item (1. …, （一）…) in the text",
+            1,
+            1,
+            expected="numbered tasks with their owners, such as 1.…（牵头单位：…；责任单位：…）",
+            found=repr(_first_line(norm)[:20]) if norm.strip() else "only blank lines",
+        )
+    title = next((line for line in front_lines if _TITLE_END.search(line) and len(line) <= 80), "")
+    if not title:
+        findings.append(_finding("no title", 1, "a title line ending in 方案/计划/意见/要点", "none"))
+    number_match = _own_number(text)
+    if number_match is None:
+        findings.append(
+            _finding("no document number", 1, "a document number such as 菏政发〔2023〕11号", "none")
+        )
+    plan_year = _year(norm, title, number_match, year, conventions)
+    # read owners and dates
+    all_owners = [_read(owners) if owners else None for *_, owners, _ in raw_tasks]
+    first_is_lead = any(o is not None and o.first_is_lead for o in all_owners) or bool(
+        _FIRST_IS_LEAD.search(norm)
+    )
+    if first_is_lead:
+        conventions.add(Convention.FIRST_UNIT_LEADS)
+    undated = any(find_deadlines(body, 2000) for *_, body, _o, _s in raw_tasks) or any(
+        o is not None and o.deadlines for o in all_owners
+    )
+    if plan_year is None:
+        if undated:
+            raise ParseError(
+                "the plan year cannot be known: the deadlines name no year and neither does the text",
+                1,
+                1,
+                expected="a year in the title (2023年), the document number (〔2023〕), a dated deadline, "
+                "or pass year= (parse(text, year=2023))",
+                found="no year anywhere",
+            )
+        plan_year = dt.date.today().year
+        conventions.add(Convention.YEAR_ASSUMED)
+        findings.append(
+            _finding(
+                f"the plan year is written nowhere and no deadline needs it; {plan_year} assumed",
+                1,
+                "a year in the title or parse(text, year=…)",
+                "no year",
+            )
+        )
+    area_keys = list(dict.fromkeys(key for _, _, _, key, *_ in raw_tasks))
+    area_index = {key: index for index, key in enumerate(area_keys, start=1)}
+    areas: list[Area] = []
+    for index, key in enumerate(area_keys, start=1):
+        name, area_owners = areas_by_key.get(key, ("任务", None))
+        area_leads = _read(area_owners).leads if area_owners else ()
+        areas.append(Area(number=index, name=name or "任务", lead_units=tuple(dict.fromkeys(area_leads))))
+    numbers = [n for _, n, *_ in raw_tasks]
+    keep_numbers = all(a < b for a, b in itertools.pairwise(numbers)) and all(n > 0 for n in numbers)
+    if not keep_numbers:
+        conventions.add(Convention.TASKS_RENUMBERED)
+    tasks: list[Task] = []
+    units: list[str] = []
+    for index, ((line, number, label, key, body, _owners_text, _standalone), clause) in enumerate(
+        zip(raw_tasks, all_owners, strict=True), start=1
+    ):
+        leads: tuple[str, ...] = clause.leads if clause else ()
+        others: tuple[str, ...] = clause.others if clause else ()
+        if clause is not None:
+            conventions |= clause.conventions
+        if not leads and others and first_is_lead:
+            leads, others = others[:1], others[1:]
+        if not leads and others:
+            conventions.add(Convention.NO_LEAD_UNITS)
+        if not leads and clause is not None:
+            findings.append(
+                _finding(
+                    f"task {label.strip('.．、')} names no lead unit",
+                    line,
+                    "牵头单位：… or …牵头",
+                    "responsible units only" if others else "no owner",
+                )
+            )
+        text_body = body or label
+        found = milestones_in(text_body, plan_year)
+        milestones = [m for m, _ in found]
+        title_text = _title(text_body) or text_body[:80]
+        for phrase_text in clause.deadlines if clause else ():
+            milestones += [
+                Milestone(due=due, phrase=phrase, deliverable=title_text)
+                for phrase, due in _deadline_cell(phrase_text, plan_year)
+            ]
+        try:
+            targets = tuple(targets_in(text_body, [span for _, span in found]))
+        except (ValueError, TypeError):
+            targets = ()
+        try:
+            task = Task(
+                number=number if keep_numbers else index,
+                title=title_text,
+                text=text_body,
+                area=area_index[key],
+                lead_units=leads,
+                responsible_units=tuple(u for u in others if u not in leads),
+                milestones=tuple(milestones),
+                targets=targets,
+            )
+        except (ValueError, TypeError) as invalid:
+            findings.append(
+                ParseFinding.from_error(
+                    ParseError(
+                        f"task {label} cannot be read", line, 1, expected="a task", found=str(invalid)
+                    ),
+                    "skipped",
+                )
+            )
+            continue
+        tasks.append(task)
+        units += task.units
+    if not tasks:
+        raise ParseError("no task could be read", 1, 1, expected="numbered tasks", found="none")
+    document = Document(
+        number=number_match.group(0) if number_match else "（无文号）",
+        title=title or "（无标题）",
+        issuer="未署名",
+        year=plan_year,
+    )
+    return GenericResult(
+        document=document,
+        areas=tuple(areas),
+        tasks=tuple(tasks),
+        conventions=frozenset(conventions),
+        findings=tuple(findings),
+        units=tuple(dict.fromkeys(units + [u for a in areas for u in a.lead_units])),
+    )

@@ -1,0 +1,391 @@
+"""Reading plan files as they are published: each format gives the Heze plan's 195 tasks.
+
+The files are written by real tools (``tests/plan_files.py``: reportlab,
+python-docx, LibreOffice, openpyxl, the csv module) from the Heze source text,
+once per test session. The tasks read from each are compared with the
+embedded plan (:func:`heze_plan.load`, parsed from the source text with the
+shipped errata), field by field.
+"""
+
+from __future__ import annotations
+
+import codecs
+import importlib
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import heze_plan
+from heze_plan.errors import ExtraMissingError, ParseError, SourceError
+from heze_plan.model.plan import Plan
+from heze_plan.parsing import shipped_errata
+from heze_plan.sources import READERS, read_text
+from tests import plan_files
+
+pytest.importorskip("pypdf", reason="the pdf extra (pypdf) is not installed")
+pytest.importorskip("docx", reason="the docx extra (python-docx) is not installed")
+pytest.importorskip("lxml.html", reason="the html extra (lxml) is not installed")
+pytest.importorskip("openpyxl", reason="the xlsx extra (openpyxl) is not installed")
+pytest.importorskip("reportlab", reason="reportlab (test extra) typesets the PDF")
+
+needs_soffice = pytest.mark.skipif(
+    plan_files.soffice() is None, reason="LibreOffice (soffice) is not installed"
+)
+
+
+def assert_heze_tasks(read: Plan, expected: Plan, *, text: bool = True) -> None:
+    """The 195 tasks, each with its number, area, lead units, responsible units and milestones."""
+    assert len(read.tasks) == 195
+    for got, want in zip(read.tasks, expected.tasks, strict=True):
+        assert got.number == want.number
+        assert got.area == want.area, got.number
+        assert got.lead_units == want.lead_units, got.number
+        assert got.responsible_units == want.responsible_units, got.number
+        assert got.milestones == want.milestones, got.number
+        assert got.targets == want.targets, got.number
+        if text:
+            assert got.text == want.text, got.number
+    assert [a.name for a in read.areas] == [a.name for a in expected.areas]
+    assert [a.lead_units for a in read.areas] == [a.lead_units for a in expected.areas]
+
+
+class TestEveryFormatGivesTheHezeTasks:
+    """Each published form of the plan reads as the same 195 tasks as the source text."""
+
+    @pytest.mark.parametrize("kind", ["pdf", "docx", "html", "html-br"])
+    def test_documents(self, published: dict[str, Path], plan: Plan, kind: str) -> None:
+        read = heze_plan.read(published[kind], errata=shipped_errata())
+        assert_heze_tasks(read, plan)
+        assert read.document.number == "菏政发〔2023〕11号"
+        assert read.document.title == plan.document.title
+        assert read.safeguards == plan.safeguards
+
+    @pytest.mark.parametrize("kind", ["pdf", "docx", "html", "html-br"])
+    def test_without_errata_as_the_text_reads(self, published: dict[str, Path], kind: str) -> None:
+        """With no errata, a file reads exactly as the source text parsed with none: the whole plan."""
+        assert heze_plan.read(published[kind]) == heze_plan.parse(heze_plan.source_text())
+
+    @pytest.mark.parametrize("kind", ["xlsx", "csv"])
+    def test_task_tables(self, published: dict[str, Path], plan: Plan, kind: str) -> None:
+        """A task table carries the tasks' texts, owners and deadlines: all of them read back.
+
+        The document number and title come from the rows above the header;
+        the goal, principles and safeguards are not in a task table.
+        """
+        read = heze_plan.read(published[kind])
+        assert_heze_tasks(read, plan)
+        assert read.tasks == plan.tasks
+        assert read.document.number == plan.document.number
+        assert not read.safeguards
+
+    @needs_soffice
+    @pytest.mark.parametrize("kind", ["pdf", "docx"])
+    def test_written_by_libreoffice(self, office_published: dict[str, Path], plan: Plan, kind: str) -> None:
+        assert_heze_tasks(heze_plan.read(office_published[kind], errata=shipped_errata()), plan)
+        assert heze_plan.read(office_published[kind]) == heze_plan.parse(heze_plan.source_text())
+
+    @needs_soffice
+    def test_workbook_saved_by_libreoffice_calc(self, office_published: dict[str, Path], plan: Plan) -> None:
+        assert heze_plan.read(office_published["xlsx"]).tasks == plan.tasks
+
+
+class TestPdf:
+    """The PDF reader removes the page furniture and rejoins what the page breaks cut."""
+
+    def test_no_running_header_or_page_number(self, published: dict[str, Path]) -> None:
+        text = read_text(published["pdf"])
+        lines = text.split("\n")
+        assert plan_files.RUNNING_HEADER not in lines
+        assert not [line for line in lines if line.startswith("—") and line.endswith("—")]
+        assert "— 1 —" not in text
+
+    def test_every_character_of_the_source(self, published: dict[str, Path]) -> None:
+        """Nothing is lost or added: the characters are the source's, spaces aside (· included)."""
+
+        def letters(text: str) -> str:
+            return "".join(text.split())
+
+        assert letters(read_text(published["pdf"])) == letters(heze_plan.source_text())
+
+    def test_lines_typeset_across_a_page_are_one_paragraph(self, published: dict[str, Path]) -> None:
+        """The source's paragraphs come back whole, however the PDF wrapped and broke them."""
+        paragraphs = ["".join(p.split()) for p in read_text(published["pdf"]).strip().split("\n\n")]
+        assert paragraphs == ["".join(p.split()) for p in plan_files.source_paragraphs()]
+
+    def test_truncated(self, published: dict[str, Path], tmp_path: Path) -> None:
+        cut = tmp_path / "cut.pdf"
+        cut.write_bytes(published["pdf"].read_bytes()[:30000])
+        with pytest.raises(SourceError, match=r"cut\.pdf: not a readable PDF \(damaged or cut short\)"):
+            heze_plan.read(cut)
+
+    def test_not_a_pdf(self, tmp_path: Path) -> None:
+        fake = tmp_path / "plan.pdf"
+        fake.write_text("一、工作目标", encoding="utf-8")
+        with pytest.raises(SourceError, match=r"plan\.pdf: not a readable PDF"):
+            read_text(fake)
+
+    def test_scan_without_text_layer(self, tmp_path: Path) -> None:
+        from reportlab.pdfgen import canvas
+
+        scan = tmp_path / "scan.pdf"
+        page = canvas.Canvas(str(scan))
+        page.rect(100, 100, 300, 500, fill=1)  # the picture of a page, no text
+        page.showPage()
+        page.save()
+        with pytest.raises(SourceError, match=r"scan\.pdf: no text layer in its 1 page\(s\).*OCR"):
+            read_text(scan)
+
+
+class TestDocx:
+    """A Word document reads in document order; a broken one is an error naming it."""
+
+    def test_tables_in_document_order(self, tmp_path: Path) -> None:
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph("菏政办字〔2024〕3号")
+        document.add_paragraph("菏泽市2024年营商环境工作要点实施方案")
+        document.add_paragraph("一、重点任务")
+        table = document.add_table(rows=4, cols=4)
+        for row, cells in zip(
+            table.rows,
+            [
+                ["序号", "具体措施", "牵头部门", "时间节点"],
+                ["（一）提升政务服务效能"] * 4,
+                ["1", "建设企业服务中心。", "市行政审批服务局", "2024年6月底前"],
+                ["2", "清理隐性壁垒。", "市发展改革委\n市市场监管局", "年底前"],
+            ],
+            strict=True,
+        ):
+            for cell, value in zip(row.cells, cells, strict=True):
+                cell.text = value
+        document.add_paragraph("二、保障措施")
+        path = tmp_path / "要点.docx"
+        document.save(str(path))
+        text = read_text(path)
+        assert text.index("一、重点任务") < text.index("1. 建设企业服务中心") < text.index("二、保障措施")
+        read = heze_plan.read(path)
+        assert [t.lead_units for t in read.tasks] == [("市行政审批服务局",), ("市发展改革委", "市市场监管局")]
+        assert [[m.due.isoformat() for m in t.milestones] for t in read.tasks] == [
+            ["2024-06-30"],
+            ["2024-12-31"],
+        ]
+
+    def test_zip_of_garbage(self, tmp_path: Path) -> None:
+        path = tmp_path / "方案.docx"
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("[Content_Types].xml", b"\x00\x01garbage" * 40)
+            archive.writestr("word/document.xml", b"not xml at all " * 40)
+        path.write_bytes(buffer.getvalue())
+        with pytest.raises(SourceError, match=r"方案\.docx: not a readable \.docx document"):
+            heze_plan.read(path)
+
+    def test_not_a_zip(self, tmp_path: Path) -> None:
+        path = tmp_path / "方案.docx"
+        path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+        with pytest.raises(SourceError, match=r"方案\.docx: not a readable \.docx document"):
+            read_text(path)
+
+
+class TestHtml:
+    """The article of a web page, not its navigation, breadcrumbs, sidebar, footer or scripts."""
+
+    @pytest.mark.parametrize("kind", ["html", "html-br"])
+    def test_only_the_article(self, published: dict[str, Path], kind: str) -> None:
+        text = read_text(published[kind])
+        for outside in ("当前位置", "政务公开", "相关文件", "网站标识码", "联系我们", "分享到", "欢迎访问"):
+            assert outside not in text
+        assert text.startswith("菏泽市人民政府文件\n")
+        assert "".join(text.split()) == "".join(heze_plan.source_text().split())
+
+    def test_no_article(self, tmp_path: Path) -> None:
+        page = plan_files.write_html_without_article(tmp_path / "list.html")
+        with pytest.raises(SourceError, match=r"list\.html: no article text"):
+            heze_plan.read(page)
+
+    def test_task_table_in_a_page(self, tmp_path: Path) -> None:
+        rows = "".join(
+            f"<tr><td>{n}</td><td>{task}</td><td>{lead}</td><td>{shared}</td></tr>"
+            for n, task, lead, shared in [
+                (1, "推行“一业一证”改革，9月底前覆盖50个行业。", "区行政审批服务局", "区市场监管局"),
+                (2, "开展涉企收费专项检查。", "区发展改革局", "区财政局、区市场监管局"),
+            ]
+        )
+        page = tmp_path / "p.html"
+        page.write_text(
+            "<html><body><nav><a href='/'>首页</a></nav><div class='content'>"
+            "<p>某区2023年优化营商环境重点任务分工方案</p><p>区政办发〔2023〕5号</p>"
+            "<p>为进一步优化营商环境，持续激发市场主体活力，结合本区实际，制定本方案，请各单位认真抓好落实。</p>"
+            "<p>一、重点任务</p>"
+            "<table><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>配合单位</th></tr>"
+            "<tr><td colspan='4'>（一）优化准入准营</td></tr>"
+            f"{rows}</table></div></body></html>",
+            encoding="utf-8",
+        )
+        read = heze_plan.read(page)
+        assert [(t.number, t.lead_units, t.responsible_units) for t in read.tasks] == [
+            (1, ("区行政审批服务局",), ("区市场监管局",)),
+            (2, ("区发展改革局",), ("区财政局", "区市场监管局")),
+        ]
+        assert [m.due.isoformat() for m in read.tasks[0].milestones] == ["2023-09-30"]
+
+
+class TestTables:
+    """Task tables: columns by header names, the header below a title, merged rows and cells."""
+
+    def _book(self, tmp_path: Path, rows: list[list[object]], merges: tuple[str, ...] = ()) -> Path:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "分工"
+        for row in rows:
+            sheet.append(row)
+        for merge in merges:
+            sheet.merge_cells(merge)
+        path = tmp_path / "分工.xlsx"
+        book.save(str(path))
+        return path
+
+    def test_merged_lead_cell_leads_each_task(self, tmp_path: Path) -> None:
+        """A lead unit merged down over two tasks leads both; a deadline column the text lacks counts."""
+        path = self._book(
+            tmp_path,
+            [
+                ["某县2023年营商环境提升行动实施方案", None, None, None, None],
+                ["县政发〔2023〕2号", None, None, None, None],
+                ["编号", "任务内容", "牵头\n部门", "责任部门", "时限要求"],
+                ["一、政务服务", None, None, None, None],
+                [1, "推进“一网通办”。", "县行政审批服务局", "县大数据中心", "2023年10月底前"],
+                [2, "推进“一窗受理”。", None, "各乡镇", "持续推进"],
+            ],
+            merges=("A4:E4", "C5:C6"),
+        )
+        read = heze_plan.read(path)
+        assert [t.lead_units for t in read.tasks] == [("县行政审批服务局",), ("县行政审批服务局",)]
+        assert read.areas[0].name == "政务服务"
+        assert [m.due.isoformat() for m in read.tasks[0].milestones] == ["2023-10-31"]
+
+    def test_deadline_the_text_states_is_not_doubled(self, published: dict[str, Path], plan: Plan) -> None:
+        """The Heze table repeats each task's deadlines in 完成时限: each milestone comes once."""
+        read = heze_plan.read(published["xlsx"])
+        assert sum(len(t.milestones) for t in read.tasks) == sum(len(t.milestones) for t in plan.tasks)
+
+    def test_no_header(self, tmp_path: Path) -> None:
+        path = self._book(tmp_path, [["姓名", "电话"], ["张三", "123"]])
+        with pytest.raises(
+            SourceError, match=r"分工\.xlsx: sheet 分工: no task-table header in the first 30 rows"
+        ):
+            heze_plan.read(path)
+
+    def test_csv_without_header(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.csv"
+        path.write_text("a,b\n1,2\n", encoding="utf-8")
+        with pytest.raises(SourceError, match=r"t\.csv: no task-table header.*牵头单位"):
+            read_text(path)
+
+    def test_header_without_tasks(self, tmp_path: Path) -> None:
+        path = tmp_path / "t.csv"
+        path.write_text("序号,重点任务,牵头单位\n", encoding="utf-8")
+        with pytest.raises(SourceError, match=r"t\.csv: row 1: the task table has a header but no task rows"):
+            read_text(path)
+
+    def test_corrupt_workbook(self, tmp_path: Path) -> None:
+        path = tmp_path / "坏.xlsx"
+        path.write_bytes(b"PK\x03\x04 this is not a workbook")
+        with pytest.raises(SourceError, match=r"坏\.xlsx: not a readable \.xlsx workbook"):
+            read_text(path)
+
+
+class TestText:
+    """Plain text in the encodings Chinese offices save it in."""
+
+    @pytest.mark.parametrize(
+        ("encoding", "bom"),
+        [
+            ("utf-8", b""),
+            ("utf-8", codecs.BOM_UTF8),
+            ("gb18030", b""),
+            ("gbk", b""),
+            ("utf-16-le", codecs.BOM_UTF16_LE),
+            ("utf-16-be", codecs.BOM_UTF16_BE),
+            ("utf-16-le", b""),
+        ],
+    )
+    def test_encodings(self, tmp_path: Path, plan: Plan, encoding: str, bom: bytes) -> None:
+        text = heze_plan.source_text()
+        path = tmp_path / "plan.txt"
+        try:
+            path.write_bytes(bom + text.replace("\n", "\r\n").encode(encoding))
+        except UnicodeEncodeError:  # GBK has no · : the plan as a GBK office saves it, with a ・
+            path.write_bytes(bom + text.replace("·", "・").encode(encoding))
+        assert read_text(path).replace("・", "·") == text
+
+    def test_binary(self, tmp_path: Path) -> None:
+        path = tmp_path / "plan.txt"
+        path.write_bytes(bytes(range(256)) * 4)
+        with pytest.raises(SourceError, match=r"plan\.txt: not text in any encoding"):
+            heze_plan.read(path)
+
+
+class TestErrors:
+    """What cannot be read is one error naming the file, never a traceback of a library."""
+
+    def test_unknown_suffix(self, tmp_path: Path) -> None:
+        path = tmp_path / "plan.wps"
+        path.write_bytes(b"x")
+        with pytest.raises(
+            SourceError, match=r"plan\.wps: unknown kind of file '\.wps': a plan is read from"
+        ):
+            heze_plan.read(path)
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        with pytest.raises(SourceError, match=r"nothing\.pdf: cannot read the file: No such file"):
+            heze_plan.read(tmp_path / "nothing.pdf")
+
+    def test_empty_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "empty.docx"
+        path.write_bytes(b"")
+        with pytest.raises(SourceError, match=r"empty\.docx: the file is empty"):
+            heze_plan.read(path)
+
+    def test_parse_errors_stay_parse_errors(self, tmp_path: Path) -> None:
+        path = tmp_path / "note.html"
+        path.write_text(
+            "<p>" + "这是一份关于天气的通知，请各单位注意防暑降温，合理安排工作时间。" * 3 + "</p>", "utf-8"
+        )
+        with pytest.raises(ParseError, match="does not look like a plan"):
+            heze_plan.read(path)
+
+    @pytest.mark.parametrize(
+        ("suffix", "module", "extra"),
+        [
+            (".pdf", "pypdf", "pdf"),
+            (".docx", "docx", "docx"),
+            (".html", "lxml.html", "html"),
+            (".xlsx", "openpyxl", "xlsx"),
+        ],
+    )
+    def test_missing_extra(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, module: str, extra: str
+    ) -> None:
+        real = importlib.import_module
+
+        def without(name: str, package: str | None = None) -> object:
+            if name == module:
+                raise ModuleNotFoundError(f"No module named {name!r}")
+            return real(name, package)
+
+        monkeypatch.setattr(importlib, "import_module", without)
+        path = tmp_path / f"plan{suffix}"
+        path.write_bytes(b"PK\x03\x04 data")
+        with pytest.raises(ExtraMissingError, match=rf"pip install 'heze-plan\[{extra}\]'") as raised:
+            heze_plan.read(path)
+        assert isinstance(raised.value, ImportError)
+        assert raised.value.extra == extra
+
+    def test_registry_covers_every_format(self) -> None:
+        assert {".txt", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".csv"} <= set(READERS)
