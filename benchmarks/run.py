@@ -142,9 +142,10 @@ def _feed_builder() -> Callable[[object], object] | None:
     """The whole plan's feed as bytes, when the calendar feeds are on this branch."""
     if importlib.util.find_spec("heze_plan.calendar.feed") is None:
         return None
+    from heze_plan.calendar import to_ical
     from heze_plan.calendar.feed import build_calendar
 
-    return lambda plan: build_calendar(plan).to_ical()  # type: ignore[arg-type]
+    return lambda plan: to_ical(build_calendar(plan))  # type: ignore[arg-type]
 
 
 def bench_feeds() -> None:
@@ -155,6 +156,7 @@ def bench_feeds() -> None:
     import tempfile
 
     from heze_plan import load
+    from heze_plan.calendar import to_ical
     from heze_plan.calendar.feed import build_calendar
     from heze_plan.calendar.feed_set import feed_specs, write_feeds
 
@@ -162,7 +164,7 @@ def bench_feeds() -> None:
 
     def every_feed() -> int:
         specs = feed_specs(plan)
-        return sum(len(build_calendar(plan, s.tasks, s.options).to_ical()) for s in specs)
+        return sum(len(to_ical(build_calendar(plan, [*s.tasks, *s.safeguards], s.options))) for s in specs)
 
     record(
         f"every feed of the embedded plan, in memory ({len(feed_specs(plan))} feeds)",
@@ -175,9 +177,141 @@ def bench_feeds() -> None:
             return write_feeds(plan, Path(directory))
 
     record("write_feeds() of the embedded plan, files and index", ms(best(write_all, 3)), "(fsync per file)")
+
+    with tempfile.TemporaryDirectory() as directory:
+        write_feeds(plan, Path(directory))
+
+        def rerun() -> object:
+            return write_feeds(plan, Path(directory))
+
+        record("write_feeds() again, nothing changed (reads 86 previous feeds)", ms(best(rerun, 3)))
+    feeds = _feed_values(plan)
+    ours = best(every_feed, 3)
+    plain_icalendar = best(lambda: _icalendar_baseline(feeds), 3)
+    plain_strings = best(lambda: _string_baseline(feeds), 3)
+    events = sum(len(f) for f in feeds)
+    record(f"baseline: the same {events} events with a plain icalendar script", ms(plain_icalendar))
+    record(f"baseline: the same {events} events with string formatting", ms(plain_strings))
+    record("every feed / plain icalendar script", f"{ours / plain_icalendar:.2f}x", "(goal <= 1.5x)")
+    record("every feed / string formatting", f"{ours / plain_strings:.2f}x")
     whole = _feed_builder()
     assert whole is not None
     record("the whole plan's feed", ms(best(lambda: whole(plan), 5)))
+
+
+Values = dict[str, object]
+
+
+def _feed_values(plan: object) -> list[list[Values]]:
+    """What every event of every feed holds, taken from the feeds once (not timed)."""
+    import icalendar
+
+    from heze_plan.calendar.feed import build_calendar
+    from heze_plan.calendar.feed_set import feed_specs
+
+    feeds = []
+    for spec in feed_specs(plan):  # type: ignore[arg-type]
+        calendar = build_calendar(plan, [*spec.tasks, *spec.safeguards], spec.options)  # type: ignore[arg-type]
+        feeds.append(
+            [
+                {
+                    "uid": str(e["UID"]),
+                    "summary": str(e["SUMMARY"]),
+                    "description": str(e["DESCRIPTION"]),
+                    "categories": [str(c) for c in e["CATEGORIES"].cats],
+                    "start": e["DTSTART"].dt,
+                    "stamp": e["DTSTAMP"].dt,
+                    "alarms": [(str(a["DESCRIPTION"]), a["TRIGGER"].dt) for a in e.walk("VALARM")],
+                }
+                for e in icalendar.Calendar.from_ical(calendar.to_ical()).walk("VEVENT")
+            ]
+        )
+    return feeds
+
+
+def _icalendar_baseline(feeds: list[list[Values]]) -> int:
+    """The events as a plain script would write them with icalendar: no revisions, no digests."""
+    import datetime as dt
+
+    import icalendar
+
+    size = 0
+    for events in feeds:
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", "-//baseline//ZH")
+        calendar.add("version", "2.0")
+        for values in events:
+            event = icalendar.Event()
+            event.add("uid", values["uid"])
+            event.add("summary", values["summary"])
+            event.add("description", values["description"])
+            event.add("categories", values["categories"])
+            event.add("dtstart", values["start"])
+            event.add("dtend", values["start"] + dt.timedelta(days=1))  # type: ignore[operator]
+            event.add("dtstamp", values["stamp"])
+            event.add("sequence", 0)
+            for text, trigger in values["alarms"]:  # type: ignore[attr-defined]
+                alarm = icalendar.Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", text)
+                alarm.add("trigger", trigger, parameters={"VALUE": "DATE-TIME"})
+                event.add_component(alarm)
+            calendar.add_component(event)
+        size += len(calendar.to_ical())
+    return size
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    data = line.encode()
+    if len(data) <= 74:
+        return line
+    out, start = [], 0
+    while len(data) - start > 74:
+        end = start + 74
+        while data[end] & 0xC0 == 0x80:
+            end -= 1
+        out.append(data[start:end].decode())
+        start = end
+    out.append(data[start:].decode())
+    return "\r\n ".join(out)
+
+
+def _string_baseline(feeds: list[list[Values]]) -> int:
+    """The same events written with string formatting: the floor for this much text."""
+    import datetime as dt
+
+    size = 0
+    for events in feeds:
+        lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//baseline//ZH"]
+        for v in events:
+            start = v["start"]
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:{v['uid']}",
+                f"SUMMARY:{_escape(str(v['summary']))}",
+                f"DESCRIPTION:{_escape(str(v['description']))}",
+                "CATEGORIES:" + ",".join(_escape(c) for c in v["categories"]),  # type: ignore[attr-defined]
+                f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{start + dt.timedelta(days=1):%Y%m%d}",  # type: ignore[operator]
+                f"DTSTAMP:{v['stamp']:%Y%m%dT%H%M%SZ}",
+                "SEQUENCE:0",
+            ]
+            for text, trigger in v["alarms"]:  # type: ignore[attr-defined]
+                lines += [
+                    "BEGIN:VALARM",
+                    "ACTION:DISPLAY",
+                    f"DESCRIPTION:{_escape(text)}",
+                    f"TRIGGER;VALUE=DATE-TIME:{trigger:%Y%m%dT%H%M%SZ}",
+                    "END:VALARM",
+                ]
+            lines.append("END:VEVENT")
+        lines.append("END:VCALENDAR")
+        size += len("".join(_fold(line) + "\r\n" for line in lines).encode())
+    return size
 
 
 #: The commands whose cold start is measured: the plan alone, the parser alone, a query.
@@ -204,6 +338,15 @@ def bench_cli(runs: int) -> None:
     for command in CLI_COMMANDS:
         seconds = _median_run([executable, *command], runs)
         record(f"heze-plan {' '.join(command)}, cold start", ms(seconds), f"(median of {runs})")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as directory:
+        target = str(Path(directory) / "plan.ics")
+        calendar_o = _median_run([executable, "calendar", "-o", target], runs)
+    bare = _median_run([sys.executable, "-c", "import icalendar"], runs)
+    record("heze-plan calendar -o FILE, cold start", ms(calendar_o), f"(median of {runs})")
+    record("python -c 'import icalendar', for comparison", ms(bare))
+    record("calendar -o / import icalendar", f"{calendar_o / bare:.2f}x", "(goal <= 2x)")
     floor = [sys.executable, "-c", "import heze_plan; heze_plan.load()"]
     record("python -c 'import heze_plan; heze_plan.load()'", ms(_median_run(floor, runs)))
     record("python -c pass, for comparison", ms(_median_run([sys.executable, "-c", "pass"], runs)))

@@ -94,12 +94,19 @@ class TestEventText:
         (event,) = event_of_task(feed([PLAN.task(19)]), 19)
         assert [str(c) for c in event["CATEGORIES"].cats] == ["办理建筑许可"]
 
-    def test_lead_items_marked_for_a_unit(self) -> None:
-        """In 市行政审批服务局's feed, task 8 (it leads) is marked 【牵头】; task 10 (it does not) is not."""
-        data = feed([PLAN.task(8), PLAN.task(11), PLAN.task(10)], unit="市行政审批服务局")
-        summaries = {str(e["SUMMARY"]) for e in events_of(data)}
-        assert "【牵头】8. 优化企业全生命周期集成服务体系（节点1/2）" in summaries
-        assert "10. 拓展“用地清单制”改革范围" in summaries
+    def test_same_event_in_a_unit_feed(self) -> None:
+        """In 市行政审批服务局's feed an event is byte for byte what it is in the whole plan's (one UID,
+        one text): task 8, which it leads, is not marked differently; the lead units are in the description.
+        """
+        tasks = [PLAN.task(8), PLAN.task(11), PLAN.task(10)]
+        mine = {str(e["UID"]): e.to_ical() for e in events_of(feed(tasks, unit="市行政审批服务局"))}
+        whole = {str(e["UID"]): e.to_ical() for e in events_of(feed(tasks))}
+        assert mine == whole
+        assert any(
+            "8. 优化企业全生命周期集成服务体系（节点1/2）" in str(e["SUMMARY"])
+            for e in events_of(feed(tasks))
+        )
+        assert all("牵头单位：" in str(e["DESCRIPTION"]) for e in events_of(feed(tasks)))
 
 
 class TestWorkingDays:
@@ -131,15 +138,19 @@ class TestWorkingDays:
 
 
 class TestReminders:
-    """Reminders are VALARMs at 09:00 a number of days before; configurable and switchable off."""
+    """Reminders are VALARMs at 09:00 China time on working days; configurable and switchable off."""
 
     def test_default_week_and_day_before(self) -> None:
-        """The defaults go off 7 days and 1 day before the due day, at 09:00: -P6DT15H and -PT15H from its
-        midnight.
+        """Task 2 is due 2023-09-30 (a Saturday in the National Day break). Seven days before is Saturday
+        09-23, so the week reminder goes off on Friday 09-22; the day before, 09-29, is Mid-Autumn Festival,
+        so that one goes off on Thursday 09-28, the last working day. Both at 09:00 UTC+8 = 01:00 UTC, as
+        absolute ``TRIGGER;VALUE=DATE-TIME`` (RFC 5545 §3.8.6.3: "MUST specify a UTC-formatted DATE-TIME").
         """
         (event,) = events_of(feed([PLAN.task(2)]))
         triggers = [a["TRIGGER"].dt for a in event.walk("VALARM")]
-        assert triggers == [dt.timedelta(days=-7, hours=9), dt.timedelta(days=-1, hours=9)]
+        utc = dt.timezone.utc
+        assert triggers == [dt.datetime(2023, 9, 22, 1, tzinfo=utc), dt.datetime(2023, 9, 28, 1, tzinfo=utc)]
+        assert all(a["TRIGGER"].params["VALUE"] == "DATE-TIME" for a in event.walk("VALARM"))
         assert all(str(a["ACTION"]) == "DISPLAY" and a.get("DESCRIPTION") for a in event.walk("VALARM"))
 
     def test_switched_off(self) -> None:
@@ -147,11 +158,12 @@ class TestReminders:
         assert b"VALARM" not in feed([PLAN.task(2)], reminders=())
 
     def test_configured(self) -> None:
-        """Reminders 3 days before and on the day (09:00)."""
+        """Reminders 3 days before (Wednesday 09-27) and on the day (09-30 is off: Thursday 09-28)."""
         (event,) = events_of(feed([PLAN.task(2)], reminders=(0, 3)))
+        utc = dt.timezone.utc
         assert [a["TRIGGER"].dt for a in event.walk("VALARM")] == [
-            dt.timedelta(days=-3, hours=9),
-            dt.timedelta(hours=9),
+            dt.datetime(2023, 9, 27, 1, tzinfo=utc),
+            dt.datetime(2023, 9, 28, 1, tzinfo=utc),
         ]
 
     @pytest.mark.parametrize("bad", [(-1,), (367,), (1, 1), (1.5,), (True,)])
@@ -165,14 +177,14 @@ class TestTodos:
     """VTODO output for clients that show tasks, alone or beside the events."""
 
     def test_todo_only(self) -> None:
-        """A to-do per milestone, DUE on the due date; reminders relative to DUE (RFC 5545 §3.8.6.3,
-        RELATED=END).
+        """A to-do per milestone, DUE on the due date; reminders at absolute times (a to-do has no
+        DTSTART to be relative to).
         """
         calendar = icalendar.Calendar.from_ical(feed([PLAN.task(8)], components=Component.TODO))
         todos = list(calendar.walk("VTODO"))
         assert [t["DUE"].dt for t in todos] == [dt.date(2023, 9, 30), dt.date(2023, 11, 30)]
         assert not list(calendar.walk("VEVENT"))
-        assert all(a["TRIGGER"].params["RELATED"] == "END" for t in todos for a in t.walk("VALARM"))
+        assert all(a["TRIGGER"].params["VALUE"] == "DATE-TIME" for t in todos for a in t.walk("VALARM"))
 
     def test_both_have_distinct_uids(self) -> None:
         """An event and a to-do of the same milestone must not share a UID (RFC 5545 §3.8.4.7: globally

@@ -64,5 +64,6 @@ class TestInspect:
     def test_unreadable_file_is_one_line(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         code, out, err = _run(capsys, "inspect", str(tmp_path / "missing.txt"))
         assert (code, out) == (2, "")
-        assert err.startswith("heze-plan: error: cannot read plan text ")
+        assert err.startswith("heze-plan: error: ")
+        assert "missing.txt: cannot read the file" in err
         assert len(err.splitlines()) == 1

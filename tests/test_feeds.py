@@ -72,9 +72,9 @@ class TestUnitFeed:
     """
 
     def test_shenpi_ju(self, published: Path) -> None:
-        """市行政审批服务局: every milestone of every task naming it, lead items marked 【牵头】 (task 8 is
-        one); as the lead department of area （一）开办企业 it also has the safeguards' two deadlines
-        (领域牵头部门…印发1个月内; 市直各领域年内…), unmarked.
+        """市行政审批服务局: every milestone of every task naming it, none marked differently from the whole
+        plan's feed (the index counts those it leads); as the lead department of area （一）开办企业 it
+        also has the safeguards' two deadlines (领域牵头部门…印发1个月内; 市直各领域年内…), unmarked.
         """
         unit = "市行政审批服务局"
         expected = sorted((t.number, m.due) for t in PLAN.tasks if unit in t.units for m in t.milestones)
@@ -88,12 +88,9 @@ class TestUnitFeed:
         )  # type: ignore[union-attr]
         assert got == expected
         led = {n for t in PLAN.tasks if unit in t.lead_units for n in [t.number]}
-        for event in found:
-            number = int(re.search(r"(\d+)\. ", str(event["SUMMARY"])).group(1))  # type: ignore[union-attr]
-            assert str(event["SUMMARY"]).startswith("【牵头】") == (number in led)
-        assert index(published)[f"unit:{unit}"]["lead_events"] == sum(
-            1 for e in found if "【牵头】" in str(e["SUMMARY"])
-        )
+        whole = {str(e["UID"]): e.to_ical() for e in events(published / "plan.ics")}
+        assert all(whole[str(e["UID"])] == e.to_ical() for e in everything)
+        assert index(published)[f"unit:{unit}"]["lead_events"] == sum(1 for n, _ in expected if n in led)
 
     def test_unit_without_dated_tasks(self, published: Path) -> None:
         """市生态环境局 leads tasks 17 and 77 and shares 180, none dated: its feed is valid and empty and
@@ -258,8 +255,8 @@ class TestRegeneration:
         assert not (tmp_path / old).exists()
 
     def test_one_deadline_changes(self, tmp_path: Path) -> None:
-        """Task 2's deadline moves: its feeds (plan, area 1, its two units) are rewritten; SEQUENCE 1 in
-        each.
+        """Task 2's deadline moves: its feeds (plan, area 1, its two units) are rewritten, SEQUENCE 1 in
+        each, and index.html, whose list of tasks shows the new date; index.json and the other feeds stay.
         """
         write_feeds(PLAN, tmp_path)
         task = PLAN.task(2)
@@ -276,7 +273,14 @@ class TestRegeneration:
             str(feeds[k]["file"])
             for k in ("plan", "area:1", "unit:市行政审批服务局", "unit:各县区政府、管委会")
         }
-        assert set(report.written) == touched
+        assert set(report.written) == touched | {"index.html"}
+        assert "探索市场主体住所（经营场所）标准化登记（牵头：" in (tmp_path / "index.html").read_text(
+            encoding="utf-8"
+        )
+        assert (
+            "截止：10月31日"
+            in (tmp_path / "index.html").read_text(encoding="utf-8").split('id="task-2"')[1][:200]
+        )
         for name in touched:
             (event,) = [e for e in events(tmp_path / name) if "2. 探索市场主体住所" in str(e["SUMMARY"])]
             assert int(event["SEQUENCE"]) == 1

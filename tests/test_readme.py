@@ -25,3 +25,17 @@ class TestReadme:
         ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
         last = [line for line in ci.splitlines() if line.strip() and not line.startswith("#")][-1]
         assert last in README
+
+    def test_windows_commands(self) -> None:
+        """The set-up commands are also given for Windows: the ``py`` launcher and ``.venv\\Scripts``."""
+        assert (
+            "py -m venv .venv && .venv\\Scripts\\pip install . && .venv\\Scripts\\heze-plan calendar"
+            in README
+        )
+
+    def test_licence_file_matches_pyproject(self) -> None:
+        """pyproject says MIT; the LICENSE file is the MIT licence with the project's copyright line."""
+        licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+        assert 'license = "MIT"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+        assert licence.startswith("MIT License\n\nCopyright (c) 2023–2026 heze_plan developers\n")
+        assert 'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND' in licence

@@ -7,10 +7,11 @@ and :func:`heze_plan.parse` reads the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from heze_plan.model.plan import Erratum, Plan
+from heze_plan.model.plan import Erratum, Plan, Unit
 from heze_plan.parsing import parse
 from heze_plan.sources import read_text
 
@@ -18,11 +19,16 @@ __all__ = ["read", "read_text"]
 
 
 def read(
-    path: str | Path, *, year: int | None = None, strict: bool = True, errata: Iterable[Erratum] = ()
+    path: str | Path,
+    *,
+    year: int | None = None,
+    strict: bool = True,
+    errata: Iterable[Erratum] = (),
+    registry: str | os.PathLike[str] | Iterable[Unit] | Mapping[str, Unit] | None = None,
 ) -> Plan:
     """The plan in a file, read by the file's suffix and parsed (:func:`heze_plan.parse`).
 
-    ``year``, ``strict`` and ``errata`` are :func:`heze_plan.parse`'s. A file
+    ``year``, ``strict``, ``errata`` and ``registry`` are :func:`heze_plan.parse`'s. A file
     that cannot be read raises :class:`~heze_plan.errors.SourceError` naming
     it; a missing optional extra, :class:`~heze_plan.errors.ExtraMissingError`
     naming the extra. A :class:`~heze_plan.errors.ParseError` counts its lines
@@ -35,4 +41,4 @@ def read(
     >>> len(plan.tasks), plan.document.number
     (195, '菏政发〔2023〕11号')
     """
-    return parse(read_text(path), year=year, strict=strict, errata=errata)
+    return parse(read_text(path), year=year, strict=strict, errata=errata, registry=registry)

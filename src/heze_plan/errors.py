@@ -20,6 +20,7 @@ __all__ = [
     "FeedError",
     "HezePlanError",
     "LedgerError",
+    "OutputError",
     "PandasMissingError",
     "ParseError",
     "ReadingError",
@@ -133,6 +134,16 @@ class LedgerError(HezePlanError, ValueError):
 
 class FeedError(HezePlanError, ValueError):
     """A previous feed that cannot be read, or that another program wrote."""
+
+
+class OutputError(HezePlanError, OSError):
+    """An output file that cannot be written: a directory given as the file, a full disk, no permission.
+
+    An :class:`OSError` with the ``errno``, ``strerror`` and ``filename`` of the failure.
+    """
+
+    def __str__(self) -> str:
+        return f"cannot write {self.filename}: {self.strerror}"
 
 
 class PandasMissingError(HezePlanError, ImportError):

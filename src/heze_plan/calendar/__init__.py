@@ -12,6 +12,10 @@ its :mod:`~heze_plan.calendar.manifest`, :mod:`~heze_plan.calendar.slugs` and
 
 from __future__ import annotations
 
+from heze_plan.calendar._ical import (
+    fold,
+    to_ical,
+)
 from heze_plan.calendar.entries import (  # the function entries() stays in its module of that name
     Entry,
     milestone_uid,
@@ -35,6 +39,7 @@ from heze_plan.calendar.feed import (
     FeedOptions,
     build_calendar,
     data_revised,
+    reminder_days,
 )
 from heze_plan.calendar.feed_set import (
     FeedSpec,
@@ -55,6 +60,9 @@ from heze_plan.calendar.manifest import (
     OwnedFile,
     sha256,
 )
+from heze_plan.calendar.publish import (
+    publish_directory,
+)
 from heze_plan.calendar.revisions import (
     HASH_PROPERTY,
     Revision,
@@ -70,6 +78,7 @@ from heze_plan.calendar.safeguards import (
 )
 from heze_plan.calendar.slugs import (
     slug,
+    toned_slug,
     unique_slug,
 )
 from heze_plan.calendar.status_marks import (
@@ -119,12 +128,15 @@ __all__ = [
     "event_status",
     "feed_specs",
     "feed_status_note",
+    "fold",
     "has_reminders",
     "index_html",
     "index_json",
     "links",
     "marks",
     "milestone_uid",
+    "publish_directory",
+    "reminder_days",
     "safeguard_description",
     "safeguard_entries",
     "safeguard_label",
@@ -136,7 +148,9 @@ __all__ = [
     "subject",
     "summary_mark",
     "summary_text",
+    "to_ical",
     "todo_status",
+    "toned_slug",
     "unique_slug",
     "working_day_note",
     "write_feeds",

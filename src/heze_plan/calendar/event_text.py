@@ -153,11 +153,19 @@ def safeguard_description(plan: Plan, entry: SafeguardEntry) -> str:
     return "\n".join(lines)
 
 
-def alarm_text(days: int, summary: str) -> str:
-    """What a reminder ``days`` before the due date says.
+def alarm_text(day: dt.date, due: dt.date, summary: str) -> str:
+    """What a reminder on ``day`` for a milestone due on ``due`` says.
 
-    >>> alarm_text(7, "2. 探索市场主体住所（经营场所）标准化登记")
-    '7天后截止：2. 探索市场主体住所（经营场所）标准化登记'
+    >>> alarm_text(dt.date(2023, 9, 22), dt.date(2023, 9, 30), "2. 探索市场主体住所（经营场所）标准化登记")
+    '9月30日截止（8天后）：2. 探索市场主体住所（经营场所）标准化登记'
+    >>> alarm_text(dt.date(2023, 9, 28), dt.date(2023, 9, 29), "x")
+    '明天截止：x'
     """
-    when = "今天截止" if days == 0 else ("明天截止" if days == 1 else f"{days}天后截止")
+    days = (due - day).days
+    if days == 0:
+        when = "今天截止"
+    elif days == 1:
+        when = "明天截止"
+    else:
+        when = f"{due.month}月{due.day}日截止（{days}天后）"
     return f"{when}：{summary}"

@@ -19,9 +19,13 @@ What makes the feed fit for subscription (RFC 5545, RFC 7986):
   :mod:`heze_plan.calendar.revisions`);
 - each event is a whole day (``DTSTART;VALUE=DATE`` and the exclusive
   ``DTEND`` the day after) and transparent to free/busy searches;
-- reminders (``VALARM``) go off at 09:00 a given number of days before the
-  due date; a due date that is not a working day says so and names the
-  last working day before it (:mod:`heze_plan.common.workdays`).
+- an event has the same content in every feed it appears in (a unit's
+  feed, an area's, the whole plan's): one UID, one text, one SEQUENCE;
+- reminders (``VALARM``) go off at 09:00 China time on working days: the
+  one ``n`` days before on the last working day on or before the due date
+  minus ``n`` days (调休 included); a due date that is not a working day
+  says so and names the last working day before it
+  (:mod:`heze_plan.common.workdays`).
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ from heze_plan.calendar.status_marks import (
     summary_mark,
     todo_status,
 )
+from heze_plan.common.workdays import last_working_day_on_or_before
 from heze_plan.model.plan import Milestone, Plan, Task
 from heze_plan.progress.assessment import ItemStatus
 from heze_plan.query.selections import MilestoneRef
@@ -67,6 +72,7 @@ __all__ = [
     "FeedOptions",
     "build_calendar",
     "data_revised",
+    "reminder_days",
 ]
 
 #: Identifies the program that wrote a feed; a previous feed must carry the same one.
@@ -112,8 +118,10 @@ class FeedOptions:
 
     ``reminders`` are whole days before the due date; each reminder goes off
     at 09:00 on its day (0 is the due date itself); ``()`` switches them off.
-    ``unit`` names the unit a feed is made for: tasks it leads are marked
-    【牵头】. ``revised`` is when the data was last revised (the default is
+    ``unit`` names the unit a feed is made for (its default name); the
+    events themselves are the same in every feed, so that one UID always has
+    one text (the lead units are in each description). ``revised`` is
+    when the data was last revised (the default is
     :func:`data_revised`, or with ``status`` the later of that and its
     as-of date); ``refresh`` is how often clients should fetch. ``status``
     (a ledger and its as-of date) makes each event show how its milestone
@@ -131,6 +139,10 @@ class FeedOptions:
     status: StatusSource | None = field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(StatusSource))
     )
+    #: Where the feed set is served (ending in ``/``): each event's ``URL`` is its anchor in ``index.html``.
+    base_url: str | None = None
+    #: The ``URL`` of one event (set for each event from ``base_url``).
+    url: str | None = None
 
     @refresh.validator
     def _check_refresh(self, attribute: attrs.Attribute[dt.timedelta], value: dt.timedelta) -> None:
@@ -153,28 +165,38 @@ def data_revised(plan: Plan) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), _CST).astimezone(dt.timezone.utc)
 
 
-def _alarm(days: int, summary: str, *, related_end: bool) -> icalendar.Alarm:
+def reminder_days(due: dt.date, reminders: Iterable[int]) -> list[dt.date]:
+    """The working days the reminders ``reminders`` days before ``due`` go off on, earliest first.
+
+    A reminder ``n`` days before goes off on the last working day on or
+    before ``due - n`` (China's calendar, 调休 included); two that fall on the
+    same working day are one.
+
+    >>> [d.isoformat() for d in reminder_days(dt.date(2023, 9, 30), (7, 1))]
+    ['2023-09-22', '2023-09-28']
+    """
+    days = {last_working_day_on_or_before(due - dt.timedelta(days=n)) for n in reminders}
+    return sorted(days)
+
+
+def _alarm(day: dt.date, due: dt.date, summary: str) -> icalendar.Alarm:
+    """A reminder at 09:00 China time on ``day``, as an absolute UTC time (RFC 5545 §3.8.6.3)."""
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", alarm_text(days, summary))
-    offset = dt.timedelta(days=-days, hours=_REMINDER_HOUR)
-    if related_end:
-        alarm.add("trigger", offset, parameters={"RELATED": "END"})
-    else:
-        alarm.add("trigger", offset)
+    alarm.add("description", alarm_text(day, due, summary))
+    moment = dt.datetime.combine(day, dt.time(_REMINDER_HOUR), _CST).astimezone(dt.timezone.utc)
+    alarm.add("trigger", moment, parameters={"VALUE": "DATE-TIME"})
     return alarm
 
 
 def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> icalendar.cal.Component:
     item = None if options.status is None else entry_status(plan, options.status, entry)
-    summary = summary_text(entry, options.unit)
+    summary = summary_text(entry)  # the same in every feed: one UID, one text
     description = description_text(plan, entry)
     if item is not None:
         summary = summary_mark(item) + summary
         description = _with_status(description, status_lines(item))
     categories = [plan.area(entry.task.area).name]
-    if options.unit is not None:
-        categories.append("牵头" if options.unit in entry.task.lead_units else "责任")
     uid = milestone_uid(plan, entry.task.number, entry.index, kind)
     return _assemble(
         kind,
@@ -183,7 +205,7 @@ def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> ica
         summary=summary,
         description=description,
         categories=categories,
-        options=options,
+        options=_with_url(options, f"task-{entry.task.number}"),
         item=item,
     )
 
@@ -201,9 +223,16 @@ def _safeguard_component(
         summary=summary,
         description=description,
         categories=[SAFEGUARD_CATEGORY],
-        options=options,
+        options=_with_url(options, f"safeguard-{entry.safeguard.number}"),
         item=None,
     )
+
+
+def _with_url(options: FeedOptions, anchor: str) -> FeedOptions:
+    """The options with ``url`` set to the index page's anchor for an item, when a base URL is known."""
+    if options.base_url is None:
+        return options
+    return attrs.evolve(options, url=f"{options.base_url}index.html#{anchor}")
 
 
 def _assemble(
@@ -239,10 +268,11 @@ def _assemble(
     component.add("summary", summary)
     component.add("description", description)
     component.add("categories", categories)
+    if options.url is not None:
+        component.add("url", options.url)
     if item is None or has_reminders(item):
-        for days in options.reminders:
-            # A to-do has no DTSTART: its reminders are relative to DUE (RFC 5545 §3.8.6.3).
-            component.add_component(_alarm(days, summary, related_end=kind == "VTODO"))
+        for day in reminder_days(due, options.reminders):
+            component.add_component(_alarm(day, due, summary))
     return component
 
 

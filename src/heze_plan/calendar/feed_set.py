@@ -5,33 +5,44 @@
 >>> len(specs), specs[0].file_stem, specs[1].name
 (87, 'plan', '（一）开办企业')
 
-A unit's feed holds every milestone of the tasks it leads or shares, the ones
-it leads marked 【牵头】, and the safeguards' deadlines it must act on. File
+A unit's feed holds every milestone of the tasks it leads or shares and the
+safeguards' deadlines it must act on; an event is the same in every feed it
+is in (same UID, same text), so feeds never contradict each other. File
 names are pinyin slugs (``unit-shi-shang-wu-ju.ics``) handed out once and
 then kept in the output directory's manifest (see
 :mod:`heze_plan.calendar.manifest`), so they stay the same between runs. Every file is
 written atomically; each feed's SEQUENCE history is read from its previous
-version (see :mod:`heze_plan.calendar.revisions`).
+version (see :mod:`heze_plan.calendar.revisions`). The directory is
+replaced as a whole (:mod:`heze_plan.calendar.publish`): a reader sees the
+previous set or the new one, never a mix.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import os
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 from attrs import frozen
 
+from heze_plan.calendar._ical import to_ical
 from heze_plan.calendar.entries import entries
 from heze_plan.calendar.feed import PRODID, Component, FeedOptions, build_calendar
 from heze_plan.calendar.index_page import IndexEntry, check_base_url, index_html, index_json
 from heze_plan.calendar.manifest import Manifest, OwnedFile, sha256
+from heze_plan.calendar.publish import publish_directory
 from heze_plan.calendar.revisions import FeedError, Revisions
 from heze_plan.calendar.safeguards import SafeguardEntry, actors, safeguard_entries
-from heze_plan.calendar.slugs import unique_slug
-from heze_plan.common.files import write_atomic
+from heze_plan.calendar.slugs import slug, toned_slug
+from heze_plan.common.files import remove_stale
 from heze_plan.common.numerals import to_chinese
 from heze_plan.model.plan import Plan, Task
+
+_CST = dt.timezone(dt.timedelta(hours=8))
 
 __all__ = ["FeedSpec", "FeedsReport", "feed_specs", "write_feeds"]
 
@@ -131,7 +142,7 @@ def feed_specs(plan: Plan, options: FeedOptions | None = None) -> tuple[FeedSpec
                     name=f"{unit.name} · {plan.document.number}",
                     description=(
                         f"{unit.name}在{source}中牵头或参与的任务时间节点，共{len(chosen) + len(own)}个，"
-                        f"其中牵头{lead}个（标【牵头】）。{_plan_level(len(own))}{_undated(tasks)}"
+                        f"其中牵头{lead}个。{_plan_level(len(own))}{_undated(tasks)}"
                     ),
                 ),
                 lead_events=lead,
@@ -152,22 +163,78 @@ class FeedsReport:
     kept: tuple[str, ...]
 
 
-def _file_names(specs: Sequence[FeedSpec], manifest: Manifest) -> dict[str, str]:
-    """The file name of each feed: the one it had, else a new slug no other feed ever had."""
-    names: dict[str, str] = {}
-    taken = {Path(name).stem for name in manifest.files} | {"index"}
+@frozen
+class _Names:
+    """Where each feed is written: its file, the old names kept as copies, the file with its history."""
+
+    files: dict[str, str]
+    aliases: dict[str, tuple[str, ...]]
+    history: dict[str, str]
+
+
+def _preferred_stems(specs: Sequence[FeedSpec]) -> tuple[dict[str, str], set[str]]:
+    """The stem each feed would get in a new directory, and the feeds whose plain slugs collide.
+
+    The plain pinyin slug (``unit-shi-shang-wu-ju``) where it is the feed's
+    alone; where two names read alike but for the tones (市水务局, 市税务局),
+    each gets its slug with tone numbers (``unit-shi4-shui3-wu4-ju2``,
+    ``unit-shi4-shui4-wu4-ju2``), so that neither gets a bare ``-2``.
+    """
+    plain = {s.key: s.file_stem + slug(s.slug_of) for s in specs if s.slug_of is not None}
+    counts = Counter(plain.values())
+    collided = {key for key, stem in plain.items() if counts[stem] > 1}
+    stems = {s.key: s.file_stem for s in specs}
+    for spec in specs:
+        if spec.key in collided and spec.slug_of is not None:
+            stems[spec.key] = spec.file_stem + toned_slug(spec.slug_of)
+        elif spec.key in plain:
+            stems[spec.key] = plain[spec.key]
+    return stems, collided
+
+
+def _file_names(specs: Sequence[FeedSpec], manifest: Manifest) -> _Names:
+    """The file name of each feed: the one it had, else a new name no other feed ever had.
+
+    A feed whose old name came from a collision of plain slugs (``unit-shi-shui-wu-ju-2.ics``) moves
+    to its toned name; the old name stays, as a copy of the same feed listed as an alias, so that
+    existing subscriptions keep working.
+    """
+    preferred, collided = _preferred_stems(specs)
+    owners = {Path(name).stem: owned.feed for name, owned in manifest.files.items()}
+    taken = set(owners) | {"index"}
+    files: dict[str, str] = {}
+    aliases: dict[str, tuple[str, ...]] = {}
+    history: dict[str, str] = {}
     for spec in specs:
         known = manifest.name_of(spec.key)
-        if known is not None:
-            names[spec.key] = known
+        old = manifest.aliases_of(spec.key)
+        want = preferred[spec.key]
+        if known is not None and (Path(known).stem == want or spec.key not in collided):
+            files[spec.key], aliases[spec.key], history[spec.key] = known, old, known
             continue
-        if spec.slug_of is None:
-            stem = spec.file_stem
-        else:
-            stem = unique_slug(spec.slug_of, taken, prefix=spec.file_stem)
+        stem, number = want, 1
+        while stem in taken and owners.get(stem) != spec.key:
+            number += 1
+            stem = f"{want}-{number}"
         taken.add(stem)
-        names[spec.key] = stem + ".ics"
-    return names
+        files[spec.key] = stem + ".ics"
+        kept = [*old, *([known] if known is not None else [])]
+        aliases[spec.key] = tuple(n for n in kept if n != files[spec.key])
+        history[spec.key] = known or files[spec.key]
+    return _Names(files, aliases, history)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``data``."""
+    try:
+        return (
+            path.is_file()
+            and not path.is_symlink()
+            and path.stat().st_size == len(data)
+            and (path.read_bytes() == data)
+        )
+    except OSError:
+        return False
 
 
 def _previous(directory: Path, name: str, manifest: Manifest) -> Revisions:
@@ -175,7 +242,10 @@ def _previous(directory: Path, name: str, manifest: Manifest) -> Revisions:
     if name not in manifest.files or not path.is_file():
         return Revisions()
     try:
-        return Revisions.from_ical(path.read_bytes(), prodid=PRODID)
+        data = path.read_bytes()
+        if sha256(data) == manifest.files[name].sha256:  # exactly what heze-plan wrote: a quick scan
+            return Revisions.from_own_feed(data, prodid=PRODID)
+        return Revisions.from_ical(data, prodid=PRODID)
     except FeedError as error:
         msg = f"{path}: {error}"
         raise FeedError(msg) from None
@@ -187,25 +257,49 @@ def write_feeds(
     """Write every feed of :func:`feed_specs`, ``index.html`` and ``index.json`` into ``directory``.
 
     Raises :class:`~heze_plan.errors.FeedError` (before writing anything) when a file to be
-    written exists and the manifest does not say the tool wrote it.
+    written exists and the manifest does not say the tool wrote it. The set
+    is published all at once (:func:`heze_plan.calendar.publish.publish_directory`);
+    when no file would change, nothing is written at all.
     """
     base = check_base_url(base_url) if base_url is not None else None
-    directory.mkdir(parents=True, exist_ok=True)
+    directory = Path(os.path.realpath(directory))
+    if directory.exists() and not directory.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is not a directory", str(directory))
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(directory.parent)
     manifest = Manifest.read(directory)
-    specs = feed_specs(plan, options)
+    specs = feed_specs(plan, attrs.evolve(options or FeedOptions(), base_url=base))
     names = _file_names(specs, manifest)
     contents: dict[str, tuple[str | None, bytes]] = {}
     index: list[IndexEntry] = []
+    sort_keys = {spec.key: toned_slug(spec.slug_of) if spec.slug_of else "" for spec in specs}
+    updated: dt.datetime | None = None
     for spec in specs:
-        name = names[spec.key]
-        calendar = build_calendar(
-            plan, [*spec.tasks, *spec.safeguards], spec.options, _previous(directory, name, manifest)
+        name = names.files[spec.key]
+        history = _previous(directory, names.history[spec.key], manifest)
+        calendar = build_calendar(plan, [*spec.tasks, *spec.safeguards], spec.options, history)
+        contents[name] = (spec.key, to_ical(calendar))
+        for alias in names.aliases[spec.key]:
+            contents[alias] = (spec.key, contents[name][1])
+        items = calendar.todos if spec.options.components is Component.TODO else calendar.events
+        stamps: list[dt.datetime] = [c.decoded("LAST-MODIFIED") for c in items]
+        updated = max([updated, *stamps]) if updated is not None else max(stamps, default=None)
+        index.append(
+            IndexEntry(
+                spec.key,
+                spec.kind,
+                spec.name,
+                name,
+                len(items),
+                spec.lead_events,
+                sort_keys[spec.key],
+                names.aliases[spec.key],
+            )
         )
-        contents[name] = (spec.key, calendar.to_ical())
-        count = len(calendar.todos if spec.options.components is Component.TODO else calendar.events)
-        index.append(IndexEntry(spec.key, spec.kind, spec.name, name, count, spec.lead_events))
     contents["index.json"] = (None, index_json(plan, index, base).encode())
-    contents["index.html"] = (None, index_html(plan, index, base).encode())
+    day = None if updated is None else updated.astimezone(_CST).date()
+    page = index_html(plan, index, base, updated=day, with_status=specs[0].options.status is not None)
+    contents["index.html"] = (None, page.encode())
     foreign = sorted(n for n in contents if (directory / n).exists() and n not in manifest.files)
     if foreign:
         msg = (
@@ -213,24 +307,20 @@ def write_feeds(
             "move them away or choose another directory"
         )
         raise FeedError(msg)
-    # Record the new files before writing them, so that a run cut short leaves nothing unowned.
-    pending = dict(manifest.files)
-    pending.update({n: OwnedFile(sha256(data), key) for n, (key, data) in contents.items()})
-    Manifest(pending).write(directory)
-    written, unchanged = [], []
-    for name, (_, data) in contents.items():
-        path = directory / name
-        if path.is_file() and path.read_bytes() == data:
-            unchanged.append(name)
-        else:
-            write_atomic(path, data)
-            written.append(name)
+    written = [n for n, (_, data) in contents.items() if not _holds(directory / n, data)]
+    unchanged = [n for n in contents if n not in written]
     removed, kept = [], []
     for name in sorted(set(manifest.files) - set(contents)):
         if manifest.unchanged(directory, name):
-            (directory / name).unlink()
             removed.append(name)
         elif (directory / name).exists():
             kept.append(name)
-    Manifest({n: pending[n] for n in contents}).write(directory)
+    alias_names = {a for chosen in names.aliases.values() for a in chosen}
+    final = Manifest(
+        {n: OwnedFile(sha256(data), key, alias=n in alias_names) for n, (key, data) in contents.items()}
+    )
+    if written or removed or final != manifest:
+        publish_directory(
+            directory, {n: data for n, (_, data) in contents.items() if n in written}, removed, final
+        )
     return FeedsReport(tuple(index), tuple(written), tuple(unchanged), tuple(removed), tuple(kept))

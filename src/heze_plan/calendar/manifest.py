@@ -37,6 +37,8 @@ class OwnedFile:
 
     sha256: str
     feed: str | None = None
+    #: An old name of the feed, kept as a copy so that subscriptions to it keep working.
+    alias: bool = False
 
 
 @frozen
@@ -66,7 +68,9 @@ class Manifest:
                 msg = f"unknown format {data.get('format')!r}"
                 raise ValueError(msg)
             files = {
-                str(name): OwnedFile(sha256=str(entry["sha256"]), feed=entry.get("feed"))
+                str(name): OwnedFile(
+                    sha256=str(entry["sha256"]), feed=entry.get("feed"), alias=entry.get("alias") is True
+                )
                 for name, entry in data["files"].items()
             }
         except (ValueError, KeyError, TypeError, AttributeError) as error:
@@ -84,7 +88,7 @@ class Manifest:
             "format": _FORMAT,
             "written_by": "heze-plan feeds",
             "files": {
-                name: {"sha256": owned.sha256, "feed": owned.feed}
+                name: {"sha256": owned.sha256, "feed": owned.feed, **({"alias": True} if owned.alias else {})}
                 for name, owned in sorted(self.files.items())
             },
         }
@@ -94,11 +98,15 @@ class Manifest:
             write_atomic(path, text)
 
     def name_of(self, feed: str) -> str | None:
-        """The file name that holds ``feed``, if the tool wrote one."""
+        """The file name that holds ``feed`` (not an alias), if the tool wrote one."""
         for name, owned in self.files.items():
-            if owned.feed == feed:
+            if owned.feed == feed and not owned.alias:
                 return name
         return None
+
+    def aliases_of(self, feed: str) -> tuple[str, ...]:
+        """The old names of ``feed`` kept as copies, sorted."""
+        return tuple(sorted(n for n, owned in self.files.items() if owned.feed == feed and owned.alias))
 
     def unchanged(self, directory: Path, name: str) -> bool:
         """Whether ``name`` is a file the tool wrote and still holds exactly what it wrote."""

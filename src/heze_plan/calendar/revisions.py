@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator, Mapping
 
 import icalendar
 from attrs import field, frozen
 
+from heze_plan.calendar._ical import to_ical
 from heze_plan.errors import FeedError
 
 __all__ = ["HASH_PROPERTY", "FeedError", "Revision", "Revisions", "content_digest"]
@@ -41,6 +43,8 @@ __all__ = ["HASH_PROPERTY", "FeedError", "Revision", "Revisions", "content_diges
 HASH_PROPERTY = "X-HEZE-PLAN-HASH"
 
 _ONE_SECOND = dt.timedelta(seconds=1)
+#: A fold: CRLF and one space or tab (RFC 5545 §3.1).
+_UNFOLD = re.compile(r"\r\n[ \t]")
 
 
 def content_digest(component: icalendar.cal.Component) -> str:
@@ -55,7 +59,7 @@ def content_digest(component: icalendar.cal.Component) -> str:
     >>> before.startswith("sha256:"), len(before), before != content_digest(event)
     (True, 39, True)
     """
-    return "sha256:" + hashlib.sha256(component.to_ical()).hexdigest()[:32]
+    return "sha256:" + hashlib.sha256(to_ical(component)).hexdigest()[:32]
 
 
 @frozen
@@ -108,6 +112,46 @@ class Revisions(Mapping[str, Revision]):
         if previous.digest == digest:
             return previous
         return Revision(uid, digest, previous.sequence + 1, max(revised, previous.modified + _ONE_SECOND))
+
+    @classmethod
+    def from_own_feed(cls, data: bytes, *, prodid: str) -> Revisions:
+        """Read the revisions from a feed known to be byte for byte what this program wrote.
+
+        The caller vouches for the bytes (the feed set's manifest holds their
+        SHA-256), so a scan of the unfolded lines for the four properties is
+        enough; anything unexpected falls back on :meth:`from_ical`, which
+        checks everything.
+        """
+        text = _UNFOLD.sub("", data.decode("utf-8"))
+        by_uid: dict[str, Revision] = {}
+        current: dict[str, str] | None = None
+        found_prodid = None
+        for line in text.split("\r\n"):
+            if line in ("BEGIN:VEVENT", "BEGIN:VTODO"):
+                current = {}
+            elif line in ("END:VEVENT", "END:VTODO") and current is not None:
+                try:
+                    uid = current["UID"]
+                    modified = dt.datetime.strptime(current["LAST-MODIFIED"], "%Y%m%dT%H%M%SZ")
+                    revision = Revision(
+                        uid,
+                        current[HASH_PROPERTY],
+                        int(current["SEQUENCE"]),
+                        modified.replace(tzinfo=dt.timezone.utc),
+                    )
+                except (KeyError, ValueError):
+                    return cls.from_ical(data, prodid=prodid)
+                by_uid[uid] = revision
+                current = None
+            elif current is not None and not line.startswith(("BEGIN:", "END:")):
+                name, _, value = line.partition(":")
+                if name in ("UID", "LAST-MODIFIED", "SEQUENCE", HASH_PROPERTY) and name not in current:
+                    current[name] = value
+            elif current is None and line.startswith("PRODID:") and found_prodid is None:
+                found_prodid = line.removeprefix("PRODID:")
+        if found_prodid != prodid:
+            return cls.from_ical(data, prodid=prodid)
+        return cls(by_uid)
 
     @classmethod
     def from_ical(cls, data: bytes | str, *, prodid: str) -> Revisions:

@@ -169,15 +169,16 @@ def todo_status(item: ItemStatus) -> tuple[str, dt.datetime | None]:
 
 
 def feed_status_note(source: StatusSource) -> str:
-    """The sentence the calendar's description ends with: the date the status is shown for.
+    """The sentence the calendar's description ends with: what the marks mean.
+
+    It names no date: a run with a later as-of date and no change of status
+    must write the same bytes (each changed event's ``LAST-MODIFIED`` says
+    when its status last changed).
 
     >>> feed_status_note(StatusSource(Ledger(), dt.date(2023, 10, 15)))
-    '完成情况据进度台账，截至2023年10月15日（星期日）：已完成的标【已完成】，逾期未完成的标【逾期】，已取消的标【已取消】。'
+    '完成情况据进度台账：已完成的标【已完成】，逾期未完成的标【逾期】，已取消的标【已取消】。'
     """
-    return (
-        f"完成情况据进度台账，截至{chinese_date(source.as_of)}："
-        "已完成的标【已完成】，逾期未完成的标【逾期】，已取消的标【已取消】。"
-    )
+    return "完成情况据进度台账：已完成的标【已完成】，逾期未完成的标【逾期】，已取消的标【已取消】。"
 
 
 def marks(

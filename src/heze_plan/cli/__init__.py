@@ -25,7 +25,11 @@ summary`` or ``--help`` does not pay for icalendar, holidays or pypinyin
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -33,6 +37,7 @@ from heze_plan.cli import calendar, inspect, ledger, plan, queries
 from heze_plan.cli.common import Commands, Handler, UsageError
 from heze_plan.cli.plan import summary_text
 from heze_plan.cli.selection import add_selection_options, select_milestones, select_tasks
+from heze_plan.errors import OutputError
 
 __all__ = [
     "REGISTRARS",
@@ -98,18 +103,105 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return 2
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM and SIGHUP as an exception, so that cleanup code runs (no temporary file is left)."""
+    raise _Stopped(signum)
+
+
+class _Stopped(BaseException):
+    """The command was stopped by a signal other than SIGINT."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so that Python's flush at exit cannot fail a second time."""
     try:
-        return handler(args)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _say(message: str) -> None:
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        print(f"heze-plan: {message}", file=sys.stderr)
+
+
+def _where(error: OSError) -> str:
+    name = error.filename
+    what = error.strerror or str(error)
+    if name is None or str(name) == "-":
+        return f"standard output: {what}" if name == "-" else what
+    return f"{name}: {what}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    A usage error or a failing file (disk full, permission denied, a
+    directory given as output, a closed standard output) is one line on
+    stderr and exit status 2; Ctrl-C is ``heze-plan: interrupted`` and exit
+    status 130 (SIGTERM 143, SIGHUP 129); output cut short by a closed pipe
+    (``heze-plan tasks | head -1``) ends quietly with status 0.
+    """
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is not None:
+                previous[signum] = signal.signal(signum, _stop)
+    try:
+        return _run(argv)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _run(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 - one exit status per kind of fault
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        handler: Handler | None = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return 2
+        if sys.stdout is None:
+            _say("error: standard output is closed; redirect it to a file or to /dev/null")
+            return 2
+        status = handler(args)
+        sys.stdout.flush()
     except UsageError as error:
-        print(f"heze-plan: error: {error}", file=sys.stderr)
+        _say(f"error: {error}")
         return 2
-    except BrokenPipeError:  # output piped into head and the like
+    except OutputError as error:
+        _say(f"error: {error}")
+        return 2
+    except BrokenPipeError as error:  # output piped into head and the like
+        if error.filename is not None and str(error.filename) != "-":
+            _say(f"error: cannot write {_where(error)}")
+            return 2
+        _silence_stdout()
         return 0
+    except OSError as error:
+        if error.filename is None or str(error.filename) == "-":
+            _silence_stdout()
+            _say(f"error: cannot write standard output: {error.strerror or error}")
+        else:
+            _say(f"error: {_where(error)}")
+        return 2
+    except UnicodeEncodeError as error:
+        encoding = getattr(sys.stdout, "encoding", None) or error.encoding
+        _say(f"error: cannot print Chinese text in the {encoding} encoding; set PYTHONIOENCODING=utf-8")
+        return 2
+    except KeyboardInterrupt:
+        _silence_stdout()
+        _say("interrupted")
+        return 130
+    except _Stopped as stopped:
+        _silence_stdout()
+        _say(f"stopped by signal {signal.Signals(stopped.signum).name}")
+        return 128 + stopped.signum
+    return status

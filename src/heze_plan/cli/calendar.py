@@ -68,7 +68,8 @@ def _add_feed_options(parser: argparse.ArgumentParser) -> None:
         type=_reminders,
         default=(7, 1),
         metavar="DAYS",
-        help="reminders this many days before each due date, at 09:00, comma-separated (default 7,1)",
+        help="reminders this many days before each due date, comma-separated (default 7,1); each goes off "
+        "at 09:00 China time on the last working day on or before that day",
     )
     group.add_argument(
         "--no-reminders", dest="remind", action="store_const", const=(), help="no reminders (VALARM) at all"
@@ -172,7 +173,9 @@ def _read_revisions(path: Path, *, what: str) -> Revisions:
 
 def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
     """The unit a calendar is made for (its lead items get marked), when one registry unit is selected."""
-    name = args.unit or args.lead
+    from heze_plan.cli.selection import single
+
+    name = single(args.unit) or single(args.lead)
     if not name:
         return None
     from heze_plan.query.lookup import UnitLookupError, resolve_unit
@@ -184,10 +187,11 @@ def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
 
 
 def _calendar(args: argparse.Namespace) -> int:
+    from heze_plan.calendar import to_ical
     from heze_plan.calendar.entries import Entry
-    from heze_plan.calendar.feed import PRODID, build_calendar
+    from heze_plan.calendar.feed import build_calendar
     from heze_plan.calendar.revisions import Revisions
-    from heze_plan.common.files import write_atomic
+    from heze_plan.common.files import write_output
 
     plan = load_plan(args)
     selection: list[Entry | SafeguardEntry] = [
@@ -197,23 +201,19 @@ def _calendar(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     if args.previous is not None:
         previous = _read_revisions(args.previous, what="previous feed")
-    elif output is not None and output.exists():
+    elif output is not None and output.is_file():  # never read a FIFO or a device
         previous = _read_revisions(output, what="output file")
     else:
         previous = Revisions()
     status, problems = _feed_status(args, plan)
     options = _feed_options(args, status, name=args.name, unit=_feed_unit(plan, args))
-    data = build_calendar(plan, selection, options, previous).to_ical()
-    if output is None:
-        sys.stdout.buffer.write(data)
+    feed = build_calendar(plan, selection, options, previous)
+    if write_output(output, to_ical(feed)) is None:
         return _exit_status(args, problems)
-    try:
-        write_atomic(output, data)
-    except OSError as error:
-        raise UsageError(f"cannot write {output}: {error.strerror}") from None
-    now = Revisions.from_ical(data, prodid=PRODID)
+    # Counted from the components just built, not by parsing the output again.
+    now: dict[str, int] = {str(c["UID"]): c.decoded("SEQUENCE") for c in feed.subcomponents if "UID" in c}
     new = sum(1 for uid in now if uid not in previous)
-    revised = sum(1 for uid, r in now.items() if uid in previous and previous[uid].sequence != r.sequence)
+    revised = sum(1 for uid, seq in now.items() if uid in previous and previous[uid].sequence != seq)
     gone = sum(1 for uid in previous if uid not in now)
     print(
         f"{output}: {len(now)} entries ({new} new, {revised} revised, {gone} dropped)"

@@ -102,17 +102,17 @@ def emit(records: list[dict[str, object]], columns: Sequence[tuple[str, str]], f
     if not records and fmt == "table":
         print(f"no {what} match", file=sys.stderr)
         return
-    from heze_plan.common.tables import render
+    from heze_plan.common.tables import render, terminal_width
 
-    print(render(records, columns, fmt))
+    print(render(records, columns, fmt, width=terminal_width() if fmt == "table" else None))
 
 
 def date_argument(text: str) -> dt.date:
-    """An argparse type: a YYYY-MM-DD date (:func:`heze_plan.common.dates.iso_date`)."""
-    from heze_plan.common.dates import iso_date
+    """An argparse type: a date by the ledgers' rule (:func:`heze_plan.common.dates.user_date`)."""
+    from heze_plan.common.dates import user_date
 
     try:
-        return iso_date(text)
+        return user_date(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

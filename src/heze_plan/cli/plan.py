@@ -77,15 +77,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from heze_plan.common.files import write_atomic
+    from heze_plan.common.files import write_output
     from heze_plan.model.serialize import to_json
 
     refuse_overwriting_inputs(args.output, args.plan)
-    text = to_json(load_plan(args))
-    if args.output is None:
-        print(text)
-    else:
-        write_atomic(args.output, text + "\n")
+    write_output(args.output, to_json(load_plan(args)) + "\n")
     return 0
 
 

@@ -35,12 +35,25 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--unit",
         metavar="NAME",
+        action="append",
+        type=_name,
         help="tasks the unit leads or shares; short forms (发改委, 人民银行) and county governments "
-        "(曹县, 牡丹区人民政府, matched through 各县区政府、管委会) are understood",
+        "(曹县, 牡丹区人民政府, matched through 各县区政府、管委会) are understood; "
+        "repeat it for the tasks of any of several units",
     )
-    group.add_argument("--lead", metavar="NAME", help="tasks the unit leads (牵头单位)")
     group.add_argument(
-        "--responsible", metavar="NAME", help="tasks in which the unit is responsible (责任单位)"
+        "--lead",
+        metavar="NAME",
+        action="append",
+        type=_name,
+        help="tasks the unit leads (牵头单位); repeatable",
+    )
+    group.add_argument(
+        "--responsible",
+        metavar="NAME",
+        action="append",
+        type=_name,
+        help="tasks in which the unit is responsible (责任单位); repeatable",
     )
     group.add_argument("--area", metavar="N|NAME", help="tasks of one area, by number (7) or name (跨境贸易)")
     group.add_argument("--due-after", metavar="YYYY-MM-DD", help="with a deadline on or after this day")
@@ -58,12 +71,34 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--ongoing", action="store_true", help="only tasks without a deadline (run all year)")
 
 
+def _name(text: str) -> str:
+    """An argparse type: a unit's name, not empty (``--unit ""`` would otherwise select everything)."""
+    name = text.strip()
+    if not name:
+        msg = "a unit name cannot be empty"
+        raise argparse.ArgumentTypeError(msg)
+    return name
+
+
+def single(names: list[str] | None) -> str | None:
+    """The one name of a repeatable option, or ``None`` when it is absent or repeated."""
+    return names[0] if names and len(names) == 1 else None
+
+
+def _any_of(selection: _S, names: list[str], method: str) -> _S:
+    """The items that ``selection.<method>(name)`` keeps for any of ``names``, in the selection's order."""
+    if len(names) == 1:
+        return getattr(selection, method)(names[0])  # type: ignore[no-any-return]
+    kept: list[set[int]] = [{id(i) for i in getattr(selection, method)(name)} for name in names]
+    return selection.where(lambda item: any(id(item) in ids for ids in kept))
+
+
 def _date(text: str, option: str) -> dt.date:
-    """The date of a selection option; surrounding spaces are forgiven (a pasted date)."""
-    from heze_plan.common.dates import iso_date
+    """The date of a selection option, by the ledgers' rule (``2023-09-30``, ``2023/9/30``)."""
+    from heze_plan.common.dates import user_date
 
     try:
-        return iso_date(text.strip())
+        return user_date(text)
     except ValueError:
         raise UsageError(
             f"{option}: bad date {text!r}, expected YYYY-MM-DD (for example 2023-10-31)"
@@ -76,11 +111,11 @@ def narrow(selection: _S, args: argparse.Namespace) -> _S:
 
     try:
         if args.unit:
-            selection = selection.involving(args.unit)
+            selection = _any_of(selection, args.unit, "involving")
         if args.lead:
-            selection = selection.led_by(args.lead)
+            selection = _any_of(selection, args.lead, "led_by")
         if args.responsible:
-            selection = selection.with_responsible(args.responsible)
+            selection = _any_of(selection, args.responsible, "with_responsible")
         if args.area:
             selection = selection.in_area(args.area)
         if args.due_after or args.due_before:
@@ -126,7 +161,7 @@ def party(plan: Plan, args: argparse.Namespace) -> Party | None:
     """The unit or county the options name (``--unit``, ``--lead`` or ``--responsible``), for role columns."""
     from heze_plan.query.lookup import resolve_party
 
-    name = args.unit or args.lead or args.responsible
+    name = single(args.unit) or single(args.lead) or single(args.responsible)
     return resolve_party(plan, name) if name else None
 
 
@@ -140,19 +175,21 @@ def select_safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEnt
     ``--responsible`` leave them all out.
     """
     from heze_plan.calendar.safeguards import actors, safeguard_entries
-    from heze_plan.common.dates import iso_date
+    from heze_plan.common.dates import user_date
     from heze_plan.query import selections as queries
     from heze_plan.query.lookup import resolve_party
 
     if args.area or args.responsible:
         return []
     chosen = list(safeguard_entries(plan))
-    for name in filter(None, (args.unit, args.lead)):
-        party = resolve_party(plan, name)
-        wanted = {*party.units, *party.via}
+    for names in filter(None, (args.unit, args.lead)):
+        wanted: set[str] = set()
+        for name in names:  # a repeated option: any of the units
+            party = resolve_party(plan, name)
+            wanted |= {*party.units, *party.via}
         chosen = [e for e in chosen if wanted.intersection(actors(plan, e))]
-    start = iso_date(args.due_after.strip()) if args.due_after else dt.date.min
-    end = iso_date(args.due_before.strip()) if args.due_before else dt.date.max
+    start = user_date(args.due_after) if args.due_after else dt.date.min
+    end = user_date(args.due_before) if args.due_before else dt.date.max
     if args.month:
         year, month = queries.parse_month(args.month, plan.year)
         start = max(start, dt.date(year, month, 1))

@@ -8,9 +8,11 @@ from __future__ import annotations
 from heze_plan.common.dates import (
     iso_date,
     spreadsheet_date,
+    user_date,
 )
 from heze_plan.common.files import (
     write_atomic,
+    write_output,
 )
 from heze_plan.common.numerals import (
     area_label,
@@ -24,7 +26,9 @@ from heze_plan.common.tables import (
     json_text,
     pad,
     render,
+    terminal_width,
     text_table,
+    truncate,
 )
 from heze_plan.common.workdays import (
     add_working_days,
@@ -49,8 +53,12 @@ __all__ = [
     "pad",
     "render",
     "spreadsheet_date",
+    "terminal_width",
     "text_table",
     "to_chinese",
+    "truncate",
+    "user_date",
     "working_days_between",
     "write_atomic",
+    "write_output",
 ]

@@ -1,11 +1,12 @@
-"""Dates that people write: ISO 8601 on the command line and in exports, a looser form in ledgers.
+"""Dates that people write: one rule for command-line options, ledgers and the Python API.
 
-Every place that reads a date the user typed builds on :func:`iso_date`.
-The ledger is deliberately more lenient (:func:`spreadsheet_date`):
-departments fill it in Excel or WPS, which write ``2023/9/30``, and some
-people type ``2023.9.30``; a command-line option or an export file has no
-such excuse and takes ISO 8601 only. Each caller words its own error
-message (the option's name, the ledger column), so only the rule lives here.
+Departments fill ledgers in Excel or WPS, which write ``2023/9/30``, and some
+people type ``2023.9.30``; the same person then types the same date after
+``--due-before``. So options, ledgers and the query API all read dates by
+:func:`user_date`: year, month and day apart by ``-``, ``/`` or ``.``
+(:func:`spreadsheet_date`), or any ISO 8601 form (:func:`iso_date`). Export
+files are written in ISO 8601 only. Each caller words its own error message
+(the option's name, the ledger column), so only the rule lives here.
 
 Nothing here imports more than the standard library: the command line
 uses it while building its parser.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["iso_date", "spreadsheet_date"]
+__all__ = ["iso_date", "spreadsheet_date", "user_date"]
 
 _SPREADSHEET = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
@@ -68,4 +69,22 @@ def spreadsheet_date(text: str) -> dt.date:
         return iso_date(f"{year:04d}-{month:02d}-{day:02d}")
     except ValueError:
         msg = f"{text!r} is not a date of the calendar"
+        raise ValueError(msg) from None
+
+
+def user_date(text: str) -> dt.date:
+    """A date as a person types it anywhere: :func:`spreadsheet_date`'s forms, else any ISO 8601 form.
+
+    >>> user_date("2023/9/30"), user_date("2023-09-30"), user_date(" 20230930 ")
+    (datetime.date(2023, 9, 30), datetime.date(2023, 9, 30), datetime.date(2023, 9, 30))
+    >>> user_date("9/30")
+    Traceback (most recent call last):
+    ValueError: '9/30' is not a date: write YYYY-MM-DD, e.g. 2023-09-30
+    """
+    if _SPREADSHEET.fullmatch(text.strip()):
+        return spreadsheet_date(text)
+    try:
+        return iso_date(text.strip())
+    except ValueError:
+        msg = f"{text!r} is not a date: write YYYY-MM-DD, e.g. 2023-09-30"
         raise ValueError(msg) from None

@@ -20,7 +20,17 @@ import json
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-__all__ = ["FORMATS", "Column", "display_width", "json_text", "pad", "render", "text_table"]
+__all__ = [
+    "FORMATS",
+    "Column",
+    "display_width",
+    "json_text",
+    "pad",
+    "render",
+    "terminal_width",
+    "text_table",
+    "truncate",
+]
 
 #: The output formats every listing command offers.
 FORMATS = ("table", "json", "csv")
@@ -91,8 +101,44 @@ def json_text(data: object) -> str:
     return json.dumps(_json_value(data), ensure_ascii=False, indent=2)
 
 
-def text_table(records: Sequence[Mapping[str, object]], columns: Sequence[Column]) -> str:
+def truncate(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` display columns, ending in … when cut.
+
+    >>> truncate("市行政审批服务局", 9), truncate("abc", 3), truncate("abcdef", 4)
+    ('市行政审…', 'abc', 'abc…')
+    """
+    if display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        w = display_width(char)
+        if used + w > width - 1:
+            break
+        kept.append(char)
+        used += w
+    return "".join(kept) + "…"
+
+
+def _fit(widths: list[int], floors: list[int], limit: int) -> list[int]:
+    """Column widths that fit ``limit`` columns in all (with two spaces between), the widest cut first."""
+    widths = list(widths)
+    while sum(widths) + 2 * (len(widths) - 1) > limit:
+        shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
+
+
+def text_table(
+    records: Sequence[Mapping[str, object]], columns: Sequence[Column], *, width: int | None = None
+) -> str:
     """An aligned table with a heading row and a rule; columns two spaces apart.
+
+    With ``width`` (a terminal's columns), the widest columns are cut, their
+    cells ending in …, until the table fits; no column is cut below its
+    heading or 8 columns.
 
     >>> print(text_table([{"n": 53, "unit": "菏泽海关"}, {"n": 8, "unit": "市行政审批服务局"}],
     ...                  [("n", "no."), ("unit", "unit")]))
@@ -100,20 +146,52 @@ def text_table(records: Sequence[Mapping[str, object]], columns: Sequence[Column
     ---  ----------------
     53   菏泽海关
     8    市行政审批服务局
+    >>> print(text_table([{"n": 8, "unit": "市行政审批服务局"}], [("n", "no."), ("unit", "unit")], width=15))
+    no.  unit
+    ---  ----------
+    8    市行政审…
     """
     rows = [[heading for _, heading in columns]]
     rows += [[_cell(record.get(key)) for key, _ in columns] for record in records]
     widths = [max(display_width(row[i]) for row in rows) for i in range(len(columns))]
+    if width is not None:
+        floors = [
+            min(w, max(8, display_width(heading))) for w, (_, heading) in zip(widths, columns, strict=True)
+        ]
+        widths = _fit(widths, floors, width)
+        rows = [[truncate(cell, w) for cell, w in zip(row, widths, strict=True)] for row in rows]
     rows.insert(1, ["-" * w for w in widths])
     lines = ["  ".join(pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
     return "\n".join(lines)
 
 
-def render(records: Sequence[Mapping[str, object]], columns: Sequence[Column], fmt: str) -> str:
+def terminal_width() -> int | None:
+    """The width tables should fit: ``$COLUMNS`` when set, else the terminal's, else none (a file or pipe).
+
+    A pipe into ``less -S`` or a file keeps whole cells unless ``COLUMNS`` is set.
+    """
+    import os  # noqa: PLC0415 - only the table commands ask
+    import sys  # noqa: PLC0415 - only the table commands ask
+
+    given = os.environ.get("COLUMNS", "").strip()
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    stream = sys.stdout
+    try:
+        if stream is not None and stream.isatty():
+            return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return None
+    return None
+
+
+def render(
+    records: Sequence[Mapping[str, object]], columns: Sequence[Column], fmt: str, *, width: int | None = None
+) -> str:
     """``records`` as ``table``, ``csv`` (heading row of keys) or ``json`` (a list of objects).
 
     JSON keeps every key of the records, not only the table's columns, so a
-    script gets the whole answer.
+    script gets the whole answer. ``width`` fits the table to that many columns.
 
     >>> records = [{"n": 1, "units": ["市商务局", "菏泽海关"]}]
     >>> print(render(records, [("n", "no."), ("units", "units")], "csv"))
@@ -121,7 +199,7 @@ def render(records: Sequence[Mapping[str, object]], columns: Sequence[Column], f
     1,市商务局、菏泽海关
     """
     if fmt == "table":
-        return text_table(records, columns)
+        return text_table(records, columns, width=width)
     if fmt == "json":
         return json_text(list(records))
     if fmt == "csv":

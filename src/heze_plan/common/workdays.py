@@ -29,11 +29,23 @@ __all__ = [
 ]
 
 
+#: The first calendar built for each year, whatever its language: the days are the same in every
+#: language, so working-day questions reuse it instead of building another (only names differ).
+_ANY_LANGUAGE: dict[int, holidays.HolidayBase] = {}
+
+
 @functools.cache
 def _calendar(year: int, language: str | None = None) -> holidays.HolidayBase:
     import holidays  # noqa: PLC0415 - the holiday data loads on first use, not with heze_plan
 
-    return holidays.country_holidays("CN", years=year, language=language)
+    calendar = holidays.country_holidays("CN", years=year, language=language)
+    _ANY_LANGUAGE.setdefault(year, calendar)
+    return calendar
+
+
+def _days(year: int) -> holidays.HolidayBase:
+    """A calendar of ``year`` for questions about days, not names: one already built, if any."""
+    return _ANY_LANGUAGE.get(year) or _calendar(year)
 
 
 def is_working_day(day: dt.date) -> bool:
@@ -42,7 +54,7 @@ def is_working_day(day: dt.date) -> bool:
     >>> is_working_day(dt.date(2023, 9, 30)), is_working_day(dt.date(2023, 10, 7))
     (False, True)
     """
-    return bool(_calendar(day.year).is_working_day(day))
+    return bool(_days(day.year).is_working_day(day))
 
 
 def holiday_name(day: dt.date, *, language: str | None = None) -> str | None:
@@ -90,7 +102,7 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     full_weeks, rest = divmod((end - start).days, 7)
     count = full_weeks * 5 + sum((start + dt.timedelta(days=i)).weekday() < 5 for i in range(1, rest + 1))
     for year in range(start.year, end.year + 1):
-        calendar = _calendar(year)
+        calendar = _days(year)
         count -= sum(1 for day in calendar if start < day <= end and day.weekday() < 5)
         count += sum(1 for day in calendar.weekend_workdays if start < day <= end)
     return count

@@ -429,13 +429,21 @@ class Plan:
         """The last day of the plan year: when ongoing tasks and 年内 items are due."""
         return dt.date(self.document.year, 12, 31)
 
-    def task(self, number: int) -> Task:
+    def task(self, number: int | str) -> Task:
         """The task with this number; ``KeyError`` naming the valid range otherwise.
 
+        A number written as text (``"8"``, as from a form) is read as one;
+        anything else that is not an ``int`` (``True``, ``8.0``) is a
+        :class:`TypeError` naming what was given.
         Tasks numbered 1..N in order (every parsed plan without gaps) are found
         by position, so a loop over the numbers stays linear in a plan of
         100 000 tasks; other plans fall back to a scan.
         """
+        if isinstance(number, str) and number.strip().isdecimal():
+            number = int(number.strip())
+        if isinstance(number, bool) or not isinstance(number, int):
+            msg = f"a task number is a whole number such as 8, got {number!r}"
+            raise TypeError(msg)
         if 0 < number <= len(self.tasks) and self.tasks[number - 1].number == number:
             return self.tasks[number - 1]
         for task in self.tasks:

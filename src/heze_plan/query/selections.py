@@ -40,6 +40,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
+from heze_plan.common.dates import user_date
 from heze_plan.model.plan import Milestone, Plan, Target, TargetKind, Task
 from heze_plan.query._cache import per_plan
 from heze_plan.query.lookup import resolve_area, resolve_party
@@ -166,6 +167,19 @@ _index = per_plan(_build_index)
 
 
 _MONTH = re.compile(r"^(?:(\d{4})\s*[-/年.]\s*)?(\d{1,2})\s*月?$")
+
+
+def _day(value: object, name: str) -> dt.date:
+    """A date given as a ``date`` or as text a person writes; ``TypeError`` for anything else."""
+    if isinstance(value, dt.datetime):
+        msg = f"{name} must be a date, not a date-time: got {value!r}"
+        raise TypeError(msg)
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return user_date(value)
+    msg = f"{name} must be a date or text such as '2023-09-30', got {value!r}"
+    raise TypeError(msg)
 
 
 def parse_month(text: str, year: int) -> tuple[int, int]:
@@ -327,13 +341,15 @@ class Selection(Sequence[T], Generic[T]):
 
     # -- when
 
-    def due_between(self: S, start: dt.date, end: dt.date) -> S:
+    def due_between(self: S, start: dt.date | str, end: dt.date | str) -> S:
         """Items with a milestone due from ``start`` to ``end``, both days included.
 
         A task stays if any of its milestones falls in the range; a milestone
         if it does; a target if the milestone it is due with does. Ongoing
-        tasks have no date and never match.
+        tasks have no date and never match. Dates may be written as text
+        (``"2023-09-30"``, ``"2023/9/30"``: :func:`heze_plan.common.dates.user_date`).
         """
+        start, end = _day(start, "start"), _day(end, "end")
         if start > end:
             msg = f"the range is empty: {start.isoformat()} is after {end.isoformat()}"
             raise ValueError(msg)
@@ -347,22 +363,35 @@ class Selection(Sequence[T], Generic[T]):
         """Items with a milestone due on ``day``."""
         return self.due_between(day, day)
 
-    def due_before(self: S, day: dt.date) -> S:
-        """Items with a milestone due on or before ``day`` (by that day)."""
-        return self.due_between(dt.date.min, day)
+    def due_before(self: S, day: dt.date | str) -> S:
+        """Items with a milestone due on or before ``day`` (by that day; a date or ``"2023-09-30"``)."""
+        return self.due_between(dt.date.min, _day(day, "day"))
 
-    def due_after(self: S, day: dt.date) -> S:
-        """Items with a milestone due on or after ``day``."""
-        return self.due_between(day, dt.date.max)
+    def due_after(self: S, day: dt.date | str) -> S:
+        """Items with a milestone due on or after ``day`` (a date or ``"2023-09-30"``)."""
+        return self.due_between(_day(day, "day"), dt.date.max)
 
     def in_month(self: S, year: int | str, month: int | None = None) -> S:
-        """Items with a milestone due in a month: ``in_month(2023, 10)`` or ``in_month('2023-10')``."""
+        """Items with a milestone due in a month: ``in_month(2023, 10)``, ``in_month('2023-10')``, or
+        ``in_month(10)`` for a month of the plan year.
+        """
+        if isinstance(year, bool) or isinstance(month, bool):
+            msg = f"a month is a number 1-12 or 'YYYY-MM', got {year!r}, {month!r}"
+            raise TypeError(msg)
+        if isinstance(year, int) and month is None and 1 <= year <= 12:
+            year, month = self.plan.year, year
         if isinstance(year, str):
             if month is not None:
                 msg = "give the month either as 'YYYY-MM' or as (year, month), not both"
                 raise TypeError(msg)
             year, month = parse_month(year, self.plan.year)
-        elif month is None or not 1 <= month <= 12:
+        elif not isinstance(year, int):
+            msg = f"a year is a whole number such as 2023, got {year!r}"
+            raise TypeError(msg)
+        elif month is None:
+            msg = f"in_month({year}) names no month: give in_month({year}, 10) or in_month('{year}-10')"
+            raise ValueError(msg)
+        elif not 1 <= month <= 12:
             msg = f"bad month {month!r}: expected 1-12"
             raise ValueError(msg)
         return self.due_between(*_month_bounds(year, month))
