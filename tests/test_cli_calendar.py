@@ -159,14 +159,14 @@ class TestFeedsCommand:
     """``heze-plan feeds OUTDIR`` writes the set, and refuses to touch files it did not write."""
 
     def test_writes_the_set(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """86 feeds and the index; a rerun writes nothing."""
+        """87 feeds (one for 纪委监委机关 of 保障措施（三） too) and the index; a rerun writes nothing."""
         status, out, _ = run(capsys, "feeds", str(tmp_path), "--base-url", "https://plan.example/feeds")
         assert status == 0
-        assert "86 feeds; 88 files written" in out
+        assert "87 feeds; 89 files written" in out
         index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
         assert index["feeds"][0]["webcal"] == "webcal://plan.example/feeds/plan.ics"
         rerun = run(capsys, "feeds", str(tmp_path), "--base-url", "https://plan.example/feeds")[1]
-        assert "0 files written, 88 unchanged, 0 removed" in rerun
+        assert "0 files written, 89 unchanged, 0 removed" in rerun
 
     def test_foreign_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A stranger's plan.ics in OUTDIR stops the command with exit status 2; nothing is written."""

@@ -51,6 +51,8 @@ class TestSummary:
         out = _run(capsys, "summary")[1]
         assert "121 milestones" in out
         assert "+2 plan-level deadlines (保障措施): 2023-08-29, 2023-12-31" in out.splitlines()
+        # E1–E9 rewrite the text; E10–E12 (meaning) and E13–E16 (labels) are shown beside it
+        assert "9 corrections to the source text, 7 more errata shown beside it (meaning, labels)" in out
 
 
 class TestCheck:

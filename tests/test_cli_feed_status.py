@@ -184,7 +184,7 @@ class TestFeedsWithLedger:
         assert (status, err) == (0, "")
         assert out.endswith("; status as of 2023-10-15: 29 已完成, 6 逾期, 1 已取消\n")
         assert summaries(tmp_path / "plan.ics")["149. 促进版权产业发展"] == "【已取消】149. 促进版权产业发展"
-        assert "0 files written, 88 unchanged" in run(capsys, *argv)[1]
+        assert "0 files written, 89 unchanged" in run(capsys, *argv)[1]
 
     def test_strict(self, tmp_path: Path, mixed: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """With bad rows: problems on stderr, the set still written, exit 1 only with --strict."""

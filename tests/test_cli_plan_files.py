@@ -100,6 +100,8 @@ class TestEveryCommandReadsEveryFormat:
         expected = capsys.readouterr().out.replace(str(tmp_path / "embedded"), "OUT")
         assert code == 0
         got = _run(capsys, argv, published[kind], tmp_path / "embedded")
+        if command == "timeline":  # a task table has no safeguards: their block ends the embedded timeline
+            expected = expected.split("\n\nsafeguards  ")[0] + ("\n" if "\nsafeguards  " in expected else "")
         assert got[:2] == (0, expected)
 
 

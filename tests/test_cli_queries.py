@@ -154,7 +154,7 @@ class TestShow:
         assert data["lead"] == ["市人力资源社会保障局", "市委组织部", "市教育局"]
         assert [t["target"] for t in data["targets"]] == ["≥ 8 人", "= 10 场", "≥ 27000 人"]
         assert data["targets"][2]["due"] == "2023-12-31"
-        assert [e["id"] for e in data["errata"]] == ["E4"]
+        assert [e["id"] for e in data["errata"]] == ["E4", "E7"]  # 部部 across a page break; 山东一名校
 
 
 class TestUnits:
@@ -162,7 +162,7 @@ class TestUnits:
 
     def test_customs_and_bureau(self, capsys: pytest.CaptureFixture[str]) -> None:
         records = {r["unit"]: r for r in _json(capsys, "units")}
-        assert len(records) == 64
+        assert len(records) == 65  # with 纪委监委机关 (保障措施（三） 强化与纪委监委机关联动)
         assert (records["菏泽海关"]["leads"], records["菏泽海关"]["shares"]) == (3, 1)
         assert (records["市行政审批服务局"]["leads"], records["市行政审批服务局"]["shares"]) == (28, 4)
         assert records["各县区政府、管委会"]["shares"] == 168
@@ -196,13 +196,15 @@ class TestTargets:
 
     def test_relative(self, capsys: pytest.CaptureFixture[str]) -> None:
         records = _json(capsys, "targets", "--kind", "relative")
-        assert [r["task"] for r in records] == [23, 66, 66, 160]
+        # 160. 使用率、覆盖率高于全省平均水平: two; 70. 稳中有降 and 167. 稳中有升: directions
+        assert [r["task"] for r in records] == [23, 66, 66, 70, 160, 160, 167]
 
     def test_by_unit(self, capsys: pytest.CaptureFixture[str]) -> None:
         records = _json(capsys, "targets", "--unit", "海关")
         assert [(r["task"], r["target"]) for r in records] == [
             (53, "≤ 13 小时"),
             (53, "≤ 2 小时"),
+            (53, "= 24 小时"),  # “7×24”小时预约通关作业机制
             (55, "2–3 期"),
         ]
 
@@ -271,8 +273,14 @@ class TestTimeline:
         # 8月底前 tasks naming the county governments: all but 159 (no 各县区政府、管委会 in its clause).
         assert lines[0] == "2023-08  10 milestones"
         assert lines[1].split() == ["due", "task", "phrase", "title", "lead", "role"]
-        assert all(line.endswith("responsible (via 各县区政府、管委会)") for line in lines[3:])
-        assert "159" not in [line.split()[1] for line in lines[3:]]
+        block = lines[3 : lines.index("")]
+        assert len(block) == 10
+        assert all(line.endswith("responsible (via 各县区政府、管委会)") for line in block)
+        assert "159" not in [line.split()[1] for line in block]
+        # then 保障措施（一）: 各县区、市直领域牵头部门要在本行动计划印发1个月内制定具体落实方案
+        assert lines[lines.index("") + 1] == "safeguards  1 deadline"
+        assert lines[-1].split()[:2] == ["2023-08-29", "S1.6"]
+        assert lines[-1].endswith("must act (via 各县区政府、管委会)")
 
 
 class TestMistakes:
@@ -304,7 +312,7 @@ class TestMistakes:
             (["tasks", "--ongoing", "--month", "10"], "--ongoing selects tasks without deadlines"),
             (["show", "0"], "no task 0: this plan numbers its tasks 1..195"),
             (["show", "196"], "no task 196: this plan numbers its tasks 1..195"),
-            (["show", "eight"], "task number must be a whole number, got 'eight'"),
+            (["show", "eight"], "task number must be a whole number or a safeguard (S1, S1.6), got 'eight'"),
             (["targets", "--unit", "市商务厅"], "unknown unit"),
             (["targets", "--ongoing", "--month", "12"], "--ongoing selects tasks without deadlines"),
             (["timeline", "--ongoing"], "which have no milestones"),

@@ -48,22 +48,26 @@ class TestErrataTable:
         rows = heze_docs.errata_rows()
         assert [row[0] for row in rows] == [e["id"] for e in shipped]
         for row, erratum in zip(rows, shipped, strict=True):
-            assert row[1] == str(erratum["task"])
-            assert row[4] == erratum["source"].replace("\n", "⏎")
-            assert row[5] == erratum["correction"]
-            assert row[6] == erratum["reason"]
+            assert row[1] == ("—" if erratum["task"] is None else str(erratum["task"]))
+            assert row[4] == erratum["status"]
+            assert row[5] == erratum["source"].replace("\n", "⏎")
+            assert row[6].startswith(erratum["correction"])
+            not_applied = erratum["kind"] in {"meaning", "irregular_label"}
+            assert row[6].endswith("(shown beside the text, not applied)") == not_applied
+            assert row[7] == erratum["reason"]
 
     def test_line_is_where_the_source_text_starts(self) -> None:
         text = heze_plan.source_text().splitlines()
         for row in heze_docs.errata_rows():
-            first = row[4].split("⏎")[0]
+            first = row[5].split("⏎")[0]
             assert first in text[int(row[2]) - 1], f"{row[0]}: {first!r} is not on line {row[2]}"
 
     def test_e1_task_58(self) -> None:
         # 58. …（牵头单位：市农业农村局，各县区政府、管委会）: the 责任单位 label is missing.
         (row,) = [r for r in heze_docs.errata_rows() if r[0] == "E1"]
         assert row[1] == "58"
-        assert row[4] == "（牵头单位：市农业农村局，各县区政府、管委会）"
+        assert row[4] == "inferred"  # the label is read from the other tasks, not from the text
+        assert row[5] == "（牵头单位：市农业农村局，各县区政府、管委会）"
 
 
 class TestCliReference:

@@ -29,7 +29,7 @@ class TestSnapshot:
     ) -> None:
         parsed = _embedded.parse_embedded()
         (tmp_path / data.SNAPSHOT).write_text(_embedded.snapshot_json(parsed), encoding="utf-8")
-        for name in (data.SOURCE, data.ERRATA, data.UNITS):
+        for name in (data.SOURCE, data.ERRATA, data.UNITS, data.READINGS):
             (tmp_path / name).write_text(data.read_text(name), encoding="utf-8")
         monkeypatch.setattr(data, "_HERE", str(tmp_path))
         assert _embedded._read_snapshot() == parsed
@@ -40,7 +40,7 @@ class TestSnapshot:
         document = json.loads(_embedded.snapshot_json(heze_plan.load()))
         document["inputs"] = "0" * 64  # made from another text, errata or registry
         (tmp_path / data.SNAPSHOT).write_text(json.dumps(document), encoding="utf-8")
-        for name in (data.SOURCE, data.ERRATA, data.UNITS):
+        for name in (data.SOURCE, data.ERRATA, data.UNITS, data.READINGS):
             (tmp_path / name).write_text(data.read_text(name), encoding="utf-8")
         monkeypatch.setattr(data, "_HERE", str(tmp_path))
         assert _embedded._read_snapshot() is None

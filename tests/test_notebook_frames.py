@@ -132,7 +132,7 @@ class TestDataFrames:
 
     def test_units_frame_busiest_first(self, plan: Plan) -> None:
         frame = frames.units_dataframe(plan)
-        assert len(frame) == 64
+        assert len(frame) == 65  # with 纪委监委机关
         assert list(frame["leads"]) == sorted(frame["leads"], reverse=True)
         assert frame.loc["市外办", "leads"] == 1
 

@@ -228,19 +228,22 @@ class TestTargets:
             80,
             "%",
         )
-        (growth,) = plan.task(164).targets
-        assert (growth.comparator, growth.value, growth.unit) == (Comparator.ABOUT, 10, "%")
+        # 164. …协作共用网数量、使用创新券科技型中小微企业数量比上年增长10%左右: two measures, ≈10% each
+        growths = plan.task(164).targets
+        assert [(g.comparator, g.value, g.unit) for g in growths] == [(Comparator.ABOUT, 10, "%")] * 2
 
     def test_more_than(self, plan: heze_plan.Plan) -> None:
         (licences,) = plan.task(145).targets
         assert (licences.comparator, licences.value, licences.unit) == (Comparator.MORE_THAN, 12, "项")
 
     def test_service_time_limits(self, plan: heze_plan.Plan) -> None:
-        imports, exports = plan.task(53).targets
-        assert [(t.kind, t.comparator, t.value, t.unit) for t in (imports, exports)] == [
-            (TargetKind.SERVICE_TIME, Comparator.AT_MOST, 13, "小时"),
-            (TargetKind.SERVICE_TIME, Comparator.AT_MOST, 2, "小时"),
+        # 53. 进出口整体通关时间分别控制在13小时和2小时内；…“7×24”小时预约通关作业机制
+        imports, exports, booking = plan.task(53).targets
+        assert [(t.kind, t.comparator, t.value, t.unit, t.applies_to) for t in (imports, exports)] == [
+            (TargetKind.SERVICE_TIME, Comparator.AT_MOST, 13, "小时", "进口"),
+            (TargetKind.SERVICE_TIME, Comparator.AT_MOST, 2, "小时", "出口"),
         ]
+        assert (booking.kind, booking.value) == (TargetKind.AVAILABILITY, 24)
         (refund,) = plan.task(43).targets
         assert (refund.kind, refund.value, refund.unit) == (TargetKind.SERVICE_TIME, 3, "个工作日")
 
@@ -287,9 +290,12 @@ class TestTargets:
         # 印发1个月内: one month after printing on 2023-07-29
         assert (scheme.phrase, scheme.due) == ("印发1个月内", D(2023, 8, 29))
         assert scheme.deliverable.startswith("制定具体落实方案")
-        assert [(t.comparator, t.value, t.unit) for t in demonstration.targets] == [
-            (Comparator.AT_LEAST, 7, "项"),
-            (Comparator.AT_LEAST, 10, "项"),
+        # 不少于7项; 不少于10项; 各县区…案例数量参照市直部门执行 (the same figures, per county)
+        assert [(t.comparator, t.value, t.unit, t.scope) for t in demonstration.targets] == [
+            (Comparator.AT_LEAST, 7, "项", None),
+            (Comparator.AT_LEAST, 10, "项", None),
+            (Comparator.AT_LEAST, 7, "项", "per county"),
+            (Comparator.AT_LEAST, 10, "项", "per county"),
         ]
 
 

@@ -49,7 +49,9 @@ class TestRegistry:
         plan = heze_plan.load()
         known = known_units()
         assert [u.name for u in plan.units if u.name not in known] == []
-        assert len(plan.units) == 64
+        # 63 units in the owner clauses, 市营转办 (safeguard （一）) and 纪委监委机关 (safeguard （三）
+        # 强化与纪委监委机关联动)
+        assert len(plan.units) == 65
 
     @pytest.mark.parametrize(
         ("name", "kind"),
@@ -67,10 +69,28 @@ class TestRegistry:
             ("市人大法工委", UnitKind.PEOPLES_CONGRESS),
             ("各县区政府、管委会", UnitKind.COLLECTIVE),
             ("水、电、气、热各专营单位", UnitKind.COLLECTIVE),
+            # centres are public institutions (事业单位), not the government's working departments
+            ("市住房公积金管理中心", UnitKind.PUBLIC_INSTITUTION),
+            ("市公路事业发展中心", UnitKind.PUBLIC_INSTITUTION),
+            ("市地震监测中心", UnitKind.PUBLIC_INSTITUTION),
+            ("市公共资源交易中心", UnitKind.PUBLIC_INSTITUTION),
+            # 市营转办要发挥综合协调作用: the office of the leading group
+            ("市营转办", UnitKind.LEADING_GROUP_OFFICE),
+            ("纪委监委机关", UnitKind.PARTY_ORGAN),
         ],
     )
     def test_kinds(self, name: str, kind: UnitKind) -> None:
         assert heze_plan.load().unit(name).kind is kind
+
+    def test_every_shipped_unit_says_where_its_kind_comes_from(self) -> None:
+        for unit in known_units().values():
+            assert unit.basis.strip(), unit.name
+        assert "事业单位" in known_units()["市公共资源交易中心"].basis
+        assert "领导小组" in known_units()["市营转办"].basis
+
+    def test_units_of_other_plans_have_no_basis(self) -> None:
+        (unit,) = heze_plan.parsing.registry_for(["省商务厅"])
+        assert unit.basis == ""
 
     def test_aliases_are_unique_and_not_names(self) -> None:
         names = set(known_units())

@@ -10,6 +10,7 @@ from heze_plan.query.lookup import (
     AreaLookupError,
     UnitLookupError,
     _unit_index,
+    lookup_note,
     resolve_area,
     resolve_county,
     resolve_party,
@@ -147,3 +148,86 @@ class TestResolveArea:
     def test_bad(self, plan: heze_plan.Plan, key: int | str) -> None:
         with pytest.raises(AreaLookupError):
             resolve_area(plan, key)
+
+
+class TestNamesPeopleType:
+    """Every name a Heze official would type resolves, or gets an answer that helps."""
+
+    @pytest.mark.parametrize(
+        ("name", "unit"),
+        [
+            ("菏泽金融监管分局", "国家金融监督管理总局菏泽监管分局"),
+            # the People's Bank's branch, 中心支行 in the plan, 分行 after the 2024 reorganisation
+            ("人民银行菏泽市分行", "人行菏泽市中心支行"),
+            ("中国人民银行菏泽市分行", "人行菏泽市中心支行"),
+            ("市地方金融监督管理局", "市地方金融监管局"),
+            ("市医疗保障局", "市医保局"),
+            ("市自然资源局", "市自然资源和规划局"),
+            ("市消防支队", "市消防救援支队"),
+            ("国网菏泽市供电公司", "国网菏泽供电公司"),
+            ("市委外办", "市外办"),
+            ("市审批局", "市行政审批服务局"),
+            ("审批局", "市行政审批服务局"),
+            ("市审批服务局", "市行政审批服务局"),
+            # 保障措施（三） 强化与纪委监委机关联动
+            ("纪委监委机关", "纪委监委机关"),
+            ("市纪委监委", "纪委监委机关"),
+        ],
+    )
+    def test_resolves(self, plan: heze_plan.Plan, name: str, unit: str) -> None:
+        assert resolve_unit(plan, name).name == unit
+
+    @pytest.mark.parametrize(
+        ("name", "choices"),
+        [
+            ("金融监管局", {"国家金融监督管理总局菏泽监管分局", "市地方金融监管局"}),
+            ("有关部门", {"市有关部门、单位", "市各重点民生领域、新兴领域主管部门"}),
+            ("市政府", {"市政府办公室", "各县区政府、管委会"}),
+        ],
+    )
+    def test_ambiguous_short_forms_answer_with_choices(
+        self, plan: heze_plan.Plan, name: str, choices: set[str]
+    ) -> None:
+        with pytest.raises(UnitLookupError) as caught:
+            resolve_unit(plan, name)
+        assert caught.value.ambiguous
+        assert set(caught.value.candidates) == choices
+
+    def test_city_government_says_why(self, plan: heze_plan.Plan) -> None:
+        with pytest.raises(UnitLookupError, match="issues the plan and leads no task itself"):
+            resolve_unit(plan, "市政府")
+
+    @pytest.mark.parametrize("name", ["海关", "国网", "通信管理局"])
+    def test_broad_names_resolve_and_say_so(self, plan: heze_plan.Plan, name: str) -> None:
+        unit = resolve_unit(plan, name)
+        note = lookup_note(name)
+        assert note is not None
+        assert unit.name in note
+
+    def test_county_short_name(self, plan: heze_plan.Plan) -> None:
+        # 郓城 is 郓城县, not 市城管局
+        assert resolve_party(plan, "郓城").county == "郓城县"
+        with pytest.raises(UnitLookupError, match="郓城县 is a county"):
+            resolve_unit(plan, "郓城")
+
+    def test_counties_are_data(self) -> None:
+        assert len(COUNTIES) == 11
+        assert "郓城" in COUNTIES["郓城县"]
+
+
+class TestCityData:
+    """The city's names (data/city.json) point only at units of the registry."""
+
+    def test_choices_and_notes_name_registry_units(self, plan: heze_plan.Plan) -> None:
+        import json
+
+        from heze_plan import data
+
+        city = json.loads(data.read_text(data.CITY))
+        registered = {u.name for u in plan.units}
+        for name, choices in city["ambiguous_names"].items():
+            assert set(choices) <= registered, name
+            assert len(choices) >= 2, name
+        for name, note in city["broad_names"].items():
+            assert resolve_unit(plan, name).name in note
+        assert set(city["county_collectives"]) <= registered

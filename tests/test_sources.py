@@ -15,11 +15,12 @@ import io
 import zipfile
 from pathlib import Path
 
+import attrs
 import pytest
 
 import heze_plan
 from heze_plan.errors import ExtraMissingError, ParseError, SourceError
-from heze_plan.model.plan import Plan
+from heze_plan.model.plan import Plan, Task
 from heze_plan.parsing import known_units, shipped_errata
 from heze_plan.sources import READERS, read_text
 from tests import plan_files
@@ -33,6 +34,10 @@ pytest.importorskip("reportlab", reason="reportlab (test extra) typesets the PDF
 needs_soffice = pytest.mark.skipif(
     plan_files.soffice() is None, reason="LibreOffice (soffice) is not installed"
 )
+
+
+def _closed(tasks: tuple[Task, ...]) -> tuple[Task, ...]:
+    return tuple(attrs.evolve(t, open_owner_lists=()) for t in tasks)
 
 
 def assert_heze_tasks(read: Plan, expected: Plan, *, text: bool = True) -> None:
@@ -76,7 +81,8 @@ class TestEveryFormatGivesTheHezeTasks:
         """
         read = heze_plan.read(published[kind])
         assert_heze_tasks(read, plan)
-        assert read.tasks == plan.tasks
+        # a task table writes owner names without the 等 of an open list (task 144)
+        assert read.tasks == _closed(plan.tasks)
         assert read.document.number == plan.document.number
         assert not read.safeguards
 
@@ -88,7 +94,7 @@ class TestEveryFormatGivesTheHezeTasks:
 
     @needs_soffice
     def test_workbook_saved_by_libreoffice_calc(self, office_published: dict[str, Path], plan: Plan) -> None:
-        assert heze_plan.read(office_published["xlsx"]).tasks == plan.tasks
+        assert heze_plan.read(office_published["xlsx"]).tasks == _closed(plan.tasks)
 
 
 class TestPdf:
@@ -389,3 +395,10 @@ class TestErrors:
 
     def test_registry_covers_every_format(self) -> None:
         assert {".txt", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".csv"} <= set(READERS)
+
+
+@pytest.fixture(scope="session")
+def plan() -> Plan:
+    """The Heze plan as the parser reads its text, before the embedded plan's readings
+    (data/readings.json, decisions that no file carries) are applied."""
+    return heze_plan.parse(heze_plan.source_text(), errata=shipped_errata(), registry=known_units())

@@ -37,7 +37,7 @@ class ErrataTable(Directive):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        widths = (4, 5, 5, 12, 22, 22, 30)
+        widths = (4, 5, 5, 10, 7, 20, 20, 29)
         return [_table(ERRATA_COLUMNS, errata_rows(), widths)]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import heze_plan
 from heze_plan.cli import build_parser
 
-ERRATA_COLUMNS = ("id", "task", "line", "kind", "source text", "read as", "why")
+ERRATA_COLUMNS = ("id", "task", "line", "kind", "status", "source text", "read as", "why")
 
 
 def errata_rows() -> list[tuple[str, ...]]:
@@ -25,8 +25,9 @@ def errata_rows() -> list[tuple[str, ...]]:
             "—" if e.task is None else str(e.task),
             "—" if e.line is None else str(e.line),
             e.kind.replace("_", " "),
+            e.status,
             e.source.replace("\n", "⏎"),
-            e.correction,
+            e.correction if e.rewrites else f"{e.correction} (shown beside the text, not applied)",
             e.reason,
         )
         for e in heze_plan.load().errata

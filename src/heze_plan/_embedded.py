@@ -26,8 +26,9 @@ __all__ = ["load", "parse_embedded", "snapshot_json"]
 def parse_embedded() -> Plan:
     """The embedded plan parsed from its shipped text with the shipped errata and unit registry."""
     from heze_plan.parsing import known_units, parse, shipped_errata  # noqa: PLC0415 - the parser's imports only without a snapshot
+    from heze_plan.parsing.readings import as_embedded  # noqa: PLC0415 - as above
 
-    return parse(data.source_text(), errata=shipped_errata(), registry=known_units())
+    return as_embedded(parse(data.source_text(), errata=shipped_errata(), registry=known_units()))
 
 
 def snapshot_json(plan: Plan) -> str:

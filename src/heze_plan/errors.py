@@ -23,6 +23,7 @@ __all__ = [
     "OutputError",
     "PandasMissingError",
     "ParseError",
+    "ReadingError",
     "SourceError",
     "UnitLookupError",
 ]
@@ -78,6 +79,10 @@ class ErrataError(HezePlanError, ValueError):
     """An erratum does not fit the text it is applied to."""
 
 
+class ReadingError(HezePlanError, ValueError):
+    """A recorded reading (``data/readings.json``) does not fit the parsed plan."""
+
+
 class ExportError(HezePlanError, ValueError):
     """Data that cannot be structured into a plan; ``errors`` lists every problem."""
 
@@ -90,19 +95,26 @@ class UnitLookupError(HezePlanError, LookupError):
     """A unit name that names no unit, or more than one; lists the closest units.
 
     ``name`` is what the user typed, ``candidates`` the canonical names that
-    come closest (for an ambiguous name: every unit it could mean).
+    come closest (for an ambiguous name: every unit it could mean), ``note``
+    why, when the name is known but not a unit (a county, the government itself).
     """
 
-    def __init__(self, name: str, candidates: Iterable[str], *, ambiguous: bool = False) -> None:
+    def __init__(
+        self, name: str, candidates: Iterable[str], *, ambiguous: bool = False, note: str = ""
+    ) -> None:
         self.name = name
         self.candidates = tuple(candidates)
         self.ambiguous = ambiguous
+        #: Why the name is refused, when there is more to say than "unknown" (a county, a broad name).
+        self.note = note
         if ambiguous:
             message = f"unit {name!r} is ambiguous: it could be {'、'.join(self.candidates)}"
         elif self.candidates:
             message = f"unknown unit {name!r}; did you mean {'、'.join(self.candidates)}?"
         else:
             message = f"unknown unit {name!r}; `heze-plan units` lists every unit"
+        if note:
+            message += f" ({note})"
         super().__init__(message)
 
     def __str__(self) -> str:

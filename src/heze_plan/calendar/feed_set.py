@@ -3,7 +3,7 @@
 >>> import heze_plan
 >>> specs = feed_specs(heze_plan.load())
 >>> len(specs), specs[0].file_stem, specs[1].name
-(86, 'plan', '（一）开办企业')
+(87, 'plan', '（一）开办企业')
 
 A unit's feed holds every milestone of the tasks it leads or shares and the
 safeguards' deadlines it must act on; an event is the same in every feed it

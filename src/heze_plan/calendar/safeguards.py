@@ -6,18 +6,14 @@ Heze plan's first safeguard says 各县区、市直领域牵头部门要在本�
 milestone of the safeguard; this module makes it an entry of the calendar
 feeds, next to the tasks' milestones (:mod:`heze_plan.calendar.entries`).
 
-Who must act is read from the deadline's sentence, up to the deadline phrase
-(its subject; what follows, such as 报市营转办备案, names a recipient):
-
-- 领域牵头部门 / 领域牵头单位, or 各领域 on its own (not 各领域责任单位): the
-  lead units of every area (the union of :attr:`~heze_plan.model.plan.Area.lead_units`);
-- 各县区 on its own: the registry's collectives of the county governments, whose
-  name starts with 各县区政府 (各县区政府、管委会), through which a county acts
-  (各县区法院 are courts, and count only where the text names them);
-- any registry unit the subject names by its canonical name.
-
-A deadline whose subject names none of these is still in the whole-plan
-feed, with 未指明 as who must act.
+Who must act is not worked out here: it is the
+:class:`~heze_plan.model.plan.Obligation` of the safeguard whose sentence
+states the deadline (:attr:`Obligation.actors`, read by
+:mod:`heze_plan.parsing.obligations`: the subject before 要, so that
+报市营转办备案 names a recipient, not an actor). A plan without obligations
+(an export written before they existed) has them read from the safeguard's
+text on the spot. A deadline whose obligation names nobody is still in the
+whole-plan feed, with 未指明 as who must act.
 
 >>> import heze_plan
 >>> plan = heze_plan.load()
@@ -31,20 +27,17 @@ feed, with 未指明 as who must act.
 
 from __future__ import annotations
 
-import re
 import uuid
 
 from attrs import frozen
 
-from heze_plan.model.plan import Milestone, Plan, Safeguard
+from heze_plan.model.plan import Milestone, Obligation, Plan, Safeguard
+from heze_plan.parsing.obligations import obligations_of
 
-__all__ = ["SafeguardEntry", "actors", "safeguard_entries", "safeguard_uid", "subject"]
+__all__ = ["SafeguardEntry", "actors", "obligation", "safeguard_entries", "safeguard_uid", "subject"]
 
 #: The same namespace as the tasks' UIDs (:func:`heze_plan.calendar.entries.milestone_uid`); the names differ.
 _UID_NAMESPACE = uuid.UUID("0b1c7e4e-6d2a-5c55-9d1e-3a7f1f2c8e40")
-_AREA_LEADS = re.compile(r"领域牵头(?:部门|单位)|各领域(?!责任)")
-_COUNTIES = re.compile(r"各县区(?!法院)")
-_COUNTY_GOVERNMENTS = "各县区政府"
 _SENTENCE_ENDS = "。；;"
 
 
@@ -85,19 +78,25 @@ def subject(entry: SafeguardEntry) -> str:
     return text[begin:position]
 
 
+def obligation(plan: Plan, entry: SafeguardEntry) -> Obligation | None:
+    """The obligation whose sentence states the deadline, or ``None`` if none does."""
+    safeguard = entry.safeguard
+    found = safeguard.obligations or obligations_of(plan, safeguard)
+    milestone = entry.milestone
+    return next(
+        (
+            o
+            for o in found
+            if o.phrase == milestone.phrase and o.due == milestone.due and o.phrase in o.action
+        ),
+        None,
+    )
+
+
 def actors(plan: Plan, entry: SafeguardEntry) -> tuple[str, ...]:
-    """The units that must act on a safeguard's deadline, in registry order (see the module's rule)."""
-    words = subject(entry)
-    names: set[str] = {unit.name for unit in plan.units if unit.name in words}
-    if _AREA_LEADS.search(words):
-        names.update(name for area in plan.areas for name in area.lead_units)
-    if _COUNTIES.search(words):
-        names.update(
-            u.name
-            for u in plan.units
-            if u.name.startswith(_COUNTY_GOVERNMENTS) and u.kind.value == "collective"
-        )
-    return tuple(unit.name for unit in plan.units if unit.name in names)
+    """The units that must act on a safeguard's deadline, in registry order: its obligation's actors."""
+    found = obligation(plan, entry)
+    return found.actors if found is not None else ()
 
 
 def safeguard_uid(plan: Plan, number: int, milestone: int, component: str = "VEVENT") -> str:

@@ -58,6 +58,7 @@ REGISTRARS: tuple[Callable[[Commands], None], ...] = (
     queries.register_units,
     queries.register_areas,
     queries.register_targets,
+    queries.register_obligations,
     queries.register_timeline,
     calendar.register_calendar,
     calendar.register_feeds,

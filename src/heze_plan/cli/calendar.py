@@ -8,7 +8,6 @@ parser is built.
 from __future__ import annotations
 
 import argparse
-import calendar
 import datetime as dt
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ from heze_plan.cli.common import (
     load_plan,
     read_ledger,
 )
-from heze_plan.cli.selection import add_selection_options, select_milestones
+from heze_plan.cli.selection import add_selection_options, select_milestones, select_safeguards
 
 if TYPE_CHECKING:
     from heze_plan.calendar.entries import Entry
@@ -187,49 +186,6 @@ def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
         return None
 
 
-def _safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
-    """The safeguards' deadlines that the selection options select (the options were checked already).
-
-    ``--unit`` and ``--lead`` keep those the unit (or a county, through
-    各县区政府、管委会) must act on; date options apply to the due date;
-    ``--search`` keeps those whose safeguard contains every term. A safeguard
-    belongs to no area and names no responsible unit: ``--area`` and
-    ``--responsible`` leave them all out.
-    """
-    from heze_plan.calendar.safeguards import actors, safeguard_entries
-    from heze_plan.common.dates import user_date
-    from heze_plan.query import selections as queries
-    from heze_plan.query.lookup import resolve_party
-
-    if args.area or args.responsible:
-        return []
-    chosen = list(safeguard_entries(plan))
-    for names in filter(None, (args.unit, args.lead)):
-        wanted: set[str] = set()
-        for name in names:  # a repeated option: any of the units
-            party = resolve_party(plan, name)
-            wanted |= {*party.units, *party.via}
-        chosen = [e for e in chosen if wanted.intersection(actors(plan, e))]
-    start = user_date(args.due_after) if args.due_after else dt.date.min
-    end = user_date(args.due_before) if args.due_before else dt.date.max
-    if args.month:
-        year, month = queries.parse_month(args.month, plan.year)
-        start = max(start, dt.date(year, month, 1))
-        end = min(end, dt.date(year, month, calendar.monthrange(year, month)[1]))
-    chosen = [e for e in chosen if start <= e.milestone.due <= end]
-    for term in args.search or ():
-        key = _folded(term)
-        chosen = [e for e in chosen if key in _folded(e.safeguard.text)]
-    return chosen
-
-
-def _folded(text: str) -> str:
-    """Text as ``--search`` sees it: NFKC, case-folded, no whitespace (as :mod:`heze_plan.query` does)."""
-    import unicodedata
-
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
 def _calendar(args: argparse.Namespace) -> int:
     from heze_plan.calendar import to_ical
     from heze_plan.calendar.entries import Entry
@@ -241,7 +197,7 @@ def _calendar(args: argparse.Namespace) -> int:
     selection: list[Entry | SafeguardEntry] = [
         Entry(ref.task, ref.index) for ref in select_milestones(plan, args)
     ]
-    selection += _safeguards(plan, args)
+    selection += select_safeguards(plan, args)
     output: Path | None = args.output
     if args.previous is not None:
         previous = _read_revisions(args.previous, what="previous feed")

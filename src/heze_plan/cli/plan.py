@@ -28,7 +28,7 @@ def summary_text(plan: Plan) -> str:
         f"{len(dated)} milestones, {sum(len(t.targets) for t in plan.tasks)} targets",
         *_plan_level(plan),
         f"{ongoing} tasks have no deadline and run all year (to {plan.horizon.isoformat()})",
-        f"{len(plan.errata)} corrections to the source text (errata)",
+        _errata_line(plan),
         "",
         "milestones by month:",
     ]
@@ -38,6 +38,15 @@ def summary_text(plan: Plan) -> str:
         by_month[key] = by_month.get(key, 0) + 1
     lines += [f"  {month}  {count:3d}" for month, count in by_month.items()]
     return "\n".join(lines)
+
+
+def _errata_line(plan: Plan) -> str:
+    """How many errata, and how many of them the parser applied to the text."""
+    applied = sum(1 for e in plan.errata if e.rewrites)
+    if applied == len(plan.errata):
+        return f"{applied} corrections to the source text (errata)"
+    shown = len(plan.errata) - applied
+    return f"{applied} corrections to the source text, {shown} more errata shown beside it (meaning, labels)"
 
 
 def _plan_level(plan: Plan) -> list[str]:

@@ -1,4 +1,5 @@
-"""The commands that answer questions: ``tasks``, ``show``, ``units``, ``areas``, ``targets``, ``timeline``.
+"""The commands that answer questions: ``tasks``, ``show``, ``units``, ``areas``, ``targets``, ``timeline``,
+``obligations``.
 
 Each selects with :mod:`heze_plan.query.selections`, turns the result into records
 with :mod:`heze_plan.cli.views` and prints them as a table, JSON or CSV.
@@ -24,6 +25,7 @@ from heze_plan.cli.selection import (
     party,
     refuse_ongoing_with_dates,
     select_milestones,
+    select_safeguards,
     select_tasks,
 )
 from heze_plan.model.plan import TargetKind
@@ -53,8 +55,14 @@ def _show(args: argparse.Namespace) -> int:
 
     plan = load_plan(args)
     text = args.number.strip()
+    if text[:1] in {"S", "s"}:
+        try:
+            print(views.safeguard_detail(plan, "S" + text[1:]))
+        except KeyError as error:
+            raise UsageError(str(error.args[0])) from None
+        return 0
     if not text.isdigit():
-        raise UsageError(f"task number must be a whole number, got {args.number!r}")
+        raise UsageError(f"task number must be a whole number or a safeguard (S1, S1.6), got {args.number!r}")
     try:
         task = plan.task(int(text))
     except KeyError as error:
@@ -66,8 +74,17 @@ def _show(args: argparse.Namespace) -> int:
         record["targets"] = views.target_records(one.targets())
         record["per_provincial_arrangement"] = task.per_provincial_arrangement
         record["prerequisites"] = list(task.prerequisites)
+        record["open_owner_lists"] = list(task.open_owner_lists)
         record["errata"] = [
-            {"id": e.id, "kind": e.kind, "source": e.source, "correction": e.correction, "reason": e.reason}
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "status": e.status,
+                "applied": e.rewrites,
+                "source": e.source,
+                "correction": e.correction,
+                "reason": e.reason,
+            }
             for e in plan.errata_for(task.number)
         ]
         print(json_text(record))
@@ -96,12 +113,20 @@ def _targets(args: argparse.Namespace) -> int:
 
     plan = load_plan(args)
     refuse_ongoing_with_dates(args)
-    selection = narrow(queries.targets(plan), args)
+    everything = queries.targets(plan)
+    selection = narrow(everything, args)
     if args.ongoing:
         selection = selection.where(lambda ref: ref.task.ongoing)
+    whole_plan = len(selection) == len(everything)
     if args.kind:
         selection = selection.of_kind(args.kind)
     records = views.target_records(selection)
+    if whole_plan:  # no option narrowed the tasks: the principles' and safeguards' targets too
+        records += [
+            r
+            for r in views.plan_level_target_records(plan)
+            if not args.kind or getattr(r["kind"], "value", None) == args.kind
+        ]
     columns = (*views.TARGET_COLUMNS, ("phrase", "phrase")) if args.format == "csv" else views.TARGET_COLUMNS
     emit(records, columns, args.format, "targets")
     return 0
@@ -118,17 +143,52 @@ def _timeline(args: argparse.Namespace) -> int:
             raise UsageError(f"--next must be a positive number of milestones, got {args.next}")
         selection = selection[: args.next]
     named = party(plan, args)
+    # the safeguards' deadlines (S1.6), which belong to no task; --next counts the tasks' milestones only
+    entries = select_safeguards(plan, args) if args.next is None else []
+    safeguards = views.safeguard_milestone_records(plan, entries, named)
     if args.format == "table":
-        if not selection:
+        if not selection and not safeguards:
             print("no milestones match", file=sys.stderr)
-        else:
+        if selection:
             print(views.timeline_text(selection, named))
+        if safeguards:  # the safeguards' deadlines (S1.6: 印发1个月内), which belong to no task
+            print(("\n" if selection else "") + views.safeguard_timeline_text(safeguards))
         return 0
     columns = (("month", "month"), *views.MILESTONE_COLUMNS, ("deliverable", "deliverable"))
     if named:
         columns = (*columns, ("role", "role"))
-    print(with_bom(render(views.milestone_records(selection, named), columns, args.format), args.format))
+    records = views.milestone_records(selection, named) + safeguards
+    records.sort(key=lambda r: r["due"])  # type: ignore[arg-type, return-value]
+    print(with_bom(render(records, columns, args.format), args.format))
     return 0
+
+
+def _obligations(args: argparse.Namespace) -> int:
+    from heze_plan.cli import views
+    from heze_plan.query.lookup import UnitLookupError
+
+    plan = load_plan(args)
+    try:
+        records = views.obligation_records(plan, args.unit)
+    except UnitLookupError as error:
+        raise UsageError(str(error)) from None
+    emit(records, views.OBLIGATION_COLUMNS, args.format, "obligations")
+    return 0
+
+
+def register_obligations(commands: Commands) -> None:
+    """``heze-plan obligations``."""
+    parser = commands.add_parser(
+        "obligations",
+        help="the safeguards' duties: who must act, what, by when or how often",
+        description="List the obligations of the safeguards (保障措施), S1.1 onwards; with --unit, "
+        "only those the unit (or a county, through the county governments) must act on. "
+        "`heze-plan show S1.6` shows one in full.",
+    )
+    add_plan_option(parser)
+    parser.add_argument("--unit", help="only the obligations this unit or county must act on")
+    add_format_option(parser)
+    parser.set_defaults(handler=_obligations, lead=None, responsible=None)
 
 
 def register_tasks(commands: Commands) -> None:
@@ -152,7 +212,11 @@ def register_show(commands: Commands) -> None:
         description="Show one task in full, with the errata that touched its text.",
     )
     add_plan_option(parser)
-    parser.add_argument("number", metavar="N", help="the task's number (1..195 in the Heze 2023 plan)")
+    parser.add_argument(
+        "number",
+        metavar="N",
+        help="the task's number (1..195 in the Heze 2023 plan), or a safeguard: S1, S1.6",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     parser.set_defaults(handler=_show)
 
@@ -192,7 +256,10 @@ def register_targets(commands: Commands) -> None:
     )
     add_plan_option(parser)
     add_selection_options(parser)
-    parser.add_argument("--kind", choices=[k.value for k in TargetKind], help="only targets of this kind")
+    kinds = [k.value for k in TargetKind]
+    parser.add_argument(
+        "--kind", choices=kinds, metavar="KIND", help=f"only targets of this kind: {', '.join(kinds)}"
+    )
     add_format_option(parser)
     parser.set_defaults(handler=_targets)
 

@@ -9,12 +9,14 @@ into a :class:`~heze_plan.cli.common.UsageError` naming what was wrong.
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from heze_plan.cli.common import UsageError
 
 if TYPE_CHECKING:
+    from heze_plan.calendar.safeguards import SafeguardEntry
     from heze_plan.model.plan import Plan
     from heze_plan.query import selections as queries
     from heze_plan.query.lookup import Party
@@ -161,3 +163,46 @@ def party(plan: Plan, args: argparse.Namespace) -> Party | None:
 
     name = single(args.unit) or single(args.lead) or single(args.responsible)
     return resolve_party(plan, name) if name else None
+
+
+def select_safeguards(plan: Plan, args: argparse.Namespace) -> list[SafeguardEntry]:
+    """The safeguards' deadlines that the selection options select (the options were checked already).
+
+    ``--unit`` and ``--lead`` keep those the unit (or a county, through
+    各县区政府、管委会) must act on; date options apply to the due date;
+    ``--search`` keeps those whose safeguard contains every term. A safeguard
+    belongs to no area and names no responsible unit: ``--area`` and
+    ``--responsible`` leave them all out.
+    """
+    from heze_plan.calendar.safeguards import actors, safeguard_entries
+    from heze_plan.common.dates import user_date
+    from heze_plan.query import selections as queries
+    from heze_plan.query.lookup import resolve_party
+
+    if args.area or args.responsible:
+        return []
+    chosen = list(safeguard_entries(plan))
+    for names in filter(None, (args.unit, args.lead)):
+        wanted: set[str] = set()
+        for name in names:  # a repeated option: any of the units
+            party = resolve_party(plan, name)
+            wanted |= {*party.units, *party.via}
+        chosen = [e for e in chosen if wanted.intersection(actors(plan, e))]
+    start = user_date(args.due_after) if args.due_after else dt.date.min
+    end = user_date(args.due_before) if args.due_before else dt.date.max
+    if args.month:
+        year, month = queries.parse_month(args.month, plan.year)
+        start = max(start, dt.date(year, month, 1))
+        end = min(end, dt.date(year, month, calendar.monthrange(year, month)[1]))
+    chosen = [e for e in chosen if start <= e.milestone.due <= end]
+    for term in args.search or ():
+        key = _folded(term)
+        chosen = [e for e in chosen if key in _folded(e.safeguard.text)]
+    return chosen
+
+
+def _folded(text: str) -> str:
+    """Text as ``--search`` sees it: NFKC, case-folded, no whitespace (as :mod:`heze_plan.query` does)."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())

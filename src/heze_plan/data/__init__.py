@@ -3,7 +3,10 @@
 - ``heze-2023-plan.txt``: the embedded plan's text as extracted from the published PDF
   (菏政发〔2023〕11号), the ground truth;
 - ``errata.json``: the corrections applied to that text, each with its reason;
-- ``units.csv``: the registry of the embedded plan's units (name, kind, aliases);
+- ``units.csv``: the registry of the embedded plan's units (name, kind, aliases, basis);
+- ``readings.json``: how the embedded plan's arguable targets are read, each decision explained;
+- ``counties.csv``: Heze's county-level divisions and the names people use for them;
+- ``city.json``: the city's own name and the prefixes people put before a unit's name;
 - ``heze-2023-plan.json``: in a built wheel only, the embedded plan parsed when
   the wheel was built (see ``heze_plan._embedded``); a source checkout has none.
 
@@ -16,11 +19,25 @@ from __future__ import annotations
 import hashlib
 import os
 
-__all__ = ["ERRATA", "SNAPSHOT", "SOURCE", "UNITS", "inputs_digest", "read_text", "source_text"]
+__all__ = [
+    "CITY",
+    "COUNTIES",
+    "ERRATA",
+    "READINGS",
+    "SNAPSHOT",
+    "SOURCE",
+    "UNITS",
+    "inputs_digest",
+    "read_text",
+    "source_text",
+]
 
 SOURCE = "heze-2023-plan.txt"
 ERRATA = "errata.json"
 UNITS = "units.csv"
+READINGS = "readings.json"
+COUNTIES = "counties.csv"
+CITY = "city.json"
 SNAPSHOT = "heze-2023-plan.json"
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -50,13 +67,13 @@ def source_text() -> str:
 
 
 def inputs_digest() -> str:
-    """SHA-256 over the files the embedded plan is made from: its text, the errata and the unit registry.
+    """SHA-256 over the files the embedded plan is made from: text, errata, unit registry and readings.
 
     A snapshot records the digest of the inputs it was parsed from, so that
     one built from other inputs is never served.
     """
     digest = hashlib.sha256()
-    for name in (SOURCE, ERRATA, UNITS):
+    for name in (SOURCE, ERRATA, UNITS, READINGS):
         data = read_text(name).encode("utf-8")
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)

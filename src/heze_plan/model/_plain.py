@@ -66,8 +66,9 @@ def from_plain(cls: type[T], data: dict[str, Any]) -> T:
     """An instance of the attrs class ``cls`` from the plain data that its export holds.
 
     >>> from heze_plan.model.plan import Milestone
-    >>> from_plain(Milestone, {"due": "2023-09-30", "phrase": "9月底前", "deliverable": "建成"})
-    Milestone(due=datetime.date(2023, 9, 30), phrase='9月底前', deliverable='建成')
+    >>> m = from_plain(Milestone, {"due": "2023-09-30", "phrase": "9月底前", "deliverable": "建成"})
+    >>> m.due, m.phrase, m.deliverable
+    (datetime.date(2023, 9, 30), '9月底前', '建成')
     """
     build: Callable[[dict[str, Any]], T] = _builder(typing.cast("Hashable", cls))
     return build(data)

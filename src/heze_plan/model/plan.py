@@ -27,6 +27,7 @@ __all__ = [
     "Document",
     "Erratum",
     "Milestone",
+    "Obligation",
     "Plan",
     "Principle",
     "Safeguard",
@@ -84,8 +85,12 @@ class UnitKind(enum.Enum):
     BRANCH_AGENCY = "branch_agency"
     #: A state-owned enterprise or public utility (国网菏泽供电公司).
     ENTERPRISE = "enterprise"
-    #: A public institution that is neither a department nor an enterprise (市广播电视台).
+    #: A public institution (事业单位) that is neither a department nor an enterprise
+    #: (市广播电视台, 市住房公积金管理中心, 市公共资源交易中心).
     PUBLIC_INSTITUTION = "public_institution"
+    #: The office of a leading group or a joint working body (市营转办, the office of the
+    #: city's leading group for the business environment; 市国动办 is a department).
+    LEADING_GROUP_OFFICE = "leading_group_office"
     #: A group of bodies named as one (各县区政府、管委会; 市有关部门、单位).
     COLLECTIVE = "collective"
     #: One lower-level government or a zone's management committee (房县人民政府, 湘西经开区管委会).
@@ -113,6 +118,16 @@ class TargetKind(enum.Enum):
     SERVICE_TIME = "service_time"
     #: A comparison with a reference rather than a number: 高于全省平均水平.
     RELATIVE = "relative"
+    #: A price as a share of the full price, with no comparator of its own: 85折 (value 85, unit %).
+    DISCOUNT = "discount"
+    #: Hours a service is open, with no comparator of its own: 7×24小时, 24小时“不打烊”.
+    AVAILABILITY = "availability"
+    #: How far (in travel time) a service lies from the people it serves: 15分钟“服务圈”.
+    REACH = "reach"
+    #: A span of time to reach a goal: 力争用2—3年时间打造…示范区.
+    DURATION = "duration"
+    #: A rule by which money is given, not a result to measure: 按照余额增量的2%提供资金.
+    RULE = "rule"
 
 
 @frozen
@@ -126,6 +141,9 @@ class Unit:
     name: str = field(validator=_non_empty_text)
     kind: UnitKind = field(validator=attrs.validators.instance_of(UnitKind))
     aliases: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    #: Where the kind comes from (the body's own site, the institutional reform plan), or
+    #: ``""`` for a unit classified by its name only.
+    basis: str = ""
 
     @aliases.validator
     def _check_aliases(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -145,6 +163,11 @@ class Milestone:
     due: dt.date = field(validator=attrs.validators.instance_of(dt.date))
     phrase: str = field(validator=_non_empty_text)
     deliverable: str = field(validator=_non_empty_text)
+    #: The sentence of this deadline says 根据省统一部署 (or another provincial arrangement): the
+    #: date depends on the province. Per milestone: task 5's 10月底前 does not, though the task does.
+    per_provincial_arrangement: bool = False
+    #: How an arguable deadline is read (task 149's 9月底 without 前), as decided for this plan.
+    reading: str | None = None
 
     @due.validator
     def _check_due(self, attribute: attrs.Attribute[Any], value: dt.date) -> None:
@@ -163,6 +186,13 @@ class Target:
     ``milestone`` is the number (1-based, as in the ledger and 节点1/2) of the
     milestone, among the owner's milestones, whose deliverable states the
     target, or ``None`` when the target holds for the plan year as a whole.
+
+    ``scope`` says how often or for whom the figure counts again: ``per county``
+    (每个县区), ``per month`` (每月), ``per year`` (每年), or ``None`` for one
+    figure for the whole city and plan year. ``applies_to`` names the item of a
+    分别 list or the population the figure is for (``进口``, ``出口``,
+    ``分类管理类别为一、二类的出口企业``). ``reading`` explains a reading that
+    could go either way, as decided for this plan.
     """
 
     kind: TargetKind = field(validator=attrs.validators.instance_of(TargetKind))
@@ -175,6 +205,8 @@ class Target:
     scope: str | None = None
     reference: str | None = None
     milestone: int | None = None
+    applies_to: str | None = None
+    reading: str | None = None
 
     def __attrs_post_init__(self) -> None:
         where = f"Target({self.phrase!r})"
@@ -214,10 +246,16 @@ class Task:
     responsible_units: tuple[str, ...] = field(default=(), converter=_to_tuple, validator=_unit_names)
     milestones: tuple[Milestone, ...] = field(default=(), converter=_to_tuple)
     targets: tuple[Target, ...] = field(default=(), converter=_to_tuple)
-    #: The text says 根据省统一部署: the task follows a provincial arrangement.
+    #: The text says 根据省统一部署 (or 根据全省…工作部署, 根据省级方案): the task follows a
+    #: provincial arrangement somewhere; :attr:`provincial_clauses` says where.
     per_provincial_arrangement: bool = False
     #: Conditions outside the city's control that the task waits for (…完成后).
     prerequisites: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    #: Owner names the text follows with 等 (市工业和信息化局等): the list is open, other
+    #: units may share the task.
+    open_owner_lists: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    #: The sentences that follow a provincial arrangement (see :mod:`heze_plan.parsing.provincial`).
+    provincial_clauses: tuple[str, ...] = field(default=(), converter=_to_tuple)
 
     @targets.validator
     def _check_targets(self, attribute: attrs.Attribute[Any], value: tuple[Target, ...]) -> None:
@@ -263,6 +301,37 @@ class Principle:
     number: int = field(validator=_positive_int)
     title: str = field(validator=_non_empty_text)
     text: str = field(validator=_non_empty_text)
+    targets: tuple[Target, ...] = field(default=(), converter=_to_tuple)
+
+
+@frozen
+class Obligation:
+    """One duty a safeguard lays on named units: who must act, what, by when or how often.
+
+    ``actor_phrase`` is who the text says must act, as written (各县区、市直领域牵头部门);
+    ``actors`` the registry units that phrase stands for (see
+    :mod:`heze_plan.parsing.obligations` for the rule). ``due`` and ``phrase`` give
+    the deadline (印发1个月内 → 2023-08-29; 年内 → the plan year's end);
+    ``frequency`` says how often a duty without a deadline recurs (``ongoing``,
+    ``常态化``, ``适时``, ``及时``). ``recipient`` is whom the result goes to
+    (报市营转办备案 → 市营转办).
+    """
+
+    safeguard: int = field(validator=_positive_int)
+    number: int = field(validator=_positive_int)
+    actor_phrase: str = field(validator=_non_empty_text)
+    action: str = field(validator=_non_empty_text)
+    actors: tuple[str, ...] = field(default=(), converter=_to_tuple, validator=_unit_names)
+    due: dt.date | None = None
+    phrase: str | None = None
+    frequency: str | None = None
+    recipient: str | None = None
+    targets: tuple[int, ...] = field(default=(), converter=_to_tuple)
+
+    @property
+    def key(self) -> str:
+        """How queries address it: ``S1.2`` is the second obligation of safeguard （一）."""
+        return f"S{self.safeguard}.{self.number}"
 
 
 @frozen
@@ -275,6 +344,8 @@ class Safeguard:
     units: tuple[str, ...] = field(default=(), converter=_to_tuple, validator=_unit_names)
     milestones: tuple[Milestone, ...] = field(default=(), converter=_to_tuple)
     targets: tuple[Target, ...] = field(default=(), converter=_to_tuple)
+    #: The duties the safeguard lays on named units (see :class:`Obligation`).
+    obligations: tuple[Obligation, ...] = field(default=(), converter=_to_tuple)
 
 
 @frozen
@@ -290,6 +361,16 @@ class Document:
     #: Date printed and distributed (印发).
     printed: dt.date | None = None
     notice_title: str = ""
+    #: The meeting that adopted the plan (市政府第26次常务会议).
+    meeting: str = ""
+    #: Whom the notice is addressed to (主送), one entry per 、/，-separated group.
+    recipients: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    #: Who receives a copy (抄送).
+    copied_to: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    #: The office that printed and distributed it (菏泽市人民政府办公室).
+    printed_by: str = ""
+    #: The release mark as printed (此件公开发布), ``""`` when the text has none.
+    release: str = ""
 
 
 @frozen
@@ -297,7 +378,12 @@ class Erratum:
     """A defect of the source text and the correction the parser applies.
 
     ``source`` is the text exactly as the source has it (a page break shows as
-    a blank line), ``correction`` what the parser reads instead.
+    a blank line), ``correction`` what the parser reads instead. ``status`` is
+    ``verified`` when the correction is certain from the text itself or a
+    published name, ``inferred`` when it is a reasoned guess that the
+    published document should confirm. An erratum of ``kind`` ``meaning``
+    (a wrong law name) is not applied: the text stays as printed and the
+    correction is shown beside it.
     """
 
     id: str = field(validator=_non_empty_text)
@@ -307,6 +393,17 @@ class Erratum:
     correction: str
     reason: str = field(validator=_non_empty_text)
     line: int | None = None
+    status: str = field(default="verified", validator=attrs.validators.in_(("verified", "inferred")))
+
+    @property
+    def rewrites(self) -> bool:
+        """Whether the parser reads ``correction`` in place of ``source``.
+
+        Not for an erratum of ``meaning`` (the text stays as printed, the correction is shown
+        beside it) nor for an ``irregular_label``, which the parser reads as it stands and the
+        table records so that nothing is absorbed silently.
+        """
+        return self.kind not in {"meaning", "irregular_label"}
 
 
 @frozen

@@ -25,12 +25,28 @@ from heze_plan.common.dates import iso_date
 from heze_plan.errors import ExportError
 from heze_plan.model.plan import Plan
 
-__all__ = ["EXPORT_FORMAT", "from_json", "make_converter", "structure_plan", "to_json", "unstructure"]
+__all__ = [
+    "EXPORT_FORMAT",
+    "READABLE_FORMATS",
+    "from_json",
+    "make_converter",
+    "structure_plan",
+    "to_json",
+    "unstructure",
+]
 
 #: Names the export format and its version; bumped on any incompatible change.
+#: Version 2 numbers the targets' milestones from 1 (as the ledger does) and adds the targets'
+#: ``applies_to`` and ``reading``, the new target kinds, the principles' targets, the
+#: safeguards' ``obligations``, the notice's metadata in ``document``, the units' ``basis``,
+#: the tasks' ``open_owner_lists`` and ``provincial_clauses``, the milestones'
+#: ``per_provincial_arrangement`` and ``reading`` and the errata's ``status``.
 EXPORT_FORMAT = "heze-plan/2"
-#: The previous version, read by :func:`from_json`: targets named their milestone from 0.
+#: The previous version, read by :func:`from_json`: targets named their milestone from 0, and
+#: every field it lacks takes its default.
 _FORMAT_1 = "heze-plan/1"
+#: The versions :func:`from_json` reads.
+READABLE_FORMATS = (_FORMAT_1, EXPORT_FORMAT)
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
@@ -103,7 +119,7 @@ def from_json(text: str) -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ExportError([f"not JSON: {error}"]) from None
-    if not isinstance(data, dict) or data.get("format") not in (EXPORT_FORMAT, _FORMAT_1):
+    if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise ExportError([f"$.format: expected {EXPORT_FORMAT!r}, found {found!r}"])
     body = {k: v for k, v in data.items() if k != "format"}

@@ -9,6 +9,11 @@ and in the docs.
 
 An erratum whose source text is not found exactly once is an error: a table
 that no longer fits its text must be fixed, not skipped.
+
+Each row says how sure it is (``status``: ``verified`` or ``inferred``). An
+erratum of meaning (``kind`` ``meaning``: a law cited by a name it does not
+have) is located like the others but never applied: the text stays as
+printed, and ``show`` and the docs give the correction beside it.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ def apply_errata(text: str, errata: Iterable[Erratum]) -> tuple[str, tuple[Errat
     >>> e = Erratum(id="X", task=None, kind="typo", source="and", correction="和", reason="stray")
     >>> apply_errata("在平台and场所更新", [e])[0]
     '在平台和场所更新'
+    >>> m = attrs.evolve(e, kind="meaning", source="合同法", correction="劳动合同法")
+    >>> text, (found,) = apply_errata("加强合同法落实", [m])
+    >>> text, found.line
+    ('加强合同法落实', 1)
     """
     errata = tuple(errata)
     original = text
@@ -54,5 +63,6 @@ def apply_errata(text: str, errata: Iterable[Erratum]) -> tuple[str, tuple[Errat
         line = original.count("\n", 0, original.index(erratum.source)) + 1
         applied.append(attrs.evolve(erratum, line=line))
     for erratum in applied:
-        text = text.replace(erratum.source, erratum.correction)
+        if erratum.rewrites:
+            text = text.replace(erratum.source, erratum.correction)
     return text, tuple(applied)

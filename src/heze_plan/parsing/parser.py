@@ -32,6 +32,8 @@ import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 
+import attrs
+
 from heze_plan.common.numerals import from_chinese
 from heze_plan.model.plan import (
     Area,
@@ -62,7 +64,10 @@ from heze_plan.parsing._layout import (
 from heze_plan.parsing.deadlines import find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding, ParseReport, ParseWarning
 from heze_plan.parsing.hanzi import to_simplified
+from heze_plan.parsing.notice import notice_fields
+from heze_plan.parsing.obligations import with_obligations
 from heze_plan.parsing.owners import find_owner_clause, read_owners
+from heze_plan.parsing.provincial import with_provincial_clauses
 from heze_plan.parsing.targets import targets_in
 from heze_plan.parsing.units import level_of_units, load_registry, registry_for
 
@@ -205,6 +210,7 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task
             targets=targets,
             per_provincial_arrangement=bool(_PROVINCIAL.search(text)),
             prerequisites=_prerequisites(text),
+            open_owner_lists=tuple(name.removesuffix("等") for name in owners.trimmed),
         )
     except (ValueError, TypeError) as invalid:
         ctx.problem(
@@ -451,7 +457,7 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
             expected="a section heading such as 一、工作目标 or 三、重点任务",
             found=excerpt(paras[0].text) if paras else "only blank lines",
         )
-    end = next((i for i, p in enumerate(paras) if BODY_END.match(p.text)), len(paras))
+    end = next((i for i, p in enumerate(paras) if i > first_section and BODY_END.match(p.text)), len(paras))
     body = paras[first_section:end]
     if not body:
         raise ParseError(
@@ -462,10 +468,11 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
             found=excerpt(paras[end].text),
         )
     document = read_document(paras[:first_section], body, paras[end:], year, ctx)
+    document = attrs.evolve(document, **notice_fields(paras[:first_section], paras[end:]))
     sections = _sections(body)
     goal = "".join(p.text for p in _section(sections, _GOAL_SECTIONS))
     principles = [
-        Principle(number=n, title=title, text=text)
+        Principle(number=n, title=title, text=text, targets=tuple(targets_in(text)))
         for n, title, text in _numbered(_section(sections, _PRINCIPLE_SECTIONS), "principles", ctx)
         if title
     ]
@@ -508,6 +515,8 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
         units=registry_for(names, level(document), registry),
         errata=applied,
     )
+    plan = with_obligations(plan)  # the safeguards' duties need the areas and the registry
+    plan = with_provincial_clauses(plan)  # 根据省统一部署 per sentence, and per milestone
     return ParseReport(
         plan=plan,
         conventions=frozenset(ctx.conventions),

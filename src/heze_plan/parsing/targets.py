@@ -9,12 +9,35 @@ a noun (``年办件量100件以上的事项``) scopes the task rather than commi
 to anything and is skipped. Chinese numerals (三, 两) count only after an
 explicit comparator (不少于三处), since on their own they are mostly names
 (第四届, 两家上市公司).
+
+Beyond counts and limits, a plan states figures with no comparator of
+their own, each read as a kind of its own: a discount (``85折``: pay 85%),
+hours of availability (``“7×24”小时``, ``24小时“不打烊”``), a service's
+reach in travel time (``15分钟…“服务圈”``), a span of time to reach a goal
+(``用2—3年时间``). A direction without a figure (``稳中有升``, ``稳中有降``)
+is a relative target against the year before; ``动态清零`` a count brought to
+zero; the campaign figures of ``进十大…、入百处…、走千个…、访万家…`` are
+four counts.
+
+A figure also says for what it counts:
+
+- ``分别`` pairs the figures with the items before it, in order
+  (``进出口…分别控制在13小时和2小时内``: imports 13 h, exports 2 h);
+- measures joined by 、 before one figure (``…数量、…数量比上年增长10%左右``)
+  each carry the figure;
+- a clause ``对X，`` just before the figure's clause names its population X;
+- 每个县区/各县区, 每月, 每年 make it count per county, month or year.
+
+Each such reading is written into the target's ``reading``, so nothing is
+decided silently.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+import attrs
 
 from heze_plan.common.numerals import from_chinese
 from heze_plan.model.plan import Comparator, Target, TargetKind
@@ -49,6 +72,25 @@ _SERVICE_TIME = re.compile(
 _RELATIVE = re.compile(
     r"(?P<op>不低于|高于|不高于|低于|优于)(?P<reference>[^，。；、,]*?(?:平均水平|水平|增速))"
 )
+
+_DISCOUNT = re.compile(r"(?P<number>\d{1,2}(?:\.\d)?)\s*折(?=[^扣]|$)")
+_AVAILABILITY = re.compile(
+    r"[“\"]?(?:7\s*[×xX*]\s*)?24[”\"]?\s*小时(?=[“\"]?(?:不打烊|预约|在线|值守|服务|[”\"]))(?!内)"
+)
+_REACH = re.compile(r"(?P<number>\d+)\s*分钟(?P<what>[^，。；,]{0,6}?)[“\"]?服务圈[”\"]?")
+_DURATION = re.compile(r"用(?P<number>\d+(?:\s*[—\-－~～至]\s*\d+)?)\s*年时间")
+_AT_LEAST_CN = re.compile(
+    r"(?P<prefix>至少|不少于)(?P<verb>[\u4e00-\u9fff]{1,2}?)(?P<number>[一二两三四五六七八九十])(?P<counter>个|家|处|项|场)"
+)
+_CLEARED = re.compile(r"(?:推动|实现|确保)?(?P<what>[^，。；、,]{2,10}?)(?:动态)?清零")
+_TREND = re.compile(r"(?:确保|促进|推动|实现)?(?P<what>[^，。；,]{2,24}?)稳中有(?P<dir>[升降])")
+_CAMPAIGN = re.compile(
+    r"(?<=[进入走访])(?P<number>[十百千万])(?P<counter>大|处|个|家)(?P<what>[\u4e00-\u9fff]{2,6}?)(?=[、，。；,]|$)"
+)
+_CAMPAIGN_HINT = re.compile(r"[进入走访][十百千万]")
+_CAMPAIGN_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
+_MEASURE_END = re.compile(r"(?:数量|率|比例|规模|增速)$")
+_LEAD_VERBS = re.compile(r"^(?:力争|实现|确保|推动|促进|争取)+")
 
 _PREFIX_COMPARATOR = {
     "不少于": Comparator.AT_LEAST,
@@ -126,6 +168,224 @@ def _subject(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
+def _respective(text: str, start: int, count: int) -> list[str] | None:
+    """The items a 分别 before ``start`` pairs ``count`` figures with, in order; ``None`` if none.
+
+    >>> _respective("进出口整体通关时间分别控制在13小时和2小时内", 13, 2)
+    ['进口', '出口']
+    """
+    left, _ = _clause_bounds(text, start, start)
+    before = text[left:start]
+    at = before.find("分别")
+    if at == -1:
+        return None
+    head = before[:at]
+    if "进出口" in head and count == 2:
+        return ["进口", "出口"]
+    items = [part for part in re.split(r"[、和及]", _LEAD_VERBS.sub("", head)) if part]
+    return items if len(items) == count else None
+
+
+def _population(text: str, start: int) -> str | None:
+    """X of a clause ``对X，`` right before the figure's clause: whom the figure is for."""
+    left, _ = _clause_bounds(text, start, start)
+    if left < 2 or text[left - 1] not in "，,":
+        return None
+    previous_left = max(text.rfind(c, 0, left - 1) for c in _CLAUSE_BREAK) + 1
+    clause = text[previous_left : left - 1]
+    match = re.match(r"对(?P<who>.+)$", clause)
+    return match.group("who") if match else None
+
+
+def _measures(text: str, start: int) -> list[str]:
+    """Measures joined by 、 right before a figure (…数量、…数量比上年增长): each carries the figure."""
+    left, _ = _clause_bounds(text, start, start)
+    head = text[left:start]
+    head = re.sub(r"(?:比上年增长|较上年增长|增长|达到|高于|不低于|低于|提高到|提升至)$", "", head)
+    parts = head.split("、")
+    if len(parts) < 2:
+        return []
+    parts[0] = _LEAD_VERBS.sub("", parts[0])
+    if not all(_MEASURE_END.search(part) and len(part) >= 2 for part in parts):
+        return []
+    first = parts[0]
+    # a bare measure after the first (使用率、覆盖率) shares the first's subject (“山东通”移动监管)
+    bare = re.compile(r"^[\u4e00-\u9fff]{1,2}率$")
+    return [first] + [
+        first[: -len(part)] + part if bare.match(part) and len(first) > len(part) else part
+        for part in parts[1:]
+    ]
+
+
+def _qualified(text: str, start: int, end: int, target: Target) -> list[Target]:
+    """``target`` with what it applies to, one copy per measure it is shared by."""
+    population = _population(text, start)
+    if population is not None and target.applies_to is None:
+        target = attrs.evolve(
+            target,
+            applies_to=population,
+            reading=f"对{population}，… : the figure holds for {population} only",
+        )
+    measures = _measures(text, start)
+    if measures and target.applies_to is None:
+        return [
+            attrs.evolve(
+                target,
+                applies_to=measure,
+                reading=f"{len(measures)} measures joined by 、 share the figure: each must reach it",
+            )
+            for measure in measures
+        ]
+    return [target]
+
+
+def _base(text: str, match: re.Match[str], milestone_spans: Sequence[tuple[int, int]]) -> dict[str, object]:
+    return {
+        "phrase": match.group(0).strip(),
+        "subject": _subject(text, match.start(), match.end()),
+        "scope": _scope(text, match.start(), match.end()),
+        "milestone": _milestone_index(match.start(), milestone_spans),
+    }
+
+
+def _special(text: str, milestone_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, Target]]:
+    """The figures with no comparator of their own, the directions and the campaign counts.
+
+    Each pattern runs only where a word it needs occurs (折, 服务圈, 清零 …): most task texts
+    have none, and a plain substring test costs far less than a regular expression's scan.
+    """
+    found: list[tuple[int, int, Target]] = []
+
+    def add(match: re.Match[str], **fields: object) -> None:
+        found.append(
+            (match.start(), match.end(), Target(**{**_base(text, match, milestone_spans), **fields}))  # type: ignore[arg-type]
+        )
+
+    for match in _DISCOUNT.finditer(text) if "折" in text else ():
+        raw = float(match.group("number"))
+        share = raw * 10 if raw < 10 else raw  # 8折 → 80%, 85折 → 85%
+        add(
+            match,
+            kind=TargetKind.DISCOUNT,
+            comparator=Comparator.EQUAL,
+            value=int(share) if share.is_integer() else share,
+            unit="%",
+            reading=f"{match.group(0)}: the price paid is {share:g}% of the full price",
+        )
+    for match in _AVAILABILITY.finditer(text) if "24" in text else ():
+        seven = "×" in match.group(0) or "x" in match.group(0).lower() or "*" in match.group(0)
+        add(
+            match,
+            kind=TargetKind.AVAILABILITY,
+            comparator=Comparator.EQUAL,
+            value=24,
+            unit="小时",
+            reading="open 24 hours a day, 7 days a week" if seven else "open 24 hours a day",
+        )
+    for match in _REACH.finditer(text) if "服务圈" in text else ():
+        add(
+            match,
+            kind=TargetKind.REACH,
+            comparator=Comparator.AT_MOST,
+            value=_number(match.group("number"), None),
+            unit="分钟",
+            reading="a service circle: the service lies within this travel time of the people it serves",
+        )
+    for match in _DURATION.finditer(text) if "年时间" in text else ():
+        parts = re.split(r"\s*[—\-－~～至]\s*", match.group("number"))
+        low = _number(parts[0], None)
+        high = _number(parts[1], None) if len(parts) == 2 else None
+        add(
+            match,
+            kind=TargetKind.DURATION,
+            comparator=Comparator.RANGE if high is not None else Comparator.AT_MOST,
+            value=low,
+            upper=high,
+            unit="年",
+            reading="the time the goal is to take, counted from the plan year",
+        )
+    for match in _AT_LEAST_CN.finditer(text) if "至少" in text or "不少于" in text else ():
+        add(
+            match,
+            kind=TargetKind.QUANTITY,
+            comparator=Comparator.AT_LEAST,
+            value=from_chinese(match.group("number")),
+            unit=match.group("counter"),
+        )
+    for match in _CLEARED.finditer(text) if "清零" in text else ():
+        what = match.group("what")
+        add(
+            match,
+            kind=TargetKind.QUANTITY,
+            comparator=Comparator.EQUAL,
+            value=0,
+            unit="户" if what.endswith("家庭") else "",
+            applies_to=what,
+            reading=f"动态清零: every {what} found is helped at once, so the count is kept at zero",
+        )
+    for match in _TREND.finditer(text) if "稳中有" in text else ():
+        rise = match.group("dir") == "升"
+        add(
+            match,
+            kind=TargetKind.RELATIVE,
+            comparator=Comparator.MORE_THAN if rise else Comparator.LESS_THAN,
+            reference="上年水平",
+            reading=(
+                "稳中有升: steady and somewhat higher" if rise else "稳中有降: steady and somewhat lower"
+            )
+            + " than the year before; no figure is given",
+        )
+    campaign = list(_CAMPAIGN.finditer(text)) if _CAMPAIGN_HINT.search(text) else []
+    if len(campaign) >= 2:  # 进十大…、入百处…: a campaign's figures, not a name such as 百展
+        for match in campaign:
+            add(
+                match,
+                kind=TargetKind.QUANTITY,
+                comparator=Comparator.EQUAL,
+                value=_CAMPAIGN_VALUE[match.group("number")],
+                unit="个" if match.group("counter") == "大" else match.group("counter"),
+                applies_to=match.group("what"),
+                reading="one of the round figures of a 十百千万 campaign: the count to visit",
+            )
+    return found
+
+
+def _service_times(
+    text: str, match: re.Match[str], milestone_spans: Sequence[tuple[int, int]]
+) -> list[Target]:
+    """The limits of one service-time phrase: two for 13小时和2小时内, paired by 分别 with their items."""
+    numbers = [match.group("number")]
+    if match.group("number2"):
+        numbers.append(match.group("number2"))
+    items = _respective(text, match.start(), len(numbers)) if len(numbers) > 1 else None
+    result: list[Target] = []
+    for position, raw in enumerate(numbers):
+        target = Target(
+            kind=TargetKind.SERVICE_TIME,
+            comparator=Comparator.AT_MOST,
+            phrase=match.group(0),
+            subject=_subject(text, match.start(), match.end()),
+            value=_number(raw, None),
+            unit=match.group("counter"),
+            scope=_scope(text, match.start(), match.end()),
+            milestone=_milestone_index(match.start(), milestone_spans),
+        )
+        if items is None:
+            result.extend(_qualified(text, match.start(), match.end(), target))
+            continue
+        pairs = ", ".join(
+            f"{item} {n}{match.group('counter')}" for item, n in zip(items, numbers, strict=True)
+        )
+        result.append(
+            attrs.evolve(
+                target,
+                applies_to=items[position],
+                reading=f"分别: the figures go with the items before them, in order ({pairs})",
+            )
+        )
+    return result
+
+
 def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> list[Target]:
     """Every target stated in ``text``, in order of appearance.
 
@@ -135,31 +395,22 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
 
     >>> [(t.comparator.value, t.value, t.unit) for t in targets_in("力争2023年引进青年人才2.7万人以上。")]
     [('≥', 27000, '人')]
+    >>> [(t.value, t.applies_to) for t in targets_in("进出口整体通关时间分别控制在13小时和2小时内")]
+    [(13, '进口'), (2, '出口')]
     """
     found: list[tuple[int, Target]] = []
     taken: list[tuple[int, int]] = []
 
+    for start, end, target in _special(text, milestone_spans):
+        if any(s <= start < e for s, e in taken):
+            continue
+        found.extend((start, t) for t in _qualified(text, start, end, target))
+        taken.append((start, end))
+
     for match in _SERVICE_TIME.finditer(text):
-        numbers = [match.group("number")]
-        if match.group("number2"):
-            numbers.append(match.group("number2"))
-        for raw in numbers:
-            found.append(
-                (
-                    match.start(),
-                    Target(
-                        kind=TargetKind.SERVICE_TIME,
-                        comparator=Comparator.AT_MOST,
-                        phrase=match.group(0),
-                        subject=_subject(text, match.start(), match.end()),
-                        value=_number(raw, None),
-                        unit=match.group("counter"),
-                        scope=_scope(text, match.start(), match.end()),
-                        milestone=_milestone_index(match.start(), milestone_spans),
-                    ),
-                )
-            )
-        taken.append(match.span())
+        if not any(s <= match.start() < e for s, e in taken):
+            found.extend((match.start(), t) for t in _service_times(text, match, milestone_spans))
+            taken.append(match.span())
 
     for match in _QUANTITY.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
@@ -182,37 +433,31 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
             if upper < _number(parts[0], match.group("mult")):
                 continue  # 5—3人 is no range: a dash between two counts, not a target
         counter = match.group("counter").replace("％", "%")
-        found.append(
-            (
-                match.start(),
-                Target(
-                    kind=TargetKind.QUANTITY,
-                    comparator=comparator,
-                    phrase=match.group(0).strip(),
-                    subject=_subject(text, match.start(), match.end()),
-                    value=_number(parts[0], match.group("mult")),
-                    upper=upper,
-                    unit=counter,
-                    scope=_scope(text, match.start(), match.end()),
-                    milestone=_milestone_index(match.start(), milestone_spans),
-                ),
-            )
+        target = Target(
+            kind=TargetKind.QUANTITY,
+            comparator=comparator,
+            phrase=match.group(0).strip(),
+            subject=_subject(text, match.start(), match.end()),
+            value=_number(parts[0], match.group("mult")),
+            upper=upper,
+            unit=counter,
+            scope=_scope(text, match.start(), match.end()),
+            milestone=_milestone_index(match.start(), milestone_spans),
         )
+        found.extend((match.start(), t) for t in _qualified(text, match.start(), match.end(), target))
 
     for match in _RELATIVE.finditer(text):
-        found.append(
-            (
-                match.start(),
-                Target(
-                    kind=TargetKind.RELATIVE,
-                    comparator=_RELATIVE_COMPARATOR[match.group("op")],
-                    phrase=match.group(0),
-                    subject=_subject(text, match.start(), match.end()),
-                    reference=match.group("reference"),
-                    scope=_scope(text, match.start(), match.end()),
-                    milestone=_milestone_index(match.start(), milestone_spans),
-                ),
-            )
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        target = Target(
+            kind=TargetKind.RELATIVE,
+            comparator=_RELATIVE_COMPARATOR[match.group("op")],
+            phrase=match.group(0),
+            subject=_subject(text, match.start(), match.end()),
+            reference=match.group("reference"),
+            scope=_scope(text, match.start(), match.end()),
+            milestone=_milestone_index(match.start(), milestone_spans),
         )
+        found.extend((match.start(), t) for t in _qualified(text, match.start(), match.end(), target))
     found.sort(key=lambda pair: pair[0])
     return [target for _, target in found]

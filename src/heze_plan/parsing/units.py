@@ -6,7 +6,7 @@ list of single units from the collectives that follow it:
 A collective keeps its 、 inside one name: it is one unit, not several.
 
 The registry of the embedded plan is data (``data/units.csv``): each unit's
-kind and aliases, checked by hand. Units of another plan that the file does
+kind, aliases and the basis of its kind, checked by hand. Units of another plan that the file does
 not know are classified by their names (:func:`classify`).
 """
 
@@ -168,7 +168,9 @@ def known_units() -> Mapping[str, Unit]:
     registry: dict[str, Unit] = {}
     for row in csv.DictReader(io.StringIO(text)):
         aliases = tuple(a for a in row["aliases"].split("|") if a)
-        registry[row["name"]] = Unit(name=row["name"], kind=UnitKind(row["kind"]), aliases=aliases)
+        registry[row["name"]] = Unit(
+            name=row["name"], kind=UnitKind(row["kind"]), aliases=aliases, basis=row.get("basis") or ""
+        )
     return registry
 
 

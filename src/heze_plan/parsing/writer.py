@@ -5,9 +5,11 @@ date), the goal, the principles, the areas with their lead departments, every
 task with its owner clause, and the safeguards, one paragraph a line with a
 blank line between, as the Heze plan is laid out. Parsing the result gives
 the same plan back for everything the text carries; milestones and targets
-are carried by the task texts themselves. What the model does not keep (the
-distribution block with the 印发 date, the notice's addressees) is not
-written; the 印发 date ends the text on a line of its own.
+are carried by the task texts themselves, an open owner list by its 等,
+and the notice's addressees, meeting, release mark, copy list and printing
+office by lines of their own in the places a notice prints them. What the
+text cannot carry (the units' kinds, the errata, the readings recorded for
+the embedded plan) is not written.
 
 It lets a coordinator turn an edited or generated plan into a text to
 review, and the tests and benchmarks build plans of any size from it.
@@ -15,7 +17,8 @@ review, and the tests and benchmarks build plans of any size from it.
 >>> import heze_plan
 >>> plan = heze_plan.load()
 >>> again = heze_plan.parse(to_text(plan))
->>> again.tasks == plan.tasks and again.document == plan.document
+>>> from heze_plan.parsing.readings import apply_readings, shipped_readings
+>>> apply_readings(again, shipped_readings()).tasks == plan.tasks and again.document == plan.document
 True
 """
 
@@ -25,7 +28,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from heze_plan.common.numerals import to_chinese
-from heze_plan.model.plan import Plan
+from heze_plan.model.plan import Document, Plan
 from heze_plan.parsing.units import is_collective
 
 __all__ = ["owner_list", "to_text"]
@@ -53,6 +56,32 @@ def _date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def _notice_lines(document: Document) -> list[str]:
+    """The notice before the plan: addressees, the adopting meeting, the date, the release mark."""
+    lines: list[str] = []
+    if document.recipients:
+        lines.append("，".join(document.recipients) + "：")
+    if document.meeting:
+        lines.append(f"已经{document.meeting}审议通过，现印发给你们，请认真贯彻执行。")
+    if document.adopted is not None:
+        lines.append(_date(document.adopted))
+    if document.release:
+        lines.append(f"（{document.release}）")
+    return lines
+
+
+def _distribution_lines(document: Document) -> list[str]:
+    """The distribution block after the plan: the copy list, the printing office, the 印发 date."""
+    lines: list[str] = []
+    if document.copied_to:
+        lines.append("抄送：" + "，".join(document.copied_to) + "。")
+    if document.printed_by:
+        lines.append(document.printed_by)
+    if document.printed is not None:
+        lines.append(f"{_date(document.printed)}印发")
+    return lines
+
+
 def to_text(plan: Plan) -> str:
     """The plan as text: one paragraph a line, blank lines between (see the module docs)."""
     document = plan.document
@@ -63,8 +92,7 @@ def to_text(plan: Plan) -> str:
     if document.notice_title:
         # A notice names the plan it issues; the parser takes the title from 《…》.
         out.append(document.notice_title)
-    if document.adopted is not None:
-        out.append(_date(document.adopted))
+    out += _notice_lines(document)
     out.append(f"《{document.title}》" if document.notice_title else document.title)
     sections = 0
 
@@ -82,9 +110,14 @@ def to_text(plan: Plan) -> str:
     section("重点任务")
     tasks_by_area: dict[int, list[str]] = {}
     for task in plan.tasks:
-        clause = f"牵头单位：{owner_list(task.lead_units)}"
+        open_list = set(task.open_owner_lists)
+
+        def names(units: Iterable[str], open_list: set[str] = open_list) -> str:
+            return owner_list(f"{u}等" if u in open_list else u for u in units)
+
+        clause = f"牵头单位：{names(task.lead_units)}"
         if task.responsible_units:
-            clause += f"；责任单位：{owner_list(task.responsible_units)}"
+            clause += f"；责任单位：{names(task.responsible_units)}"
         tasks_by_area.setdefault(task.area, []).append(f"{task.number}. {task.text}（{clause}）")
     for area in plan.areas:
         leads = f"（领域牵头部门：{owner_list(area.lead_units)}）" if area.lead_units else ""
@@ -93,6 +126,5 @@ def to_text(plan: Plan) -> str:
     if plan.safeguards:
         section("保障措施")
         out.extend(f"（{to_chinese(s.number)}）{s.text}" for s in plan.safeguards)
-    if document.printed is not None:
-        out.append(f"{_date(document.printed)}印发")
+    out += _distribution_lines(document)
     return "\n\n".join(out) + "\n"

@@ -7,10 +7,12 @@ plan's own names, with the closest matches when nothing fits.
 
 from __future__ import annotations
 
+from heze_plan.query._obligations import obligation, obligations
 from heze_plan.query.lookup import (
     COUNTIES,
     COUNTY_COLLECTIVES,
     Party,
+    lookup_note,
     resolve_area,
     resolve_county,
     resolve_party,
@@ -48,8 +50,11 @@ __all__ = [
     "TargetSelection",
     "TaskSelection",
     "UnitLoad",
+    "lookup_note",
     "milestones",
     "next_milestones",
+    "obligation",
+    "obligations",
     "parse_month",
     "resolve_area",
     "resolve_county",

@@ -18,13 +18,18 @@ county shares.
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
+import json
 import re
 import unicodedata
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
+from heze_plan import data
 from heze_plan.common.numerals import from_chinese
 from heze_plan.errors import AreaLookupError, UnitLookupError
 from heze_plan.model.plan import Area, Plan, Unit
@@ -36,35 +41,37 @@ __all__ = [
     "AreaLookupError",
     "Party",
     "UnitLookupError",
+    "lookup_note",
     "resolve_area",
     "resolve_county",
     "resolve_party",
     "resolve_unit",
 ]
 
+
+def _read_counties() -> Mapping[str, tuple[str, ...]]:
+    rows = csv.DictReader(io.StringIO(data.read_text(data.COUNTIES)))
+    return {row["county"]: tuple(a for a in row["aliases"].split("|") if a) for row in rows}
+
+
+_CITY: Mapping[str, Any] = json.loads(data.read_text(data.CITY))
+
 #: The county-level divisions of Heze with their governing bodies, and the
-#: other names people use for them. Source: the administrative divisions of
-#: Heze (2 districts, 7 counties) and its two state-level development zones,
-#: whose administrative committees (管委会) the plan counts with the counties.
-COUNTIES: Mapping[str, tuple[str, ...]] = {
-    "牡丹区": ("牡丹区人民政府",),
-    "定陶区": ("定陶区人民政府", "定陶县"),
-    "曹县": ("曹县人民政府",),
-    "单县": ("单县人民政府",),
-    "成武县": ("成武县人民政府",),
-    "巨野县": ("巨野县人民政府",),
-    "郓城县": ("郓城县人民政府",),
-    "鄄城县": ("鄄城县人民政府",),
-    "东明县": ("东明县人民政府",),
-    "菏泽经济技术开发区": ("经济技术开发区", "经济开发区", "开发区", "经开区", "菏泽经开区"),
-    "菏泽高新技术产业开发区": ("高新技术产业开发区", "高新区", "菏泽高新区"),
-}
+#: other names people use for them (``data/counties.csv``: 2 districts,
+#: 7 counties and the two development zones, whose administrative committees
+#: (管委会) the plan counts with the counties).
+COUNTIES: Mapping[str, tuple[str, ...]] = _read_counties()
 
 #: The collectives through which the plan addresses every county government.
-COUNTY_COLLECTIVES = ("各县区政府、管委会", "有关县区政府、管委会")
+COUNTY_COLLECTIVES: tuple[str, ...] = tuple(_CITY["county_collectives"])
 
-_GOVERNMENT_SUFFIXES = ("人民政府", "政府", "管委会", "管理委员会")
-_CITY_PREFIXES = ("菏泽市", "菏泽")
+_GOVERNMENT_SUFFIXES: tuple[str, ...] = tuple(_CITY["government_suffixes"])
+_CITY_PREFIXES: tuple[str, ...] = tuple(_CITY["prefixes"])
+#: Short forms broader than any unit of the plan that still mean one unit here (海关 → 菏泽海关).
+_BROAD: Mapping[str, str] = _CITY["broad_names"]
+#: Short forms that mean several units: answered with the choices, never a guess.
+_AMBIGUOUS: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in _CITY["ambiguous_names"].items()}
+_NOTES: Mapping[str, str] = _CITY["notes"]
 #: An area's number as the plan writes it: 七, (七) (full-width brackets are NFKC-normalised).
 _AREA_NUMERAL = re.compile(r"^\(?([一二三四五六七八九十]+)\)?$")
 
@@ -154,7 +161,21 @@ def resolve_unit(plan: Plan, name: str) -> Unit:
     if not query:
         raise UnitLookupError(name, ())
     index = _unit_index(plan)
+    registered = {unit.name for unit in plan.units}
+    if query in _AMBIGUOUS:
+        choices = tuple(u for u in _AMBIGUOUS[query] if u in registered)
+        if len(choices) != 1:
+            raise UnitLookupError(name, choices, ambiguous=True, note=_NOTES.get(query, ""))
+        return plan.unit(choices[0])
     found = index.exact.get(query, ())
+    if not found and resolve_county(query) is not None:
+        county = resolve_county(query)
+        via = tuple(c for c in COUNTY_COLLECTIVES if c in registered)
+        raise UnitLookupError(
+            name,
+            via,
+            note=f"{county} is a county: the plan names the counties together as {'、'.join(via)}",
+        )
     if not found:  # a fragment of exactly one unit's names: 审批 → 市行政审批服务局
         found = tuple(
             unit
@@ -166,6 +187,18 @@ def resolve_unit(plan: Plan, name: str) -> Unit:
     if found:
         raise UnitLookupError(name, found, ambiguous=True)
     raise UnitLookupError(name, _closest(query, index.spellings))
+
+
+def lookup_note(name: str) -> str | None:
+    """What to tell a user who typed ``name``, when the name means more than the unit it finds.
+
+    >>> lookup_note("海关")
+    '海关 is customs as a whole; in this plan it can only mean 菏泽海关'
+    >>> lookup_note("发改委") is None
+    True
+    """
+    query = _normalize(name)
+    return _BROAD.get(query) or _NOTES.get(query)
 
 
 def resolve_county(name: str) -> str | None:

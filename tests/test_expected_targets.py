@@ -1,0 +1,163 @@
+"""The parser's targets match a table written by reading the source (tests/data/expected_targets.csv).
+
+The table was written from the source text alone, task by task, without
+running the parser: one row per quantitative commitment of the tasks, the
+safeguards (``S2``) and the principles (``P2``), with the quote it rests on,
+its kind, comparator, figures, unit, scope (per county, per month, per
+year), what it applies to (an item of a 分别 list, a population, one of two
+measures) and the date it is due with (empty when it holds for the plan year
+without a milestone of its own).
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+import heze_plan
+from heze_plan.model.plan import Plan, Target
+
+TABLE = Path(__file__).parent / "data" / "expected_targets.csv"
+
+
+def _rows() -> list[dict[str, str]]:
+    with TABLE.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _owner_text(plan: Plan, owner: str) -> str:
+    if owner.startswith("S"):
+        return plan.safeguards[int(owner[1:]) - 1].text
+    if owner.startswith("P"):
+        return plan.principles[int(owner[1:]) - 1].text
+    return plan.task(int(owner)).text
+
+
+def _figure(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _key(owner: str, target: Target, due: dt.date | None) -> tuple[str, ...]:
+    return (
+        owner,
+        target.kind.value,
+        target.comparator.value,
+        _figure(target.value),
+        _figure(target.upper),
+        target.unit,
+        target.scope or "",
+        target.applies_to or "",
+        due.isoformat() if due else "",
+    )
+
+
+def _parsed(plan: Plan) -> list[tuple[tuple[str, ...], Target]]:
+    found: list[tuple[tuple[str, ...], Target]] = []
+    for task in plan.tasks:
+        for target in task.targets:
+            due = task.milestones[target.milestone - 1].due if target.milestone is not None else None
+            found.append((_key(str(task.number), target, due), target))
+    for safeguard in plan.safeguards:
+        for target in safeguard.targets:
+            due = safeguard.milestones[target.milestone - 1].due if target.milestone is not None else None
+            found.append((_key(f"S{safeguard.number}", target, due), target))
+    for principle in plan.principles:
+        found.extend((_key(f"P{principle.number}", target, None), target) for target in principle.targets)
+    return found
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return heze_plan.load()
+
+
+class TestExpectedTargets:
+    """Every commitment the reader found is parsed, with its scope and milestone, and nothing else is."""
+
+    def test_table_quotes_the_source(self, plan: Plan) -> None:
+        for row in _rows():
+            assert _squash(row["quote"]) in _squash(_owner_text(plan, row["owner"])), row
+
+    def test_parsed_targets_equal_the_table(self, plan: Plan) -> None:
+        expected = collections.Counter(
+            tuple(
+                row[k]
+                for k in (
+                    "owner",
+                    "kind",
+                    "comparator",
+                    "value",
+                    "upper",
+                    "unit",
+                    "scope",
+                    "applies_to",
+                    "due",
+                )
+            )
+            for row in _rows()
+        )
+        parsed = collections.Counter(key for key, _ in _parsed(plan))
+        assert parsed - expected == collections.Counter(), "parsed but not in the table"
+        assert expected - parsed == collections.Counter(), "in the table but not parsed"
+
+    def test_each_parsed_phrase_is_in_its_quote(self, plan: Plan) -> None:
+        quotes = collections.defaultdict(list)
+        for row in _rows():
+            key = tuple(
+                row[k]
+                for k in (
+                    "owner",
+                    "kind",
+                    "comparator",
+                    "value",
+                    "upper",
+                    "unit",
+                    "scope",
+                    "applies_to",
+                    "due",
+                )
+            )
+            quotes[key].append(_squash(row["quote"]))
+        for key, target in _parsed(plan):
+            assert any(_squash(target.phrase) in quote for quote in quotes[key]), (key, target.phrase)
+
+
+class TestReadings:
+    """Each reading that could go either way is decided in the data and said in the target."""
+
+    def test_task_66_two_percent_is_a_funding_rule(self, plan: Plan) -> None:
+        # 66. 对符合条件的地方法人金融机构发放的普惠小微企业贷款，按照余额增量的2%提供资金
+        (rule,) = [t for t in plan.task(66).targets if t.phrase == "2%"]
+        assert rule.kind.value == "rule"
+        assert rule.reading
+        assert "rule" in rule.reading
+
+    def test_safeguard_two_ten_items_linked_to_nei(self, plan: Plan) -> None:
+        # （二） 市直各领域年内形成的…不少于7项；形成的全省领先的…不少于10项
+        safeguard = plan.safeguards[1]
+        ten = next(t for t in safeguard.targets if t.phrase == "不少于10项")
+        assert safeguard.milestones[ten.milestone - 1].phrase == "年内"
+        assert ten.applies_to == "市直各领域"
+
+    def test_counties_follow_the_municipal_figures(self, plan: Plan) -> None:
+        # （二） 各县区相关领域…案例数量参照市直部门执行
+        counties = [t for t in plan.safeguards[1].targets if t.phrase == "案例数量参照市直部门执行"]
+        assert [(t.value, t.scope) for t in counties] == [(7, "per county"), (10, "per county")]
+        assert all(t.reading and "参照市直部门执行" in t.reading for t in counties)
+
+    def test_every_target_of_a_new_kind_explains_itself(self, plan: Plan) -> None:
+        new_kinds = {"discount", "availability", "reach", "duration", "rule"}
+        for _, target in _parsed(plan):
+            if target.kind.value in new_kinds:
+                assert target.reading, target.phrase
