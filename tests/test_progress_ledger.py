@@ -419,8 +419,8 @@ class TestTemplate:
         text = template(plan)
         assert text.startswith("\ufeff任务序号,时间节点,目标,")
         rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-        # 121 milestones, 87 tasks without one, 57 task targets (tests/data/expected_targets.csv): the facts of the plan; and the two
-        # safeguard deadlines (印发1个月内, 2023-08-29; 年内, 2023-12-31).
+        # 121 milestones, 87 tasks without one, 57 task targets (tests/data/expected_targets.csv):
+        # the facts of the plan; and the two safeguard deadlines (印发1个月内, 2023-08-29; 年内, 2023-12-31).
         assert sum(1 for r in rows if r["时间节点"] and not r["保障措施"]) == 121
         assert [(r["保障措施"], r["截止日期"]) for r in rows if r["保障措施"]] == [
             ("1", "2023-08-29"),
