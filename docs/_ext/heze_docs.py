@@ -73,6 +73,7 @@ _QUALIFIED = {
     "Problem": "heze_plan.progress.ledger.Problem",
     "Party": "heze_plan.query.lookup.Party",
     "ParseReport": "heze_plan.parsing.findings.ParseReport",
+    "SafeguardEntry": "heze_plan.calendar.safeguards.SafeguardEntry",
 }
 _NAME = re.compile(r"(?<![\w.])(" + "|".join(_QUALIFIED) + r")\b")
 

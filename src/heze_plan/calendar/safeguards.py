@@ -8,7 +8,7 @@ feeds, next to the tasks' milestones (:mod:`heze_plan.calendar.entries`).
 
 Who must act is not worked out here: it is the
 :class:`~heze_plan.model.plan.Obligation` of the safeguard whose sentence
-states the deadline (:attr:`Obligation.actors`, read by
+states the deadline (:attr:`heze_plan.model.plan.Obligation.actors`, read by
 :mod:`heze_plan.parsing.obligations`: the subject before 要, so that
 报市营转办备案 names a recipient, not an actor). A plan without obligations
 (an export written before they existed) has them read from the safeguard's

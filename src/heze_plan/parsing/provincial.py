@@ -12,8 +12,8 @@ A provincial document cited by its name (根据《山东省…办法》, 根据�
 根据全省…三年行动计划) is a published reference, not an arrangement the
 city waits for, and is not flagged.
 
-:attr:`Task.per_provincial_arrangement` is true when any sentence is;
-:attr:`Task.provincial_clauses` lists them; a milestone's
+:attr:`heze_plan.model.plan.Task.per_provincial_arrangement` is true when any sentence is;
+:attr:`heze_plan.model.plan.Task.provincial_clauses` lists them; a milestone's
 :attr:`~heze_plan.model.plan.Milestone.per_provincial_arrangement` is true when
 its own sentence is.
 """
