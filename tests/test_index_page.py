@@ -82,7 +82,7 @@ class TestWithoutScripts:
     """The HTML alone lists everything, in a useful order, with working links."""
 
     def test_every_feed_listed(self, published: Path) -> None:
-        """All 86 feeds (1 + 21 + 64) are rows; the search box is hidden until the script shows it."""
+        """All 87 feeds (1 + 21 + 65) are rows; the search box is hidden until the script shows it."""
         page = parsed(published)
         sections = [s for s, _, _ in page.rows]
         assert (sections.count("plan"), sections.count("area"), sections.count("unit")) == (1, 21, 65)
@@ -230,7 +230,7 @@ class TestInChromium:
         shown = _probe(published, "", width)
         rows = shown["rows"]
         assert isinstance(rows, list)
-        assert len(rows) == 86
+        assert len(rows) == 87
         assert shown["scrollWidth"] == shown["clientWidth"]
         assert 0 < float(shown["linkRight"]) <= float(shown["clientWidth"])  # type: ignore[arg-type]
 

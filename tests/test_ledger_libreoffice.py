@@ -76,7 +76,7 @@ class TestLibreOffice:
             for row in openpyxl.load_workbook(book)["台账"].iter_rows(values_only=True)
         ]
         assert theirs == ours
-        assert len(theirs) == 1 + 121 + 87 + 43 + 2
+        assert len(theirs) == 1 + 121 + 87 + 57 + 2
 
     def test_report_workbook_opens(self, tmp_path: Path, profile: str) -> None:
         sample = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"

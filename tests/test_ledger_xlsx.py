@@ -2,8 +2,8 @@
 
 The workbook is opened with openpyxl in full (not read-only) mode, as a
 reader independent of the writer's choices, and checked against the facts of
-the plan: 121 milestones, 87 tasks without one, 43 targets, 2 safeguard
-deadlines (印发1个月内 → 2023-08-29 and 年内 → 2023-12-31).
+the plan: 121 milestones, 87 tasks without one, 57 task targets
+(tests/data/expected_targets.csv), 2 safeguard deadlines (印发1个月内 → 2023-08-29 and 年内 → 2023-12-31).
 """
 
 from __future__ import annotations
@@ -72,10 +72,10 @@ class TestWorkbookOut:
         task_rows = [r for r in rows if r["任务序号"] is not None]
         assert sum(1 for r in task_rows if r["时间节点"] is not None) == 121
         assert sum(1 for r in task_rows if r["时间节点"] is None and r["目标"] is None) == 87
-        assert sum(1 for r in task_rows if r["目标"] is not None) == 43
+        assert sum(1 for r in task_rows if r["目标"] is not None) == 57
         guards = [(r["保障措施"], r["时间节点"], r["截止日期"]) for r in rows if r["保障措施"] is not None]
         assert guards == [(1, 1, dt.datetime(2023, 8, 29)), (2, 1, dt.datetime(2023, 12, 31))]
-        assert len(rows) == 121 + 87 + 43 + 2
+        assert len(rows) == 121 + 87 + 57 + 2
 
     def test_header_and_layout(self, tmp_path: Path) -> None:
         sheet = openpyxl.load_workbook(init(tmp_path))["台账"]
@@ -169,7 +169,7 @@ class TestWorkbookBack:
 
     def test_safeguard_deadline_reported(self, tmp_path: Path, plan: Plan) -> None:
         path = init(tmp_path)
-        row = 2 + 121 + 87 + 43  # the first safeguard row, after every task row
+        row = 2 + 121 + 87 + 57  # the first safeguard row, after every task row
         fill(path, {f"I{row}": "完成", f"J{row}": "2023年8月25日"})
         ledger, problems = read_ledger(path, plan)
         assert problems == []
