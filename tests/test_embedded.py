@@ -29,7 +29,7 @@ class TestSnapshot:
     ) -> None:
         parsed = _embedded.parse_embedded()
         (tmp_path / data.SNAPSHOT).write_text(_embedded.snapshot_json(parsed), encoding="utf-8")
-        for name in (data.SOURCE, data.ERRATA, data.UNITS, data.READINGS):
+        for name in data.SHIPPED:
             (tmp_path / name).write_text(data.read_text(name), encoding="utf-8")
         monkeypatch.setattr(data, "_HERE", str(tmp_path))
         assert _embedded._read_snapshot() == parsed
@@ -40,10 +40,16 @@ class TestSnapshot:
         document = json.loads(_embedded.snapshot_json(heze_plan.load()))
         document["inputs"] = "0" * 64  # made from another text, errata or registry
         (tmp_path / data.SNAPSHOT).write_text(json.dumps(document), encoding="utf-8")
-        for name in (data.SOURCE, data.ERRATA, data.UNITS, data.READINGS):
+        for name in data.SHIPPED:
             (tmp_path / name).write_text(data.read_text(name), encoding="utf-8")
         monkeypatch.setattr(data, "_HERE", str(tmp_path))
         assert _embedded._read_snapshot() is None
+
+    def test_the_digest_covers_every_shipped_file(self) -> None:
+        """A data file added without joining SHIPPED would change the plan without changing the key."""
+        directory = Path(data.__file__).parent
+        files = {p.name for p in directory.iterdir() if p.is_file() and p.suffix not in {".py", ".pyc"}}
+        assert files - {data.SNAPSHOT} == set(data.SHIPPED)
 
     def test_a_checkout_has_no_snapshot_and_parses(self) -> None:
         assert not (Path(data.__file__).parent / data.SNAPSHOT).exists()

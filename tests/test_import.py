@@ -38,7 +38,7 @@ class TestImport:
         # a wheel's data directory: the shipped files and the snapshot its build hook writes
         from heze_plan import _embedded, data
 
-        for name in (data.SOURCE, data.ERRATA, data.UNITS, data.READINGS):
+        for name in data.SHIPPED:
             (tmp_path / name).write_text(data.read_text(name), encoding="utf-8")
         (tmp_path / data.SNAPSHOT).write_text(_embedded.snapshot_json(_embedded.load()), encoding="utf-8")
         code = f"import heze_plan.data\nheze_plan.data._HERE = {str(tmp_path)!r}\nimport heze_plan\n"

@@ -24,6 +24,7 @@ __all__ = [
     "COUNTIES",
     "ERRATA",
     "READINGS",
+    "SHIPPED",
     "SNAPSHOT",
     "SOURCE",
     "UNITS",
@@ -39,6 +40,9 @@ READINGS = "readings.json"
 COUNTIES = "counties.csv"
 CITY = "city.json"
 SNAPSHOT = "heze-2023-plan.json"
+#: Every shipped file but the snapshot: what the embedded plan and its look-ups are made from
+#: (``tests/test_embedded.py`` checks that the data directory holds exactly these).
+SHIPPED = (SOURCE, ERRATA, UNITS, READINGS, COUNTIES, CITY)
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -67,13 +71,13 @@ def source_text() -> str:
 
 
 def inputs_digest() -> str:
-    """SHA-256 over the files the embedded plan is made from: text, errata, unit registry and readings.
+    """SHA-256 over every shipped file (:data:`SHIPPED`): the text, errata, registry, readings, city facts.
 
     A snapshot records the digest of the inputs it was parsed from, so that
     one built from other inputs is never served.
     """
     digest = hashlib.sha256()
-    for name in (SOURCE, ERRATA, UNITS, READINGS):
+    for name in SHIPPED:
         data = read_text(name).encode("utf-8")
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
