@@ -82,6 +82,15 @@ def plan() -> Plan:
     return heze_plan.load()
 
 
+#: The columns of the expected table that a parsed target must match, in order.
+KEY_COLUMNS = ("owner", "kind", "comparator", "value", "upper", "unit", "scope", "applies_to", "due")
+
+
+def _table_key(row: dict[str, str]) -> tuple[str, ...]:
+    """What identifies a target of the table: its owner and every compared field."""
+    return tuple(row[k] for k in KEY_COLUMNS)
+
+
 class TestExpectedTargets:
     """Every commitment the reader found is parsed, with its scope and milestone, and nothing else is."""
 
@@ -90,23 +99,7 @@ class TestExpectedTargets:
             assert _squash(row["quote"]) in _squash(_owner_text(plan, row["owner"])), row
 
     def test_parsed_targets_equal_the_table(self, plan: Plan) -> None:
-        expected = collections.Counter(
-            tuple(
-                row[k]
-                for k in (
-                    "owner",
-                    "kind",
-                    "comparator",
-                    "value",
-                    "upper",
-                    "unit",
-                    "scope",
-                    "applies_to",
-                    "due",
-                )
-            )
-            for row in _rows()
-        )
+        expected = collections.Counter(_table_key(row) for row in _rows())
         parsed = collections.Counter(key for key, _ in _parsed(plan))
         assert parsed - expected == collections.Counter(), "parsed but not in the table"
         assert expected - parsed == collections.Counter(), "in the table but not parsed"
@@ -114,20 +107,7 @@ class TestExpectedTargets:
     def test_each_parsed_phrase_is_in_its_quote(self, plan: Plan) -> None:
         quotes = collections.defaultdict(list)
         for row in _rows():
-            key = tuple(
-                row[k]
-                for k in (
-                    "owner",
-                    "kind",
-                    "comparator",
-                    "value",
-                    "upper",
-                    "unit",
-                    "scope",
-                    "applies_to",
-                    "due",
-                )
-            )
+            key = _table_key(row)
             quotes[key].append(_squash(row["quote"]))
         for key, target in _parsed(plan):
             assert any(_squash(target.phrase) in quote for quote in quotes[key]), (key, target.phrase)
