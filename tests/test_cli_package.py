@@ -119,9 +119,9 @@ class TestPublicNames:
         assert heze_plan.cli.UsageError is UsageError
 
     def test_console_script(self) -> None:
-        assert '\nheze-plan = "heze_plan.cli:main"\n' in PYPROJECT
+        assert '\nheze-plan = "heze_plan.cli:run"\n' in PYPROJECT
         (entry,) = [e for e in metadata.entry_points(group="console_scripts") if e.name == "heze-plan"]
-        assert entry.load() is heze_plan.cli.main
+        assert entry.load() is heze_plan.cli.run
 
     def test_python_m_prints_the_version(self) -> None:
         result = subprocess.run(

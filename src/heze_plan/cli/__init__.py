@@ -45,6 +45,7 @@ __all__ = [
     "add_selection_options",
     "build_parser",
     "main",
+    "run",
     "select_milestones",
     "select_tasks",
     "summary_text",
@@ -158,6 +159,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def run() -> None:
+    """The ``heze-plan`` program: :func:`main`, then exit with its status.
+
+    Once the command has finished, a late Ctrl-C no longer changes its
+    outcome: SIGINT is ignored for the interpreter's shutdown, where Python
+    has already restored the default action and the process would die of
+    the signal (status -2, no message) after its work was done. An
+    interrupt between the end of the command and that point is reported as
+    any other.
+    """
+    try:
+        status = main()
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        status = 130
+    sys.exit(status)
 
 
 def _run(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 - one exit status per kind of fault
