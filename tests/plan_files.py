@@ -16,11 +16,13 @@ from __future__ import annotations
 import csv
 import html
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import heze_plan
+from heze_plan.common.numerals import from_chinese
 from heze_plan.model.plan import Plan
 
 #: The running header of every page of the typeset plan.
@@ -88,6 +90,105 @@ def write_docx(path: Path) -> Path:
     footer.add_run(" —")
     for line in source_paragraphs():
         document.add_paragraph(line).paragraph_format.first_line_indent = Pt(28)
+    document.save(str(path))
+    return path
+
+
+#: Where the numbers that a list draws stand in the source's lines: chapter 一、, area （一）, task 1.
+_LIST_LABELS = (
+    re.compile(r"(?P<n>[一二三四五六七八九十]+)、"),
+    re.compile(r"[（(](?P<n>[一二三四五六七八九十]+)[）)] ?"),
+    re.compile(r"(?P<n>[0-9]+)[.．] ?"),
+)
+
+#: The lists as Word writes them (ECMA-376 Part 1, §17.9): a two-level list numbers the chapters
+#: 一、 (through the Heading 1 style) and the areas （一）, which restart under each chapter; a list
+#: of its own numbers the tasks 1. on through every area. (One three-level list whose task level
+#: never restarts, w:lvlRestart 0, is what Word also offers, but LibreOffice 7.4 restarts that
+#: level under each area all the same, and the tests compare with LibreOffice's rendering.)
+_LIST_DEFINITIONS = """
+<w:numbering xmlns:w="{w}">
+<w:abstractNum w:abstractNumId="{outline}">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading1"/>
+    <w:suff w:val="nothing"/><w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+    <w:suff w:val="nothing"/><w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="{tasks}">
+  <w:multiLevelType w:val="singleLevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+    <w:suff w:val="space"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="{outline}"><w:abstractNumId w:val="{outline}"/></w:num>
+<w:num w:numId="{tasks}"><w:abstractNumId w:val="{tasks}"/></w:num>
+</w:numbering>
+"""
+
+
+def _numbering_ids(numbering, qn):  # type: ignore[no-untyped-def]
+    """Every abstract definition's and instance's id already in a numbering part, with its attribute."""
+    for element in numbering.iter(qn("w:abstractNum")):
+        yield element, "w:abstractNumId"
+    for element in numbering.iter(qn("w:num")):
+        yield element, "w:numId"
+
+
+def write_docx_numbered(path: Path) -> Path:
+    """The plan as a Word document whose chapter, area and task numbers are a list, not typed.
+
+    Each line that starts with 一、, （一） or 1. loses that label and becomes an
+    item of one multilevel list instead: Word (and LibreOffice) draw the same
+    number, but the paragraph's text no longer holds it. The labels are
+    checked to follow one another as the list will number them, so the
+    document shows exactly the source's numbers.
+    """
+    import docx
+    from docx.oxml import OxmlElement, parse_xml
+    from docx.oxml.ns import nsmap, qn
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    used = [int(e.get(qn(a))) for e, a in _numbering_ids(numbering, qn)]
+    outline, tasks = str(max(used, default=0) + 1), str(max(used, default=0) + 2)
+    definitions = parse_xml(_LIST_DEFINITIONS.format(w=nsmap["w"], outline=outline, tasks=tasks))
+    first_instance = numbering.find(qn("w:num"))
+    for element in list(definitions):
+        if element.tag == qn("w:abstractNum") and first_instance is not None:
+            first_instance.addprevious(element)  # the schema puts every w:abstractNum before any w:num
+        else:
+            numbering.append(element)
+    heading = document.styles["Heading 1"].element.get_or_add_pPr()
+    heading.insert(0, parse_xml(f'<w:numPr xmlns:w="{nsmap["w"]}"><w:numId w:val="{outline}"/></w:numPr>'))
+
+    counters = [0, 0, 0]
+    for line in source_paragraphs():
+        for level, label in enumerate(_LIST_LABELS):
+            found = label.match(line)
+            if found is None:
+                continue
+            number = found["n"]
+            value = int(number) if number.isdigit() else from_chinese(number)
+            expected = counters[level] + 1
+            if value != expected:
+                msg = f"the source's label {found[0]!r} does not follow {counters[level]} in a list"
+                raise ValueError(msg)
+            counters[level] = value
+            if level == 0:
+                counters[1] = 0
+                document.add_paragraph(line[found.end() :], style="Heading 1")
+            else:
+                paragraph = document.add_paragraph(line[found.end() :])
+                number_properties = OxmlElement("w:numPr")
+                list_level, list_id = (1, outline) if level == 1 else (0, tasks)
+                for name, val in (("w:ilvl", str(list_level)), ("w:numId", list_id)):
+                    element = OxmlElement(name)
+                    element.set(qn("w:val"), val)
+                    number_properties.append(element)
+                paragraph._p.get_or_add_pPr().insert(0, number_properties)
+            break
+        else:
+            document.add_paragraph(line)
     document.save(str(path))
     return path
 

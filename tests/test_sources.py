@@ -196,6 +196,77 @@ class TestDocx:
             read_text(path)
 
 
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The plan as a Word document numbered by lists (``plan_files.write_docx_numbered``)."""
+    return plan_files.write_docx_numbered(tmp_path_factory.mktemp("numbered") / "菏政发2023-11.docx")
+
+
+class TestWordNumbering:
+    """Numbers that Word draws from a list (一、 （一） 1.) are read as if typed (ECMA-376 Part 1, §17.9)."""
+
+    def test_the_paragraphs_hold_no_number(self, numbered: Path) -> None:
+        """The document really numbers by a list: no paragraph's own text starts with a label."""
+        import docx
+
+        texts = [p.text for p in docx.Document(str(numbered)).paragraphs]
+        area = texts.index("开办企业。（领域牵头部门：市行政审批服务局）")
+        assert texts[area + 1].startswith("全面实施市场准入负面清单。")
+        assert not [t for t in texts if t.startswith(("1. ", "一、", "（一）", "195. "))]
+
+    def test_reads_as_the_source_text(self, numbered: Path, plan: Plan) -> None:
+        """The 195 tasks come back with their numbers, areas, owners and deadlines; the whole plan too."""
+        assert_heze_tasks(heze_plan.read(numbered, errata=shipped_errata(), registry=known_units()), plan)
+        assert heze_plan.read(numbered) == heze_plan.parse(heze_plan.source_text())
+
+    def test_labels_as_the_source_prints_them(self, numbered: Path) -> None:
+        text = read_text(numbered)
+        labels = (
+            "一、工作目标",
+            "四、保障措施",
+            "（一）开办企业。",
+            "（二十一）法治保障。",
+            "（一）持续加大",
+        )
+        for label in labels:
+            assert f"\n{label}" in text
+        assert "\n1. 全面实施市场准入负面清单" in text
+        assert "\n195. 提升" in text
+        assert "\n24. 优化电力接入工程" in text  # numbering goes on across areas (w:lvlRestart 0)
+
+    @needs_soffice
+    def test_libreoffice_draws_the_same_labels(self, numbered: Path, tmp_path: Path) -> None:
+        """LibreOffice's own rendering of the list, as plain text, has the labels the reader gives.
+
+        LibreOffice indents list items and puts a space after each label in its
+        text export, so lines are compared without white space.
+        """
+        try:
+            rendered = plan_files.libreoffice_convert(
+                numbered, "txt:Text (encoded):UTF8", tmp_path / "txt", tmp_path / "profile"
+            )
+        except (FileNotFoundError, OSError) as error:
+            pytest.skip(f"LibreOffice cannot convert here (Writer missing?): {error}")
+
+        def lines(text: str) -> list[str]:
+            return [squeezed for line in text.split("\n") if (squeezed := "".join(line.split()))]
+
+        office = lines(rendered.read_text(encoding="utf-8-sig"))
+        assert lines(read_text(numbered)) == office
+        assert "1.全面实施市场准入负面清单。根据省统一部署，组织开展市场准入壁垒排查清理" in office[20]
+
+    @needs_soffice
+    def test_resaved_by_libreoffice(self, numbered: Path, tmp_path: Path, plan: Plan) -> None:
+        """LibreOffice writes its own numbering part when it saves: the tasks read the same."""
+        try:
+            resaved = plan_files.libreoffice_convert(
+                numbered, "docx:MS Word 2007 XML", tmp_path / "docx", tmp_path / "profile"
+            )
+        except (FileNotFoundError, OSError) as error:
+            pytest.skip(f"LibreOffice cannot convert here (Writer missing?): {error}")
+        assert_heze_tasks(heze_plan.read(resaved, errata=shipped_errata(), registry=known_units()), plan)
+
+
 class TestHtml:
     """The article of a web page, not its navigation, breadcrumbs, sidebar, footer or scripts."""
 

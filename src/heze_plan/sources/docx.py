@@ -1,7 +1,10 @@
 """Word documents (``.docx``): the body's paragraphs and tables in document order.
 
 Read with python-docx. Headers, footers and page numbers are not part of the
-body and so are not read. A line break inside a paragraph (Shift+Enter)
+body and so are not read. Numbers that Word draws from a list (automatic
+numbering: 一、 （一） 1.) are put back in front of their paragraphs
+(:mod:`heze_plan.sources._docx_numbering`), since the parser finds the
+tasks by them. A line break inside a paragraph (Shift+Enter)
 starts a new line. A table is read as a task table when its header names
 its columns (:mod:`heze_plan.sources.table`); any other table is read row by
 row, its cells separated by a vertical bar (a merged cell once).
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from heze_plan.errors import SourceError
+from heze_plan.sources._docx_numbering import Numbering
 from heze_plan.sources._shared import paragraphs_text, require
 from heze_plan.sources.table import table_text
 
@@ -30,17 +34,30 @@ def _table(table: Any, path: Path) -> list[str]:
     return [" | ".join(dict.fromkeys(cell for cell in row if cell.strip())) for row in rows]
 
 
+def _part_element(document: Any, kind: str) -> Any:
+    """The root XML element of the document's numbering or styles part, or None where it has none.
+
+    Looked up among the document's relationships rather than through python-docx's
+    ``numbering_part``, which adds an empty part when there is none.
+    """
+    for relationship in document.part.rels.values():
+        if not relationship.is_external and relationship.reltype.endswith(f"/{kind}"):
+            return getattr(relationship.target_part, "element", None)
+    return None
+
+
 def read(path: Path, data: bytes) -> str:
     """The text of a Word document, one paragraph a line (see the module docs)."""
     document_module = require("docx", "docx", "python-docx", path)
     try:
         document = document_module.Document(io.BytesIO(data))
+        numbering = Numbering(_part_element(document, "numbering"), _part_element(document, "styles"))
         paragraphs: list[str] = []
         for block in document.iter_inner_content():
             if hasattr(block, "rows"):
                 paragraphs.extend(_table(block, path))
             else:
-                paragraphs.extend(block.text.split("\n"))
+                paragraphs.extend((numbering.label(block._p) + block.text).split("\n"))
     except SourceError:
         raise
     except Exception as error:  # python-docx raises zip, XML and its own errors on damaged files
