@@ -267,6 +267,76 @@ class TestWordNumbering:
         assert_heze_tasks(heze_plan.read(resaved, errata=shipped_errata(), registry=known_units()), plan)
 
 
+class TestOfficeFormats:
+    """Word 97–2003, RTF, OpenDocument and Excel 97–2003 files are read through LibreOffice."""
+
+    @pytest.fixture(scope="class")
+    @staticmethod
+    def legacy(tmp_path_factory: pytest.TempPathFactory, published: dict[str, Path]) -> dict[str, Path]:
+        """The plan saved by LibreOffice in each format it reads back through the office reader."""
+        if plan_files.soffice() is None:
+            pytest.skip("LibreOffice (soffice) is not installed")
+        folder = tmp_path_factory.mktemp("legacy")
+        profile = tmp_path_factory.mktemp("lo-legacy-profile")
+        formats = {
+            "doc": (published["docx"], "doc:MS Word 97"),
+            "rtf": (published["docx"], "rtf"),
+            "odt": (published["docx"], "odt"),
+            "xls": (published["xlsx"], "xls:MS Excel 97"),
+            "ods": (published["xlsx"], "ods"),
+        }
+        try:
+            return {
+                kind: plan_files.libreoffice_convert(source, target, folder / kind, profile)
+                for kind, (source, target) in formats.items()
+            }
+        except (FileNotFoundError, OSError) as error:
+            pytest.skip(f"LibreOffice cannot convert here (Writer or Calc missing?): {error}")
+
+    @needs_soffice
+    @pytest.mark.parametrize("kind", ["doc", "rtf", "odt"])
+    def test_documents(self, legacy: dict[str, Path], plan: Plan, kind: str) -> None:
+        assert legacy[kind].read_bytes()[:4] != b"PK\x03\x04" or kind == "odt"  # not a .docx in disguise
+        read = heze_plan.read(legacy[kind], errata=shipped_errata(), registry=known_units())
+        assert_heze_tasks(read, plan)
+        assert read.document.number == "菏政发〔2023〕11号"
+
+    @needs_soffice
+    @pytest.mark.parametrize("kind", ["xls", "ods"])
+    def test_task_tables(self, legacy: dict[str, Path], plan: Plan, kind: str) -> None:
+        assert heze_plan.read(legacy[kind]).tasks == _closed(plan.tasks)
+
+    def test_without_libreoffice(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """No office suite: one line that says what to install or how to save the file instead."""
+        monkeypatch.setenv("HEZE_PLAN_SOFFICE", str(tmp_path / "no-such-soffice"))
+        path = tmp_path / "菏政发2023-11.doc"
+        path.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(500))
+        message = (
+            r"菏政发2023-11\.doc: a Word 97–2003 document \(\.doc\) is read through LibreOffice, which is"
+        )
+        with pytest.raises(SourceError, match=message + r".*save the file as \.docx"):
+            heze_plan.read(path)
+
+    def test_nothing_converted(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """LibreOffice exits 0 even when it writes nothing (seen with a filter missing): said, not crashed."""
+        silent = tmp_path / "soffice"
+        silent.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+        silent.chmod(0o755)
+        monkeypatch.setenv("HEZE_PLAN_SOFFICE", str(silent))
+        path = tmp_path / "方案.doc"
+        path.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(500))
+        with pytest.raises(SourceError, match=r"方案\.doc: LibreOffice could not read it as a Word 97–2003"):
+            heze_plan.read(path)
+
+    @needs_soffice
+    def test_damaged(self, tmp_path: Path) -> None:
+        """LibreOffice reads what it cannot recognise as text: the error is then the table reader's."""
+        path = tmp_path / "任务分工.xls"
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4)
+        with pytest.raises(SourceError, match=r"任务分工\.xls: sheet 任务分工: no task-table header"):
+            heze_plan.read(path)
+
+
 class TestHtml:
     """The article of a web page, not its navigation, breadcrumbs, sidebar, footer or scripts."""
 

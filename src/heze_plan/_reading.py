@@ -1,7 +1,8 @@
 """Reading a plan from a file as it is published: the file's text (:mod:`heze_plan.sources`), then the parser.
 
 It puts together two stages that do not know each other: the readers turn
-a ``.txt``, ``.pdf``, ``.docx``, ``.html``, ``.xlsx`` or ``.csv`` file into text,
+a ``.txt``, ``.pdf``, ``.docx``, ``.html``, ``.xlsx`` or ``.csv`` file (and, through
+LibreOffice, a ``.doc``, ``.rtf``, ``.odt``, ``.xls`` or ``.ods`` one) into text,
 and :func:`heze_plan.parsing.parser.parse` reads the text.
 """
 

@@ -52,8 +52,8 @@ def add_plan_option(parser: argparse.ArgumentParser) -> None:
         "--plan",
         type=Path,
         metavar="FILE",
-        help="read the plan from this file (.txt, .pdf, .docx, .html, .xlsx or .csv) "
-        "instead of the embedded Heze 2023 plan",
+        help="read the plan from this file (.txt, .pdf, .docx, .html, .xlsx or .csv; "
+        ".doc, .rtf, .odt, .xls or .ods through LibreOffice) instead of the embedded Heze 2023 plan",
     )
 
 

@@ -6,7 +6,9 @@ UTF-16, GB18030/GBK), :mod:`~heze_plan.sources.pdf` (the text layer, page
 furniture removed), :mod:`~heze_plan.sources.docx` (paragraphs and tables in
 document order), :mod:`~heze_plan.sources.html` (a government web page's
 article, not its navigation) and :mod:`~heze_plan.sources.table` (``.xlsx`` and
-``.csv`` task tables, columns found by their header names). :data:`READERS`
+``.csv`` task tables, columns found by their header names) and
+:mod:`~heze_plan.sources.office` (``.doc``, ``.rtf``, ``.odt``, ``.xls``, ``.ods``,
+converted by LibreOffice when it is installed). :data:`READERS`
 maps a suffix to its reader; :func:`read_text` dispatches on it.
 
 This stage sits beside :mod:`heze_plan.parsing` and imports nothing of it:
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from heze_plan.errors import SourceError
-from heze_plan.sources import docx, html, pdf, table, text
+from heze_plan.sources import docx, html, office, pdf, table, text
 
 __all__ = ["READERS", "Reader", "read_text"]
 
@@ -29,7 +31,7 @@ Reader = Callable[[Path, bytes], str]
 
 #: The reader of each suffix (lower case, with its dot).
 READERS: dict[str, Reader] = {
-    suffix: module.read for module in (text, pdf, docx, html, table) for suffix in module.SUFFIXES
+    suffix: module.read for module in (text, pdf, docx, html, table, office) for suffix in module.SUFFIXES
 }
 
 

@@ -45,7 +45,7 @@ from heze_plan.common.numerals import from_chinese, to_chinese
 from heze_plan.errors import SourceError
 from heze_plan.sources._shared import decode, require
 
-__all__ = ["HEADERS", "SUFFIXES", "read", "table_text"]
+__all__ = ["HEADERS", "SUFFIXES", "read", "read_workbook", "table_text"]
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
@@ -270,6 +270,14 @@ def read(path: Path, data: bytes) -> str:
         if result is None:
             raise _missing_header(path, None)
         return result
+    return read_workbook(path, data)
+
+
+def read_workbook(path: Path, data: bytes) -> str:
+    """The plan text of the first sheet of an ``.xlsx`` workbook's bytes with a task-table header.
+
+    ``path`` names the file in messages (a ``.xls`` converted to ``.xlsx`` keeps its own name).
+    """
     sheets = _xlsx_sheets(path, data)
     for _, rows in sheets:
         result = table_text(rows, str(path))
