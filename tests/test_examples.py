@@ -61,3 +61,19 @@ class TestStripCheck:
         nbformat.write(notebook, dirty)
         with pytest.raises(AssertionError, match="has outputs"):
             TestNotebook().test_outputs_stripped(dirty)
+
+
+class TestExamplePlans:
+    """The real plans the fourth notebook reads are the test corpus's texts, with where they came from."""
+
+    def test_copies_of_the_corpus(self) -> None:
+        plans = sorted((ROOT / "examples" / "plans").glob("*.txt"))
+        assert len(plans) == 4
+        corpus = ROOT / "tests" / "data" / "family" / "real"
+        for path in plans:
+            assert path.read_bytes() == (corpus / path.name).read_bytes(), path.name
+
+    def test_each_has_its_source(self) -> None:
+        sources = (ROOT / "examples" / "plans" / "SOURCES.md").read_text(encoding="utf-8")
+        for path in (ROOT / "examples" / "plans").glob("*.txt"):
+            assert f"\n| {path.stem} |" in sources, path.name
