@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import attrs
 from hypothesis import given
@@ -68,6 +69,18 @@ class TestBrokenPlans:
         plan = _replace_task(attrs.evolve(plan, areas=areas), 1, area=30)
         rules = [f.rule for f in check(plan)]
         assert rules == ["area-lead", "task-area"]
+
+    def test_areas_that_name_no_lead_at_all(self) -> None:
+        """A plan whose areas never name a lead (most plans of the family) breaks no area rule."""
+        plan = _plan()
+        areas = tuple(attrs.evolve(area, lead_units=()) for area in plan.areas)
+        assert check(attrs.evolve(plan, areas=areas)) == []
+
+    def test_a_task_table_without_area_leads(self) -> None:
+        """The invented county table (examples/county-tasks-2024.csv) names no area lead: no finding."""
+        county = heze_plan.read(Path(__file__).parent.parent / "examples" / "county-tasks-2024.csv")
+        assert [area.lead_units for area in county.areas] == [(), ()]
+        assert [f.rule for f in check(county)] == []
 
     def test_duplicate_registry_entries_and_aliases(self) -> None:
         plan = _plan()
