@@ -3,7 +3,7 @@
 Read with python-docx. Headers, footers and page numbers are not part of the
 body and so are not read. Numbers that Word draws from a list (automatic
 numbering: 一、 （一） 1.) are put back in front of their paragraphs
-(:mod:`heze_plan.sources._docx_numbering`), since the parser finds the
+(``heze_plan.sources._docx_numbering``), since the parser finds the
 tasks by them. A line break inside a paragraph (Shift+Enter)
 starts a new line. A table is read as a task table when its header names
 its columns (:mod:`heze_plan.sources.table`); any other table is read row by
