@@ -6,6 +6,7 @@ None of them knows about plans; each is one concept (see the module docs).
 from __future__ import annotations
 
 from heze_plan.common.dates import (
+    as_date,
     iso_date,
     spreadsheet_date,
     user_date,
@@ -43,6 +44,7 @@ __all__ = [
     "Column",
     "add_working_days",
     "area_label",
+    "as_date",
     "display_width",
     "from_chinese",
     "holiday_name",
