@@ -27,15 +27,18 @@ Losing the previous feed loses the history: the next run starts again at 0.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
-import icalendar
 from attrs import field, frozen
 
+from heze_plan.calendar._component import digest_of
 from heze_plan.calendar._ical import to_ical
 from heze_plan.errors import FeedError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import icalendar
 
 __all__ = ["HASH_PROPERTY", "FeedError", "Revision", "Revisions", "content_digest"]
 
@@ -52,6 +55,7 @@ def content_digest(component: icalendar.cal.Component) -> str:
 
     The first 128 bits of SHA-256, which is plenty to tell two versions of one event apart.
 
+    >>> import icalendar
     >>> event = icalendar.Event()
     >>> event.add("summary", "8. 优化企业全生命周期集成服务体系")
     >>> before = content_digest(event)
@@ -59,7 +63,7 @@ def content_digest(component: icalendar.cal.Component) -> str:
     >>> before.startswith("sha256:"), len(before), before != content_digest(event)
     (True, 39, True)
     """
-    return "sha256:" + hashlib.sha256(to_ical(component)).hexdigest()[:32]
+    return digest_of(to_ical(component))
 
 
 @frozen
@@ -161,6 +165,8 @@ class Revisions(Mapping[str, Revision]):
         written by another program (its ``PRODID`` differs), or an event lacks
         a UID, a ``SEQUENCE``, a ``LAST-MODIFIED`` or a digest.
         """
+        import icalendar  # noqa: PLC0415 - the full parser (and icalendar) loads only when a feed is read
+
         try:
             calendar = icalendar.Calendar.from_ical(data)
         except ValueError as error:

@@ -203,9 +203,8 @@ def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
 
 
 def _calendar(args: argparse.Namespace) -> int:
-    from heze_plan.calendar import to_ical
     from heze_plan.calendar.entries import Entry
-    from heze_plan.calendar.feed import build_calendar
+    from heze_plan.calendar.feed import render_feed
     from heze_plan.calendar.revisions import Revisions
     from heze_plan.common.files import write_output
 
@@ -224,11 +223,11 @@ def _calendar(args: argparse.Namespace) -> int:
         previous = Revisions()
     status, problems = _feed_status(args, plan)
     options = _feed_options(args, status, name=args.name, unit=_feed_unit(plan, args), base_url=base_url)
-    feed = build_calendar(plan, selection, options, previous)
-    if write_output(output, to_ical(feed)) is None:
+    feed = render_feed(plan, selection, options, previous)
+    if write_output(output, feed.data) is None:
         return _exit_status(args, problems)
-    # Counted from the components just built, not by parsing the output again.
-    now: dict[str, int] = {str(c["UID"]): c.decoded("SEQUENCE") for c in feed.subcomponents if "UID" in c}
+    # Counted from the revisions just stamped, not by parsing the output again.
+    now = {revision.uid: revision.sequence for revision in (*feed.events, *feed.todos)}
     new = sum(1 for uid in now if uid not in previous)
     revised = sum(1 for uid, seq in now.items() if uid in previous and previous[uid].sequence != seq)
     gone = sum(1 for uid in previous if uid not in now)
