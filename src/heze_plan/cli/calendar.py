@@ -169,8 +169,8 @@ def _read_revisions(path: Path, *, what: str) -> Revisions:
         data = path.read_bytes()
     except OSError as error:
         raise UsageError(f"cannot read {what} {path}: {error.strerror}") from None
-    try:
-        return Revisions.from_ical(data, prodid=PRODID)
+    try:  # a well-formed feed of ours is scanned without icalendar; anything else gets the full check
+        return Revisions.from_own_feed(data, prodid=PRODID)
     except FeedError as error:
         raise UsageError(f"{what} {path}: {error}; heze-plan leaves it alone") from None
 
