@@ -87,6 +87,7 @@ if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
         index_html,
         index_json,
         links,
+        subscribable,
     )
     from heze_plan.calendar.manifest import (
         MANIFEST_NAME,
@@ -156,6 +157,7 @@ __all__ = [
     "slug",
     "status_lines",
     "subject",
+    "subscribable",
     "summary_mark",
     "summary_text",
     "to_ical",
@@ -185,6 +187,7 @@ _LAZY = {
             "index_html",
             "index_json",
             "links",
+            "subscribable",
         ),
         "heze_plan.calendar.index_page",
     ),
