@@ -22,6 +22,7 @@ from heze_plan.common.numerals import (
 )
 from heze_plan.common.tables import (
     FORMATS,
+    LIST_SEPARATOR,
     Column,
     display_width,
     json_text,
@@ -41,6 +42,7 @@ from heze_plan.common.workdays import (
 
 __all__ = [
     "FORMATS",
+    "LIST_SEPARATOR",
     "Column",
     "add_working_days",
     "area_label",
