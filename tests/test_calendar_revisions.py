@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import heze_plan
 from heze_plan.calendar.entries import milestone_uid
-from heze_plan.calendar.feed import PRODID, FeedOptions, build_calendar
+from heze_plan.calendar.feed import PRODID, Component, FeedOptions, build_calendar
 from heze_plan.calendar.revisions import FeedError, Revisions
 from heze_plan.model.plan import Plan
 
@@ -149,3 +149,67 @@ class TestAnyPlan:
         uid = milestone_uid(plan, number, index + 1)
         assert [u for u in before if before[u] != after[u]] == [uid]
         assert int(icalendar.Event.from_ical(after[uid])["SEQUENCE"]) == 1
+
+
+def _either(data: bytes, reader: object) -> object:
+    """What a reader makes of ``data``: its revisions by UID, or the FeedError it raises."""
+    try:
+        return dict(reader(data, prodid=PRODID))  # type: ignore[operator]
+    except FeedError:
+        return FeedError
+
+
+class TestQuickScanAgreesWithFullReader:
+    """``from_own_feed`` (no icalendar) answers as ``from_ical`` does for every feed, damaged ones too.
+
+    ``heze-plan calendar -o FILE`` reads its previous output with it; a file that is not what this program
+    writes must still be refused (``FeedError``) or read exactly as the full parser reads it.
+    """
+
+    #: Events and to-dos with reminders and URLs: every property the feeds write but a status.
+    FEED = build_calendar(
+        PLAN,
+        [PLAN.task(2), PLAN.task(8), PLAN.task(102)],
+        FeedOptions(components=Component.BOTH, base_url="https://x.example/"),
+    ).to_ical()
+
+    def test_whole_feed(self) -> None:
+        assert _either(self.FEED, Revisions.from_own_feed) == _either(self.FEED, Revisions.from_ical)
+        assert len(Revisions.from_own_feed(self.FEED, prodid=PRODID)) == 8
+
+    @given(st.data())
+    def test_damaged_feeds(self, data: st.DataObject) -> None:
+        """A cut, a dropped line, a doubled line or a changed byte anywhere gives the full reader's answer."""
+        feed = self.FEED
+        lines = feed.split(b"\r\n")
+        how = data.draw(st.sampled_from(["cut", "drop", "double", "byte"]))
+        if how == "cut":
+            damaged = feed[: data.draw(st.integers(0, len(feed) - 1))]
+        elif how in ("drop", "double"):
+            i = data.draw(st.integers(0, len(lines) - 1))
+            damaged = b"\r\n".join(lines[:i] + ([lines[i]] * 2 if how == "double" else []) + lines[i + 1 :])
+        else:
+            i = data.draw(st.integers(0, len(feed) - 1))
+            damaged = feed[:i] + bytes([data.draw(st.integers(0, 255))]) + feed[i + 1 :]
+        assert _either(damaged, Revisions.from_own_feed) == _either(damaged, Revisions.from_ical)
+
+    @pytest.mark.parametrize(
+        ("change", "why"),
+        [
+            (
+                (b"PRODID:-//heze_plan//heze-plan deadline feed//ZH", b"PRODID:-//other//EN"),
+                "another program",
+            ),
+            ((b"SEQUENCE:0\r\n", b""), "a SEQUENCE missing"),
+            ((b"BEGIN:VCALENDAR", b"\xff\xfeBEGIN:VCALENDAR"), "not UTF-8"),
+        ],
+    )
+    def test_refused_alike(self, change: tuple[bytes, bytes], why: str) -> None:
+        """Feeds the full reader refuses are refused, with the same FeedError, not read by the quick scan."""
+        damaged = self.FEED.replace(*change)
+        assert damaged != self.FEED, why
+        with pytest.raises(FeedError) as full:
+            Revisions.from_ical(damaged, prodid=PRODID)
+        with pytest.raises(FeedError) as quick:
+            Revisions.from_own_feed(damaged, prodid=PRODID)
+        assert str(quick.value) == str(full.value)

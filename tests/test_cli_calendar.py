@@ -238,3 +238,92 @@ class TestSafeguardDeadlinesInCalendar:
         assert main(["calendar", "--month", "2023-08"]) == 0
         data = capsysbinary.readouterr().out
         assert len(list(icalendar.Calendar.from_ical(data).walk("VEVENT"))) == 11 + 1
+
+
+def _event_blocks(data: bytes) -> dict[str, bytes]:
+    """Each VEVENT of a feed as its raw bytes (folded lines and all), by UID: what a client downloads."""
+    blocks: dict[str, bytes] = {}
+    for chunk in data.split(b"BEGIN:VEVENT\r\n")[1:]:
+        block = chunk.split(b"END:VEVENT\r\n", 1)[0]
+        uid = next(line for line in block.split(b"\r\n") if line.startswith(b"UID:"))
+        blocks[uid.decode()] = block
+    return blocks
+
+
+BASE_URL = "https://plan.example/heze"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The feed set as ``heze-plan feeds --base-url`` publishes it."""
+    directory = tmp_path_factory.mktemp("published")
+    assert main(["feeds", str(directory), "--base-url", BASE_URL]) == 0
+    return directory
+
+
+class TestCalendarBaseUrl:
+    """``calendar --base-url`` gives each event the URL it has in ``feeds``, so both write the same event.
+
+    RFC 5545 §3.8.4.6: "This property may be used in a calendar component to convey a location where a
+    more dynamic rendition of the calendar information associated with the calendar component can be
+    found." docs/calendar.md names that location: the task's entry ``index.html#task-N`` under the base URL.
+    """
+
+    BASE = BASE_URL
+
+    def feed_file(self, published: Path, key: str) -> Path:
+        index = json.loads((published / "index.json").read_text(encoding="utf-8"))
+        return published / next(f["file"] for f in index["feeds"] if f["key"] == key)
+
+    @pytest.mark.parametrize(
+        ("argv", "key"),
+        [([], "plan"), (["--unit", "市商务局"], "unit:市商务局"), (["--area", "7"], "area:7")],
+    )
+    def test_same_events_as_feeds(
+        self, published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], key: str
+    ) -> None:
+        """Every event of ``calendar`` is byte for byte the event of that UID in the matching feed of the set
+        (UID, text, reminders, URL, SEQUENCE and stamps of a first run), and the two hold the same UIDs.
+        """
+        output = tmp_path / "one.ics"
+        assert run(capsys, "calendar", *argv, "--base-url", self.BASE, "-o", str(output))[0] == 0
+        ours = _event_blocks(output.read_bytes())
+        theirs = _event_blocks(self.feed_file(published, key).read_bytes())
+        assert ours
+        assert sorted(ours) == sorted(theirs)
+        assert ours == theirs
+
+    def test_url_is_the_task_anchor(
+        self, published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Read by vobject (not the library that wrote it): task 57's event links to ``index.html#task-57``
+        under the base URL, and the published index page has that anchor.
+        """
+        import vobject
+
+        output = tmp_path / "one.ics"
+        assert (
+            run(capsys, "calendar", "--unit", "市商务局", "--base-url", self.BASE, "-o", str(output))[0] == 0
+        )
+        calendar = vobject.readOne(output.read_text(encoding="utf-8"))
+        urls = {e.summary.value.split(".")[0]: e.url.value for e in calendar.vevent_list}
+        assert urls["57"] == "https://plan.example/heze/index.html#task-57"
+        assert '<li id="task-57"' in (published / "index.html").read_text(encoding="utf-8")
+
+    def test_without_base_url_no_url(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """Without --base-url there is nowhere to point to: no event has a URL property."""
+        assert main(["calendar", "--area", "1"]) == 0
+        assert b"\r\nURL" not in capsysbinary.readouterr().out
+
+    @pytest.mark.parametrize("url", ["ftp://x.example/", "plan.example/heze", "https://x.example/?a=1"])
+    def test_bad_base_url(self, tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str) -> None:
+        """A base URL that is not an absolute http(s) URL without query is refused with one line naming the
+        option and quoting the value; no file is written.
+        """
+        output = tmp_path / "one.ics"
+        status, _, err = run(capsys, "calendar", "--base-url", url, "-o", str(output))
+        assert status == 2
+        assert "--base-url" in err
+        assert url.split("?", maxsplit=1)[0] in err
+        assert "Traceback" not in err
+        assert not output.exists()

@@ -188,7 +188,7 @@ class TestAreas:
         _, out, _ = _run(capsys, "areas", "--format", "csv")
         assert out.startswith("\ufeff")
         rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
-        assert rows[3] == ["3", "获得电力", "7", "2", "5", "市发展改革委、国网菏泽供电公司"]
+        assert rows[3] == ["3", "获得电力", "7", "2", "5", "市发展改革委；国网菏泽供电公司"]
 
 
 class TestTargets:

@@ -72,7 +72,7 @@ class TestTextTable:
 
     def test_lists_are_joined(self) -> None:
         table = text_table([{"lead": ["市商务局", "菏泽海关"]}], [("lead", "lead")])
-        assert table.splitlines()[2] == "市商务局、菏泽海关"
+        assert table.splitlines()[2] == "市商务局；菏泽海关"
 
     def test_values_are_shown_plainly(self) -> None:
         record = {
@@ -121,7 +121,7 @@ class TestRender:
         assert rows == [
             ["number", "title", "lead"],
             ["4", "推进涉企证照“一照关联”“一码通行”", "市行政审批服务局"],
-            ["53", "提升通关便利化水平", "菏泽海关、市商务局"],
+            ["53", "提升通关便利化水平", "菏泽海关；市商务局"],
         ]
 
     def test_csv_quotes_commas(self) -> None:

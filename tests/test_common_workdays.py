@@ -8,11 +8,15 @@ Facts from 国务院办公厅关于2023年部分节假日安排的通知 (国办
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from heze_plan import data
+from heze_plan.common import workdays
 from heze_plan.common.workdays import (
     add_working_days,
     holiday_name,
@@ -74,3 +78,64 @@ class TestCountingProperties:
     def test_long_spans_are_cheap(self) -> None:
         # a century is counted with one holiday lookup per year, not per day
         assert working_days_between(D(1950, 1, 1), D(2049, 12, 31)) > 24_000
+
+
+@pytest.fixture
+def from_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The working days read from a snapshot, as in an installed wheel, with the caches emptied around."""
+    (tmp_path / data.WORKDAYS).write_text(workdays.snapshot_json(), encoding="utf-8")
+    monkeypatch.setattr(data, "_HERE", str(tmp_path))
+    for cached in (workdays._snapshot, workdays._year):
+        cached.cache_clear()
+    yield
+    monkeypatch.undo()
+    for cached in (workdays._snapshot, workdays._year):
+        cached.cache_clear()
+
+
+class TestSnapshot:
+    """A wheel reads China's working days from its snapshot, and they are what the holidays package says."""
+
+    def test_same_answers_as_the_package(self, from_snapshot: None) -> None:
+        """Every day of every year of the snapshot: working or not, and the holiday's name in English and
+        Chinese, as ``holidays.country_holidays("CN")`` answers (asked directly here, not through
+        heze_plan).
+        """
+        import holidays
+
+        years = sorted(workdays._snapshot())
+        assert years[0] == 2000
+        assert 2023 in years
+        for year in years:
+            english = holidays.country_holidays("CN", years=year)
+            chinese = holidays.country_holidays("CN", years=year, language="zh_CN")
+            day = D(year, 1, 1)
+            while day.year == year:
+                assert is_working_day(day) == english.is_working_day(day), day
+                for calendar, language in ((english, None), (chinese, "zh_CN")):
+                    name = calendar.get(day)
+                    expected = (
+                        str(name)
+                        if name is not None
+                        else (None if english.is_working_day(day) else "weekend")
+                    )
+                    assert holiday_name(day, language=language) == expected, (day, language)
+                day += dt.timedelta(days=1)
+
+    def test_read_without_the_package(self, from_snapshot: None) -> None:
+        """国办发明电〔2022〕16号 from the snapshot alone: 10月7日（星期六）上班, 9月29日 中秋节 (its zh_CN
+        name
+        as holidays records it) and 3 working days from 9月28日 to 10月9日; no calendar of the package built.
+        """
+        workdays._calendar.cache_clear()
+        assert is_working_day(D(2023, 10, 7))
+        assert not is_working_day(D(2023, 9, 29))
+        assert holiday_name(D(2023, 9, 29), language="zh_CN") == "中秋节"
+        assert working_days_between(D(2023, 9, 28), D(2023, 10, 9)) == 3
+        assert workdays._calendar.cache_info().currsize == 0
+
+    def test_unannounced_years_ask_the_package(self, from_snapshot: None) -> None:
+        """A year after the last announced one is not frozen in the snapshot: the package answers for it."""
+        last = max(workdays._snapshot())
+        assert last + 1 not in workdays._snapshot()
+        assert is_working_day(D(last + 1, 3, 3)) == (D(last + 1, 3, 3).weekday() < 5)

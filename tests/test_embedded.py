@@ -17,6 +17,7 @@ import pytest
 
 import heze_plan
 from heze_plan import _embedded, data
+from heze_plan.common import workdays
 
 ROOT = Path(__file__).parent.parent
 
@@ -49,7 +50,7 @@ class TestSnapshot:
         """A data file added without joining SHIPPED would change the plan without changing the key."""
         directory = Path(data.__file__).parent
         files = {p.name for p in directory.iterdir() if p.is_file() and p.suffix not in {".py", ".pyc"}}
-        assert files - {data.SNAPSHOT} == set(data.SHIPPED)
+        assert files - {data.SNAPSHOT, data.WORKDAYS} == set(data.SHIPPED)
 
     def test_a_checkout_has_no_snapshot_and_parses(self) -> None:
         assert not (Path(data.__file__).parent / data.SNAPSHOT).exists()
@@ -80,5 +81,8 @@ class TestWheel:
         (wheel,) = tmp_path.glob("*.whl")
         with zipfile.ZipFile(wheel) as archive:
             document = json.loads(archive.read("heze_plan/data/heze-2023-plan.json"))
+            days = archive.read("heze_plan/data/china-workdays.json").decode("utf-8")
         assert document["inputs"] == data.inputs_digest()
         assert document["plan"] == json.loads(_embedded.snapshot_json(heze_plan.load()))["plan"]
+        # China's working days as the holidays package of the build knows them (the same release here)
+        assert json.loads(days) == json.loads(workdays.snapshot_json())

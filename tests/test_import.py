@@ -104,3 +104,29 @@ class TestNoShadowedSubmodule:
         for package in [heze_plan, *(importlib.import_module(m.name) for m in _packages())]:
             submodules = {m.name for m in pkgutil.iter_modules(package.__path__)}
             assert not (set(package.__all__) & submodules), package.__name__
+
+
+class TestCalendarLazyNames:
+    """``heze_plan.calendar`` loads the feed set's modules only when one of their names is asked for."""
+
+    def test_a_single_feed_loads_no_feed_set(self) -> None:
+        """``heze-plan calendar`` needs the feed code, not the set's files, manifest, index page or slugs."""
+        code = (
+            "import sys, json\nfrom heze_plan.calendar.feed import render_feed\n"
+            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('heze_plan.calendar'))))"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        loaded = set(json.loads(out))
+        assert "heze_plan.calendar.feed" in loaded
+        feed_set = {f"heze_plan.calendar.{m}" for m in ("feed_set", "index_page", "manifest", "slugs")}
+        assert not loaded & feed_set
+
+    def test_every_lazy_name(self) -> None:
+        """Every lazy name is public and is the object its module defines."""
+        import heze_plan.calendar
+
+        assert set(heze_plan.calendar._LAZY) <= set(heze_plan.calendar.__all__)
+        for name, module in heze_plan.calendar._LAZY.items():
+            assert getattr(heze_plan.calendar, name) is getattr(importlib.import_module(module), name), name
+        with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+            heze_plan.calendar.nothing  # noqa: B018 - the attribute access is the test

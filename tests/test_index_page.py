@@ -15,6 +15,7 @@ from pypinyin import Style, lazy_pinyin
 
 import heze_plan
 from heze_plan.calendar.feed_set import write_feeds
+from heze_plan.calendar.manifest import MANIFEST_NAME
 
 PLAN = heze_plan.load()
 BASE = "https://feeds.example/菏泽 日历"
@@ -102,7 +103,9 @@ class TestWithoutScripts:
         assert units != [u.name for u in PLAN.units]
 
     def test_empty_feeds_marked(self, published: Path) -> None:
-        """Feeds without events say so instead of offering a subscription (市生态环境局 has no dated task)."""
+        """Feeds without events say so instead of offering a subscription or a link (市生态环境局 has no dated
+        task), and index.json says the same: not subscribable, no webcal link.
+        """
         data = json.loads((published / "index.json").read_text(encoding="utf-8"))
         empty = {f["name"] for f in data["feeds"] if f["events"] == 0}
         assert "市生态环境局" in empty
@@ -110,8 +113,40 @@ class TestWithoutScripts:
         for name in empty:
             row = re.search(rf"<tr class=\"empty\"[^>]*><td>{re.escape(name)}</td>.*?</tr>", html)
             assert row is not None, name
-            assert "webcal://" not in row.group(0)
+            assert "<a " not in row.group(0)
             assert "无时间节点" in row.group(0)
+
+    def test_page_and_index_json_agree(self, published: Path) -> None:
+        """A feed is offered for subscription on the page exactly when index.json says it is subscribable,
+        which is when it has an event (or is the whole plan's); every file, offered or not, is written and
+        owned by the manifest, so a subscription made before keeps working.
+        """
+        data = json.loads((published / "index.json").read_text(encoding="utf-8"))
+        manifest = json.loads((published / MANIFEST_NAME).read_text(encoding="utf-8"))
+        links = set(parsed(published).links)
+        for feed in data["feeds"]:
+            assert feed["subscribable"] == (feed["events"] > 0 or feed["kind"] == "plan"), feed["name"]
+            assert (feed["webcal"] is not None) == feed["subscribable"], feed["name"]
+            assert (feed["webcal"] in links) == feed["subscribable"], feed["name"]
+            assert (published / feed["file"]).is_file()
+            assert feed["file"] in str(manifest)
+
+    def test_jiwei_jianwei_not_offered(self, published: Path) -> None:
+        """纪委监委机关 is named once in the source, in safeguard （三）:
+        强化与纪委监委机关联动，适时开展护航优化营商环境专项督查行动 — 适时 ("when the time is right") gives
+        no date, and no task names it. So it gets no dated obligation (the model reads frequency 适时, due
+        None) and its feed is listed but not offered.
+        """
+        source = heze_plan.source_text()
+        assert source.count("纪委监委机关") == 1
+        sentence = next(s for s in source.split("。") if "纪委监委机关" in s)
+        assert "适时开展" in sentence
+        (obligation,) = [o for s in PLAN.safeguards for o in s.obligations if "纪委监委机关" in o.actors]
+        assert (obligation.safeguard, obligation.due, obligation.frequency) == (3, None, "适时")
+        assert not [t for t in PLAN.tasks if "纪委监委机关" in t.units]
+        data = json.loads((published / "index.json").read_text(encoding="utf-8"))
+        (feed,) = [f for f in data["feeds"] if f["name"] == "纪委监委机关"]
+        assert (feed["events"], feed["subscribable"], feed["webcal"]) == (0, False, None)
 
     def test_links_percent_encoded(self, published: Path) -> None:
         """A base URL with Chinese and a space is percent-encoded (RFC 3986) in every link."""

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import heze_plan
 from heze_plan.model.plan import Plan
 from heze_plan.progress.assessment import (
     Attainment,
@@ -327,3 +328,38 @@ class TestTargetDue:
         (target,) = plan.task(55).targets
         assert target.milestone is None
         assert target_due(plan, plan.task(55), target) == plan.horizon == dt.date(2023, 12, 31)
+
+
+class TestAsOfAsText:
+    """``status`` and ``milestone_status`` take ``as_of`` as text by the rule of options and ledgers.
+
+    Expected states from the source: task 8's first milestone is 9月底前 (2023-09-30), so on 2023-10-15
+    with an empty ledger it is overdue, and on 2023-09-01 it is not yet due.
+    """
+
+    @pytest.mark.parametrize("text", ["2023-10-15", "2023/10/15", "2023.10.15", " 20231015 "])
+    def test_text_is_the_date(self, text: str) -> None:
+        """Text in any of the forms people write gives the same result as the date itself."""
+        plan = heze_plan.load()
+        by_text = status(plan, Ledger(), as_of=text)
+        assert by_text == status(plan, Ledger(), as_of=dt.date(2023, 10, 15))
+        assert by_text.as_of == dt.date(2023, 10, 15)
+        assert milestone_status(plan, Ledger(), 8, 1, as_of=text).state is State.OVERDUE
+        assert milestone_status(plan, Ledger(), 8, 1, as_of="2023-09-01").state is not State.OVERDUE
+
+    @pytest.mark.parametrize("text", ["2023-10-32", "2023-02-29", "10/15/2023", "soon", ""])
+    def test_bad_text(self, text: str) -> None:
+        """Text that is no date is a ValueError that names the argument and quotes the text."""
+        with pytest.raises(ValueError, match="as_of") as caught:
+            status(heze_plan.load(), Ledger(), as_of=text)
+        assert repr(text) in str(caught.value)
+        with pytest.raises(ValueError, match="as_of"):
+            milestone_status(heze_plan.load(), Ledger(), 8, 1, as_of=text)
+
+    @pytest.mark.parametrize("value", [20231015, None, dt.datetime(2023, 10, 15, 9), 2023.1015])
+    def test_bad_type(self, value: object) -> None:
+        """A number, None or a date-time is a TypeError naming the argument, not a failed comparison later."""
+        with pytest.raises(TypeError, match="as_of must be a date"):
+            status(heze_plan.load(), Ledger(), as_of=value)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="as_of must be a date"):
+            milestone_status(heze_plan.load(), Ledger(), 8, 1, as_of=value)  # type: ignore[arg-type]

@@ -7,10 +7,14 @@ marks ledger status, :mod:`~heze_plan.calendar.feed` builds one VCALENDAR with
 stable revisions (:mod:`~heze_plan.calendar.revisions`), and
 :mod:`~heze_plan.calendar.feed_set` writes one feed per unit and area with
 its :mod:`~heze_plan.calendar.manifest`, :mod:`~heze_plan.calendar.slugs` and
-:mod:`~heze_plan.calendar.index_page`.
+:mod:`~heze_plan.calendar.index_page`. The feed set's names load on first use (PEP 562): a single
+feed needs none of them.
 """
 
 from __future__ import annotations
+
+import importlib as _importlib
+from typing import TYPE_CHECKING, Any
 
 from heze_plan.calendar._ical import (
     fold,
@@ -37,31 +41,11 @@ from heze_plan.calendar.feed import (
     Component,
     FeedItems,
     FeedOptions,
+    RenderedFeed,
     build_calendar,
     data_revised,
     reminder_days,
-)
-from heze_plan.calendar.feed_set import (
-    FeedSpec,
-    FeedsReport,
-    feed_specs,
-    write_feeds,
-)
-from heze_plan.calendar.index_page import (
-    IndexEntry,
-    check_base_url,
-    index_html,
-    index_json,
-    links,
-)
-from heze_plan.calendar.manifest import (
-    MANIFEST_NAME,
-    Manifest,
-    OwnedFile,
-    sha256,
-)
-from heze_plan.calendar.publish import (
-    publish_directory,
+    render_feed,
 )
 from heze_plan.calendar.revisions import (
     HASH_PROPERTY,
@@ -76,11 +60,6 @@ from heze_plan.calendar.safeguards import (
     safeguard_uid,
     subject,
 )
-from heze_plan.calendar.slugs import (
-    slug,
-    toned_slug,
-    unique_slug,
-)
 from heze_plan.calendar.status_marks import (
     COMPLETED_TIME,
     StatusSource,
@@ -94,6 +73,36 @@ from heze_plan.calendar.status_marks import (
     summary_mark,
     todo_status,
 )
+
+if TYPE_CHECKING:  # the names _LAZY provides, for type checkers and editors
+    from heze_plan.calendar.feed_set import (
+        FeedSpec,
+        FeedsReport,
+        feed_specs,
+        write_feeds,
+    )
+    from heze_plan.calendar.index_page import (
+        IndexEntry,
+        check_base_url,
+        index_html,
+        index_json,
+        links,
+        subscribable,
+    )
+    from heze_plan.calendar.manifest import (
+        MANIFEST_NAME,
+        Manifest,
+        OwnedFile,
+        sha256,
+    )
+    from heze_plan.calendar.publish import (
+        publish_directory,
+    )
+    from heze_plan.calendar.slugs import (
+        slug,
+        toned_slug,
+        unique_slug,
+    )
 
 __all__ = [
     "COMPLETED_TIME",
@@ -111,6 +120,7 @@ __all__ = [
     "IndexEntry",
     "Manifest",
     "OwnedFile",
+    "RenderedFeed",
     "Revision",
     "Revisions",
     "SafeguardEntry",
@@ -137,6 +147,7 @@ __all__ = [
     "milestone_uid",
     "publish_directory",
     "reminder_days",
+    "render_feed",
     "safeguard_description",
     "safeguard_entries",
     "safeguard_label",
@@ -146,6 +157,7 @@ __all__ = [
     "slug",
     "status_lines",
     "subject",
+    "subscribable",
     "summary_mark",
     "summary_text",
     "to_ical",
@@ -155,3 +167,62 @@ __all__ = [
     "working_day_note",
     "write_feeds",
 ]
+
+#: The feed set's names (its files, manifest, index page and file names) load on first use: a single
+#: feed (``heze-plan calendar``) needs none of them.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "FeedSpec",
+            "FeedsReport",
+            "feed_specs",
+            "write_feeds",
+        ),
+        "heze_plan.calendar.feed_set",
+    ),
+    **dict.fromkeys(
+        (
+            "IndexEntry",
+            "check_base_url",
+            "index_html",
+            "index_json",
+            "links",
+            "subscribable",
+        ),
+        "heze_plan.calendar.index_page",
+    ),
+    **dict.fromkeys(
+        (
+            "MANIFEST_NAME",
+            "Manifest",
+            "OwnedFile",
+            "sha256",
+        ),
+        "heze_plan.calendar.manifest",
+    ),
+    **dict.fromkeys(
+        ("publish_directory",),
+        "heze_plan.calendar.publish",
+    ),
+    **dict.fromkeys(
+        (
+            "slug",
+            "toned_slug",
+            "unique_slug",
+        ),
+        "heze_plan.calendar.slugs",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(_importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    msg = f"module 'heze_plan.calendar' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, *(name for name in globals() if not name.startswith("_"))})

@@ -33,11 +33,21 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
-import icalendar
 from attrs import field, frozen
 
+from heze_plan.calendar._component import (
+    Header,
+    Item,
+    digest_of,
+    header_lines,
+    item_properties,
+    serialize,
+    timezone_lines,
+)
+from heze_plan.calendar._ical import content_line, text_value, utc_value
 from heze_plan.calendar.entries import Entry, entries, milestone_uid
 from heze_plan.calendar.event_text import (
     SAFEGUARD_CATEGORY,
@@ -47,7 +57,7 @@ from heze_plan.calendar.event_text import (
     safeguard_summary,
     summary_text,
 )
-from heze_plan.calendar.revisions import HASH_PROPERTY, Revisions, content_digest
+from heze_plan.calendar.revisions import HASH_PROPERTY, Revision, Revisions
 from heze_plan.calendar.safeguards import SafeguardEntry, safeguard_entries, safeguard_uid
 from heze_plan.calendar.status_marks import (
     StatusSource,
@@ -64,15 +74,20 @@ from heze_plan.model.plan import Milestone, Plan, Task
 from heze_plan.progress.assessment import ItemStatus
 from heze_plan.query.selections import MilestoneRef
 
+if TYPE_CHECKING:  # pragma: no cover
+    import icalendar
+
 __all__ = [
     "PRODID",
     "TIMEZONE",
     "Component",
     "FeedItems",
     "FeedOptions",
+    "RenderedFeed",
     "build_calendar",
     "data_revised",
     "reminder_days",
+    "render_feed",
 ]
 
 #: Identifies the program that wrote a feed; a previous feed must carry the same one.
@@ -179,60 +194,57 @@ def reminder_days(due: dt.date, reminders: Iterable[int]) -> list[dt.date]:
     return sorted(days)
 
 
-def _alarm(day: dt.date, due: dt.date, summary: str) -> icalendar.Alarm:
-    """A reminder at 09:00 China time on ``day``, as an absolute UTC time (RFC 5545 §3.8.6.3)."""
-    alarm = icalendar.Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", alarm_text(day, due, summary))
-    moment = dt.datetime.combine(day, dt.time(_REMINDER_HOUR), _CST).astimezone(dt.timezone.utc)
-    alarm.add("trigger", moment, parameters={"VALUE": "DATE-TIME"})
-    return alarm
+def _alarms(due: dt.date, summary: str, options: FeedOptions) -> tuple[tuple[dt.datetime, str], ...]:
+    """Reminders at 09:00 China time on their working days, as absolute UTC times (RFC 5545 §3.8.6.3)."""
+    return tuple(
+        (
+            dt.datetime.combine(day, dt.time(_REMINDER_HOUR), _CST).astimezone(dt.timezone.utc),
+            alarm_text(day, due, summary),
+        )
+        for day in reminder_days(due, options.reminders)
+    )
 
 
-def _component(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> icalendar.cal.Component:
-    item = None if options.status is None else entry_status(plan, options.status, entry)
+def _item(plan: Plan, entry: Entry, options: FeedOptions, kind: str) -> Item:
+    status = None if options.status is None else entry_status(plan, options.status, entry)
     summary = summary_text(entry)  # the same in every feed: one UID, one text
     description = description_text(plan, entry)
-    if item is not None:
-        summary = summary_mark(item) + summary
-        description = _with_status(description, status_lines(item))
-    categories = [plan.area(entry.task.area).name]
-    uid = milestone_uid(plan, entry.task.number, entry.index, kind)
+    if status is not None:
+        summary = summary_mark(status) + summary
+        description = _with_status(description, status_lines(status))
     return _assemble(
         kind,
         entry.milestone.due,
-        uid=uid,
+        uid=milestone_uid(plan, entry.task.number, entry.index, kind),
         summary=summary,
         description=description,
-        categories=categories,
-        options=_with_url(options, f"task-{entry.task.number}"),
-        item=item,
+        categories=(plan.area(entry.task.area).name,),
+        url=_url(options, f"task-{entry.task.number}"),
+        status=status,
+        options=options,
     )
 
 
-def _safeguard_component(
-    plan: Plan, entry: SafeguardEntry, options: FeedOptions, kind: str
-) -> icalendar.cal.Component:
+def _safeguard_item(plan: Plan, entry: SafeguardEntry, options: FeedOptions, kind: str) -> Item:
     """A safeguard's deadline: no ledger row can report it, so it never shows a status."""
-    uid = safeguard_uid(plan, entry.safeguard.number, entry.index, kind)
-    summary, description = safeguard_summary(entry), safeguard_description(plan, entry)
     return _assemble(
         kind,
         entry.milestone.due,
-        uid=uid,
-        summary=summary,
-        description=description,
-        categories=[SAFEGUARD_CATEGORY],
-        options=_with_url(options, f"safeguard-{entry.safeguard.number}"),
-        item=None,
+        uid=safeguard_uid(plan, entry.safeguard.number, entry.index, kind),
+        summary=safeguard_summary(entry),
+        description=safeguard_description(plan, entry),
+        categories=(SAFEGUARD_CATEGORY,),
+        url=_url(options, f"safeguard-{entry.safeguard.number}"),
+        status=None,
+        options=options,
     )
 
 
-def _with_url(options: FeedOptions, anchor: str) -> FeedOptions:
-    """The options with ``url`` set to the index page's anchor for an item, when a base URL is known."""
+def _url(options: FeedOptions, anchor: str) -> str | None:
+    """The index page's anchor for an item when a base URL is known (else ``options.url``, if any)."""
     if options.base_url is None:
-        return options
-    return attrs.evolve(options, url=f"{options.base_url}index.html#{anchor}")
+        return options.url
+    return f"{options.base_url}index.html#{anchor}"
 
 
 def _assemble(
@@ -242,38 +254,19 @@ def _assemble(
     uid: str,
     summary: str,
     description: str,
-    categories: list[str],
+    categories: tuple[str, ...],
+    url: str | None,
+    status: ItemStatus | None,
     options: FeedOptions,
-    item: ItemStatus | None,
-) -> icalendar.cal.Component:
+) -> Item:
     """One event or to-do (``kind``) on ``due``, with its reminders unless the status is past them."""
-    component: icalendar.cal.Component
+    completed = None
     if kind == "VEVENT":
-        component = icalendar.Event()
-        component.add("dtstart", due)
-        component.add("dtend", due + dt.timedelta(days=1))
-        component.add("transp", "TRANSPARENT")
-        cancelled = None if item is None else event_status(item)
-        if cancelled is not None:
-            component.add("status", cancelled)
+        state = None if status is None else event_status(status)
     else:
-        component = icalendar.Todo()
-        component.add("due", due)
-        state, completed = ("NEEDS-ACTION", None) if item is None else todo_status(item)
-        component.add("status", state)
-        if completed is not None:
-            component.add("completed", completed)
-            component.add("percent-complete", 100)
-    component.add("uid", uid)
-    component.add("summary", summary)
-    component.add("description", description)
-    component.add("categories", categories)
-    if options.url is not None:
-        component.add("url", options.url)
-    if item is None or has_reminders(item):
-        for day in reminder_days(due, options.reminders):
-            component.add_component(_alarm(day, due, summary))
-    return component
+        state, completed = ("NEEDS-ACTION", None) if status is None else todo_status(status)
+    alarms = _alarms(due, summary, options) if status is None or has_reminders(status) else ()
+    return Item(kind, due, uid, summary, description, categories, url, state, completed, alarms)
 
 
 def _with_status(description: str, lines: list[str]) -> str:
@@ -282,19 +275,6 @@ def _with_status(description: str, lines: list[str]) -> str:
         return description
     first, _, rest = description.partition("\n")
     return "\n".join([first, *lines, rest])
-
-
-def _timezone() -> icalendar.Timezone:
-    """Asia/Shanghai as a fixed UTC+8 zone: China has kept no daylight saving time since 1991."""
-    zone = icalendar.Timezone()
-    zone.add("tzid", TIMEZONE)
-    standard = icalendar.TimezoneStandard()
-    standard.add("tzoffsetfrom", dt.timedelta(hours=8))
-    standard.add("tzoffsetto", dt.timedelta(hours=8))
-    standard.add("tzname", "CST")
-    standard.add("dtstart", dt.datetime(1970, 1, 1))
-    zone.add_component(standard)
-    return zone
 
 
 def _default_name(plan: Plan, options: FeedOptions) -> str:
@@ -336,13 +316,86 @@ def _split(plan: Plan, selection: FeedItems | None) -> list[Entry | SafeguardEnt
     return sorted(merged, key=lambda e: (e.milestone.due, isinstance(e, Entry)))
 
 
+def _prepare(
+    plan: Plan, selection: FeedItems | None, options: FeedOptions | None
+) -> tuple[FeedOptions, Header, list[Item]]:
+    """The options in force, the calendar's header and every item of the feed, in feed order."""
+    options = options or FeedOptions()
+    chosen = _split(plan, selection)
+    guards = sum(1 for e in chosen if isinstance(e, SafeguardEntry))
+    name = options.name or _default_name(plan, options)
+    description = options.description or _default_description(plan, len(chosen), guards)
+    if options.status is not None:
+        description += feed_status_note(options.status)
+    header = Header(PRODID, name, description, TIMEZONE, options.refresh)
+    kinds = {Component.EVENT: ["VEVENT"], Component.TODO: ["VTODO"], Component.BOTH: ["VEVENT", "VTODO"]}
+    items = [
+        _safeguard_item(plan, entry, options, kind)
+        if isinstance(entry, SafeguardEntry)
+        else _item(plan, entry, options, kind)
+        for entry in chosen
+        for kind in kinds[options.components]
+    ]
+    return options, header, items
+
+
+def _revised(plan: Plan, options: FeedOptions) -> dt.datetime:
+    revised = options.revised or data_revised(plan)
+    if options.revised is None and options.status is not None:
+        revised = max(revised, options.status.revised)
+    return revised
+
+
+@frozen
+class RenderedFeed:
+    """A feed as bytes (:func:`render_feed`), with the revision of each event and each to-do."""
+
+    data: bytes
+    events: tuple[Revision, ...]
+    todos: tuple[Revision, ...]
+
+
+def render_feed(
+    plan: Plan,
+    selection: FeedItems | None = None,
+    options: FeedOptions | None = None,
+    previous: Revisions | None = None,
+) -> RenderedFeed:
+    """The feed :func:`build_calendar` builds, written straight to bytes: what the commands publish.
+
+    The bytes are exactly ``to_ical(build_calendar(plan, selection, options, previous))``
+    (``tests/test_calendar_render.py`` holds every feed of the set to that),
+    written by string formatting (:mod:`heze_plan.calendar._ical`) instead of
+    through icalendar's objects, which cost about ten times as much and are not
+    imported at all on this path.
+    """
+    options, header, items = _prepare(plan, selection, options)
+    previous = previous or Revisions()
+    revised = _revised(plan, options)
+    parts = [header_lines(header), timezone_lines(header.timezone)]
+    stamps: dict[str, list[Revision]] = {"VEVENT": [], "VTODO": []}
+    for item in items:
+        props = item_properties(item)
+        digest = digest_of(serialize(item, props))
+        revision = previous.stamp(item.uid, digest, revised)
+        modified = content_line("DTSTAMP", utc_value(revision.modified))
+        props["DTSTAMP"] = modified
+        props["LAST-MODIFIED"] = b"LAST-MODIFIED" + modified[7:]
+        props["SEQUENCE"] = content_line("SEQUENCE", str(revision.sequence))
+        props[HASH_PROPERTY] = content_line(HASH_PROPERTY, text_value(digest))
+        parts.append(serialize(item, props))
+        stamps[item.kind].append(revision)
+    parts.append(b"END:VCALENDAR\r\n")
+    return RenderedFeed(b"".join(parts), tuple(stamps["VEVENT"]), tuple(stamps["VTODO"]))
+
+
 def build_calendar(
     plan: Plan,
     selection: FeedItems | None = None,
     options: FeedOptions | None = None,
     previous: Revisions | None = None,
 ) -> icalendar.Calendar:
-    """The feed of a selection of the plan's milestones (``None``: the whole plan).
+    """The feed of a selection of the plan's milestones (``None``: the whole plan), as icalendar objects.
 
     The selection holds tasks, ``(task, milestone)`` pairs, entries, the
     items of a :class:`~heze_plan.query.TaskSelection` or
@@ -358,43 +411,18 @@ def build_calendar(
     With ``options.status`` the events show progress from the ledger; as the
     status is part of each event's content, ``SEQUENCE`` moves for exactly
     the events whose state changed.
-    The same arguments always give the same bytes from ``to_ical()``.
+    The same arguments always give the same bytes from ``to_ical()``, and they
+    are the bytes of :func:`render_feed`, which writes the feed without the objects.
     """
-    options = options or FeedOptions()
+    from heze_plan.calendar import _objects  # noqa: PLC0415 - icalendar loads only for the objects
+
+    options, header, items = _prepare(plan, selection, options)
     previous = previous or Revisions()
-    revised = options.revised or data_revised(plan)
-    if options.revised is None and options.status is not None:
-        revised = max(revised, options.status.revised)
-    chosen = _split(plan, selection)
-    guards = sum(1 for e in chosen if isinstance(e, SafeguardEntry))
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    name = options.name or _default_name(plan, options)
-    description = options.description or _default_description(plan, len(chosen), guards)
-    if options.status is not None:
-        description += feed_status_note(options.status)
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
-    calendar.add("description", description)
-    calendar.add("x-wr-caldesc", description)
-    calendar.add("x-wr-timezone", TIMEZONE)
-    calendar.add("refresh-interval", options.refresh, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", icalendar.vDuration(options.refresh))
-    calendar.add_component(_timezone())
-    kinds = {Component.EVENT: ["VEVENT"], Component.TODO: ["VTODO"], Component.BOTH: ["VEVENT", "VTODO"]}
-    for entry in chosen:
-        for kind in kinds[options.components]:
-            if isinstance(entry, SafeguardEntry):
-                component = _safeguard_component(plan, entry, options, kind)
-            else:
-                component = _component(plan, entry, options, kind)
-            digest = content_digest(component)
-            revision = previous.stamp(str(component["UID"]), digest, revised)
-            component.add("dtstamp", revision.modified)
-            component.add("last-modified", revision.modified)
-            component.add("sequence", revision.sequence)
-            component.add(HASH_PROPERTY, digest)
-            calendar.add_component(component)
+    revised = _revised(plan, options)
+    calendar = _objects.calendar_object(header)
+    for item in items:
+        component = _objects.component_object(item)
+        digest = digest_of(serialize(item, item_properties(item)))
+        _objects.stamp_object(component, previous.stamp(item.uid, digest, revised), digest)
+        calendar.add_component(component)
     return calendar

@@ -29,9 +29,8 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
-from heze_plan.calendar._ical import to_ical
 from heze_plan.calendar.entries import entries
-from heze_plan.calendar.feed import PRODID, Component, FeedOptions, build_calendar
+from heze_plan.calendar.feed import PRODID, Component, FeedOptions, render_feed
 from heze_plan.calendar.index_page import IndexEntry, check_base_url, index_html, index_json
 from heze_plan.calendar.manifest import Manifest, OwnedFile, sha256
 from heze_plan.calendar.publish import publish_directory
@@ -277,12 +276,12 @@ def write_feeds(
     for spec in specs:
         name = names.files[spec.key]
         history = _previous(directory, names.history[spec.key], manifest)
-        calendar = build_calendar(plan, [*spec.tasks, *spec.safeguards], spec.options, history)
-        contents[name] = (spec.key, to_ical(calendar))
+        feed = render_feed(plan, [*spec.tasks, *spec.safeguards], spec.options, history)
+        contents[name] = (spec.key, feed.data)
         for alias in names.aliases[spec.key]:
-            contents[alias] = (spec.key, contents[name][1])
-        items = calendar.todos if spec.options.components is Component.TODO else calendar.events
-        stamps: list[dt.datetime] = [c.decoded("LAST-MODIFIED") for c in items]
+            contents[alias] = (spec.key, feed.data)
+        items = feed.todos if spec.options.components is Component.TODO else feed.events
+        stamps = [revision.modified for revision in items]
         updated = max([updated, *stamps]) if updated is not None else max(stamps, default=None)
         index.append(
             IndexEntry(

@@ -20,7 +20,7 @@ from attrs import frozen
 from heze_plan.common.numerals import to_chinese
 from heze_plan.model.plan import Plan
 
-__all__ = ["IndexEntry", "check_base_url", "index_html", "index_json", "links"]
+__all__ = ["IndexEntry", "check_base_url", "index_html", "index_json", "links", "subscribable"]
 
 
 @frozen
@@ -71,8 +71,23 @@ def links(file: str, base_url: str | None) -> dict[str, str | None]:
     return {"url": url, "webcal": "webcal://" + url.split("://", 1)[1]}
 
 
+def subscribable(entry: IndexEntry) -> bool:
+    """Whether the index offers a feed for subscription: the whole plan's always, another only with events.
+
+    A unit or area whose tasks have no deadline (纪委监委机关: safeguard （三） says 适时开展, no date)
+    has a feed with no event. Its file is still written, valid and saying why, so that a subscription
+    made before keeps working and shows a deadline should the plan ever give one; but the index offers no
+    subscription to it: ``subscribable`` is false and ``webcal`` null in ``index.json``, and its row in
+    ``index.html`` has no link.
+
+    >>> subscribable(IndexEntry("unit:纪委监委机关", "unit", "纪委监委机关", "unit-ji.ics", 0))
+    False
+    """
+    return entry.events > 0 or entry.kind == "plan"
+
+
 def index_json(plan: Plan, entries: Sequence[IndexEntry], base_url: str | None) -> str:
-    """The index as JSON: the document and one object per feed, in feed order."""
+    """The index as JSON: the document and one object per feed, in feed order (see :func:`subscribable`)."""
     data = {
         "document": plan.document.number,
         "title": plan.document.title,
@@ -85,6 +100,8 @@ def index_json(plan: Plan, entries: Sequence[IndexEntry], base_url: str | None) 
                 "events": e.events,
                 **({"lead_events": e.lead_events} if e.lead_events is not None else {}),
                 **links(e.file, base_url),
+                **({} if subscribable(e) else {"webcal": None}),
+                "subscribable": subscribable(e),
                 **({"aliases": [{"file": a, **links(a, base_url)} for a in e.aliases]} if e.aliases else {}),
             }
             for e in entries
@@ -154,8 +171,8 @@ def _feed_row(entry: IndexEntry, base_url: str | None) -> str:
     url = html.escape(link["url"] or "")
     download = f'<a href="{url}">{html.escape(entry.file)}</a>'
     webcal = link["webcal"]
-    if entry.events == 0:
-        subscribe, css = "无时间节点，不必订阅", ' class="empty"'
+    if not subscribable(entry):
+        subscribe, download, css = "无时间节点，不提供订阅", "", ' class="empty"'
     else:
         subscribe = f'<a href="{html.escape(webcal)}">订阅</a>' if webcal else "（缺少 --base-url）"
         css = ""
@@ -201,7 +218,8 @@ def index_html(
 
     A search box filters the feeds as one types (a small inline script; the
     page lists everything without it); units are sorted by pinyin; feeds
-    without events say so; on a phone the tables become one block per feed.
+    without events say so and offer no link (:func:`subscribable`); on a
+    phone the tables become one block per feed.
     ``updated`` is the day the set's content last changed (the latest
     ``LAST-MODIFIED``), shown as the page's date: a run that changes nothing
     changes the page neither.

@@ -32,7 +32,6 @@ import uuid
 from attrs import frozen
 
 from heze_plan.model.plan import Milestone, Obligation, Plan, Safeguard
-from heze_plan.parsing.obligations import obligations_of
 
 __all__ = ["SafeguardEntry", "actors", "obligation", "safeguard_entries", "safeguard_uid", "subject"]
 
@@ -81,7 +80,11 @@ def subject(entry: SafeguardEntry) -> str:
 def obligation(plan: Plan, entry: SafeguardEntry) -> Obligation | None:
     """The obligation whose sentence states the deadline, or ``None`` if none does."""
     safeguard = entry.safeguard
-    found = safeguard.obligations or obligations_of(plan, safeguard)
+    found = safeguard.obligations
+    if not found:  # a plan exported before obligations existed: read them from the text now
+        from heze_plan.parsing.obligations import obligations_of  # noqa: PLC0415 - loads the whole parser
+
+        found = obligations_of(plan, safeguard)
     milestone = entry.milestone
     return next(
         (

@@ -61,6 +61,10 @@ def _revised(text: str) -> dt.datetime:
     return moment
 
 
+def _add_base_url(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("--base-url", metavar="URL", help=text)
+
+
 def _add_feed_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("event options")
     group.add_argument(
@@ -165,10 +169,22 @@ def _read_revisions(path: Path, *, what: str) -> Revisions:
         data = path.read_bytes()
     except OSError as error:
         raise UsageError(f"cannot read {what} {path}: {error.strerror}") from None
-    try:
-        return Revisions.from_ical(data, prodid=PRODID)
+    try:  # a well-formed feed of ours is scanned without icalendar; anything else gets the full check
+        return Revisions.from_own_feed(data, prodid=PRODID)
     except FeedError as error:
         raise UsageError(f"{what} {path}: {error}; heze-plan leaves it alone") from None
+
+
+def _base_url(args: argparse.Namespace) -> str | None:
+    """``--base-url``, checked and ending in ``/``, or None when it is not given."""
+    if args.base_url is None:
+        return None
+    from heze_plan.calendar.index_page import check_base_url
+
+    try:
+        return check_base_url(args.base_url)
+    except ValueError as error:
+        raise UsageError(f"--base-url: {error}") from None
 
 
 def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
@@ -187,12 +203,12 @@ def _feed_unit(plan: Plan, args: argparse.Namespace) -> str | None:
 
 
 def _calendar(args: argparse.Namespace) -> int:
-    from heze_plan.calendar import to_ical
     from heze_plan.calendar.entries import Entry
-    from heze_plan.calendar.feed import build_calendar
+    from heze_plan.calendar.feed import render_feed
     from heze_plan.calendar.revisions import Revisions
     from heze_plan.common.files import write_output
 
+    base_url = _base_url(args)
     plan = load_plan(args)
     selection: list[Entry | SafeguardEntry] = [
         Entry(ref.task, ref.index) for ref in select_milestones(plan, args)
@@ -206,12 +222,12 @@ def _calendar(args: argparse.Namespace) -> int:
     else:
         previous = Revisions()
     status, problems = _feed_status(args, plan)
-    options = _feed_options(args, status, name=args.name, unit=_feed_unit(plan, args))
-    feed = build_calendar(plan, selection, options, previous)
-    if write_output(output, to_ical(feed)) is None:
+    options = _feed_options(args, status, name=args.name, unit=_feed_unit(plan, args), base_url=base_url)
+    feed = render_feed(plan, selection, options, previous)
+    if write_output(output, feed.data) is None:
         return _exit_status(args, problems)
-    # Counted from the components just built, not by parsing the output again.
-    now: dict[str, int] = {str(c["UID"]): c.decoded("SEQUENCE") for c in feed.subcomponents if "UID" in c}
+    # Counted from the revisions just stamped, not by parsing the output again.
+    now = {revision.uid: revision.sequence for revision in (*feed.events, *feed.todos)}
     new = sum(1 for uid in now if uid not in previous)
     revised = sum(1 for uid, seq in now.items() if uid in previous and previous[uid].sequence != seq)
     gone = sum(1 for uid in previous if uid not in now)
@@ -266,6 +282,11 @@ def register_calendar(commands: Commands) -> None:
         metavar="FILE",
         help="the feed this one replaces, for SEQUENCE history (default: FILE of -o when it exists)",
     )
+    _add_base_url(
+        parser,
+        "where the feeds of `heze-plan feeds` are served (https://…): each event's URL is then its task's "
+        "entry in index.html there, and the event is byte for byte the one in those feeds",
+    )
     _add_feed_options(parser)
     _add_status_options(parser)
     parser.set_defaults(handler=_calendar)
@@ -281,10 +302,10 @@ def register_feeds(commands: Commands) -> None:
     )
     add_plan_option(parser)
     parser.add_argument("outdir", type=Path, metavar="OUTDIR", help="the directory to publish")
-    parser.add_argument(
-        "--base-url",
-        metavar="URL",
-        help="where OUTDIR is served (https://…), for the subscribe links in the index",
+    _add_base_url(
+        parser,
+        "where OUTDIR is served (https://…), for the subscribe links in the index and each "
+        "event's URL (its task's entry in index.html)",
     )
     _add_feed_options(parser)
     _add_status_options(parser)

@@ -6,6 +6,7 @@ None of them knows about plans; each is one concept (see the module docs).
 from __future__ import annotations
 
 from heze_plan.common.dates import (
+    as_date,
     iso_date,
     spreadsheet_date,
     user_date,
@@ -21,6 +22,7 @@ from heze_plan.common.numerals import (
 )
 from heze_plan.common.tables import (
     FORMATS,
+    LIST_SEPARATOR,
     Column,
     display_width,
     json_text,
@@ -40,9 +42,11 @@ from heze_plan.common.workdays import (
 
 __all__ = [
     "FORMATS",
+    "LIST_SEPARATOR",
     "Column",
     "add_working_days",
     "area_label",
+    "as_date",
     "display_width",
     "from_chinese",
     "holiday_name",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["iso_date", "spreadsheet_date", "user_date"]
+__all__ = ["as_date", "iso_date", "spreadsheet_date", "user_date"]
 
 _SPREADSHEET = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
@@ -88,3 +88,35 @@ def user_date(text: str) -> dt.date:
     except ValueError:
         msg = f"{text!r} is not a date: write YYYY-MM-DD, e.g. 2023-09-30"
         raise ValueError(msg) from None
+
+
+def as_date(value: object, name: str) -> dt.date:
+    """A date argument of the Python API, given as a ``date`` or as text a person writes (:func:`user_date`).
+
+    ``name`` is the argument's name, for the message. A date-time, a number or
+    anything else that is neither a date nor text is a :class:`TypeError`
+    (comparing it with the plan's dates would fail later, far from the call);
+    text that is not a date is a :class:`ValueError` quoting it:
+
+    >>> as_date("2023-10-15", "as_of"), as_date(dt.date(2023, 10, 15), "as_of")
+    (datetime.date(2023, 10, 15), datetime.date(2023, 10, 15))
+    >>> as_date("2023-10-32", "as_of")
+    Traceback (most recent call last):
+    ValueError: as_of: '2023-10-32' is not a date of the calendar
+    >>> as_date(20231015, "as_of")
+    Traceback (most recent call last):
+    TypeError: as_of must be a date or text such as '2023-09-30', got 20231015
+    """
+    if isinstance(value, dt.datetime):
+        msg = f"{name} must be a date, not a date-time: got {value!r}"
+        raise TypeError(msg)
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return user_date(value)
+        except ValueError as error:
+            msg = f"{name}: {error}"
+            raise ValueError(msg) from None
+    msg = f"{name} must be a date or text such as '2023-09-30', got {value!r}"
+    raise TypeError(msg)

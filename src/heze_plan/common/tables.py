@@ -7,7 +7,22 @@ Wide and Fullwidth characters count two, combining marks none), and
 :func:`text_table` pads by it.
 
 Records are mappings from column key to value; a value that is a list or
-tuple is joined with 、 in the table and in CSV, and stays a list in JSON.
+tuple is joined with :data:`LIST_SEPARATOR` (；) in the table and in CSV, and
+stays a list in JSON.
+
+Why ；, the full-width semicolon: the plan's own lists of units are written
+with 、, but 、 also occurs inside the names of units
+(``各县区政府、管委会``, ``市有关部门、单位``, ``水、电、气、热各专营单位``), so a cell
+joined with it cannot be split back. ； occurs in no unit name, no area and no
+other list value of the plan (``tests/test_common_tables.py`` checks every
+list cell of the Heze export); it is what the plan itself puts between its
+lists (牵头单位：…；责任单位：…) and what the feeds' descriptions use; Excel and
+WPS split a column on it (数据 → 分列 → 其他：；) and, unlike an ASCII comma or
+semicolon, it needs no quoting in CSV and is not a list separator of any
+locale's CSV dialect; a line break inside the cell would split back too, but
+breaks every line-based tool (grep, wc -l) and the aligned table. A plan's
+task table read back (:mod:`heze_plan.sources.table`) splits unit cells on
+； as well.
 """
 
 from __future__ import annotations
@@ -22,6 +37,7 @@ from collections.abc import Mapping, Sequence
 
 __all__ = [
     "FORMATS",
+    "LIST_SEPARATOR",
     "Column",
     "display_width",
     "json_text",
@@ -34,6 +50,9 @@ __all__ = [
 
 #: The output formats every listing command offers.
 FORMATS = ("table", "json", "csv")
+
+#: What joins the items of a list in a table or CSV cell (see the module docs for why).
+LIST_SEPARATOR = "；"
 
 #: A column: the record key and the heading shown for it.
 Column = tuple[str, str]
@@ -67,7 +86,7 @@ def _cell(value: object) -> str:
     """A value as one line of text for a table or CSV cell."""
     value = _json_value(value)  # enums and dates as their plain values
     if isinstance(value, list):
-        return "、".join(_cell(v) for v in value)
+        return LIST_SEPARATOR.join(_cell(v) for v in value)
     if value is None or value is False:
         return ""
     if value is True:
@@ -196,7 +215,7 @@ def render(
     >>> records = [{"n": 1, "units": ["市商务局", "菏泽海关"]}]
     >>> print(render(records, [("n", "no."), ("units", "units")], "csv"))
     n,units
-    1,市商务局、菏泽海关
+    1,市商务局；菏泽海关
     """
     if fmt == "table":
         return text_table(records, columns, width=width)

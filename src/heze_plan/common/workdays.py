@@ -7,15 +7,26 @@ Sunday on which offices worked.
 
 The calendar comes from the maintained ``holidays`` package (its ``China``
 calendar lists the State Council's holidays, the substituted days off and
-the weekend working days); nothing here is typed by hand. The package is
-imported on first use, not with :mod:`heze_plan`.
+the weekend working days); nothing here is typed by hand. Importing that
+package costs about 150 ms (it loads every country), more than a whole
+``heze-plan calendar`` run otherwise needs, so a built wheel carries what it
+says for the announced years (:func:`snapshot_json`, written by
+``hatch_build.py`` as ``data/china-workdays.json``) and reads that instead;
+other years, other languages and a source checkout ask the package, imported
+on first use, not with :mod:`heze_plan`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+from heze_plan import data
 
 if TYPE_CHECKING:  # pragma: no cover
     import holidays
@@ -25,27 +36,89 @@ __all__ = [
     "holiday_name",
     "is_working_day",
     "last_working_day_on_or_before",
+    "snapshot_json",
     "working_days_between",
 ]
 
+#: The languages whose holiday names the snapshot keeps: the package's default (English) and 简体中文.
+_SNAPSHOT_LANGUAGES = (None, "zh_CN")
+#: The first year a snapshot holds, and the last one it looks at for an announced schedule.
+_FIRST_YEAR, _LAST_YEAR = 2000, 2100
 
-#: The first calendar built for each year, whatever its language: the days are the same in every
-#: language, so working-day questions reuse it instead of building another (only names differ).
-_ANY_LANGUAGE: dict[int, holidays.HolidayBase] = {}
+
+@frozen
+class _Year:
+    """One year's days off (holidays on any day of the week) and weekend working days."""
+
+    off: frozenset[dt.date]
+    work: frozenset[dt.date]
 
 
 @functools.cache
 def _calendar(year: int, language: str | None = None) -> holidays.HolidayBase:
     import holidays  # noqa: PLC0415 - the holiday data loads on first use, not with heze_plan
 
-    calendar = holidays.country_holidays("CN", years=year, language=language)
-    _ANY_LANGUAGE.setdefault(year, calendar)
-    return calendar
+    return holidays.country_holidays("CN", years=year, language=language)
 
 
-def _days(year: int) -> holidays.HolidayBase:
-    """A calendar of ``year`` for questions about days, not names: one already built, if any."""
-    return _ANY_LANGUAGE.get(year) or _calendar(year)
+def _from_package(year: int) -> _Year:
+    calendar = _calendar(year)
+    return _Year(frozenset(calendar), frozenset(d for d in calendar.weekend_workdays if d.year == year))
+
+
+@functools.cache
+def _snapshot() -> Mapping[int, tuple[_Year, dict[dt.date, tuple[str, ...]]]]:
+    """The wheel's snapshot by year: the days and the holiday names in :data:`_SNAPSHOT_LANGUAGES`."""
+    try:
+        text = data.read_text(data.WORKDAYS)
+    except FileNotFoundError:
+        return {}
+    return _read_snapshot(text)
+
+
+def _read_snapshot(text: str) -> dict[int, tuple[_Year, dict[dt.date, tuple[str, ...]]]]:
+    years = {}
+    for year, values in json.loads(text)["years"].items():
+        names = {dt.date.fromisoformat(day): tuple(given) for day, given in values["off"].items()}
+        work = frozenset(dt.date.fromisoformat(day) for day in values["work"])
+        years[int(year)] = (_Year(frozenset(names), work), names)
+    return years
+
+
+@functools.cache
+def _year(year: int) -> _Year:
+    known = _snapshot().get(year)
+    return known[0] if known is not None else _from_package(year)
+
+
+def snapshot_json(years: Iterable[int] | None = None) -> str:
+    """What the ``holidays`` package says of ``years``, as the JSON a wheel carries.
+
+    By default every year from 2000 to the last one with make-up working
+    days, that is, the years whose schedule the State Council has announced
+    and the package records (a later year has the statutory holidays only,
+    and is left to the package, which a newer release may complete).
+
+    >>> document = json.loads(snapshot_json([2023]))
+    >>> document["years"]["2023"]["off"]["2023-10-02"], document["years"]["2023"]["work"][-1]
+    (['National Day', '国庆节'], '2023-10-08')
+    """
+    if years is None:
+        last = max(year for year in range(_FIRST_YEAR, _LAST_YEAR + 1) if _from_package(year).work)
+        years = range(_FIRST_YEAR, last + 1)
+    document: dict[str, object] = {"source": "holidays.country_holidays('CN')", "years": {}}
+    chosen: dict[str, object] = {}
+    for year in years:
+        days = _from_package(year)
+        chosen[str(year)] = {
+            "off": {
+                day.isoformat(): [str(_calendar(year, language).get(day)) for language in _SNAPSHOT_LANGUAGES]
+                for day in sorted(days.off)
+            },
+            "work": [day.isoformat() for day in sorted(days.work)],
+        }
+    document["years"] = chosen
+    return json.dumps(document, ensure_ascii=False, sort_keys=True)
 
 
 def is_working_day(day: dt.date) -> bool:
@@ -54,7 +127,8 @@ def is_working_day(day: dt.date) -> bool:
     >>> is_working_day(dt.date(2023, 9, 30)), is_working_day(dt.date(2023, 10, 7))
     (False, True)
     """
-    return bool(_days(day.year).is_working_day(day))
+    days = _year(day.year)
+    return day in days.work if day.weekday() >= 5 else day not in days.off
 
 
 def holiday_name(day: dt.date, *, language: str | None = None) -> str | None:
@@ -68,10 +142,15 @@ def holiday_name(day: dt.date, *, language: str | None = None) -> str | None:
     >>> holiday_name(dt.date(2023, 10, 2), language="zh_CN")
     '国庆节'
     """
-    calendar = _calendar(day.year, language)
-    name = calendar.get(day)
+    known = _snapshot().get(day.year)
+    if known is not None and language in _SNAPSHOT_LANGUAGES:
+        names = known[1].get(day)
+        name = None if names is None else names[_SNAPSHOT_LANGUAGES.index(language)]
+    else:
+        found = _calendar(day.year, language).get(day)
+        name = None if found is None else str(found)
     if name is not None:
-        return str(name)
+        return name
     if not is_working_day(day):
         return "weekend"
     return None
@@ -102,9 +181,9 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     full_weeks, rest = divmod((end - start).days, 7)
     count = full_weeks * 5 + sum((start + dt.timedelta(days=i)).weekday() < 5 for i in range(1, rest + 1))
     for year in range(start.year, end.year + 1):
-        calendar = _days(year)
-        count -= sum(1 for day in calendar if start < day <= end and day.weekday() < 5)
-        count += sum(1 for day in calendar.weekend_workdays if start < day <= end)
+        days = _year(year)
+        count -= sum(1 for day in days.off if start < day <= end and day.weekday() < 5)
+        count += sum(1 for day in days.work if start < day <= end)
     return count
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "SNAPSHOT",
     "SOURCE",
     "UNITS",
+    "WORKDAYS",
     "inputs_digest",
     "read_text",
     "source_text",
@@ -40,6 +41,10 @@ READINGS = "readings.json"
 COUNTIES = "counties.csv"
 CITY = "city.json"
 SNAPSHOT = "heze-2023-plan.json"
+#: China's holidays and make-up working days of the announced years, as the ``holidays`` package knows
+#: them when a wheel is built (written by ``hatch_build.py`` into the wheel only; read by
+#: :mod:`heze_plan.common.workdays`, which saves importing that package, about 150 ms).
+WORKDAYS = "china-workdays.json"
 #: Every shipped file but the snapshot: what the embedded plan and its look-ups are made from
 #: (``tests/test_embedded.py`` checks that the data directory holds exactly these).
 SHIPPED = (SOURCE, ERRATA, UNITS, READINGS, COUNTIES, CITY)

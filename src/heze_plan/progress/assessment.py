@@ -27,6 +27,7 @@ import enum
 import attrs
 from attrs import frozen
 
+from heze_plan.common.dates import as_date
 from heze_plan.common.numerals import area_label
 from heze_plan.common.workdays import working_days_between
 from heze_plan.model.plan import Comparator, Plan, Target, TargetKind, Task
@@ -284,7 +285,7 @@ def milestone_status(
     task: int,
     milestone: int | None,
     *,
-    as_of: dt.date,
+    as_of: dt.date | str,
     within: int = DEFAULT_WITHIN,
 ) -> ItemStatus:
     """The state of one milestone on ``as_of`` (``milestone``: 1-based index; None for a task without one).
@@ -294,6 +295,7 @@ def milestone_status(
     >>> milestone_status(plan, Ledger(), 8, 1, as_of=dt.date(2023, 10, 3)).state.value
     'overdue'
     """
+    as_of = as_date(as_of, "as_of")
     owner = plan.task(task)
     if milestone is None and owner.milestones:
         count = len(owner.milestones)
@@ -365,7 +367,7 @@ def status(
     plan: Plan,
     ledger: Ledger,
     *,
-    as_of: dt.date,
+    as_of: dt.date | str,
     within: int = DEFAULT_WITHIN,
     unit: str | None = None,
     tasks: Chosen | None = None,
@@ -387,7 +389,12 @@ def status(
     >>> result = status(heze_plan.load(), Ledger(), as_of=dt.date(2023, 7, 29))
     >>> len(result.items), result.count(State.ONGOING)
     (208, 87)
+
+    ``as_of`` is a date, or text as a person writes it (``"2023-10-15"``,
+    ``"2023/10/15"``: :func:`heze_plan.common.dates.as_date`); a date-time or
+    a number is a :class:`TypeError`, text that is no date a :class:`ValueError`.
     """
+    as_of = as_date(as_of, "as_of")
     if within < 0:
         msg = f"within must be zero or more working days, got {within}"
         raise ValueError(msg)

@@ -40,7 +40,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from heze_plan.common.dates import user_date
+from heze_plan.common.dates import as_date
 from heze_plan.model.plan import Milestone, Plan, Target, TargetKind, Task
 from heze_plan.query._cache import per_plan
 from heze_plan.query.lookup import resolve_area, resolve_party
@@ -167,19 +167,6 @@ _index = per_plan(_build_index)
 
 
 _MONTH = re.compile(r"^(?:(\d{4})\s*[-/年.]\s*)?(\d{1,2})\s*月?$")
-
-
-def _day(value: object, name: str) -> dt.date:
-    """A date given as a ``date`` or as text a person writes; ``TypeError`` for anything else."""
-    if isinstance(value, dt.datetime):
-        msg = f"{name} must be a date, not a date-time: got {value!r}"
-        raise TypeError(msg)
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return user_date(value)
-    msg = f"{name} must be a date or text such as '2023-09-30', got {value!r}"
-    raise TypeError(msg)
 
 
 def parse_month(text: str, year: int) -> tuple[int, int]:
@@ -349,7 +336,7 @@ class Selection(Sequence[T], Generic[T]):
         tasks have no date and never match. Dates may be written as text
         (``"2023-09-30"``, ``"2023/9/30"``: :func:`heze_plan.common.dates.user_date`).
         """
-        start, end = _day(start, "start"), _day(end, "end")
+        start, end = as_date(start, "start"), as_date(end, "end")
         if start > end:
             msg = f"the range is empty: {start.isoformat()} is after {end.isoformat()}"
             raise ValueError(msg)
@@ -365,11 +352,11 @@ class Selection(Sequence[T], Generic[T]):
 
     def due_before(self: S, day: dt.date | str) -> S:
         """Items with a milestone due on or before ``day`` (by that day; a date or ``"2023-09-30"``)."""
-        return self.due_between(dt.date.min, _day(day, "day"))
+        return self.due_between(dt.date.min, as_date(day, "day"))
 
     def due_after(self: S, day: dt.date | str) -> S:
         """Items with a milestone due on or after ``day`` (a date or ``"2023-09-30"``)."""
-        return self.due_between(_day(day, "day"), dt.date.max)
+        return self.due_between(as_date(day, "day"), dt.date.max)
 
     def in_month(self: S, year: int | str, month: int | None = None) -> S:
         """Items with a milestone due in a month: ``in_month(2023, 10)``, ``in_month('2023-10')``, or

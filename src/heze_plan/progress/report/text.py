@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from heze_plan.common.numerals import area_label
+from heze_plan.common.tables import LIST_SEPARATOR
 from heze_plan.progress.assessment import Attainment, ItemStatus, Score, State, Status, TargetStatus
 from heze_plan.progress.ledger import Problem
 from heze_plan.progress.report.rows import (
@@ -236,7 +237,7 @@ def to_csv(result: Status, problems: Sequence[Problem] = ()) -> str:
                 item.task,
                 item.milestone or "",
                 area_label(item.area),
-                "、".join(item.lead_units),
+                LIST_SEPARATOR.join(item.lead_units),
                 role,
                 data["due"] or "",
                 f"{item.phrase}：{item.deliverable}" if item.phrase else item.deliverable,
