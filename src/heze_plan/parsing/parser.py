@@ -175,11 +175,11 @@ def _as_printed(milestones: list[Milestone], printed: str) -> list[Milestone]:
         spaced_phrase = phrase.group(0) if phrase.group(0) != milestone.phrase else None
         deliverable = found.group(0) if found is not None else milestone.deliverable
         spaced_deliverable = deliverable if deliverable != milestone.deliverable else None
-        if spaced_phrase or spaced_deliverable:
-            milestone = attrs.evolve(
-                milestone, printed_phrase=spaced_phrase, printed_deliverable=spaced_deliverable
-            )
-        result.append(milestone)
+        result.append(
+            attrs.evolve(milestone, printed_phrase=spaced_phrase, printed_deliverable=spaced_deliverable)
+            if spaced_phrase or spaced_deliverable
+            else milestone
+        )
     return result
 
 
