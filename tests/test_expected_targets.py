@@ -198,3 +198,30 @@ class TestCoverage:
         # 138. 年办件量100件以上的常用政务服务事项: 100件以上 says which items, it commits to nothing
         assert [t.value for t in plan.task(138).targets] == [100]
         assert "100件以上" in (plan.task(138).targets[0].applies_to or "")
+
+
+class TestOrder:
+    """A task's targets are numbered in the order its text states them (the ledger's 目标1, 目标2 …)."""
+
+    def test_task_140(self, plan: Plan) -> None:
+        # 140. 打造15分钟交管“服务圈”。在…建设15处“微型车管所”，实现…等17项高频事项“就近办”，…
+        # 实现服务群众24小时“不打烊”。: the title's 15分钟 comes first, though it is a reach, not a count
+        assert [t.phrase for t in plan.task(140).targets] == [
+            "15分钟交管“服务圈”",
+            "15处",
+            "17项",
+            "24小时",
+        ]
+
+    def test_every_task_in_text_order(self, plan: Plan) -> None:
+        for task in plan.tasks:
+            places = []
+            cursor = 0
+            for target in task.targets:
+                at = task.text.find(target.phrase, cursor)
+                if at == -1:  # the same phrase for two targets (分别, shared measures)
+                    at = task.text.find(target.phrase)
+                assert at != -1, (task.number, target.phrase)
+                places.append(at)
+                cursor = at
+            assert places == sorted(places), (task.number, [t.phrase for t in task.targets])
