@@ -151,6 +151,11 @@ def _owner_milestones(deadlines: Iterable[str], title: str, year: int) -> list[M
     ]
 
 
+_SPACE = re.compile(r"[ \t\u3000]")
+#: A task's number with the space after it (1. 全面…), which no phrase or deliverable contains.
+_NUMBER = re.compile(r"\s*(?:\d+\s*[.．、]\s*)?")
+
+
 def _spaced(words: str) -> re.Pattern[str]:
     """``words`` with any run of spaces allowed between two of its characters."""
     return re.compile(r"[ \t\u3000]*".join(re.escape(ch) for ch in words if not ch.isspace()))
@@ -162,8 +167,12 @@ def _as_printed(milestones: list[Milestone], printed: str) -> list[Milestone]:
     The layout drops the spaces an extraction leaves next to Chinese characters (12 月底前 →
     12月底前), so that phrases compare and match; the source's own spelling is kept beside them
     (``printed_phrase``, ``printed_deliverable``) wherever it differs. Milestones are found in
-    order, so a second 12月底前 is looked for after the first.
+    order, so a second 12月底前 is looked for after the first. Most paragraphs have no space
+    after their task number (184 of Heze's 195), and are printed as parsed.
     """
+    number = _NUMBER.match(printed)
+    if not milestones or not _SPACE.search(printed, number.end() if number else 0):
+        return milestones
     result, cursor = [], 0
     for milestone in milestones:
         phrase = _spaced(milestone.phrase).search(printed, cursor)
