@@ -60,6 +60,8 @@ milestones = st.builds(
     due=plan_dates(2023),
     phrase=st.sampled_from(["9月底前", "11月底前", "年内", "全年", "12 月底前"]),
     deliverable=chinese_text,
+    printed_phrase=st.none() | st.sampled_from(["12 月底前", "9 月底前"]),
+    printed_deliverable=st.none() | chinese_text,
 )
 
 finite = st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False)

@@ -74,7 +74,7 @@ class TestTargetsOfThePlan:
         records = json.loads(out)
         owners = [r["task"] for r in records if isinstance(r["task"], str)]
         assert owners == ["P2", "S2", "S2", "S2", "S2"]
-        assert len(records) == 57 + 5  # tests/data/expected_targets.csv
+        assert len(records) == 64 + 5  # tests/data/expected_targets.csv
 
     def test_narrowed_lists_tasks_only(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = _run(capsys, "targets", "--area", "7", "--format", "json")

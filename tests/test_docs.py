@@ -203,3 +203,34 @@ def test_command_line_parsing(tmp_path: Path) -> None:
     assert _command_blocks([page]) == [
         ("probe.md", 2, [["summary"], ["export", "--format", "json"], ["check"]])
     ]
+
+
+class TestReadingsAndPhrases:
+    """The generated tables of docs/data.md show every reading, every deadline phrase and every non-target."""
+
+    def test_every_reading_is_shown(self) -> None:
+        shipped = json.loads(
+            (ROOT / "src" / "heze_plan" / "data" / "readings.json").read_text(encoding="utf-8")
+        )
+        rows = heze_docs.reading_rows()
+        assert [row[3] for row in rows] == [r["reading"] for r in shipped]
+        assert [row[1] for row in rows] == [r.get("phrase") or r.get("deadline") for r in shipped]
+
+    def test_deadline_phrases_as_printed(self) -> None:
+        rows = {(phrase, due): where for phrase, due, where in heze_docs.deadline_rows()}
+        # 75. …力争全年新增上市公司1家 and 178. …2023年全年跨境电商进出口增长10%以上: due at the year's end
+        assert rows[("全年", "2023-12-31")] == "task 75"
+        assert rows[("2023年全年", "2023-12-31")] == "task 178"
+        # 55. 12 月底前，… and 177. 12 月底前，引进海外留学人才 70 人以上: the space as printed
+        assert rows[("12 月底前", "2023-12-31")] == "task 55, task 177"
+        # 149. 9月底，省“版权保护与服务平台”与“爱山东”对接后 (no 前)
+        assert rows[("9月底", "2023-09-30")] == "task 149"
+        # safeguard （一）: 在本行动计划印发1个月内制定具体落实方案 (printed 2023-07-29)
+        assert rows[("印发1个月内", "2023-08-29")] == "safeguard （一）"
+        assert not any(phrase in {"年度", "2023年"} for phrase, _ in rows)
+
+    def test_figures_that_are_not_targets(self) -> None:
+        rows = heze_docs.figure_rows()
+        assert all(row[2] != "target" for row in rows)
+        # 183. 落实新出台的支持商贸流通行业促进居民消费的10条政策措施: the size of a package, a name
+        assert ("task 183", "支持商贸流通行业促进居民消费的10条政策措施", "name") in [r[:3] for r in rows]

@@ -141,3 +141,87 @@ class TestReadings:
         for _, target in _parsed(plan):
             if target.kind.value in new_kinds:
                 assert target.reading, target.phrase
+
+
+class TestCoverage:
+    """A commitment to cover everything (全覆盖, 全部实现, 应替尽替) is a target of 100%, in text order."""
+
+    @pytest.mark.parametrize(
+        ("task", "phrase", "due"),
+        [
+            # 1. 根据国家、省统一部署，推动市场准入负面清单事项全部实现网上办理
+            (1, "全部实现网上办理", None),
+            # 37. …实现查询“不见面、可视化、全天候、全覆盖”（no date: it waits for the province's platform）
+            (37, "全覆盖", None),
+            # 55. 12 月底前，进一步提升原产地签证服务便利化，全部实现“全程网办”
+            (55, "全部实现“全程网办”", dt.date(2023, 12, 31)),
+            # 107. 持续推进基层快递网点从业人员优先参加工伤保险，实现人员全覆盖
+            (107, "实现人员全覆盖", None),
+            # 136. 12月底前，实现企业和个人全生命周期高频主题集成服务全覆盖
+            (136, "高频主题集成服务全覆盖", dt.date(2023, 12, 31)),
+            # 138. 11月底前，市直部门、各县区年办件量100件以上的…申请材料实现…“应替尽替”
+            (138, "“应替尽替”", dt.date(2023, 11, 30)),
+        ],
+    )
+    def test_full_coverage_is_100_percent(
+        self, plan: Plan, task: int, phrase: str, due: dt.date | None
+    ) -> None:
+        (target,) = [t for t in plan.task(task).targets if t.phrase == phrase and t.unit == "%"]
+        assert (target.kind.value, target.comparator.value, target.value) == ("quantity", "=", 100)
+        found = plan.task(task).milestones[target.milestone - 1].due if target.milestone else None
+        assert found == due
+        assert target.reading
+        assert phrase.strip("“”") in target.reading
+
+    def test_round_the_clock_query(self, plan: Plan) -> None:
+        # 37. 实现查询“不见面、可视化、全天候、全覆盖”: 全天候 is 24 hours, as 140's 24小时“不打烊”
+        targets = plan.task(37).targets
+        assert [(t.phrase, t.kind.value, t.value, t.unit) for t in targets] == [
+            ("全天候", "availability", 24, "小时"),
+            ("全覆盖", "quantity", 100, "%"),
+        ]
+
+    def test_added_target_takes_its_place_in_the_text(self, plan: Plan) -> None:
+        # 55. …12 月底前，…全部实现“全程网办”。每月组织编发 2—3 期…: the coverage comes first
+        assert [t.phrase for t in plan.task(55).targets] == ["全部实现“全程网办”", "2—3期"]
+
+    def test_first_of_two_december_deadlines(self, plan: Plan) -> None:
+        # 136. …12月底前，实现…集成服务全覆盖。…12月底前，引导各县区打造一批…: two 12月底前; the
+        # coverage belongs to the first, whose deliverable states it.
+        task = plan.task(136)
+        (target,) = task.targets
+        assert target.milestone == 1
+        assert "全覆盖" in task.milestones[0].deliverable
+        assert "全覆盖" not in task.milestones[1].deliverable
+
+    def test_threshold_scopes_the_items_not_a_target(self, plan: Plan) -> None:
+        # 138. 年办件量100件以上的常用政务服务事项: 100件以上 says which items, it commits to nothing
+        assert [t.value for t in plan.task(138).targets] == [100]
+        assert "100件以上" in (plan.task(138).targets[0].applies_to or "")
+
+
+class TestOrder:
+    """A task's targets are numbered in the order its text states them (the ledger's 目标1, 目标2 …)."""
+
+    def test_task_140(self, plan: Plan) -> None:
+        # 140. 打造15分钟交管“服务圈”。在…建设15处“微型车管所”，实现…等17项高频事项“就近办”，…
+        # 实现服务群众24小时“不打烊”。: the title's 15分钟 comes first, though it is a reach, not a count
+        assert [t.phrase for t in plan.task(140).targets] == [
+            "15分钟交管“服务圈”",
+            "15处",
+            "17项",
+            "24小时",
+        ]
+
+    def test_every_task_in_text_order(self, plan: Plan) -> None:
+        for task in plan.tasks:
+            places = []
+            cursor = 0
+            for target in task.targets:
+                at = task.text.find(target.phrase, cursor)
+                if at == -1:  # the same phrase for two targets (分别, shared measures)
+                    at = task.text.find(target.phrase)
+                assert at != -1, (task.number, target.phrase)
+                places.append(at)
+                cursor = at
+            assert places == sorted(places), (task.number, [t.phrase for t in task.targets])

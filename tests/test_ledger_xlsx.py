@@ -2,7 +2,7 @@
 
 The workbook is opened with openpyxl in full (not read-only) mode, as a
 reader independent of the writer's choices, and checked against the facts of
-the plan: 121 milestones, 87 tasks without one, 57 task targets
+the plan: 121 milestones, 87 tasks without one, 64 task targets
 (tests/data/expected_targets.csv), 2 safeguard deadlines (印发1个月内 → 2023-08-29 and 年内 → 2023-12-31).
 """
 
@@ -72,22 +72,23 @@ class TestWorkbookOut:
         task_rows = [r for r in rows if r["任务序号"] is not None]
         assert sum(1 for r in task_rows if r["时间节点"] is not None) == 121
         assert sum(1 for r in task_rows if r["时间节点"] is None and r["目标"] is None) == 87
-        assert sum(1 for r in task_rows if r["目标"] is not None) == 57
+        assert sum(1 for r in task_rows if r["目标"] is not None) == 64
         guards = [(r["保障措施"], r["时间节点"], r["截止日期"]) for r in rows if r["保障措施"] is not None]
         assert guards == [(1, 1, dt.datetime(2023, 8, 29)), (2, 1, dt.datetime(2023, 12, 31))]
-        assert len(rows) == 121 + 87 + 57 + 2
+        assert len(rows) == 121 + 87 + 64 + 2
 
     def test_header_and_layout(self, tmp_path: Path) -> None:
         sheet = openpyxl.load_workbook(init(tmp_path))["台账"]
         assert [c.value for c in sheet[1]] == HEADER
         assert sheet.freeze_panes == "A2"
         assert sheet.column_dimensions["G"].width >= 40  # the milestone's text is long
-        assert sheet["G3"].alignment.wrap_text
-        # Task 2's milestone: 9月底前 → 2023-09-30, a real date cell shown as a date.
-        assert sheet["A3"].value == 2
-        assert sheet["F3"].value == dt.datetime(2023, 9, 30)
-        assert sheet["F3"].number_format == "yyyy-mm-dd"
-        assert sheet["J3"].number_format == "yyyy-mm-dd"
+        assert sheet["G4"].alignment.wrap_text
+        # Task 2's milestone (row 4, after task 1's two rows): 9月底前 → 2023-09-30, a real date
+        # cell shown as a date.
+        assert sheet["A4"].value == 2
+        assert sheet["F4"].value == dt.datetime(2023, 9, 30)
+        assert sheet["F4"].number_format == "yyyy-mm-dd"
+        assert sheet["J4"].number_format == "yyyy-mm-dd"
 
     def test_plan_columns_locked_and_grey_fill_columns_open(self, tmp_path: Path) -> None:
         sheet = openpyxl.load_workbook(init(tmp_path))["台账"]
@@ -153,8 +154,9 @@ class TestWorkbookBack:
 
     def test_filled_cells_read(self, tmp_path: Path, plan: Plan) -> None:
         path = init(tmp_path)
-        # Row 3: task 2 milestone 1; row 2: task 1 (no milestone).
-        fill(path, {"I3": "已办结", "J3": dt.datetime(2023, 9, 28), "M3": "审批局", "I2": "进行中"})
+        # Row 4: task 2 milestone 1; row 2: task 1 (no milestone); row 3: task 1's target
+        # (全部实现网上办理).
+        fill(path, {"I4": "已办结", "J4": dt.datetime(2023, 9, 28), "M4": "审批局", "I2": "进行中"})
         ledger, problems = read_ledger(path, plan, as_of=dt.date(2023, 10, 15))
         assert problems == []
         entry = ledger.entry(2, 1)
@@ -164,12 +166,12 @@ class TestWorkbookBack:
             dt.date(2023, 9, 28),
             "市行政审批服务局",
         )
-        assert entry.source == f"{path}:台账!3"
+        assert entry.source == f"{path}:台账!4"
         assert ledger.entry(1, None).status is Progress.IN_PROGRESS  # type: ignore[union-attr]
 
     def test_safeguard_deadline_reported(self, tmp_path: Path, plan: Plan) -> None:
         path = init(tmp_path)
-        row = 2 + 121 + 87 + 57  # the first safeguard row, after every task row
+        row = 2 + 121 + 87 + 64  # the first safeguard row, after every task row
         fill(path, {f"I{row}": "完成", f"J{row}": "2023年8月25日"})
         ledger, problems = read_ledger(path, plan)
         assert problems == []
@@ -181,18 +183,18 @@ class TestWorkbookBack:
         self, tmp_path: Path, plan: Plan, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path = init(tmp_path)
-        fill(path, {"I3": "完成了", "I4": "已完成", "J5": "30/9/2023", "I5": "已完成"})
+        fill(path, {"I4": "完成了", "I5": "已完成", "J6": "30/9/2023", "I6": "已完成"})
         assert main(["ledger", "check", str(path), "--as-of", "2023-10-15"]) == 1
         out = capsys.readouterr().out
-        assert f"{path}:台账!I3: unknown status '完成了'" in out
-        assert f"{path}:台账!J4: status done needs a completion date" in out
-        assert f"{path}:台账!J5: completion date: '30/9/2023' is not a date: write a date cell" in out
+        assert f"{path}:台账!I4: unknown status '完成了'" in out
+        assert f"{path}:台账!J5: status done needs a completion date" in out
+        assert f"{path}:台账!J6: completion date: '30/9/2023' is not a date: write a date cell" in out
 
     def test_edited_header_and_extra_column(
         self, tmp_path: Path, plan: Plan, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path = init(tmp_path)
-        fill(path, {"P1": "负责人", "P3": "张三", "I3": "推进中"})
+        fill(path, {"P1": "负责人", "P4": "张三", "I4": "推进中"})
         assert main(["ledger", "check", str(path), "--as-of", "2023-10-15"]) == 0
         captured = capsys.readouterr()
         assert f"{path}:台账!1: warning: unknown column '负责人' is ignored" in captured.out

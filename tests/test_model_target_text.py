@@ -22,8 +22,8 @@ class TestFormulaFromThePlan:
         assert [target_formula(t) for t in plan.task(170).targets] == ["≥ 8 人", "= 10 场", "≥ 27000 人"]
 
     def test_range(self, plan: heze_plan.Plan) -> None:
-        # 55. …每月组织编发2—3期涉外营商环境工作参考
-        assert [target_formula(t) for t in plan.task(55).targets] == ["2–3 期"]
+        # 55. …12 月底前，…全部实现“全程网办”。每月组织编发2—3期涉外营商环境工作参考
+        assert [target_formula(t) for t in plan.task(55).targets] == ["= 100 %", "2–3 期"]
 
     def test_relative(self, plan: heze_plan.Plan) -> None:
         # 66. …按照余额增量的2%提供资金…较年初增速不低于各项贷款较年初增速，贷款余额户数不低于年初水平

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
+import heze_plan
+from heze_plan.model.serialize import unstructure
 from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
 
 
@@ -67,3 +70,47 @@ class TestMilestonesIn:
     def test_phrase_closing_its_clause(self) -> None:
         ((milestone, _),) = milestones_in("完成系统对接，9月底前。", 2023)
         assert milestone.deliverable == "完成系统对接"
+
+
+class TestAsPrinted:
+    """A deadline phrase keeps the source's spacing beside the form the parser compares on."""
+
+    @pytest.mark.parametrize(
+        ("task", "printed", "phrase"),
+        [
+            # 55. …12 月底前，进一步提升原产地签证服务便利化，全部实现“全程网办”。
+            (55, "12 月底前", "12月底前"),
+            # 176. 优化提升流动人员人事档案转递服务。9 月底前，建立邮政特快转递渠道，…
+            (176, "9 月底前", "9月底前"),
+            # 177. …12 月底前，引进海外留学人才 70 人以上。
+            (177, "12 月底前", "12月底前"),
+            # 178. 促进外贸稳规模优结构。11 月底前，组织企业参加省“境外百展”；…
+            (178, "11 月底前", "11月底前"),
+        ],
+    )
+    def test_spaced_phrases(self, task: int, printed: str, phrase: str) -> None:
+        plan = heze_plan.load()
+        milestone = plan.task(task).milestones[0]
+        assert (milestone.phrase, milestone.printed_phrase) == (phrase, printed)
+        assert printed in heze_plan.source_text()
+
+    def test_spaced_deliverable(self) -> None:
+        # 177. …12 月底前，引进海外留学人才 70 人以上。（牵头单位：…）
+        (milestone,) = heze_plan.load().task(177).milestones
+        assert milestone.deliverable == "引进海外留学人才70人以上"
+        assert milestone.printed_deliverable == "引进海外留学人才 70 人以上"
+
+    def test_only_those_four_differ(self) -> None:
+        # The source prints a space inside a deadline phrase in tasks 55, 176, 177 and 178 only
+        # (searched in the text: a digit, a space, then 月).
+        plan = heze_plan.load()
+        spaced = {t.number for t in plan.tasks for m in t.milestones if m.printed_phrase}
+        assert spaced == {55, 176, 177, 178}
+        assert len(re.findall(r"\d \s*月底", heze_plan.source_text())) == 4
+
+    def test_exported(self) -> None:
+        data = unstructure(heze_plan.load())
+        (milestone,) = data["tasks"][176]["milestones"]
+        assert (milestone["phrase"], milestone["printed_phrase"]) == ("12月底前", "12 月底前")
+        assert data["tasks"][0]["number"] == 1
+        assert data["tasks"][1]["milestones"][0]["printed_phrase"] is None  # 2. 9月底前，跟进…

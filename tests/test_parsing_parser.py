@@ -267,7 +267,8 @@ class TestTargets:
             "处",
             "per county",
         )
-        (issues,) = plan.task(55).targets
+        # 55. 12 月底前，…全部实现“全程网办”。每月组织编发 2—3 期…: the coverage, then the range
+        _, issues = plan.task(55).targets
         assert (issues.comparator, issues.value, issues.upper, issues.unit, issues.scope) == (
             Comparator.RANGE,
             2,
@@ -279,8 +280,9 @@ class TestTargets:
         assert (cards.comparator, cards.value, cards.scope) == (Comparator.AT_MOST, 10, "per year")
 
     def test_a_qualifier_is_not_a_target(self, plan: heze_plan.Plan) -> None:
-        # 年办件量100件以上的常用政务服务事项 says which services, not how many
-        assert plan.task(138).targets == ()
+        # 年办件量100件以上的常用政务服务事项 says which services, not how many; the task's one
+        # target is its “应替尽替” (100%, a reading of data/readings.json) for those services
+        assert [(t.phrase, t.value, t.unit) for t in plan.task(138).targets] == [("“应替尽替”", 100, "%")]
         # 12345热线 is a name
         assert plan.task(125).targets == ()
 

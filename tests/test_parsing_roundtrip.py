@@ -48,7 +48,12 @@ def _carried(plan: heze_plan.Plan) -> heze_plan.Plan:
             attrs.evolve(
                 t,
                 provincial_clauses=(),
-                milestones=tuple(attrs.evolve(m, per_provincial_arrangement=False) for m in t.milestones),
+                milestones=tuple(
+                    attrs.evolve(
+                        m, per_provincial_arrangement=False, printed_phrase=None, printed_deliverable=None
+                    )
+                    for m in t.milestones
+                ),
             )
             for t in plan.tasks
         ),

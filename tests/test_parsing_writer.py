@@ -22,6 +22,12 @@ class TestToText:
         )  # readings: not in the text
         assert attrs.evolve(again, errata=plan.errata) == plan
 
+    def test_deadlines_spelt_as_printed(self) -> None:
+        # 177. …12 月底前，引进海外留学人才 70 人以上。: the source's spaces are written back
+        text = to_text(heze_plan.load())
+        assert "12 月底前，引进海外留学人才 70 人以上。" in text
+        assert "9 月底前，建立邮政特快转递渠道" in text  # 176.
+
     def test_shape(self) -> None:
         lines = [line for line in to_text(heze_plan.load()).split("\n") if line]
         assert lines[:2] == ["菏泽市人民政府文件", "菏政发〔2023〕11号"]

@@ -198,7 +198,7 @@ class TestTargets:
         ledger, _ = read_ledger(SAMPLE, plan)
         result = status(plan, ledger, as_of=D(2023, 10, 15))
         by_key = {(t.task, t.index): t for t in result.targets}
-        assert len(result.targets) == 57  # tests/data/expected_targets.csv
+        assert len(result.targets) == 64  # tests/data/expected_targets.csv
         # 引进青年人才2.7万人以上 by 12月底: 23 650 on 10-15 is not yet met, 3 350 short.
         youth = by_key[(170, 3)]
         assert (youth.attainment, youth.gap, youth.due) == (Attainment.NOT_YET_MET, -3350, D(2023, 12, 31))
@@ -208,7 +208,7 @@ class TestTargets:
         assert by_key[(164, 1)].attainment is Attainment.MET  # 9.4 ≈ 10%左右
         assert by_key[(23, 1)].attainment is Attainment.NOT_COMPARABLE  # 高于全省平均水平
         assert by_key[(19, 1)].attainment is Attainment.NO_ACTUAL
-        assert sum(1 for t in result.targets if t.attainment is Attainment.NO_ACTUAL) == 57 - 13
+        assert sum(1 for t in result.targets if t.attainment is Attainment.NO_ACTUAL) == 64 - 13
 
     def test_latest_actual_as_of(self, plan: Plan) -> None:
         ledger, _ = read_ledger(SAMPLE, plan)
@@ -229,8 +229,8 @@ class TestTargets:
             (175, 1, 11, D(2023, 12, 31), Attainment.NOT_YET_MET),  # 不超过10家
             (164, 1, 11.0, D(2023, 12, 31), Attainment.MET),  # 10%左右: within ±10% of 10
             (164, 1, 11.5, D(2023, 12, 31), Attainment.NOT_YET_MET),
-            (55, 1, 2, D(2023, 12, 31), Attainment.MET),  # 2—3期
-            (55, 1, 4, D(2023, 12, 31), Attainment.NOT_YET_MET),
+            (55, 2, 2, D(2023, 12, 31), Attainment.MET),  # 2—3期 (after 全部实现“全程网办”)
+            (55, 2, 4, D(2023, 12, 31), Attainment.NOT_YET_MET),
             (
                 140,
                 2,
@@ -255,9 +255,11 @@ class TestTargets:
         assert found.attainment is attainment
 
     def test_range_gap(self, plan: Plan) -> None:
-        actual = TargetActual(task=55, target=1, value=4, as_of=D(2023, 10, 1))
+        actual = TargetActual(task=55, target=2, value=4, as_of=D(2023, 10, 1))
         (found,) = [
-            t for t in status(plan, Ledger(actuals=(actual,)), as_of=D(2023, 10, 1)).targets if t.task == 55
+            t
+            for t in status(plan, Ledger(actuals=(actual,)), as_of=D(2023, 10, 1)).targets
+            if (t.task, t.index) == (55, 2)
         ]
         assert found.gap == 1  # one above the upper bound 3
 
@@ -324,8 +326,10 @@ class TestTargetDue:
         assert dues == [dt.date(2023, 9, 30), dt.date(2023, 12, 31), dt.date(2023, 12, 31)]
 
     def test_for_the_year(self, plan: Plan) -> None:
-        # 55. …每月组织编发2—3期: a monthly rate, stated with no deadline of its own
-        (target,) = plan.task(55).targets
+        # 55. …每月组织编发2—3期: a monthly rate, stated with no deadline of its own (its second
+        # target; the first, 全部实现“全程网办”, is due with 12 月底前)
+        target = plan.task(55).targets[1]
+        assert target.phrase == "2—3期"
         assert target.milestone is None
         assert target_due(plan, plan.task(55), target) == plan.horizon == dt.date(2023, 12, 31)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 import heze_plan
@@ -16,6 +19,8 @@ from heze_plan.query.lookup import (
     resolve_party,
     resolve_unit,
 )
+
+NAMES = Path(__file__).parent / "data" / "unit_names.csv"
 
 
 @pytest.fixture(scope="module")
@@ -231,3 +236,62 @@ class TestCityData:
         for name, note in city["broad_names"].items():
             assert resolve_unit(plan, name).name in note
         assert set(city["county_collectives"]) <= registered
+
+
+def _names() -> list[dict[str, str]]:
+    with NAMES.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+class TestNamesOfficialsType:
+    """Every name on the list (tests/data/unit_names.csv) resolves, or answers with choices or a suggestion.
+
+    The list was drawn up by hand, unit by unit: each unit's full name (菏泽市…,
+    中共菏泽市委…), the 市X局 short forms, the names in other Heze documents and
+    the issue, and the names units had before the institutional reforms (2018
+    tax merger and fire service; 2019 municipal reform: 工商局/质监局/食药监局 →
+    市场监管局, 国土局/规划局 → 自然资源和规划局, 卫计委 → 卫生健康委 …; 2023:
+    银保监分局 → 金融监管分局, 人防办 → 国动办), with its basis in the last column.
+    """
+
+    @pytest.mark.parametrize("row", _names(), ids=lambda row: row["name"])
+    def test_name(self, plan: heze_plan.Plan, row: dict[str, str]) -> None:
+        name, answer = row["name"], row["answer"]
+        kind, _, value = answer.partition(":") if ":" in answer else ("unit", "", answer)
+        if kind == "unit":
+            assert resolve_unit(plan, name).name == value
+            if "former name" in row["basis"] or "broad name" in row["basis"]:
+                note = lookup_note(name)
+                assert note, name
+                assert value in note
+        elif kind == "choices":
+            with pytest.raises(UnitLookupError) as caught:
+                resolve_unit(plan, name)
+            assert caught.value.ambiguous
+            assert set(caught.value.candidates) == set(value.split("|"))
+        elif kind == "county":
+            assert resolve_party(plan, name).county == value
+        else:
+            assert kind == "suggest", row
+            with pytest.raises(UnitLookupError) as caught:
+                resolve_unit(plan, name)
+            assert caught.value.candidates[0] == value
+
+    def test_every_unit_is_on_the_list(self, plan: heze_plan.Plan) -> None:
+        named = {row["answer"] for row in _names()} | {
+            choice
+            for row in _names()
+            if row["answer"].startswith("choices:")
+            for choice in row["answer"][8:].split("|")
+        }
+        assert {unit.name for unit in plan.units} - named == set()
+
+    def test_former_names_say_so(self, plan: heze_plan.Plan) -> None:
+        # 市工商局 was merged into 市市场监管局 in the 2019 reform: the note names both and the year
+        assert resolve_unit(plan, "工商局").name == "市市场监管局"
+        note = lookup_note("菏泽市工商局")
+        assert note is not None
+        assert note.startswith("市工商局 is a former name: since 2019 its work is 市市场监管局's")
+
+    def test_a_current_name_has_no_former_note(self) -> None:
+        assert lookup_note("市市场监管局") is None

@@ -71,7 +71,7 @@ class TestXlsxReport:
         assert any(r[0] == "（一）开办企业" for r in areas[1:])
         assert len(list(book["按责任单位"].iter_rows())) > 1  # type: ignore[index]
         targets = list(book["量化目标"].iter_rows(values_only=True))  # type: ignore[index]
-        assert len(targets) - 1 == 57  # the task targets of tests/data/expected_targets.csv
+        assert len(targets) - 1 == 64  # the task targets of tests/data/expected_targets.csv
 
     def test_needs_an_output_file(self, capsys: pytest.CaptureFixture[str]) -> None:
         args = ["report", "--ledger", str(SAMPLE), "--as-of", "2023-10-15", "--format", "xlsx"]

@@ -36,8 +36,25 @@ needs_soffice = pytest.mark.skipif(
 )
 
 
+def _unprinted(tasks: tuple[Task, ...]) -> tuple[Task, ...]:
+    """``tasks`` without the spelling of their deadlines as printed, which is each file's own.
+
+    The source prints 12 月底前 with a space in four tasks; a task table written from the plan
+    has none, and LibreOffice's PDF puts one in 9 月底前 (task 2) where the source has none.
+    """
+    return tuple(
+        attrs.evolve(
+            t,
+            milestones=tuple(
+                attrs.evolve(m, printed_phrase=None, printed_deliverable=None) for m in t.milestones
+            ),
+        )
+        for t in tasks
+    )
+
+
 def _closed(tasks: tuple[Task, ...]) -> tuple[Task, ...]:
-    return tuple(attrs.evolve(t, open_owner_lists=()) for t in tasks)
+    return _unprinted(tuple(attrs.evolve(t, open_owner_lists=()) for t in tasks))
 
 
 def assert_heze_tasks(read: Plan, expected: Plan, *, text: bool = True) -> None:
@@ -48,7 +65,8 @@ def assert_heze_tasks(read: Plan, expected: Plan, *, text: bool = True) -> None:
         assert got.area == want.area, got.number
         assert got.lead_units == want.lead_units, got.number
         assert got.responsible_units == want.responsible_units, got.number
-        assert got.milestones == want.milestones, got.number
+        (got_unprinted,), (want_unprinted,) = _unprinted((got,)), _unprinted((want,))
+        assert got_unprinted.milestones == want_unprinted.milestones, got.number
         assert got.targets == want.targets, got.number
         if text:
             assert got.text == want.text, got.number
@@ -90,7 +108,10 @@ class TestEveryFormatGivesTheHezeTasks:
     @pytest.mark.parametrize("kind", ["pdf", "docx"])
     def test_written_by_libreoffice(self, office_published: dict[str, Path], plan: Plan, kind: str) -> None:
         assert_heze_tasks(heze_plan.read(office_published[kind], errata=shipped_errata()), plan)
-        assert heze_plan.read(office_published[kind]) == heze_plan.parse(heze_plan.source_text())
+        read, parsed = heze_plan.read(office_published[kind]), heze_plan.parse(heze_plan.source_text())
+        assert attrs.evolve(read, tasks=_unprinted(read.tasks)) == attrs.evolve(
+            parsed, tasks=_unprinted(parsed.tasks)
+        )
 
     @needs_soffice
     def test_workbook_saved_by_libreoffice_calc(self, office_published: dict[str, Path], plan: Plan) -> None:

@@ -1,9 +1,13 @@
 """Sphinx directives that generate reference pages from the package itself.
 
 ``heze-errata`` renders the errata table from ``heze_plan/data/errata.json``
-(with the source line each correction applies to), and ``heze-cli`` renders
-every command of ``heze_plan.cli.build_parser()`` with its ``--help``. Both
-run at build time, so the pages cannot go stale.
+(with the source line each correction applies to), ``heze-readings`` the
+readings of ``heze_plan/data/readings.json``, ``heze-deadlines`` every
+deadline phrase of the embedded plan as printed with its date,
+``heze-figures`` the figures of the plan that are not targets (from
+``tests/data/source_figures.csv``), and ``heze-cli`` every command of
+``heze_plan.cli.build_parser()`` with its ``--help``. All run at build time,
+so the pages cannot go stale.
 """
 
 from __future__ import annotations
@@ -14,7 +18,17 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
-from heze_reference import ERRATA_COLUMNS, cli_commands, errata_rows
+from heze_reference import (
+    DEADLINE_COLUMNS,
+    ERRATA_COLUMNS,
+    FIGURE_COLUMNS,
+    READING_COLUMNS,
+    cli_commands,
+    deadline_rows,
+    errata_rows,
+    figure_rows,
+    reading_rows,
+)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]) -> nodes.table:
@@ -39,6 +53,33 @@ class ErrataTable(Directive):
     def run(self) -> list[nodes.Node]:
         widths = (4, 5, 5, 10, 7, 20, 20, 29)
         return [_table(ERRATA_COLUMNS, errata_rows(), widths)]
+
+
+class ReadingsTable(Directive):
+    """``heze-readings``: the readings of the embedded plan."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [_table(READING_COLUMNS, reading_rows(), (10, 14, 20, 56))]
+
+
+class DeadlinesTable(Directive):
+    """``heze-deadlines``: every deadline phrase of the embedded plan as printed, with its date."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [_table(DEADLINE_COLUMNS, deadline_rows(), (30, 20, 50))]
+
+
+class FiguresTable(Directive):
+    """``heze-figures``: the figures of the plan that are not targets, and why."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [_table(FIGURE_COLUMNS, figure_rows(), (12, 30, 12, 46))]
 
 
 class CliReference(Directive):
@@ -105,6 +146,9 @@ def qualify_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
 
 def setup(app: Any) -> dict[str, Any]:
     app.add_directive("heze-errata", ErrataTable)
+    app.add_directive("heze-readings", ReadingsTable)
+    app.add_directive("heze-deadlines", DeadlinesTable)
+    app.add_directive("heze-figures", FiguresTable)
     app.add_directive("heze-cli", CliReference)
     app.connect("autodoc-process-signature", qualify_signature)
     app.connect("missing-reference", qualify_reference)

@@ -7,6 +7,8 @@
 - ``readings.json``: how the embedded plan's arguable targets are read, each decision explained;
 - ``counties.csv``: Heze's county-level divisions and the names people use for them;
 - ``city.json``: the city's own name and the prefixes people put before a unit's name;
+- ``former_names.csv``: the names units had before the institutional reforms (市工商局 →
+  市市场监管局), each with the reform and its basis;
 - ``heze-2023-plan.json``: in a built wheel only, the embedded plan parsed when
   the wheel was built (see ``heze_plan._embedded``); a source checkout has none.
 
@@ -23,6 +25,7 @@ __all__ = [
     "CITY",
     "COUNTIES",
     "ERRATA",
+    "FORMER_NAMES",
     "READINGS",
     "SHIPPED",
     "SNAPSHOT",
@@ -40,6 +43,7 @@ UNITS = "units.csv"
 READINGS = "readings.json"
 COUNTIES = "counties.csv"
 CITY = "city.json"
+FORMER_NAMES = "former_names.csv"
 SNAPSHOT = "heze-2023-plan.json"
 #: China's holidays and make-up working days of the announced years, as the ``holidays`` package knows
 #: them when a wheel is built (written by ``hatch_build.py`` into the wheel only; read by
@@ -47,7 +51,7 @@ SNAPSHOT = "heze-2023-plan.json"
 WORKDAYS = "china-workdays.json"
 #: Every shipped file but the snapshot: what the embedded plan and its look-ups are made from
 #: (``tests/test_embedded.py`` checks that the data directory holds exactly these).
-SHIPPED = (SOURCE, ERRATA, UNITS, READINGS, COUNTIES, CITY)
+SHIPPED = (SOURCE, ERRATA, UNITS, READINGS, COUNTIES, CITY, FORMER_NAMES)
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 

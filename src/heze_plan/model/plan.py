@@ -168,6 +168,13 @@ class Milestone:
     per_provincial_arrangement: bool = False
     #: How an arguable deadline is read (task 149's 9月底 without 前), as decided for this plan.
     reading: str | None = None
+    #: ``phrase`` as the source prints it, where that differs: the extraction's spaces kept
+    #: (task 55's ``12 月底前``; ``phrase`` is ``12月底前``, the form to match and compare on);
+    #: ``None`` when the source prints ``phrase`` itself.
+    printed_phrase: str | None = None
+    #: ``deliverable`` as the source prints it, where that differs (task 177's
+    #: ``引进海外留学人才 70 人以上``); ``None`` when the source prints ``deliverable`` itself.
+    printed_deliverable: str | None = None
 
     @due.validator
     def _check_due(self, attribute: attrs.Attribute[Any], value: dt.date) -> None:

@@ -40,7 +40,8 @@ __all__ = [
 #: ``applies_to`` and ``reading``, the new target kinds, the principles' targets, the
 #: safeguards' ``obligations``, the notice's metadata in ``document``, the units' ``basis``,
 #: the tasks' ``open_owner_lists`` and ``provincial_clauses``, the milestones'
-#: ``per_provincial_arrangement`` and ``reading`` and the errata's ``status``.
+#: ``per_provincial_arrangement``, ``reading``, ``printed_phrase`` and ``printed_deliverable``
+#: and the errata's ``status``.
 EXPORT_FORMAT = "heze-plan/2"
 #: The previous version, read by :func:`from_json`: targets named their milestone from 0, and
 #: every field it lacks takes its default.

@@ -108,6 +108,11 @@ class ParseContext:
         self.findings: list[ParseFinding] = []
         self.conventions: set[Convention] = set()
 
+    def printed(self, paragraph: Paragraph) -> str:
+        """``paragraph`` as the text given prints it: its lines joined, their spaces kept."""
+        last = max(paragraph.end, paragraph.line)
+        return "".join(line.strip() for line in self.lines[paragraph.line - 1 : last])
+
     def where(self, paragraph: Paragraph, offset: int) -> tuple[int, int]:
         """Line (as given) and column of ``offset`` in ``paragraph``'s normalised text."""
         pieces: list[tuple[int, int, str]] = []

@@ -151,6 +151,47 @@ def _owner_milestones(deadlines: Iterable[str], title: str, year: int) -> list[M
     ]
 
 
+_SPACE = re.compile(r"[ \t\u3000]")
+#: A task's number with the space after it (1. 全面…), which no phrase or deliverable contains.
+_NUMBER = re.compile(r"\s*(?:\d+\s*[.．、]\s*)?")
+
+
+def _spaced(words: str) -> re.Pattern[str]:
+    """``words`` with any run of spaces allowed between two of its characters."""
+    return re.compile(r"[ \t\u3000]*".join(re.escape(ch) for ch in words if not ch.isspace()))
+
+
+def _as_printed(milestones: list[Milestone], printed: str) -> list[Milestone]:
+    """``milestones`` with their phrase and deliverable as ``printed`` (the source's lines) has them.
+
+    The layout drops the spaces an extraction leaves next to Chinese characters (12 月底前 →
+    12月底前), so that phrases compare and match; the source's own spelling is kept beside them
+    (``printed_phrase``, ``printed_deliverable``) wherever it differs. Milestones are found in
+    order, so a second 12月底前 is looked for after the first. Most paragraphs have no space
+    after their task number (184 of Heze's 195), and are printed as parsed.
+    """
+    number = _NUMBER.match(printed)
+    if not milestones or not _SPACE.search(printed, number.end() if number else 0):
+        return milestones
+    result, cursor = [], 0
+    for milestone in milestones:
+        phrase = _spaced(milestone.phrase).search(printed, cursor)
+        if phrase is None:  # a deadline from the owner clause, or text an erratum changed
+            result.append(milestone)
+            continue
+        cursor = phrase.end()
+        found = _spaced(milestone.deliverable).search(printed, cursor)
+        spaced_phrase = phrase.group(0) if phrase.group(0) != milestone.phrase else None
+        deliverable = found.group(0) if found is not None else milestone.deliverable
+        spaced_deliverable = deliverable if deliverable != milestone.deliverable else None
+        result.append(
+            attrs.evolve(milestone, printed_phrase=spaced_phrase, printed_deliverable=spaced_deliverable)
+            if spaced_phrase or spaced_deliverable
+            else milestone
+        )
+    return result
+
+
 def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task | None:
     match = TASK.match(paragraph.text)
     assert match is not None  # the caller dispatched on it
@@ -193,7 +234,7 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task
     text = body[:start].strip()
     title = text.split("。", 1)[0]
     found = milestones_in(text, year)
-    milestones = [m for m, _ in found]
+    milestones = _as_printed([m for m, _ in found], ctx.printed(paragraph))
     milestones += _owner_milestones(owners.deadlines, title or text, year)
     targets = tuple(targets_in(text, [span for _, span in found]))
     try:

@@ -58,6 +58,27 @@ def _sentence(text: str, phrase: str) -> str:
     return text[start : min(ends, default=len(text))]
 
 
+def _in_text_order(
+    text: str, targets: tuple[Target, ...], at: int, added: Sequence[Target]
+) -> tuple[Target, ...]:
+    """``targets`` with ``added`` (whose phrase starts at ``at``) placed where the text states them.
+
+    A task's targets are numbered in the order of its text (the ledger's 目标1, 目标2 …), so a
+    target the reading adds goes before the first parsed one that the text states after it:
+    task 55's 全部实现“全程网办” before its 每月2—3期.
+    """
+    cursor, position = 0, len(targets)
+    for index, target in enumerate(targets):
+        found = text.find(target.phrase, cursor)
+        if found == -1:
+            continue
+        cursor = found
+        if found > at:
+            position = index
+            break
+    return (*targets[:position], *added, *targets[position:])
+
+
 def _read(
     owner: str,
     text: str,
@@ -87,7 +108,7 @@ def _read(
             fields["kind"] = TargetKind(fields["kind"])
             fields["comparator"] = Comparator(fields["comparator"])
             added.append(Target(phrase=phrase, subject=_sentence(text, phrase), reading=reading, **fields))
-        return targets + tuple(added)
+        return _in_text_order(text, targets, text.find(phrase), added)
     if not any(t.phrase == phrase for t in targets):
         phrases = [t.phrase for t in targets]
         msg = f"reading for {owner}: no target with the phrase {phrase!r} (it has {phrases})"

@@ -5,7 +5,8 @@ date), the goal, the principles, the areas with their lead departments, every
 task with its owner clause, and the safeguards, one paragraph a line with a
 blank line between, as the Heze plan is laid out. Parsing the result gives
 the same plan back for everything the text carries; milestones and targets
-are carried by the task texts themselves, an open owner list by its 等,
+are carried by the task texts themselves (a deadline phrase spelt as printed,
+``12 月底前``, with its space), an open owner list by its 等,
 and the notice's addressees, meeting, release mark, copy list and printing
 office by lines of their own in the places a notice prints them. What the
 text cannot carry (the units' kinds, the errata, the readings recorded for
@@ -28,7 +29,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from heze_plan.common.numerals import to_chinese
-from heze_plan.model.plan import Document, Plan
+from heze_plan.model.plan import Document, Plan, Task
 from heze_plan.parsing.units import is_collective
 
 __all__ = ["owner_list", "to_text"]
@@ -82,6 +83,26 @@ def _distribution_lines(document: Document) -> list[str]:
     return lines
 
 
+def _as_printed(task: Task) -> str:
+    """The task's text with its milestones' phrases and deliverables spelt as the source printed
+    them (``12 月底前``, ``引进海外留学人才 70 人以上``), so that they parse back the same."""
+    text, cursor = task.text, 0
+    for milestone in task.milestones:
+        at = text.find(milestone.phrase, cursor)
+        if at == -1:
+            continue
+        phrase = milestone.printed_phrase or milestone.phrase
+        text = text[:at] + phrase + text[at + len(milestone.phrase) :]
+        cursor = at + len(phrase)
+        if milestone.printed_deliverable:
+            found = text.find(milestone.deliverable, cursor)
+            if found != -1:
+                end = found + len(milestone.deliverable)
+                text = text[:found] + milestone.printed_deliverable + text[end:]
+                cursor = found + len(milestone.printed_deliverable)
+    return text
+
+
 def to_text(plan: Plan) -> str:
     """The plan as text: one paragraph a line, blank lines between (see the module docs)."""
     document = plan.document
@@ -118,7 +139,7 @@ def to_text(plan: Plan) -> str:
         clause = f"牵头单位：{names(task.lead_units)}"
         if task.responsible_units:
             clause += f"；责任单位：{names(task.responsible_units)}"
-        tasks_by_area.setdefault(task.area, []).append(f"{task.number}. {task.text}（{clause}）")
+        tasks_by_area.setdefault(task.area, []).append(f"{task.number}. {_as_printed(task)}（{clause}）")
     for area in plan.areas:
         leads = f"（领域牵头部门：{owner_list(area.lead_units)}）" if area.lead_units else ""
         out.append(f"（{to_chinese(area.number)}）{area.name}。{leads}")

@@ -49,12 +49,32 @@ __all__ = [
 ]
 
 
+def _normalize(name: str) -> str:
+    """NFKC, no whitespace: ``' 市 商务局 '`` and ``'市商务局'`` are one name."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
 def _read_counties() -> Mapping[str, tuple[str, ...]]:
     rows = csv.DictReader(io.StringIO(data.read_text(data.COUNTIES)))
     return {row["county"]: tuple(a for a in row["aliases"].split("|") if a) for row in rows}
 
 
 _CITY: Mapping[str, Any] = json.loads(data.read_text(data.CITY))
+
+
+def _read_former_names() -> Mapping[str, tuple[str, str]]:
+    """Every spelling of a former name (with and without 市, with 菏泽市) → (unit, note)."""
+    found: dict[str, tuple[str, str]] = {}
+    for row in csv.DictReader(io.StringIO(data.read_text(data.FORMER_NAMES))):
+        former, unit = row["former"], row["unit"]
+        note = f"{former} is a former name: since {row['since']} its work is {unit}'s ({row['basis']})"
+        spellings = {former}
+        if former.startswith("市"):
+            spellings |= {former[1:], "菏泽市" + former[1:], "菏泽" + former[1:]}
+        for spelling in spellings:
+            found[_normalize(spelling)] = (unit, note)
+    return found
+
 
 #: The county-level divisions of Heze with their governing bodies, and the
 #: other names people use for them (``data/counties.csv``: 2 districts,
@@ -72,6 +92,9 @@ _BROAD: Mapping[str, str] = _CITY["broad_names"]
 #: Short forms that mean several units: answered with the choices, never a guess.
 _AMBIGUOUS: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in _CITY["ambiguous_names"].items()}
 _NOTES: Mapping[str, str] = _CITY["notes"]
+#: Names of units before the institutional reforms (市工商局, 市卫计委, 菏泽银监分局): each finds
+#: the unit that does the work now, with a note saying so (``data/former_names.csv``).
+_FORMER: Mapping[str, tuple[str, str]] = _read_former_names()
 #: An area's number as the plan writes it: 七, (七) (full-width brackets are NFKC-normalised).
 _AREA_NUMERAL = re.compile(r"^\(?([一二三四五六七八九十]+)\)?$")
 
@@ -94,11 +117,6 @@ class Party:
     def label(self) -> str:
         """How to name the party in output."""
         return self.county or "、".join(self.units)
-
-
-def _normalize(name: str) -> str:
-    """NFKC, no whitespace: ``' 市 商务局 '`` and ``'市商务局'`` are one name."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def _keys(unit: Unit) -> set[str]:
@@ -168,6 +186,8 @@ def resolve_unit(plan: Plan, name: str) -> Unit:
             raise UnitLookupError(name, choices, ambiguous=True, note=_NOTES.get(query, ""))
         return plan.unit(choices[0])
     found = index.exact.get(query, ())
+    if not found and query in _FORMER and _FORMER[query][0] in registered:
+        return plan.unit(_FORMER[query][0])
     if not found and resolve_county(query) is not None:
         county = resolve_county(query)
         via = tuple(c for c in COUNTY_COLLECTIVES if c in registered)
@@ -196,9 +216,12 @@ def lookup_note(name: str) -> str | None:
     '海关 is customs as a whole; in this plan it can only mean 菏泽海关'
     >>> lookup_note("发改委") is None
     True
+    >>> lookup_note("市卫计委")  # doctest: +ELLIPSIS
+    "市卫计委 is a former name: since 2019 its work is 市卫生健康委's (the health and family planning ..."
     """
     query = _normalize(name)
-    return _BROAD.get(query) or _NOTES.get(query)
+    former = _FORMER.get(query)
+    return _BROAD.get(query) or _NOTES.get(query) or (former[1] if former else None)
 
 
 def resolve_county(name: str) -> str | None:
