@@ -42,7 +42,8 @@ _PREFIX = "[市省州县区]"
 #: A ，-separated group that names several bodies as one (各县区政府、管委会,
 #: 市有关部门、单位, 省直各部门, 水、电、气、热各专营单位).
 _COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关)|.*各专营单位$|.*等相关)")
-_TRAILING_ETC = re.compile(r"等$")
+#: The separators of groups in a list with no bracket: ，/, between groups, 及 inside one.
+_GROUPS = re.compile("[，,及]")
 _OPEN, _CLOSE = "（(", "）)"
 _BRACKET = re.compile("[（()）]")
 
@@ -141,11 +142,14 @@ def split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """
     names: list[str] = []
     trimmed: list[str] = []
-    groups = [
-        subgroup
-        for group in split_outside_brackets(owners, "，,")
-        for subgroup in split_outside_brackets(group, "及")
-    ]
+    if _BRACKET.search(owners) is None:  # most lists: plain splits, no bracket to step over
+        groups = _GROUPS.split(owners)
+    else:
+        groups = [
+            subgroup
+            for group in split_outside_brackets(owners, "，,")
+            for subgroup in split_outside_brackets(group, "及")
+        ]
     for raw_group in groups:
         group = raw_group.strip()
         if not group:
@@ -154,10 +158,12 @@ def split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         for name in (part.strip() for part in parts):
             if not name:
                 continue
-            bare = name if _COLLECTIVE.match(name) else _TRAILING_ETC.sub("", name)
-            if bare != name:
+            # 等 ends an open list; a collective (…等相关) keeps it
+            if name.endswith("等") and not _COLLECTIVE.match(name):
                 trimmed.append(name)
-            names.append(bare)
+                names.append(name[:-1])
+            else:
+                names.append(name)
     return tuple(names), tuple(trimmed)
 
 
