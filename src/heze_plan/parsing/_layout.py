@@ -54,6 +54,8 @@ def normalize_spaces(text: str) -> str:
     >>> normalize_spaces("12 月底前，引进海外留学人才 70 人以上")
     '12月底前，引进海外留学人才70人以上'
     """
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return text.strip()  # nothing to drop: skip a pattern tried at every position
     return _SPACE_NEAR_CJK.sub("", text).strip()
 
 
