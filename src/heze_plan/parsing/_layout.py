@@ -34,8 +34,10 @@ SUBSECTION = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(.+)$")
 TASK = re.compile(r"^(\d{1,6})\s*([.．、])(?!\d)\s*(.+)$")
 # The distribution block (抄送：…) or, when an extraction lost it, the 印发 date ends the body.
 BODY_END = re.compile(r"^(?:(?:抄送|抄报)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
+_CLAUSE_MARK = re.compile(r"[，,；;]")
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}])")
+_SPACE_RUN = re.compile(r"[ \t\u3000]+")
 
 
 @attrs.frozen
@@ -54,15 +56,25 @@ def normalize_spaces(text: str) -> str:
     >>> normalize_spaces("12 月底前，引进海外留学人才 70 人以上")
     '12月底前，引进海外留学人才70人以上'
     """
-    if " " not in text and "\t" not in text and "\u3000" not in text:
-        return text.strip()  # nothing to drop: skip a pattern tried at every position
-    return _SPACE_NEAR_CJK.sub("", text).strip()
+    # _SPACE_NEAR_CJK opens with a lookbehind, so the engine would try it at every position;
+    # its matches are made of spaces only, so it is tried only on each run of spaces (and the
+    # character after it, for the lookahead; the lookbehind sees the text before the run).
+    pieces: list[str] = []
+    last = 0
+    for run in _SPACE_RUN.finditer(text):
+        for drop in _SPACE_NEAR_CJK.finditer(text, run.start(), run.end() + 1):
+            pieces.append(text[last : drop.start()])
+            last = drop.end()
+    if not pieces:
+        return text.strip()
+    pieces.append(text[last:])
+    return "".join(pieces).strip()
 
 
 def is_section(text: str) -> bool:
     """一、工作目标: a short heading, not a sentence that a page break opened with 一、."""
     match = SECTION.match(text)
-    return match is not None and len(match.group(2)) <= 30 and not re.search(r"[，,；;]", match.group(2))
+    return match is not None and len(match.group(2)) <= 30 and not _CLAUSE_MARK.search(match.group(2))
 
 
 def is_marker(text: str) -> bool:
@@ -90,7 +102,15 @@ def paragraphs(text: str) -> list[Paragraph]:
         if BODY_END.match(line):
             in_body = False
             result.append((number, number, [line]))
-        elif in_body and result and not last_is_section and not is_marker(line):
+        elif (
+            in_body
+            and result
+            and not last_is_section
+            # is_marker(line), with what is known: not a section, not the body's end
+            and not section
+            and not SUBSECTION.match(line)
+            and not TASK.match(line)
+        ):
             start, _, parts = result[-1]
             parts.append(line)
             result[-1] = (start, number, parts)
