@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from heze_plan.model.plan import Milestone
@@ -60,6 +61,29 @@ def end_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _month_phrases(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_MONTH_PHRASE.finditer(text)``, looked for only near each 月底 / 月末.
+
+    ``_MONTH_PHRASE`` opens with an optional year, so the engine would try it
+    at every position. Every match holds ``月\\s*[底末]`` (``_MONTH_WORD``,
+    found directly) and, before it, only digits, 年 and spaces: the search
+    for the next match starts where such a run before the next 月底 begins,
+    which is never after that match's start, so the matches are the same.
+    """
+    position = 0
+    while (word := _MONTH_WORD.search(text, position)) is not None:
+        start = word.start()
+        while start > position and (
+            text[start - 1] == "年" or text[start - 1].isdigit() or text[start - 1].isspace()
+        ):
+            start -= 1
+        match = _MONTH_PHRASE.search(text, start)
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
 def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     """Every deadline phrase in ``text``, in order, dated for plan ``year``.
 
@@ -69,7 +93,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     found: list[DeadlinePhrase] = []
     if "年" not in text and "月" not in text:
         return found
-    for match in _MONTH_PHRASE.finditer(text) if _MONTH_WORD.search(text) else ():
+    for match in _month_phrases(text):
         if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()):
             continue
         explicit = match.group("year")
