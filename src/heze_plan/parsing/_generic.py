@@ -43,9 +43,7 @@ _CN = "一二三四五六七八九十百零〇两"
 _PINYIN = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[）)]"
 )
-_HALF = str.maketrans(
-    {"(": "（", ")": "）", ":": "：", ";": "；", "〔": "（", "〕": "）", "【": "（", "】": "）"}
-)
+_HALF = {"(": "（", ")": "）", ":": "：", ";": "；", "〔": "（", "〕": "）", "【": "（", "】": "）"}
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 #: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1）.
 _MARKER = re.compile(
@@ -84,6 +82,8 @@ _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
 _ROLE_SUFFIX = re.compile(
     r"(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
 )
+#: The words every _ROLE_SUFFIX match ends with (before the end, or a final line break).
+_ROLE_WORDS = ("负责", "配合", "参与", "落实", "共同推进")
 _TITLE_END = re.compile(r"(?:方案|计划|意见|措施|要点|清单|分工|分解|规划|办法|通知|任务|安排|细则)$")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[（\[]\s*((?:19|20)\d{2})\s*[）\]]\s*\d{1,4}\s*号")
@@ -157,6 +157,7 @@ _LONE_SPACE = re.compile(
     r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”\d])"
     r"|(?<=\d)[ \u3000\xa0](?=[\u4e00-\u9fff%])"
 )
+_SPACE_CHAR = re.compile(r"[ \u3000\xa0]")
 
 
 def normalize(text: str) -> str:
@@ -165,12 +166,38 @@ def normalize(text: str) -> str:
     A tab or a run of spaces inside a line is kept as one tab: it may part
     the cells of a flattened table.
     """
-    text = _COMMA.sub("，", text.translate(_HALF))
+    for half, full in _HALF.items():  # str.replace scans in C; translate looks up every character
+        text = text.replace(half, full)
+    text = _COMMA.sub("，", text)
     lines = []
     for raw in text.split("\n"):
         line = _CELL_GAP.sub("\t", raw.strip(" \t\u3000\xa0\r"))
-        lines.append(_LONE_SPACE.sub("", line))
+        lines.append(_drop_lone_spaces(line))
     return "\n".join(lines)
+
+
+def _drop_lone_spaces(line: str) -> str:
+    """``_LONE_SPACE.sub("", line)``, with the pattern tried only where a space stands.
+
+    Each match is one space character, so trying the pattern at each space
+    (its lookbehind sees the line before it) drops the same characters as a
+    substitution that tries it at every position.
+    """
+    pieces: list[str] = []
+    last = 0
+    for space in _SPACE_CHAR.finditer(line):
+        if _LONE_SPACE.match(line, space.start()):
+            pieces.append(line[last : space.start()])
+            last = space.end()
+    if not pieces:
+        return line
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+def _without_role(name: str) -> str:
+    """``name`` without a role suffix (…负责, …配合): the pattern runs only when a role word ends it."""
+    return _ROLE_SUFFIX.sub("", name) if name.rstrip("\n").endswith(_ROLE_WORDS) else name
 
 
 def _numeral(text: str) -> int:
@@ -335,7 +362,7 @@ _COLLECTIVE_START = re.compile(r"各|有关|[省市州县区旗]直|[省市州�
 def _clean_names(names: Iterable[str]) -> list[str]:
     result: list[str] = []
     for raw in names:
-        name = _ROLE_SUFFIX.sub("", raw.strip().strip("。，、；")).strip()
+        name = _without_role(raw.strip().strip("。，、；")).strip()
         if not name or _NOTE.search(name):
             continue
         # 各地、各部门: two collectives; 各区、县级市: one.
@@ -361,6 +388,9 @@ _GLUED = re.compile(
     r"(?<=[局委办厅院署])(?=[省市州县区](?!级|直|委员)[\u4e00-\u9fff]{2,}(?:局|委|办|厅|中心|院)$)"
 )
 
+#: What every _GLUED place has around it (a unit's ending, then a level prefix): found directly.
+_GLUED_HINT = re.compile(r"[局委办厅院署][省市州县区]")
+
 
 def _unglue(name: str) -> list[str]:
     """Split names glued together with nothing between them; a single name is left alone.
@@ -370,7 +400,7 @@ def _unglue(name: str) -> list[str]:
     >>> _unglue("省通信管理局菏泽市信息通信发展办公室")
     ['省通信管理局菏泽市信息通信发展办公室']
     """
-    if len(name) < 8 or "（" in name:
+    if len(name) < 8 or "（" in name or _GLUED_HINT.search(name) is None:
         return [name]
     parts = [part for part in _GLUED.split(name) if part]
     return parts if all(len(part) >= 3 for part in parts) else [name]
@@ -519,7 +549,7 @@ def _names_and_deadlines(value: str) -> tuple[list[str], list[str], bool]:
         elif len(part) <= 16 and find_deadlines(part, 2000):
             dates.append(part)
         else:
-            kept.append(_ROLE_SUFFIX.sub("", part))
+            kept.append(_without_role(part))
     split, trimmed = split_units("，".join(kept))
     names += _with_etc(split, trimmed)
     return names, dates, ongoing
