@@ -25,7 +25,7 @@ import collections
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -53,6 +53,9 @@ _MARKER = re.compile(
     r"|(?P<item>(?P<d>\d{1,6})\s*[.．、](?![\d%．.]))"
     r"|(?P<itemd>(?P<d3>\d{1,6})\s*[.．](?=\d))"
 )
+#: The characters a marker starts with; _MARKER (an alternation of groups) gets no such
+#: first-character filter from the engine and would be tried at every position.
+_MARKER_START = re.compile(rf"[{_CN}第（\d]")
 #: Where an inline marker may stand: after a sentence end, a closing bracket, a cell or a space.
 _BOUNDARY = "。；：）！？|\u3000 \t"
 _LEVELS = {"chapter": 0, "area": 1, "item": 2, "itemd": 2, "sub": 3}
@@ -289,6 +292,18 @@ class _Segmenter:
         return level, number
 
 
+def _markers(line: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_MARKER.finditer(line)``, tried only where a marker can start."""
+    end = 0
+    for start in _MARKER_START.finditer(line):
+        if start.start() < end:
+            continue
+        match = _MARKER.match(line, start.start())
+        if match is not None:
+            yield match
+            end = match.end()
+
+
 def _segment(text: str) -> _Segmenter:
     seg = _Segmenter()
     for line_number, line in enumerate(text.split("\n"), start=1):
@@ -296,7 +311,7 @@ def _segment(text: str) -> _Segmenter:
             continue
         position = 0
         line_start = True
-        for match in _MARKER.finditer(line):
+        for match in _markers(line):
             start = match.start()
             at_start = position == 0 and not line[:start].strip()
             before = line[start - 1] if start else ""
