@@ -58,7 +58,11 @@ class DeadlinePhrase(NamedTuple):
 
 def end_of_month(year: int, month: int) -> dt.date:
     """The last day of a month: ``end_of_month(2023, 9)`` is 2023-09-30."""
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if month == 2:  # calendar.monthrange also computes the first weekday, which is not needed here
+        return dt.date(year, 2, 29 if calendar.isleap(year) else 28)
+    if month in {4, 6, 9, 11}:
+        return dt.date(year, month, 30)
+    return dt.date(year, month, 31)
 
 
 def _month_phrases(text: str) -> Iterator[re.Match[str]]:
