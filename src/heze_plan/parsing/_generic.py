@@ -77,6 +77,9 @@ _IGNORED_PART = re.compile(rf"^(?:{_IGNORED_LABELS})\s*：")
 _WORD_PART = re.compile(rf"^(?:{_WORD_LABELS})\s*：")
 _LEAD_PART = re.compile(rf"^(?:{_LEAD_LABELS})\s*：")
 _OTHER_PART = re.compile(rf"^(?:{_OTHER_LABELS})\s*：")
+_DEADLINE_PART = re.compile(rf"^(?:{_DEADLINE_LABELS})\s*：")
+#: 牵头 as a role word (X牵头), not in a label (牵头单位：).
+_LEADS_IN_WORDS = re.compile(r"牵头(?!单位|部门|责任)")
 _ANY_LABEL_COLON = re.compile(
     rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
 )
@@ -332,14 +335,17 @@ def _segment(text: str) -> _Segmenter:
     return seg
 
 
+_FULL_BRACKET = re.compile("[（）]")
+
+
 def _strip_brackets(text: str) -> str:
     text = text.strip().rstrip("。；，")
     while text.startswith("（") and text.endswith("）"):
+        # the first bracket closes before the end: （X）…（Y） is not one bracketed whole
         depth = 0
-        for index, char in enumerate(text):
-            depth += char == "（"
-            depth -= char == "）"
-            if depth == 0 and index < len(text) - 1:
+        for bracket in _FULL_BRACKET.finditer(text):
+            depth += 1 if bracket.group() == "（" else -1
+            if depth == 0 and bracket.start() < len(text) - 1:
                 return text
         text = text[1:-1].strip().rstrip("。；，")
     return text
@@ -502,9 +508,9 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
         other_label = _OTHER_PART.match(part)
         if lead_label or other_label:
             value = part[(lead_label or other_label).end() :]  # type: ignore[union-attr]
-            cooperating = other_label is not None and not re.match(r"^责任", part)
+            cooperating = other_label is not None and not part.startswith("责任")
             conventions.add(Convention.COOPERATING_LABEL if cooperating else Convention.LABELLED_OWNERS)
-            if re.search(r"牵头(?!单位|部门|责任)", value):
+            if _LEADS_IN_WORDS.search(value):
                 clause = read_owners(value.replace("。", "，"))
                 conventions |= clause.conventions
                 leads += _with_etc(clause.lead_units, clause.trimmed)
@@ -516,8 +522,8 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
             deadlines += dates
             ongoing = ongoing or is_ongoing
             continue
-        if re.match(rf"^(?:{_DEADLINE_LABELS})\s*：", part):
-            value = re.sub(rf"^(?:{_DEADLINE_LABELS})\s*：", "", part)
+        if (deadline_label := _DEADLINE_PART.match(part)) is not None:
+            value = part[deadline_label.end() :]
             if _ONGOING.match(value):
                 ongoing = True
                 conventions.add(Convention.ONGOING_IN_OWNERS)
@@ -528,7 +534,7 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
         clause = read_owners(part.replace("。", "，"))
         conventions |= clause.conventions
         named = _with_etc(clause.lead_units, clause.trimmed)
-        if re.search(r"牵头(?!单位|部门|责任)", part):
+        if _LEADS_IN_WORDS.search(part):
             leads += named
         else:
             # no label and no 牵头: the source names no lead unit
