@@ -54,6 +54,7 @@ _UNIT_SUFFIX = re.compile(
 )
 _UNIT_PREFIXES = ("市", "省", "州", "县", "区", "各", "有关")
 _OPEN, _CLOSE = "（(", "）)"
+_BRACKETS = re.compile("[（()）]")
 _IS_DEADLINE_LABEL = re.compile(_DEADLINE_LABEL)
 _IS_RESPONSIBLE_LABEL = re.compile(_RESPONSIBLE_LABEL)
 _IS_COOPERATING_LABEL = re.compile(_COOPERATING_LABEL)
@@ -103,8 +104,9 @@ def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | Non
     end = len(body.rstrip().rstrip("。；;").rstrip())
     if end and body[end - 1] in _CLOSE:
         depth = 0
-        for index in range(end - 1, -1, -1):
-            char = body[index]
+        # back from the end over the brackets only (found in C), to the one that opens the clause
+        for bracket in reversed(list(_BRACKETS.finditer(body, 0, end))):
+            index, char = bracket.start(), bracket.group()
             if char in _CLOSE:
                 depth += 1
             elif char in _OPEN:

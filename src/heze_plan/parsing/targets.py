@@ -141,9 +141,28 @@ def _is_from_chinese(text: str) -> bool:
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, start) for c in _CLAUSE_BREAK) + 1
-    rights = [i for i in (text.find(c, end) for c in _CLAUSE_BREAK) if i != -1]
-    return left, min(rights, default=len(text))
+    # written out for the five breaks (_CLAUSE_BREAK): called several times for each target
+    left = (
+        max(
+            text.rfind("。", 0, start),
+            text.rfind("；", 0, start),
+            text.rfind(";", 0, start),
+            text.rfind("，", 0, start),
+            text.rfind(",", 0, start),
+        )
+        + 1
+    )
+    right = len(text)
+    for found in (
+        text.find("。", end),
+        text.find("；", end),
+        text.find(";", end),
+        text.find("，", end),
+        text.find(",", end),
+    ):
+        if found != -1 and found < right:
+            right = found
+    return left, right
 
 
 def _scope(text: str, start: int, end: int) -> str | None:
