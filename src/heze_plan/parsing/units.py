@@ -96,6 +96,12 @@ def is_collective(name: str) -> bool:
     >>> is_collective("各县区政府、管委会"), is_collective("省直有关部门"), is_collective("市商务局")
     (True, True, False)
     """
+    return _collective(name)
+
+
+@functools.lru_cache(maxsize=8192)
+def _collective(name: str) -> bool:
+    """:func:`is_collective`, remembered per distinct name: a plan names the same units again and again."""
     return _COLLECTIVE.match(name) is not None
 
 
@@ -154,12 +160,12 @@ def split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         group = raw_group.strip()
         if not group:
             continue
-        parts = [group] if _COLLECTIVE.match(group) else split_outside_brackets(group, "、")
+        parts = [group] if _collective(group) else split_outside_brackets(group, "、")
         for name in (part.strip() for part in parts):
             if not name:
                 continue
             # 等 ends an open list; a collective (…等相关) keeps it
-            if name.endswith("等") and not _COLLECTIVE.match(name):
+            if name.endswith("等") and not _collective(name):
                 trimmed.append(name)
                 names.append(name[:-1])
             else:
