@@ -154,7 +154,15 @@ def strip_glosses(text: str) -> tuple[str, int]:
     >>> strip_glosses("優(yōu)化營商環(huán)境")
     ('優化營商環境', 2)
     """
-    return _PINYIN.subn("", text)
+    # A gloss opens with a bracket: try the pattern (a lookbehind first, so costly to run at
+    # every position) at each bracket, found by str.find, and substitute only if one matches.
+    for bracket in "（(":
+        at = text.find(bracket)
+        while at != -1:
+            if _PINYIN.match(text, at):
+                return _PINYIN.subn("", text)
+            at = text.find(bracket, at + 1)
+    return text, 0
 
 
 _CELL_GAP = re.compile(r"\t+|[ \u3000\xa0]{2,}")

@@ -84,6 +84,28 @@ _PRINCIPLE_SECTIONS = ("工作原则", "基本原则")
 _SAFEGUARD_SECTIONS = ("保障措施", "组织保障", "工作要求", "组织实施", "保障机制")
 
 
+def _has_spaced_number(text: str) -> bool:
+    """Whether ``_SPACED_NUMBER.search(text)`` finds anything (12 月, 2023 年).
+
+    Every match holds a 年, 月 or 日 with spaces beside it; the pattern runs
+    only around those (found with str.find), on the spaces and the characters
+    at their ends, instead of at every position of the whole text.
+    """
+    size = len(text)
+    for word in "年月日":
+        at = text.find(word)
+        while at != -1:
+            left, right = at, at + 1
+            while left > 0 and text[left - 1] in " \t\u3000":
+                left -= 1
+            while right < size and text[right] in " \t\u3000":
+                right += 1
+            if (left < at or right > at + 1) and _SPACED_NUMBER.search(text, max(left - 1, 0), right + 1):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def _add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
@@ -445,7 +467,7 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
         ctx.conventions.add(Convention.ERRATA)
     if traditional:
         ctx.conventions.add(Convention.TRADITIONAL_CHARACTERS)
-    if _SPACED_NUMBER.search(text):
+    if _has_spaced_number(text):
         ctx.conventions.add(Convention.SPACED_NUMBERS)
     paras = paragraphs(text)
     first_section = next((i for i, p in enumerate(paras) if is_section(p.text)), None)
@@ -631,7 +653,7 @@ def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, k
         conventions.add(Convention.ERRATA)
     if traditional:
         conventions.add(Convention.TRADITIONAL_CHARACTERS)
-    if _SPACED_NUMBER.search(text):
+    if _has_spaced_number(text):
         conventions.add(Convention.SPACED_NUMBERS)
     plan = Plan(
         document=generic.document,
