@@ -35,7 +35,7 @@ decided silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -69,12 +69,14 @@ _SERVICE_TIME = re.compile(
     r"(?P<number>" + _NUMBER + r")\s*(?P<counter>个工作日|工作日|小时|分钟|个月|天)"
     r"(?P<also>和(?P<number2>" + _NUMBER + r")\s*(?P=counter))?内"
 )
-#: What a quantity or a service time cannot do without: a figure right before its counter.
-#: These start with a character class, which the regular-expression engine skips to directly,
-#: while the full patterns (an optional comparator first) are tried at every position: a text
-#: with no such figure (most task texts) is passed over at a fraction of the cost.
+#: What each pattern cannot do without. The full patterns open with an optional comparator, so
+#: the engine tries them at every position; a quantity holds a figure right before its counter
+#: (_QUANTITY_HINT), a service time and a comparison one of their words (a substring test).
 _QUANTITY_HINT = re.compile(r"[\d一二两三四五六七八九十][\s万亿]*" + _COUNTERS)
-_SERVICE_TIME_HINT = re.compile(r"\d\s*(?:个工作日|工作日|小时|分钟|个月|天)")
+#: What may stand in a quantity before its figure's last character: comparators, numerals,
+#: ranges, decimal points (digits and spaces are tested with str.isdigit and str.isspace).
+_BEFORE_FIGURE = frozenset("不少于低超过高至达到一二两三四五六七八九十.—-－~～")
+_SERVICE_TIME_WORDS = ("工作日", "小时", "分钟", "个月", "天")
 _RELATIVE_WORDS = ("高于", "低于", "优于")
 _RELATIVE = re.compile(
     r"(?P<op>不低于|高于|不高于|低于|优于)(?P<reference>[^，。；、,]*?(?:平均水平|水平|增速))"
@@ -412,6 +414,28 @@ def _service_times(
     return result
 
 
+def _quantities(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_QUANTITY.finditer(text)``, looked for only near a figure and its counter.
+
+    Every match holds a ``_QUANTITY_HINT`` (the figure's last character, then
+    its counter) and, before it, only characters of ``_BEFORE_FIGURE``, digits
+    and spaces; each search starts where such a run before the next hint
+    begins, never after the next match's start, so the matches are the same.
+    """
+    position = 0
+    while (hint := _QUANTITY_HINT.search(text, position)) is not None:
+        start = hint.start()
+        while start > position and (
+            text[start - 1] in _BEFORE_FIGURE or text[start - 1].isdigit() or text[start - 1].isspace()
+        ):
+            start -= 1
+        match = _QUANTITY.search(text, start)
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
 def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> list[Target]:
     """Every target stated in ``text``, in order of appearance.
 
@@ -433,12 +457,12 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
         found.extend((start, t) for t in _qualified(text, start, end, target))
         taken.append((start, end))
 
-    for match in _SERVICE_TIME.finditer(text) if _SERVICE_TIME_HINT.search(text) else ():
+    for match in _SERVICE_TIME.finditer(text) if any(word in text for word in _SERVICE_TIME_WORDS) else ():
         if not any(s <= match.start() < e for s, e in taken):
             found.extend((match.start(), t) for t in _service_times(text, match, milestone_spans))
             taken.append(match.span())
 
-    for match in _QUANTITY.finditer(text) if _QUANTITY_HINT.search(text) else ():
+    for match in _quantities(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
         raw, prefix, suffix = match.group("number"), match.group("prefix"), match.group("suffix")
