@@ -197,7 +197,8 @@ def read_owners(content: str) -> OwnerClause:
     if ":" in content:
         reading.conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
     for segment in split_outside_brackets(content, "；;"):
-        for raw in _BOUNDARY.split(segment):
+        # every boundary is a ，or ,: without one there is nothing to split (and no pattern to run)
+        for raw in _BOUNDARY.split(segment) if "，" in segment or "," in segment else (segment,):
             part = raw.strip().strip("，,、。")
             if not part:
                 continue

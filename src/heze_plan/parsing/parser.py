@@ -159,7 +159,7 @@ def _numeral(text: str) -> int | None:
 def _prerequisites(text: str) -> tuple[str, ...]:
     """…完成后 / …对接后 clauses: what the task waits for."""
     found: list[str] = []
-    for match in _PREREQUISITE_END.finditer(text):
+    for match in _PREREQUISITE_END.finditer(text) if "后" in text else ():
         start = max(text.rfind(c, 0, match.start()) for c in "，。；：") + 1
         found.append(text[start : match.end()])
     return tuple(dict.fromkeys(found))
@@ -570,9 +570,18 @@ def _is_layout(plan: Plan) -> bool:
     misread: owner lines glued into one name (区发改局责任单位：…), or several
     inline sub-tasks (（1）…（X牵头）（2）…) read as one task.
     """
-    if any(_LABEL_IN_NAME.search(name) for task in plan.tasks for name in task.units):
+    # each pattern needs a colon or a bar, or a label word: test for those first (str in, in C)
+    if any(
+        ("：" in name or ":" in name or "|" in name) and _LABEL_IN_NAME.search(name)
+        for task in plan.tasks
+        for name in task.units
+    ):
         return False
-    return not any(_CLAUSE_INSIDE.search(task.text) for task in plan.tasks)
+    return not any(
+        ("牵头负责" in task.text or "牵头单位" in task.text or "责任单位" in task.text)
+        and _CLAUSE_INSIDE.search(task.text)
+        for task in plan.tasks
+    )
 
 
 def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, kept in one place
