@@ -150,6 +150,15 @@ def split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     >>> split_units("市大数据局、市工业和信息化局等，各县区政府、管委会")
     (('市大数据局', '市工业和信息化局', '各县区政府、管委会'), ('市工业和信息化局等',))
     """
+    return _split_units(owners)
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`split_units`, remembered per distinct list: plans repeat their owner lists.
+
+    Heze's 195 tasks write 383 lead and responsible lists, 139 of them distinct.
+    """
     names: list[str] = []
     trimmed: list[str] = []
     if not _has_bracket(owners):  # most lists: plain splits, no bracket to step over
