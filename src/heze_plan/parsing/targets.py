@@ -76,8 +76,6 @@ _QUANTITY_HINT = re.compile(r"[\d一二两三四五六七八九十][\s万亿]*" 
 #: What may stand in a quantity before its figure's last character: comparators, numerals,
 #: ranges, decimal points (digits and spaces are tested with str.isdigit and str.isspace).
 _BEFORE_FIGURE = frozenset("不少于低超过高至达到一二两三四五六七八九十.—-－~～")
-_SERVICE_TIME_WORDS = ("工作日", "小时", "分钟", "个月", "天")
-_RELATIVE_WORDS = ("高于", "低于", "优于")
 _RELATIVE = re.compile(
     r"(?P<op>不低于|高于|不高于|低于|优于)(?P<reference>[^，。；、,]*?(?:平均水平|水平|增速))"
 )
@@ -97,6 +95,11 @@ _CAMPAIGN = re.compile(
     r"(?<=[进入走访])(?P<number>[十百千万])(?P<counter>大|处|个|家)(?P<what>[\u4e00-\u9fff]{2,6}?)(?=[、，。；,]|$)"
 )
 _CAMPAIGN_HINT = re.compile(r"[进入走访][十百千万]")
+#: Any of the words the patterns of :func:`_special` each need (their guards below, in one
+#: alternation of literals, which the engine scans for by first character): most texts have none.
+_SPECIAL_HINT = re.compile(
+    "折|24|服务圈|年时间|至少|不少于|清零|稳中有|" + "|".join(a + b for a in "进入走访" for b in "十百千万")
+)
 _CAMPAIGN_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 _MEASURE_END = re.compile(r"(?:数量|率|比例|规模|增速)$")
 _LEAD_VERBS = re.compile(r"^(?:力争|实现|确保|推动|促进|争取)+")
@@ -283,6 +286,8 @@ def _special(text: str, milestone_spans: Sequence[tuple[int, int]]) -> list[tupl
     have none, and a plain substring test costs far less than a regular expression's scan.
     """
     found: list[tuple[int, int, Target]] = []
+    if _SPECIAL_HINT.search(text) is None:
+        return found
 
     def add(match: re.Match[str], **fields: object) -> None:
         found.append(
@@ -457,7 +462,8 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
         found.extend((start, t) for t in _qualified(text, start, end, target))
         taken.append((start, end))
 
-    for match in _SERVICE_TIME.finditer(text) if any(word in text for word in _SERVICE_TIME_WORDS) else ():
+    service = "工作日" in text or "小时" in text or "分钟" in text or "个月" in text or "天" in text
+    for match in _SERVICE_TIME.finditer(text) if service else ():
         if not any(s <= match.start() < e for s, e in taken):
             found.extend((match.start(), t) for t in _service_times(text, match, milestone_spans))
             taken.append(match.span())
@@ -496,7 +502,8 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
         )
         found.extend((match.start(), t) for t in _qualified(text, match.start(), match.end(), target))
 
-    for match in _RELATIVE.finditer(text) if any(word in text for word in _RELATIVE_WORDS) else ():
+    relative = "高于" in text or "低于" in text or "优于" in text
+    for match in _RELATIVE.finditer(text) if relative else ():
         if any(s <= match.start() < e for s, e in taken):
             continue
         target = Target(
