@@ -34,6 +34,8 @@ decided silently.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -135,6 +137,11 @@ _SCOPES = (
     (re.compile(r"每年"), "per year"),
 )
 _CLAUSE_BREAK = "。；;，,"
+_CLAUSE_BREAK_AT = re.compile(f"[{_CLAUSE_BREAK}]")
+_ITEM_SEPARATOR = re.compile(r"[、和及]")
+_WHO = re.compile(r"对(?P<who>.+)$")
+_GROWTH_WORD = re.compile(r"(?:比上年增长|较上年增长|增长|达到|高于|不低于|低于|提高到|提升至)$")
+_BARE_MEASURE = re.compile(r"^[\u4e00-\u9fff]{1,2}率$")
 
 
 def _is_from_chinese(text: str) -> bool:
@@ -145,29 +152,18 @@ def _is_from_chinese(text: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=16)
+def _breaks(text: str) -> tuple[int, ...]:
+    """Where ``text``'s clauses break (_CLAUSE_BREAK), in order: found once for the text's targets."""
+    return tuple(match.start() for match in _CLAUSE_BREAK_AT.finditer(text))
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    # written out for the five breaks (_CLAUSE_BREAK): called several times for each target
-    left = (
-        max(
-            text.rfind("。", 0, start),
-            text.rfind("；", 0, start),
-            text.rfind(";", 0, start),
-            text.rfind("，", 0, start),
-            text.rfind(",", 0, start),
-        )
-        + 1
-    )
-    right = len(text)
-    for found in (
-        text.find("。", end),
-        text.find("；", end),
-        text.find(";", end),
-        text.find("，", end),
-        text.find(",", end),
-    ):
-        if found != -1 and found < right:
-            right = found
-    return left, right
+    """From after the last break before ``start`` to the first break at or after ``end`` (or the ends)."""
+    breaks = _breaks(text)
+    before = bisect.bisect_left(breaks, start)
+    after = bisect.bisect_left(breaks, end)
+    return (breaks[before - 1] + 1 if before else 0), (breaks[after] if after < len(breaks) else len(text))
 
 
 def _scope(text: str, start: int, end: int) -> str | None:
@@ -213,7 +209,7 @@ def _respective(text: str, start: int, count: int) -> list[str] | None:
     head = before[:at]
     if "进出口" in head and count == 2:
         return ["进口", "出口"]
-    items = [part for part in re.split(r"[、和及]", _LEAD_VERBS.sub("", head)) if part]
+    items = [part for part in _ITEM_SEPARATOR.split(_LEAD_VERBS.sub("", head)) if part]
     return items if len(items) == count else None
 
 
@@ -224,7 +220,7 @@ def _population(text: str, start: int) -> str | None:
         return None
     previous_left = max(text.rfind(c, 0, left - 1) for c in _CLAUSE_BREAK) + 1
     clause = text[previous_left : left - 1]
-    match = re.match(r"对(?P<who>.+)$", clause)
+    match = _WHO.match(clause)
     return match.group("who") if match else None
 
 
@@ -232,7 +228,7 @@ def _measures(text: str, start: int) -> list[str]:
     """Measures joined by 、 right before a figure (…数量、…数量比上年增长): each carries the figure."""
     left, _ = _clause_bounds(text, start, start)
     head = text[left:start]
-    head = re.sub(r"(?:比上年增长|较上年增长|增长|达到|高于|不低于|低于|提高到|提升至)$", "", head)
+    head = _GROWTH_WORD.sub("", head)
     parts = head.split("、")
     if len(parts) < 2:
         return []
@@ -241,9 +237,8 @@ def _measures(text: str, start: int) -> list[str]:
         return []
     first = parts[0]
     # a bare measure after the first (使用率、覆盖率) shares the first's subject (“山东通”移动监管)
-    bare = re.compile(r"^[\u4e00-\u9fff]{1,2}率$")
     return [first] + [
-        first[: -len(part)] + part if bare.match(part) and len(first) > len(part) else part
+        first[: -len(part)] + part if _BARE_MEASURE.match(part) and len(first) > len(part) else part
         for part in parts[1:]
     ]
 
