@@ -54,7 +54,6 @@ _UNIT_SUFFIX = re.compile(
 )
 _UNIT_PREFIXES = ("市", "省", "州", "县", "区", "各", "有关")
 _OPEN, _CLOSE = "（(", "）)"
-_BRACKETS = re.compile("[（()）]")
 _IS_DEADLINE_LABEL = re.compile(_DEADLINE_LABEL)
 _IS_RESPONSIBLE_LABEL = re.compile(_RESPONSIBLE_LABEL)
 _IS_COOPERATING_LABEL = re.compile(_COOPERATING_LABEL)
@@ -93,6 +92,16 @@ def _looks_like_owners(content: str) -> bool:
     )
 
 
+def _last_bracket(text: str, before: int) -> int:
+    """Where the last bracket of ``text[:before]`` stands, or -1."""
+    return max(
+        text.rfind("（", 0, before),
+        text.rfind("）", 0, before),
+        text.rfind("(", 0, before),
+        text.rfind(")", 0, before),
+    )
+
+
 def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | None:
     """Where the owner clause of a task paragraph starts, its content and how it is written.
 
@@ -104,9 +113,10 @@ def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | Non
     end = len(body.rstrip().rstrip("。；;").rstrip())
     if end and body[end - 1] in _CLOSE:
         depth = 0
-        # back from the end over the brackets only (found in C), to the one that opens the clause
-        for bracket in reversed(list(_BRACKETS.finditer(body, 0, end))):
-            index, char = bracket.start(), bracket.group()
+        index = end
+        # back from the end from bracket to bracket (rfind, in C), to the one that opens the clause
+        while (index := _last_bracket(body, index)) != -1:
+            char = body[index]
             if char in _CLOSE:
                 depth += 1
             elif char in _OPEN:
