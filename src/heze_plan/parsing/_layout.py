@@ -61,14 +61,33 @@ def normalize_spaces(text: str) -> str:
     # character after it, for the lookahead; the lookbehind sees the text before the run).
     pieces: list[str] = []
     last = 0
-    for run in _SPACE_RUN.finditer(text):
-        for drop in _SPACE_NEAR_CJK.finditer(text, run.start(), run.end() + 1):
+    for start, end in _space_runs(text):
+        for drop in _SPACE_NEAR_CJK.finditer(text, start, end + 1):
             pieces.append(text[last : drop.start()])
             last = drop.end()
     if not pieces:
         return text.strip()
     pieces.append(text[last:])
     return "".join(pieces).strip()
+
+
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of spaces, tabs and ideographic spaces in ``text``, as (start, end).
+
+    Most paragraphs hold only plain spaces, a few of them: str.find goes from
+    one to the next faster than a pattern scans the paragraph.
+    """
+    if "\t" in text or "\u3000" in text:
+        return [run.span() for run in _SPACE_RUN.finditer(text)]
+    runs: list[tuple[int, int]] = []
+    at = text.find(" ")
+    while at != -1:
+        end = at + 1
+        while text.startswith(" ", end):
+            end += 1
+        runs.append((at, end))
+        at = text.find(" ", end)
+    return runs
 
 
 def is_section(text: str) -> bool:
