@@ -182,10 +182,13 @@ def normalize(text: str) -> str:
     """
     for half, full in _HALF.items():  # str.replace scans in C; translate looks up every character
         text = text.replace(half, full)
-    text = _COMMA.sub("，", text)
+    if "," in text:  # each pattern below needs the characters tested before it (str in, in C)
+        text = _COMMA.sub("，", text)
     lines = []
     for raw in text.split("\n"):
-        line = _CELL_GAP.sub("\t", raw.strip(" \t\u3000\xa0\r"))
+        line = raw.strip(" \t\u3000\xa0\r")
+        if "\t" in line or "  " in line or "\u3000" in line or "\xa0" in line:
+            line = _CELL_GAP.sub("\t", line)
         lines.append(_drop_lone_spaces(line))
     return "\n".join(lines)
 
@@ -590,8 +593,11 @@ def _with_etc(names: Iterable[str], trimmed: Iterable[str]) -> list[str]:
     return [f"{name}等" if f"{name}等" in lost else name for name in names]
 
 
+_SENTENCE_END = re.compile(r"[。；]")
+
+
 def _title(text: str) -> str:
-    title = re.split(r"[。；]", text, maxsplit=1)[0].strip()
+    title = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
     return title[:80]
 
 
