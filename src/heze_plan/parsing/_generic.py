@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -392,26 +393,28 @@ _COLLECTIVE_START = re.compile(r"各|有关|[省市州县区旗]直|[省市州�
 
 
 def _clean_names(names: Iterable[str]) -> list[str]:
-    result: list[str] = []
-    for raw in names:
-        name = _without_role(raw.strip().strip("。，、；")).strip()
-        if not name or _NOTE.search(name):
-            continue
-        # 各地、各部门: two collectives; 各区、县级市: one.
-        if is_collective(name) and "、" in name:
-            parts = split_outside_brackets(name, "、")
-            pieces: list[str] = []
-            for part in parts:
-                if pieces and _COLLECTIVE_START.match(part):
-                    pieces.append(part)
-                elif pieces:
-                    pieces[-1] += "、" + part
-                else:
-                    pieces.append(part)
-            result.extend(p for p in pieces if p)
-        else:
-            result.extend(_unglue(name))
-    return list(dict.fromkeys(result))
+    return list(dict.fromkeys(clean for raw in names for clean in _clean_name(raw)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_name(raw: str) -> tuple[str, ...]:
+    """The unit names one owner name stands for, remembered per distinct name (plans repeat them)."""
+    name = _without_role(raw.strip().strip("。，、；")).strip()
+    if not name or _NOTE.search(name):
+        return ()
+    # 各地、各部门: two collectives; 各区、县级市: one.
+    if is_collective(name) and "、" in name:
+        parts = split_outside_brackets(name, "、")
+        pieces: list[str] = []
+        for part in parts:
+            if pieces and _COLLECTIVE_START.match(part):
+                pieces.append(part)
+            elif pieces:
+                pieces[-1] += "、" + part
+            else:
+                pieces.append(part)
+        return tuple(p for p in pieces if p)
+    return tuple(_unglue(name))
 
 
 #: Where two names run together in a flattened table (市行政审批局市司法局): after a unit's ending,
@@ -566,8 +569,12 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
     )
 
 
-def _names_and_deadlines(value: str) -> tuple[list[str], list[str], bool]:
-    """A labelled value: unit names, with any deadline or ongoing mark written among them."""
+@functools.lru_cache(maxsize=8192)
+def _names_and_deadlines(value: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """A labelled value: unit names, with any deadline or ongoing mark written among them.
+
+    Remembered per distinct value: plans repeat their owner lists.
+    """
     names: list[str] = []
     dates: list[str] = []
     ongoing = False
@@ -584,7 +591,7 @@ def _names_and_deadlines(value: str) -> tuple[list[str], list[str], bool]:
             kept.append(_without_role(part))
     split, trimmed = split_units("，".join(kept))
     names += _with_etc(split, trimmed)
-    return names, dates, ongoing
+    return tuple(names), tuple(dates), ongoing
 
 
 def _with_etc(names: Iterable[str], trimmed: Iterable[str]) -> list[str]:
