@@ -139,6 +139,7 @@ _SCOPES = (
 _CLAUSE_BREAK = "。；;，,"
 _CLAUSE_BREAK_AT = re.compile(f"[{_CLAUSE_BREAK}]")
 _ITEM_SEPARATOR = re.compile(r"[、和及]")
+_RANGE_DASH = re.compile(r"\s*[—\-－~～至]\s*")
 _WHO = re.compile(r"对(?P<who>.+)$")
 _GROWTH_WORD = re.compile(r"(?:比上年增长|较上年增长|增长|达到|高于|不低于|低于|提高到|提升至)$")
 _BARE_MEASURE = re.compile(r"^[\u4e00-\u9fff]{1,2}率$")
@@ -169,7 +170,9 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _scope(text: str, start: int, end: int) -> str | None:
     """A scope word (每个县区, 每月, 每年) in the clause, or just before it, of a target."""
     left, right = _clause_bounds(text, start, end)
-    sentence_start = max(text.rfind(c, 0, start) for c in "。；;") + 1
+    sentence_start = (
+        max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
+    )
     for pattern, scope in _SCOPES:
         if pattern.search(text, left, right) or pattern.search(text, sentence_start, start):
             return scope
@@ -218,7 +221,7 @@ def _population(text: str, start: int) -> str | None:
     left, _ = _clause_bounds(text, start, start)
     if left < 2 or text[left - 1] not in "，,":
         return None
-    previous_left = max(text.rfind(c, 0, left - 1) for c in _CLAUSE_BREAK) + 1
+    previous_left, _ = _clause_bounds(text, left - 1, left - 1)
     clause = text[previous_left : left - 1]
     match = _WHO.match(clause)
     return match.group("who") if match else None
@@ -320,7 +323,7 @@ def _special(text: str, milestone_spans: Sequence[tuple[int, int]]) -> list[tupl
             reading="a service circle: the service lies within this travel time of the people it serves",
         )
     for match in _DURATION.finditer(text) if "年时间" in text else ():
-        parts = re.split(r"\s*[—\-－~～至]\s*", match.group("number"))
+        parts = _RANGE_DASH.split(match.group("number"))
         low = _number(parts[0], None)
         high = _number(parts[1], None) if len(parts) == 2 else None
         add(
@@ -477,7 +480,7 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
             _PREFIX_COMPARATOR[prefix] if prefix else _SUFFIX_COMPARATOR.get(suffix or "", Comparator.EQUAL)
         )
         upper: float | None = None
-        parts = re.split(r"\s*[—\-－~～至]\s*", raw)
+        parts = _RANGE_DASH.split(raw)
         if len(parts) == 2:
             comparator = Comparator.RANGE
             upper = _number(parts[1], match.group("mult"))
