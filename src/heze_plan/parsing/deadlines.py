@@ -133,6 +133,20 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     return found
 
 
+def _trimmed(clause: str) -> str:
+    """``clause`` without the spaces and punctuation at its ends (_LEADING_PUNCT, _TRAILING_PUNCT).
+
+    The same as the two substitutions, as a loop over the few characters at
+    each end rather than two patterns tried along the whole clause.
+    """
+    start, end = 0, len(clause)
+    while start < end and (clause[start] in "，,：:、" or clause[start].isspace()):
+        start += 1
+    while end > start and (clause[end - 1] in "，,、" or clause[end - 1].isspace()):
+        end -= 1
+    return clause[start:end]
+
+
 def _clause(text: str, start: int, stop: int) -> str:
     """The text from ``start`` to the clause end (。；) or ``stop``, whichever is first."""
     clause = text[start:stop]
@@ -154,12 +168,12 @@ def milestones_in(text: str, year: int) -> list[tuple[Milestone, tuple[int, int]
     for index, phrase in enumerate(phrases):
         stop = phrases[index + 1].start if index + 1 < len(phrases) else len(text)
         clause = _clause(text, phrase.end, stop)
-        deliverable = _TRAILING_PUNCT.sub("", _LEADING_PUNCT.sub("", clause))
+        deliverable = _trimmed(clause)
         if not deliverable:
             # A phrase at the end of its clause governs what precedes it
             # (…完成对接，9月底前。): take the clause it closes.
             clause_start = max(text.rfind(c, 0, phrase.start) for c in "。；;") + 1
-            deliverable = _TRAILING_PUNCT.sub("", _LEADING_PUNCT.sub("", text[clause_start : phrase.start]))
+            deliverable = _trimmed(text[clause_start : phrase.start])
         if not deliverable:
             # A phrase that stands alone (…。9月底前。) governs nothing the
             # text names: keep the phrase itself rather than drop the date.
