@@ -504,8 +504,10 @@ def _label_parts(content: str) -> list[str]:
 
 def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
-    first_is_lead = bool(_FIRST_IS_LEAD.search(content))
-    content = _FIRST_IS_LEAD.sub("", content)
+    # the rule needs 第一 (a substring test, in C, before a pattern tried at every position)
+    first_is_lead = "第一" in content and bool(_FIRST_IS_LEAD.search(content))
+    if first_is_lead:
+        content = _FIRST_IS_LEAD.sub("", content)
     leads: list[str] = []
     others: list[str] = []
     deadlines: list[str] = []
@@ -615,6 +617,8 @@ _TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+")
 
 def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
     """A flattened table's header and its cells (with their lines), if the text holds one."""
+    if "|" not in text and "\t" not in text:  # no cell separator anywhere: no table to find
+        return None
     lines = text.split("\n")
     joined_cells: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -753,7 +757,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     del registry
     conventions: set[Convention] = set()
     findings: list[ParseFinding] = []
-    if re.search(r"[(),:;]", text):
+    if "(" in text or ")" in text or "," in text or ":" in text or ";" in text:
         conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
     norm = normalize(text)
     table = _table_cells(norm)
@@ -887,7 +891,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     # read owners and dates
     all_owners = [_read(owners) if owners else None for *_, owners, _ in raw_tasks]
     first_is_lead = any(o is not None and o.first_is_lead for o in all_owners) or bool(
-        _FIRST_IS_LEAD.search(norm)
+        "第一" in norm and _FIRST_IS_LEAD.search(norm)
     )
     if first_is_lead:
         conventions.add(Convention.FIRST_UNIT_LEADS)
