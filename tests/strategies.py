@@ -630,3 +630,12 @@ def ledgers(draw: st.DrawFn) -> Ledger:
     ]
     guards = draw(st.lists(safeguard_rows(), max_size=2, unique_by=lambda e: e.round_key))
     return Ledger(entries=entries, actuals=actuals, safeguards=guards)
+
+
+# ---------------------------------------------------------------- parsing shortcuts
+
+
+def joined(pieces: tuple[str, ...], max_pieces: int = 12) -> st.SearchStrategy[str]:
+    """Strings made of ``pieces`` (characters or words) in any order: the places a pattern's
+    shortcut must agree with the pattern are where these pieces meet."""
+    return st.lists(st.sampled_from(pieces), max_size=max_pieces).map("".join)

@@ -53,16 +53,17 @@ def _positive_int(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 def _unit_names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a tuple of unit names: strings, non-empty, no repeats."""
-    where = f"{type(instance).__name__}.{attribute.name}"
+    # the field's name is spelt out only for an error: this runs for every task the parser builds
     if not isinstance(value, tuple):
-        msg = f"{where} must be a tuple of unit names, got {value!r}"
+        msg = f"{type(instance).__name__}.{attribute.name} must be a tuple of unit names, got {value!r}"
         raise TypeError(msg)
     for name in value:
         if not isinstance(name, str) or not name.strip():
+            where = f"{type(instance).__name__}.{attribute.name}"
             msg = f"{where} must hold non-empty unit names, got {name!r} in {value!r}"
             raise ValueError(msg)
     if len(set(value)) != len(value):
-        msg = f"{where} names a unit twice: {value!r}"
+        msg = f"{type(instance).__name__}.{attribute.name} names a unit twice: {value!r}"
         raise ValueError(msg)
 
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -43,9 +44,7 @@ _CN = "一二三四五六七八九十百零〇两"
 _PINYIN = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[）)]"
 )
-_HALF = str.maketrans(
-    {"(": "（", ")": "）", ":": "：", ";": "；", "〔": "（", "〕": "）", "【": "（", "】": "）"}
-)
+_HALF = {"(": "（", ")": "）", ":": "：", ";": "；", "〔": "（", "〕": "）", "【": "（", "】": "）"}
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 #: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1）.
 _MARKER = re.compile(
@@ -55,6 +54,9 @@ _MARKER = re.compile(
     r"|(?P<item>(?P<d>\d{1,6})\s*[.．、](?![\d%．.]))"
     r"|(?P<itemd>(?P<d3>\d{1,6})\s*[.．](?=\d))"
 )
+#: The characters a marker starts with; _MARKER (an alternation of groups) gets no such
+#: first-character filter from the engine and would be tried at every position.
+_MARKER_START = re.compile(rf"[{_CN}第（\d]")
 #: Where an inline marker may stand: after a sentence end, a closing bracket, a cell or a space.
 _BOUNDARY = "。；：）！？|\u3000 \t"
 _LEVELS = {"chapter": 0, "area": 1, "item": 2, "itemd": 2, "sub": 3}
@@ -76,6 +78,9 @@ _IGNORED_PART = re.compile(rf"^(?:{_IGNORED_LABELS})\s*：")
 _WORD_PART = re.compile(rf"^(?:{_WORD_LABELS})\s*：")
 _LEAD_PART = re.compile(rf"^(?:{_LEAD_LABELS})\s*：")
 _OTHER_PART = re.compile(rf"^(?:{_OTHER_LABELS})\s*：")
+_DEADLINE_PART = re.compile(rf"^(?:{_DEADLINE_LABELS})\s*：")
+#: 牵头 as a role word (X牵头), not in a label (牵头单位：).
+_LEADS_IN_WORDS = re.compile(r"牵头(?!单位|部门|责任)")
 _ANY_LABEL_COLON = re.compile(
     rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
 )
@@ -84,6 +89,8 @@ _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
 _ROLE_SUFFIX = re.compile(
     r"(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
 )
+#: The words every _ROLE_SUFFIX match ends with (before the end, or a final line break).
+_ROLE_WORDS = ("负责", "配合", "参与", "落实", "共同推进")
 _TITLE_END = re.compile(r"(?:方案|计划|意见|措施|要点|清单|分工|分解|规划|办法|通知|任务|安排|细则)$")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[（\[]\s*((?:19|20)\d{2})\s*[）\]]\s*\d{1,4}\s*号")
@@ -148,7 +155,15 @@ def strip_glosses(text: str) -> tuple[str, int]:
     >>> strip_glosses("優(yōu)化營商環(huán)境")
     ('優化營商環境', 2)
     """
-    return _PINYIN.subn("", text)
+    # A gloss opens with a bracket: try the pattern (a lookbehind first, so costly to run at
+    # every position) at each bracket, found by str.find, and substitute only if one matches.
+    for bracket in "（(":
+        at = text.find(bracket)
+        while at != -1:
+            if _PINYIN.match(text, at):
+                return _PINYIN.subn("", text)
+            at = text.find(bracket, at + 1)
+    return text, 0
 
 
 _CELL_GAP = re.compile(r"\t+|[ \u3000\xa0]{2,}")
@@ -157,6 +172,7 @@ _LONE_SPACE = re.compile(
     r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”\d])"
     r"|(?<=\d)[ \u3000\xa0](?=[\u4e00-\u9fff%])"
 )
+_SPACE_CHAR = re.compile(r"[ \u3000\xa0]")
 
 
 def normalize(text: str) -> str:
@@ -165,12 +181,41 @@ def normalize(text: str) -> str:
     A tab or a run of spaces inside a line is kept as one tab: it may part
     the cells of a flattened table.
     """
-    text = _COMMA.sub("，", text.translate(_HALF))
+    for half, full in _HALF.items():  # str.replace scans in C; translate looks up every character
+        text = text.replace(half, full)
+    if "," in text:  # each pattern below needs the characters tested before it (str in, in C)
+        text = _COMMA.sub("，", text)
     lines = []
     for raw in text.split("\n"):
-        line = _CELL_GAP.sub("\t", raw.strip(" \t\u3000\xa0\r"))
-        lines.append(_LONE_SPACE.sub("", line))
+        line = raw.strip(" \t\u3000\xa0\r")
+        if "\t" in line or "  " in line or "\u3000" in line or "\xa0" in line:
+            line = _CELL_GAP.sub("\t", line)
+        lines.append(_drop_lone_spaces(line))
     return "\n".join(lines)
+
+
+def _drop_lone_spaces(line: str) -> str:
+    """``_LONE_SPACE.sub("", line)``, with the pattern tried only where a space stands.
+
+    Each match is one space character, so trying the pattern at each space
+    (its lookbehind sees the line before it) drops the same characters as a
+    substitution that tries it at every position.
+    """
+    pieces: list[str] = []
+    last = 0
+    for space in _SPACE_CHAR.finditer(line):
+        if _LONE_SPACE.match(line, space.start()):
+            pieces.append(line[last : space.start()])
+            last = space.end()
+    if not pieces:
+        return line
+    pieces.append(line[last:])
+    return "".join(pieces)
+
+
+def _without_role(name: str) -> str:
+    """``name`` without a role suffix (…负责, …配合): the pattern runs only when a role word ends it."""
+    return _ROLE_SUFFIX.sub("", name) if name.rstrip("\n").endswith(_ROLE_WORDS) else name
 
 
 def _numeral(text: str) -> int:
@@ -262,6 +307,18 @@ class _Segmenter:
         return level, number
 
 
+def _markers(line: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_MARKER.finditer(line)``, tried only where a marker can start."""
+    end = 0
+    for start in _MARKER_START.finditer(line):
+        if start.start() < end:
+            continue
+        match = _MARKER.match(line, start.start())
+        if match is not None:
+            yield match
+            end = match.end()
+
+
 def _segment(text: str) -> _Segmenter:
     seg = _Segmenter()
     for line_number, line in enumerate(text.split("\n"), start=1):
@@ -269,7 +326,7 @@ def _segment(text: str) -> _Segmenter:
             continue
         position = 0
         line_start = True
-        for match in _MARKER.finditer(line):
+        for match in _markers(line):
             start = match.start()
             at_start = position == 0 and not line[:start].strip()
             before = line[start - 1] if start else ""
@@ -290,14 +347,17 @@ def _segment(text: str) -> _Segmenter:
     return seg
 
 
+_FULL_BRACKET = re.compile("[（）]")
+
+
 def _strip_brackets(text: str) -> str:
     text = text.strip().rstrip("。；，")
     while text.startswith("（") and text.endswith("）"):
+        # the first bracket closes before the end: （X）…（Y） is not one bracketed whole
         depth = 0
-        for index, char in enumerate(text):
-            depth += char == "（"
-            depth -= char == "）"
-            if depth == 0 and index < len(text) - 1:
+        for bracket in _FULL_BRACKET.finditer(text):
+            depth += 1 if bracket.group() == "（" else -1
+            if depth == 0 and bracket.start() < len(text) - 1:
                 return text
         text = text[1:-1].strip().rstrip("。；，")
     return text
@@ -333,26 +393,28 @@ _COLLECTIVE_START = re.compile(r"各|有关|[省市州县区旗]直|[省市州�
 
 
 def _clean_names(names: Iterable[str]) -> list[str]:
-    result: list[str] = []
-    for raw in names:
-        name = _ROLE_SUFFIX.sub("", raw.strip().strip("。，、；")).strip()
-        if not name or _NOTE.search(name):
-            continue
-        # 各地、各部门: two collectives; 各区、县级市: one.
-        if is_collective(name) and "、" in name:
-            parts = split_outside_brackets(name, "、")
-            pieces: list[str] = []
-            for part in parts:
-                if pieces and _COLLECTIVE_START.match(part):
-                    pieces.append(part)
-                elif pieces:
-                    pieces[-1] += "、" + part
-                else:
-                    pieces.append(part)
-            result.extend(p for p in pieces if p)
-        else:
-            result.extend(_unglue(name))
-    return list(dict.fromkeys(result))
+    return list(dict.fromkeys(clean for raw in names for clean in _clean_name(raw)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_name(raw: str) -> tuple[str, ...]:
+    """The unit names one owner name stands for, remembered per distinct name (plans repeat them)."""
+    name = _without_role(raw.strip().strip("。，、；")).strip()
+    if not name or _NOTE.search(name):
+        return ()
+    # 各地、各部门: two collectives; 各区、县级市: one.
+    if is_collective(name) and "、" in name:
+        parts = split_outside_brackets(name, "、")
+        pieces: list[str] = []
+        for part in parts:
+            if pieces and _COLLECTIVE_START.match(part):
+                pieces.append(part)
+            elif pieces:
+                pieces[-1] += "、" + part
+            else:
+                pieces.append(part)
+        return tuple(p for p in pieces if p)
+    return tuple(_unglue(name))
 
 
 #: Where two names run together in a flattened table (市行政审批局市司法局): after a unit's ending,
@@ -360,6 +422,9 @@ def _clean_names(names: Iterable[str]) -> list[str]:
 _GLUED = re.compile(
     r"(?<=[局委办厅院署])(?=[省市州县区](?!级|直|委员)[\u4e00-\u9fff]{2,}(?:局|委|办|厅|中心|院)$)"
 )
+
+#: What every _GLUED place has around it (a unit's ending, then a level prefix): found directly.
+_GLUED_HINT = re.compile(r"[局委办厅院署][省市州县区]")
 
 
 def _unglue(name: str) -> list[str]:
@@ -370,7 +435,7 @@ def _unglue(name: str) -> list[str]:
     >>> _unglue("省通信管理局菏泽市信息通信发展办公室")
     ['省通信管理局菏泽市信息通信发展办公室']
     """
-    if len(name) < 8 or "（" in name:
+    if len(name) < 8 or "（" in name or _GLUED_HINT.search(name) is None:
         return [name]
     parts = [part for part in _GLUED.split(name) if part]
     return parts if all(len(part) >= 3 for part in parts) else [name]
@@ -439,8 +504,10 @@ def _label_parts(content: str) -> list[str]:
 
 def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
-    first_is_lead = bool(_FIRST_IS_LEAD.search(content))
-    content = _FIRST_IS_LEAD.sub("", content)
+    # the rule needs 第一 (a substring test, in C, before a pattern tried at every position)
+    first_is_lead = "第一" in content and bool(_FIRST_IS_LEAD.search(content))
+    if first_is_lead:
+        content = _FIRST_IS_LEAD.sub("", content)
     leads: list[str] = []
     others: list[str] = []
     deadlines: list[str] = []
@@ -457,9 +524,9 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
         other_label = _OTHER_PART.match(part)
         if lead_label or other_label:
             value = part[(lead_label or other_label).end() :]  # type: ignore[union-attr]
-            cooperating = other_label is not None and not re.match(r"^责任", part)
+            cooperating = other_label is not None and not part.startswith("责任")
             conventions.add(Convention.COOPERATING_LABEL if cooperating else Convention.LABELLED_OWNERS)
-            if re.search(r"牵头(?!单位|部门|责任)", value):
+            if _LEADS_IN_WORDS.search(value):
                 clause = read_owners(value.replace("。", "，"))
                 conventions |= clause.conventions
                 leads += _with_etc(clause.lead_units, clause.trimmed)
@@ -471,8 +538,8 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
             deadlines += dates
             ongoing = ongoing or is_ongoing
             continue
-        if re.match(rf"^(?:{_DEADLINE_LABELS})\s*：", part):
-            value = re.sub(rf"^(?:{_DEADLINE_LABELS})\s*：", "", part)
+        if (deadline_label := _DEADLINE_PART.match(part)) is not None:
+            value = part[deadline_label.end() :]
             if _ONGOING.match(value):
                 ongoing = True
                 conventions.add(Convention.ONGOING_IN_OWNERS)
@@ -483,7 +550,7 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
         clause = read_owners(part.replace("。", "，"))
         conventions |= clause.conventions
         named = _with_etc(clause.lead_units, clause.trimmed)
-        if re.search(r"牵头(?!单位|部门|责任)", part):
+        if _LEADS_IN_WORDS.search(part):
             leads += named
         else:
             # no label and no 牵头: the source names no lead unit
@@ -504,8 +571,12 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
     )
 
 
-def _names_and_deadlines(value: str) -> tuple[list[str], list[str], bool]:
-    """A labelled value: unit names, with any deadline or ongoing mark written among them."""
+@functools.lru_cache(maxsize=8192)
+def _names_and_deadlines(value: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """A labelled value: unit names, with any deadline or ongoing mark written among them.
+
+    Remembered per distinct value: plans repeat their owner lists.
+    """
     names: list[str] = []
     dates: list[str] = []
     ongoing = False
@@ -519,10 +590,10 @@ def _names_and_deadlines(value: str) -> tuple[list[str], list[str], bool]:
         elif len(part) <= 16 and find_deadlines(part, 2000):
             dates.append(part)
         else:
-            kept.append(_ROLE_SUFFIX.sub("", part))
+            kept.append(_without_role(part))
     split, trimmed = split_units("，".join(kept))
     names += _with_etc(split, trimmed)
-    return names, dates, ongoing
+    return tuple(names), tuple(dates), ongoing
 
 
 def _with_etc(names: Iterable[str], trimmed: Iterable[str]) -> list[str]:
@@ -531,8 +602,11 @@ def _with_etc(names: Iterable[str], trimmed: Iterable[str]) -> list[str]:
     return [f"{name}等" if f"{name}等" in lost else name for name in names]
 
 
+_SENTENCE_END = re.compile(r"[。；]")
+
+
 def _title(text: str) -> str:
-    title = re.split(r"[。；]", text, maxsplit=1)[0].strip()
+    title = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
     return title[:80]
 
 
@@ -543,6 +617,8 @@ _TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+")
 
 def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
     """A flattened table's header and its cells (with their lines), if the text holds one."""
+    if "|" not in text and "\t" not in text:  # no cell separator anywhere: no table to find
+        return None
     lines = text.split("\n")
     joined_cells: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -681,7 +757,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     del registry
     conventions: set[Convention] = set()
     findings: list[ParseFinding] = []
-    if re.search(r"[(),:;]", text):
+    if "(" in text or ")" in text or "," in text or ":" in text or ";" in text:
         conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
     norm = normalize(text)
     table = _table_cells(norm)
@@ -815,7 +891,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     # read owners and dates
     all_owners = [_read(owners) if owners else None for *_, owners, _ in raw_tasks]
     first_is_lead = any(o is not None and o.first_is_lead for o in all_owners) or bool(
-        _FIRST_IS_LEAD.search(norm)
+        "第一" in norm and _FIRST_IS_LEAD.search(norm)
     )
     if first_is_lead:
         conventions.add(Convention.FIRST_UNIT_LEADS)

@@ -34,8 +34,10 @@ SUBSECTION = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(.+)$")
 TASK = re.compile(r"^(\d{1,6})\s*([.．、])(?!\d)\s*(.+)$")
 # The distribution block (抄送：…) or, when an extraction lost it, the 印发 date ends the body.
 BODY_END = re.compile(r"^(?:(?:抄送|抄报)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
+_CLAUSE_MARK = re.compile(r"[，,；;]")
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}])")
+_SPACE_RUN = re.compile(r"[ \t\u3000]+")
 
 
 @attrs.frozen
@@ -54,13 +56,44 @@ def normalize_spaces(text: str) -> str:
     >>> normalize_spaces("12 月底前，引进海外留学人才 70 人以上")
     '12月底前，引进海外留学人才70人以上'
     """
-    return _SPACE_NEAR_CJK.sub("", text).strip()
+    # _SPACE_NEAR_CJK opens with a lookbehind, so the engine would try it at every position;
+    # its matches are made of spaces only, so it is tried only on each run of spaces (and the
+    # character after it, for the lookahead; the lookbehind sees the text before the run).
+    pieces: list[str] = []
+    last = 0
+    for start, end in _space_runs(text):
+        for drop in _SPACE_NEAR_CJK.finditer(text, start, end + 1):
+            pieces.append(text[last : drop.start()])
+            last = drop.end()
+    if not pieces:
+        return text.strip()
+    pieces.append(text[last:])
+    return "".join(pieces).strip()
+
+
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of spaces, tabs and ideographic spaces in ``text``, as (start, end).
+
+    Most paragraphs hold only plain spaces, a few of them: str.find goes from
+    one to the next faster than a pattern scans the paragraph.
+    """
+    if "\t" in text or "\u3000" in text:
+        return [run.span() for run in _SPACE_RUN.finditer(text)]
+    runs: list[tuple[int, int]] = []
+    at = text.find(" ")
+    while at != -1:
+        end = at + 1
+        while text.startswith(" ", end):
+            end += 1
+        runs.append((at, end))
+        at = text.find(" ", end)
+    return runs
 
 
 def is_section(text: str) -> bool:
     """一、工作目标: a short heading, not a sentence that a page break opened with 一、."""
     match = SECTION.match(text)
-    return match is not None and len(match.group(2)) <= 30 and not re.search(r"[，,；;]", match.group(2))
+    return match is not None and len(match.group(2)) <= 30 and not _CLAUSE_MARK.search(match.group(2))
 
 
 def is_marker(text: str) -> bool:
@@ -88,7 +121,15 @@ def paragraphs(text: str) -> list[Paragraph]:
         if BODY_END.match(line):
             in_body = False
             result.append((number, number, [line]))
-        elif in_body and result and not last_is_section and not is_marker(line):
+        elif (
+            in_body
+            and result
+            and not last_is_section
+            # is_marker(line), with what is known: not a section, not the body's end
+            and not section
+            and not SUBSECTION.match(line)
+            and not TASK.match(line)
+        ):
             start, _, parts = result[-1]
             parts.append(line)
             result[-1] = (start, number, parts)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from heze_plan.model.plan import Milestone
@@ -39,6 +40,10 @@ _RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
 _NOT_BEFORE = re.compile(r"(?:[\d.．]|\d\s*年\s*)$")
 _CLAUSE_END = re.compile(r"[。；;]")
 _LEADING_PUNCT = re.compile(r"^[\s，,：:、]+")
+#: What a month phrase cannot do without (found directly, as it opens with a literal); the
+#: year and half-year phrases need 年底/年末/年内/全年 and 上半年, tested with ``in``, which costs
+#: far less than a pattern tried at every position.
+_MONTH_WORD = re.compile(r"月\s*[底末]")
 _TRAILING_PUNCT = re.compile(r"[\s，,、]+$")
 
 
@@ -53,7 +58,34 @@ class DeadlinePhrase(NamedTuple):
 
 def end_of_month(year: int, month: int) -> dt.date:
     """The last day of a month: ``end_of_month(2023, 9)`` is 2023-09-30."""
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if month == 2:  # calendar.monthrange also computes the first weekday, which is not needed here
+        return dt.date(year, 2, 29 if calendar.isleap(year) else 28)
+    if month in {4, 6, 9, 11}:
+        return dt.date(year, month, 30)
+    return dt.date(year, month, 31)
+
+
+def _month_phrases(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_MONTH_PHRASE.finditer(text)``, looked for only near each 月底 / 月末.
+
+    ``_MONTH_PHRASE`` opens with an optional year, so the engine would try it
+    at every position. Every match holds ``月\\s*[底末]`` (``_MONTH_WORD``,
+    found directly) and, before it, only digits, 年 and spaces: the search
+    for the next match starts where such a run before the next 月底 begins,
+    which is never after that match's start, so the matches are the same.
+    """
+    position = 0
+    while (word := _MONTH_WORD.search(text, position)) is not None:
+        start = word.start()
+        while start > position and (
+            text[start - 1] == "年" or text[start - 1].isdigit() or text[start - 1].isspace()
+        ):
+            start -= 1
+        match = _MONTH_PHRASE.search(text, start)
+        if match is None:
+            return
+        yield match
+        position = match.end()
 
 
 def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
@@ -65,14 +97,15 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     found: list[DeadlinePhrase] = []
     if "年" not in text and "月" not in text:
         return found
-    for match in _MONTH_PHRASE.finditer(text) if "月" in text else ():
+    for match in _month_phrases(text):
         if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()):
             continue
         explicit = match.group("year")
         offset = _RELATIVE_YEAR.get(text[max(match.start() - 2, 0) : match.start()], 0)
         due = end_of_month(int(explicit) if explicit else year + offset, int(match.group("month")))
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
-    for match in _YEAR_PHRASE.finditer(text):
+    year_words = "年底" in text or "年末" in text or "年内" in text or "全年" in text
+    for match in _YEAR_PHRASE.finditer(text) if year_words else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
         explicit = match.group("year") or match.group("year2")
@@ -84,7 +117,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
                 dt.date(int(explicit) if explicit else year, 12, 31),
             )
         )
-    for match in _HALF_YEAR.finditer(text):
+    for match in _HALF_YEAR.finditer(text) if "上半年" in text else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
         explicit = match.group("year3")
@@ -98,6 +131,20 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         )
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _trimmed(clause: str) -> str:
+    """``clause`` without the spaces and punctuation at its ends (_LEADING_PUNCT, _TRAILING_PUNCT).
+
+    The same as the two substitutions, as a loop over the few characters at
+    each end rather than two patterns tried along the whole clause.
+    """
+    start, end = 0, len(clause)
+    while start < end and (clause[start] in "，,：:、" or clause[start].isspace()):
+        start += 1
+    while end > start and (clause[end - 1] in "，,、" or clause[end - 1].isspace()):
+        end -= 1
+    return clause[start:end]
 
 
 def _clause(text: str, start: int, stop: int) -> str:
@@ -121,12 +168,12 @@ def milestones_in(text: str, year: int) -> list[tuple[Milestone, tuple[int, int]
     for index, phrase in enumerate(phrases):
         stop = phrases[index + 1].start if index + 1 < len(phrases) else len(text)
         clause = _clause(text, phrase.end, stop)
-        deliverable = _TRAILING_PUNCT.sub("", _LEADING_PUNCT.sub("", clause))
+        deliverable = _trimmed(clause)
         if not deliverable:
             # A phrase at the end of its clause governs what precedes it
             # (…完成对接，9月底前。): take the clause it closes.
             clause_start = max(text.rfind(c, 0, phrase.start) for c in "。；;") + 1
-            deliverable = _TRAILING_PUNCT.sub("", _LEADING_PUNCT.sub("", text[clause_start : phrase.start]))
+            deliverable = _trimmed(text[clause_start : phrase.start])
         if not deliverable:
             # A phrase that stands alone (…。9月底前。) governs nothing the
             # text names: keep the phrase itself rather than drop the date.

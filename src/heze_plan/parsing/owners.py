@@ -92,6 +92,16 @@ def _looks_like_owners(content: str) -> bool:
     )
 
 
+def _last_bracket(text: str, before: int) -> int:
+    """Where the last bracket of ``text[:before]`` stands, or -1."""
+    return max(
+        text.rfind("（", 0, before),
+        text.rfind("）", 0, before),
+        text.rfind("(", 0, before),
+        text.rfind(")", 0, before),
+    )
+
+
 def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | None:
     """Where the owner clause of a task paragraph starts, its content and how it is written.
 
@@ -103,7 +113,9 @@ def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | Non
     end = len(body.rstrip().rstrip("。；;").rstrip())
     if end and body[end - 1] in _CLOSE:
         depth = 0
-        for index in range(end - 1, -1, -1):
+        index = end
+        # back from the end from bracket to bracket (rfind, in C), to the one that opens the clause
+        while (index := _last_bracket(body, index)) != -1:
             char = body[index]
             if char in _CLOSE:
                 depth += 1
@@ -195,7 +207,8 @@ def read_owners(content: str) -> OwnerClause:
     if ":" in content:
         reading.conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
     for segment in split_outside_brackets(content, "；;"):
-        for raw in _BOUNDARY.split(segment):
+        # every boundary is a ，or ,: without one there is nothing to split (and no pattern to run)
+        for raw in _BOUNDARY.split(segment) if "，" in segment or "," in segment else (segment,):
             part = raw.strip().strip("，,、。")
             if not part:
                 continue

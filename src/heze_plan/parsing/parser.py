@@ -84,6 +84,28 @@ _PRINCIPLE_SECTIONS = ("工作原则", "基本原则")
 _SAFEGUARD_SECTIONS = ("保障措施", "组织保障", "工作要求", "组织实施", "保障机制")
 
 
+def _has_spaced_number(text: str) -> bool:
+    """Whether ``_SPACED_NUMBER.search(text)`` finds anything (12 月, 2023 年).
+
+    Every match holds a 年, 月 or 日 with spaces beside it; the pattern runs
+    only around those (found with str.find), on the spaces and the characters
+    at their ends, instead of at every position of the whole text.
+    """
+    size = len(text)
+    for word in "年月日":
+        at = text.find(word)
+        while at != -1:
+            left, right = at, at + 1
+            while left > 0 and text[left - 1] in " \t\u3000":
+                left -= 1
+            while right < size and text[right] in " \t\u3000":
+                right += 1
+            if (left < at or right > at + 1) and _SPACED_NUMBER.search(text, max(left - 1, 0), right + 1):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def _add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
@@ -137,7 +159,7 @@ def _numeral(text: str) -> int | None:
 def _prerequisites(text: str) -> tuple[str, ...]:
     """…完成后 / …对接后 clauses: what the task waits for."""
     found: list[str] = []
-    for match in _PREREQUISITE_END.finditer(text):
+    for match in _PREREQUISITE_END.finditer(text) if "后" in text else ():
         start = max(text.rfind(c, 0, match.start()) for c in "，。；：") + 1
         found.append(text[start : match.end()])
     return tuple(dict.fromkeys(found))
@@ -486,7 +508,7 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
         ctx.conventions.add(Convention.ERRATA)
     if traditional:
         ctx.conventions.add(Convention.TRADITIONAL_CHARACTERS)
-    if _SPACED_NUMBER.search(text):
+    if _has_spaced_number(text):
         ctx.conventions.add(Convention.SPACED_NUMBERS)
     paras = paragraphs(text)
     first_section = next((i for i, p in enumerate(paras) if is_section(p.text)), None)
@@ -589,9 +611,18 @@ def _is_layout(plan: Plan) -> bool:
     misread: owner lines glued into one name (区发改局责任单位：…), or several
     inline sub-tasks (（1）…（X牵头）（2）…) read as one task.
     """
-    if any(_LABEL_IN_NAME.search(name) for task in plan.tasks for name in task.units):
+    # each pattern needs a colon or a bar, or a label word: test for those first (str in, in C)
+    if any(
+        ("：" in name or ":" in name or "|" in name) and _LABEL_IN_NAME.search(name)
+        for task in plan.tasks
+        for name in task.units
+    ):
         return False
-    return not any(_CLAUSE_INSIDE.search(task.text) for task in plan.tasks)
+    return not any(
+        ("牵头负责" in task.text or "牵头单位" in task.text or "责任单位" in task.text)
+        and _CLAUSE_INSIDE.search(task.text)
+        for task in plan.tasks
+    )
 
 
 def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, kept in one place
@@ -672,7 +703,7 @@ def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, k
         conventions.add(Convention.ERRATA)
     if traditional:
         conventions.add(Convention.TRADITIONAL_CHARACTERS)
-    if _SPACED_NUMBER.search(text):
+    if _has_spaced_number(text):
         conventions.add(Convention.SPACED_NUMBERS)
     plan = Plan(
         document=generic.document,

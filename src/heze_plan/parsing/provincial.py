@@ -54,7 +54,13 @@ def _flag_milestones(task: Task, clauses: tuple[str, ...]) -> tuple[Milestone, .
             continue
         cursor = at + len(milestone.phrase)
         sentence = next((s.group(0) for s in _SENTENCE.finditer(task.text) if s.start() <= at < s.end()), "")
-        flagged.append(attrs.evolve(milestone, per_provincial_arrangement=sentence in clauses))
+        provincial = sentence in clauses
+        # the same flag: keep the milestone (no evolve, no validators run again)
+        flagged.append(
+            milestone
+            if milestone.per_provincial_arrangement == provincial
+            else attrs.evolve(milestone, per_provincial_arrangement=provincial)
+        )
     return tuple(flagged)
 
 

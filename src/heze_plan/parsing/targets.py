@@ -34,8 +34,10 @@ decided silently.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -69,6 +71,13 @@ _SERVICE_TIME = re.compile(
     r"(?P<number>" + _NUMBER + r")\s*(?P<counter>个工作日|工作日|小时|分钟|个月|天)"
     r"(?P<also>和(?P<number2>" + _NUMBER + r")\s*(?P=counter))?内"
 )
+#: What each pattern cannot do without. The full patterns open with an optional comparator, so
+#: the engine tries them at every position; a quantity holds a figure right before its counter
+#: (_QUANTITY_HINT), a service time and a comparison one of their words (a substring test).
+_QUANTITY_HINT = re.compile(r"[\d一二两三四五六七八九十][\s万亿]*" + _COUNTERS)
+#: What may stand in a quantity before its figure's last character: comparators, numerals,
+#: ranges, decimal points (digits and spaces are tested with str.isdigit and str.isspace).
+_BEFORE_FIGURE = frozenset("不少于低超过高至达到一二两三四五六七八九十.—-－~～")
 _RELATIVE = re.compile(
     r"(?P<op>不低于|高于|不高于|低于|优于)(?P<reference>[^，。；、,]*?(?:平均水平|水平|增速))"
 )
@@ -88,6 +97,11 @@ _CAMPAIGN = re.compile(
     r"(?<=[进入走访])(?P<number>[十百千万])(?P<counter>大|处|个|家)(?P<what>[\u4e00-\u9fff]{2,6}?)(?=[、，。；,]|$)"
 )
 _CAMPAIGN_HINT = re.compile(r"[进入走访][十百千万]")
+#: Any of the words the patterns of :func:`_special` each need (their guards below, in one
+#: alternation of literals, which the engine scans for by first character): most texts have none.
+_SPECIAL_HINT = re.compile(
+    "折|24|服务圈|年时间|至少|不少于|清零|稳中有|" + "|".join(a + b for a in "进入走访" for b in "十百千万")
+)
 _CAMPAIGN_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
 _MEASURE_END = re.compile(r"(?:数量|率|比例|规模|增速)$")
 _LEAD_VERBS = re.compile(r"^(?:力争|实现|确保|推动|促进|争取)+")
@@ -123,6 +137,12 @@ _SCOPES = (
     (re.compile(r"每年"), "per year"),
 )
 _CLAUSE_BREAK = "。；;，,"
+_CLAUSE_BREAK_AT = re.compile(f"[{_CLAUSE_BREAK}]")
+_ITEM_SEPARATOR = re.compile(r"[、和及]")
+_RANGE_DASH = re.compile(r"\s*[—\-－~～至]\s*")
+_WHO = re.compile(r"对(?P<who>.+)$")
+_GROWTH_WORD = re.compile(r"(?:比上年增长|较上年增长|增长|达到|高于|不低于|低于|提高到|提升至)$")
+_BARE_MEASURE = re.compile(r"^[\u4e00-\u9fff]{1,2}率$")
 
 
 def _is_from_chinese(text: str) -> bool:
@@ -133,16 +153,26 @@ def _is_from_chinese(text: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=16)
+def _breaks(text: str) -> tuple[int, ...]:
+    """Where ``text``'s clauses break (_CLAUSE_BREAK), in order: found once for the text's targets."""
+    return tuple(match.start() for match in _CLAUSE_BREAK_AT.finditer(text))
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, start) for c in _CLAUSE_BREAK) + 1
-    rights = [i for i in (text.find(c, end) for c in _CLAUSE_BREAK) if i != -1]
-    return left, min(rights, default=len(text))
+    """From after the last break before ``start`` to the first break at or after ``end`` (or the ends)."""
+    breaks = _breaks(text)
+    before = bisect.bisect_left(breaks, start)
+    after = bisect.bisect_left(breaks, end)
+    return (breaks[before - 1] + 1 if before else 0), (breaks[after] if after < len(breaks) else len(text))
 
 
 def _scope(text: str, start: int, end: int) -> str | None:
     """A scope word (每个县区, 每月, 每年) in the clause, or just before it, of a target."""
     left, right = _clause_bounds(text, start, end)
-    sentence_start = max(text.rfind(c, 0, start) for c in "。；;") + 1
+    sentence_start = (
+        max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
+    )
     for pattern, scope in _SCOPES:
         if pattern.search(text, left, right) or pattern.search(text, sentence_start, start):
             return scope
@@ -182,7 +212,7 @@ def _respective(text: str, start: int, count: int) -> list[str] | None:
     head = before[:at]
     if "进出口" in head and count == 2:
         return ["进口", "出口"]
-    items = [part for part in re.split(r"[、和及]", _LEAD_VERBS.sub("", head)) if part]
+    items = [part for part in _ITEM_SEPARATOR.split(_LEAD_VERBS.sub("", head)) if part]
     return items if len(items) == count else None
 
 
@@ -191,9 +221,9 @@ def _population(text: str, start: int) -> str | None:
     left, _ = _clause_bounds(text, start, start)
     if left < 2 or text[left - 1] not in "，,":
         return None
-    previous_left = max(text.rfind(c, 0, left - 1) for c in _CLAUSE_BREAK) + 1
+    previous_left, _ = _clause_bounds(text, left - 1, left - 1)
     clause = text[previous_left : left - 1]
-    match = re.match(r"对(?P<who>.+)$", clause)
+    match = _WHO.match(clause)
     return match.group("who") if match else None
 
 
@@ -201,7 +231,7 @@ def _measures(text: str, start: int) -> list[str]:
     """Measures joined by 、 right before a figure (…数量、…数量比上年增长): each carries the figure."""
     left, _ = _clause_bounds(text, start, start)
     head = text[left:start]
-    head = re.sub(r"(?:比上年增长|较上年增长|增长|达到|高于|不低于|低于|提高到|提升至)$", "", head)
+    head = _GROWTH_WORD.sub("", head)
     parts = head.split("、")
     if len(parts) < 2:
         return []
@@ -210,9 +240,8 @@ def _measures(text: str, start: int) -> list[str]:
         return []
     first = parts[0]
     # a bare measure after the first (使用率、覆盖率) shares the first's subject (“山东通”移动监管)
-    bare = re.compile(r"^[\u4e00-\u9fff]{1,2}率$")
     return [first] + [
-        first[: -len(part)] + part if bare.match(part) and len(first) > len(part) else part
+        first[: -len(part)] + part if _BARE_MEASURE.match(part) and len(first) > len(part) else part
         for part in parts[1:]
     ]
 
@@ -255,6 +284,8 @@ def _special(text: str, milestone_spans: Sequence[tuple[int, int]]) -> list[tupl
     have none, and a plain substring test costs far less than a regular expression's scan.
     """
     found: list[tuple[int, int, Target]] = []
+    if _SPECIAL_HINT.search(text) is None:
+        return found
 
     def add(match: re.Match[str], **fields: object) -> None:
         found.append(
@@ -292,7 +323,7 @@ def _special(text: str, milestone_spans: Sequence[tuple[int, int]]) -> list[tupl
             reading="a service circle: the service lies within this travel time of the people it serves",
         )
     for match in _DURATION.finditer(text) if "年时间" in text else ():
-        parts = re.split(r"\s*[—\-－~～至]\s*", match.group("number"))
+        parts = _RANGE_DASH.split(match.group("number"))
         low = _number(parts[0], None)
         high = _number(parts[1], None) if len(parts) == 2 else None
         add(
@@ -386,6 +417,28 @@ def _service_times(
     return result
 
 
+def _quantities(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_QUANTITY.finditer(text)``, looked for only near a figure and its counter.
+
+    Every match holds a ``_QUANTITY_HINT`` (the figure's last character, then
+    its counter) and, before it, only characters of ``_BEFORE_FIGURE``, digits
+    and spaces; each search starts where such a run before the next hint
+    begins, never after the next match's start, so the matches are the same.
+    """
+    position = 0
+    while (hint := _QUANTITY_HINT.search(text, position)) is not None:
+        start = hint.start()
+        while start > position and (
+            text[start - 1] in _BEFORE_FIGURE or text[start - 1].isdigit() or text[start - 1].isspace()
+        ):
+            start -= 1
+        match = _QUANTITY.search(text, start)
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
 def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> list[Target]:
     """Every target stated in ``text``, in order of appearance.
 
@@ -407,12 +460,13 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
         found.extend((start, t) for t in _qualified(text, start, end, target))
         taken.append((start, end))
 
-    for match in _SERVICE_TIME.finditer(text):
+    service = "工作日" in text or "小时" in text or "分钟" in text or "个月" in text or "天" in text
+    for match in _SERVICE_TIME.finditer(text) if service else ():
         if not any(s <= match.start() < e for s, e in taken):
             found.extend((match.start(), t) for t in _service_times(text, match, milestone_spans))
             taken.append(match.span())
 
-    for match in _QUANTITY.finditer(text):
+    for match in _quantities(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
         raw, prefix, suffix = match.group("number"), match.group("prefix"), match.group("suffix")
@@ -426,7 +480,7 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
             _PREFIX_COMPARATOR[prefix] if prefix else _SUFFIX_COMPARATOR.get(suffix or "", Comparator.EQUAL)
         )
         upper: float | None = None
-        parts = re.split(r"\s*[—\-－~～至]\s*", raw)
+        parts = _RANGE_DASH.split(raw)
         if len(parts) == 2:
             comparator = Comparator.RANGE
             upper = _number(parts[1], match.group("mult"))
@@ -446,7 +500,8 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
         )
         found.extend((match.start(), t) for t in _qualified(text, match.start(), match.end(), target))
 
-    for match in _RELATIVE.finditer(text):
+    relative = "高于" in text or "低于" in text or "优于" in text
+    for match in _RELATIVE.finditer(text) if relative else ():
         if any(s <= match.start() < e for s, e in taken):
             continue
         target = Target(

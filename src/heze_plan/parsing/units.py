@@ -42,9 +42,9 @@ _PREFIX = "[市省州县区]"
 #: A ，-separated group that names several bodies as one (各县区政府、管委会,
 #: 市有关部门、单位, 省直各部门, 水、电、气、热各专营单位).
 _COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关)|.*各专营单位$|.*等相关)")
-_TRAILING_ETC = re.compile(r"等$")
+#: The separators of groups in a list with no bracket: ，/, between groups, 及 inside one.
+_GROUPS = re.compile("[，,及]")
 _OPEN, _CLOSE = "（(", "）)"
-_BRACKET = re.compile("[（()）]")
 
 _KIND_RULES: tuple[tuple[re.Pattern[str], UnitKind], ...] = (
     (re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关))|各专营单位$"), UnitKind.COLLECTIVE),
@@ -95,7 +95,18 @@ def is_collective(name: str) -> bool:
     >>> is_collective("各县区政府、管委会"), is_collective("省直有关部门"), is_collective("市商务局")
     (True, True, False)
     """
+    return _collective(name)
+
+
+@functools.lru_cache(maxsize=8192)
+def _collective(name: str) -> bool:
+    """:func:`is_collective`, remembered per distinct name: a plan names the same units again and again."""
     return _COLLECTIVE.match(name) is not None
+
+
+def _has_bracket(text: str) -> bool:
+    """Whether ``text`` holds a bracket: four substring tests cost less than a pattern's scan."""
+    return "（" in text or "(" in text or "）" in text or ")" in text
 
 
 @functools.cache
@@ -109,7 +120,7 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
     >>> split_outside_brackets("各县区人民政府（管委会、园区），市商务局", "，、")
     ['各县区人民政府（管委会、园区）', '市商务局']
     """
-    if _BRACKET.search(text) is None:
+    if not _has_bracket(text):
         return _splitter(separators).split(text)
     parts: list[str] = []
     depth = 0
@@ -139,25 +150,39 @@ def split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     >>> split_units("市大数据局、市工业和信息化局等，各县区政府、管委会")
     (('市大数据局', '市工业和信息化局', '各县区政府、管委会'), ('市工业和信息化局等',))
     """
+    return _split_units(owners)
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`split_units`, remembered per distinct list: plans repeat their owner lists.
+
+    Heze's 195 tasks write 383 lead and responsible lists, 139 of them distinct.
+    """
     names: list[str] = []
     trimmed: list[str] = []
-    groups = [
-        subgroup
-        for group in split_outside_brackets(owners, "，,")
-        for subgroup in split_outside_brackets(group, "及")
-    ]
+    if not _has_bracket(owners):  # most lists: plain splits, no bracket to step over
+        groups = _GROUPS.split(owners)
+    else:
+        groups = [
+            subgroup
+            for group in split_outside_brackets(owners, "，,")
+            for subgroup in split_outside_brackets(group, "及")
+        ]
     for raw_group in groups:
         group = raw_group.strip()
         if not group:
             continue
-        parts = [group] if _COLLECTIVE.match(group) else split_outside_brackets(group, "、")
+        parts = [group] if _collective(group) else split_outside_brackets(group, "、")
         for name in (part.strip() for part in parts):
             if not name:
                 continue
-            bare = name if _COLLECTIVE.match(name) else _TRAILING_ETC.sub("", name)
-            if bare != name:
+            # 等 ends an open list; a collective (…等相关) keeps it
+            if name.endswith("等") and not _collective(name):
                 trimmed.append(name)
-            names.append(bare)
+                names.append(name[:-1])
+            else:
+                names.append(name)
     return tuple(names), tuple(trimmed)
 
 
