@@ -22,7 +22,8 @@ class TestLedgerInit:
         assert main(["ledger", "init", str(target)]) == 0
         text = target.read_text(encoding="utf-8")
         assert text.startswith("\ufeff任务序号,")
-        assert len(text.splitlines()) == 1 + 121 + 87 + 57 + 2  # and the 2 safeguard deadlines
+        # and the 13 obligations of the safeguards with the 24 rows of their targets
+        assert len(text.splitlines()) == 1 + 121 + 87 + 57 + 13 + 24
         assert "wrote" in capsys.readouterr().out
 
     def test_json_for_one_unit_by_alias(self, tmp_path: Path) -> None:

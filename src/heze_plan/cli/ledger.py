@@ -108,6 +108,12 @@ def _selected(args: argparse.Namespace) -> bool:
     ) or bool(args.ongoing)
 
 
+def _narrowed(args: argparse.Namespace) -> bool:
+    """Whether an option other than --unit and --lead narrows the tasks."""
+    names = ("responsible", "area", "due_after", "due_before", "month", "search")
+    return any(getattr(args, name) for name in names) or bool(args.ongoing)
+
+
 def _ledger_init(args: argparse.Namespace) -> int:
     from heze_plan.common.files import write_atomic
     from heze_plan.progress.ledger_files import template_rows
@@ -132,8 +138,11 @@ def _ledger_init(args: argparse.Namespace) -> int:
             party = resolve_party(plan, named[0])
         except UnitLookupError as error:
             raise UsageError(str(error)) from None
-        unit = party.units[0] if len(party.units) == 1 else None
-    rows = template_rows(plan, tasks, unit=unit, safeguards=not _selected(args))
+        unit = party.county or (party.units[0] if len(party.units) == 1 else None)
+    # One unit or county named and nothing else narrowing: its workbook, with the safeguards'
+    # obligations that fall on it (S1.6 for a county or an area's lead unit).
+    own = unit if unit is not None and not _narrowed(args) else None
+    rows = template_rows(plan, tasks, unit=unit, safeguards=not _selected(args), obligations_of=own)
     write_atomic(target, _template(plan, fmt, rows, unit, args.lang))
     print(
         f"wrote {target} ({fmt}, {len(rows)} rows); fill in status and completion date, "
@@ -143,9 +152,15 @@ def _ledger_init(args: argparse.Namespace) -> int:
 
 
 def _split(plan: Plan, args: argparse.Namespace, tasks: list[Task]) -> int:
-    """``--split-by-unit DIR``: one template per lead unit of the selected tasks, its tasks only."""
+    """``--split-by-unit DIR``: one template per lead unit of the selected tasks, its tasks only.
+
+    Unless an option other than --unit/--lead narrows the tasks, each workbook also lists the
+    safeguards' obligations that fall on its unit (the county collective's lists those of the
+    counties, one row per county).
+    """
     from heze_plan.common.files import write_atomic
     from heze_plan.progress.ledger_files import template_rows
+    from heze_plan.query.lookup import COUNTIES
 
     if args.file is not None:
         raise UsageError("--split-by-unit DIR writes one file per unit: give no FILE with it")
@@ -154,14 +169,31 @@ def _split(plan: Plan, args: argparse.Namespace, tasks: list[Task]) -> int:
     leads = [u.name for u in plan.units if any(u.name in t.lead_units for t in tasks)]
     if not leads:
         raise UsageError("no task matches the selection options: no template written")
-    paths = {unit: directory / f"{unit.replace('/', '／')}.{fmt}" for unit in leads}
+    own = not _narrowed(args)  # the whole share of each unit: its obligations of the safeguards too
+    books = {
+        unit: template_rows(
+            plan,
+            [t for t in tasks if unit in t.lead_units],
+            unit=unit,
+            safeguards=False,
+            obligations_of=unit if own else None,
+        )
+        for unit in leads
+    }
+    counties = 0
+    if not _selected(args):  # the whole plan: each county gets the obligations that fall on it
+        for county in COUNTIES:
+            rows = template_rows(plan, [], unit=county, safeguards=False, obligations_of=county)
+            if rows:
+                books[county], counties = rows, counties + 1
+    paths = {unit: directory / f"{unit.replace('/', '／')}.{fmt}" for unit in books}
     existing = [str(p) for p in paths.values() if p.exists()]
     if existing and not args.force:
         raise UsageError(f"{existing[0]} exists; nothing is overwritten (use --force to replace files)")
     for unit, path in paths.items():
-        rows = template_rows(plan, [t for t in tasks if unit in t.lead_units], unit=unit, safeguards=False)
-        write_atomic(path, _template(plan, fmt, rows, unit, args.lang))
-    print(f"wrote {len(paths)} {fmt} templates, one per lead unit, in {directory}")
+        write_atomic(path, _template(plan, fmt, books[unit], unit, args.lang))
+    also = f" and {counties} per county (the safeguards' obligations on it)" if counties else ""
+    print(f"wrote {len(paths)} {fmt} templates, one per lead unit{also}, in {directory}")
     return 0
 
 
