@@ -28,7 +28,7 @@ from heze_plan.cli.selection import add_selection_options, select_tasks
 
 if TYPE_CHECKING:
     from heze_plan.model.plan import Plan, Task
-    from heze_plan.progress.ledger import Problem
+    from heze_plan.progress.ledger import Ledger, Problem
     from heze_plan.progress.ledger_files import LedgerFile
 
 
@@ -197,6 +197,27 @@ def _split(plan: Plan, args: argparse.Namespace, tasks: list[Task]) -> int:
     return 0
 
 
+def _kinds(ledger: Ledger) -> tuple[tuple[object, ...], ...]:
+    """The rows of a ledger by kind, in the order :func:`_counts` names them."""
+    return (
+        ledger.entries,
+        ledger.actuals,
+        ledger.obligations,
+        ledger.obligation_actuals,
+        ledger.safeguards,
+    )
+
+
+def _counts(ledger: Ledger) -> str:
+    """How many rows of each kind a ledger holds (old-style safeguard deadline rows only when any)."""
+    entries, actuals, shares, figures, guards = (len(kind) for kind in _kinds(ledger))
+    text = (
+        f"{entries} milestone row(s), {actuals} target actual(s), {shares} obligation row(s) and "
+        f"{figures} obligation target actual(s)"
+    )
+    return text + (f", {guards} safeguard deadline row(s)" if guards else "")
+
+
 def _ledger_check(args: argparse.Namespace) -> int:
     plan = load_plan(args)
     read = _load_ledger(args, plan, args.as_of or dt.date.today())
@@ -205,10 +226,7 @@ def _ledger_check(args: argparse.Namespace) -> int:
     print_problems(read.problems, sys.stdout)
     errors = [p for p in read.problems if not p.warning]
     warnings = len(read.problems) - len(errors)
-    summary = (
-        f"{len(ledger.entries)} milestone row(s), {len(ledger.actuals)} target actual(s) and "
-        f"{len(ledger.safeguards)} safeguard row(s) read"
-    )
+    summary = f"{_counts(ledger)} read"
     noted = f", {warnings} warning(s)" if warnings else ""
     if errors:
         print(
@@ -239,7 +257,7 @@ def _ledger_merge(args: argparse.Namespace) -> int:
             read = load_ledger(path, plan, as_of=as_of)
         except LedgerError as error:
             raise UsageError(str(error)) from None
-        rows = len(read.ledger.entries) + len(read.ledger.actuals) + len(read.ledger.safeguards)
+        rows = sum(len(kind) for kind in _kinds(read.ledger))
         print(f"read {path} as {read.encoding}: {rows} row(s)")
         problems += read.problems
         ledgers.append(read.ledger)
@@ -255,8 +273,7 @@ def _ledger_merge(args: argparse.Namespace) -> int:
     write_atomic(out, write_ledger(plan, merged.ledger, _fmt(out, None)))
     ledger = merged.ledger
     print(
-        f"wrote {out}: {len(ledger.entries)} milestone row(s), {len(ledger.actuals)} target actual(s), "
-        f"{len(ledger.safeguards)} safeguard row(s) from {len(args.files)} file(s); "
+        f"wrote {out}: {_counts(ledger)} from {len(args.files)} file(s); "
         f"{len(merged.conflicts)} conflict(s), {len(merged.unresolved)} unresolved"
     )
     if errors or merged.unresolved:

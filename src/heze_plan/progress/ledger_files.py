@@ -919,8 +919,9 @@ def template(
     (a query selection, or a list of tasks, milestones and targets:
     :func:`heze_plan.query.scope`), only what it picks, in the plan's order;
     every obligation (S1.1 onwards) is listed for the whole plan. ``rows``
-    (from :func:`template_rows`) lists others. CSV starts with a byte-order mark so that Excel opens it as UTF-8; headers
-    are Chinese unless ``chinese`` is false.
+    (from :func:`template_rows`) lists others. CSV starts with a byte-order
+    mark so that Excel opens it as UTF-8; headers are Chinese unless
+    ``chinese`` is false.
     """
     if rows is None:
         whole = unit is None and tasks is None
