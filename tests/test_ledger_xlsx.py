@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from heze_plan.cli import main
+from heze_plan.errors import LedgerError
 from heze_plan.model.plan import Plan
 from heze_plan.progress.ledger import Progress
 from heze_plan.progress.ledger_files import ledger_date, load_ledger, read_ledger
@@ -263,6 +264,10 @@ class TestSpreadsheetsBack:
             ("gbk", "GB18030/GBK CSV"),
             ("gb18030", "GB18030/GBK CSV"),
             ("utf-16", "UTF-16 CSV"),
+            # Without the byte-order mark (some exports of WPS and of scripts write none): the
+            # commas and digits are ASCII, so every other byte is 0, at odd offsets in LE.
+            ("utf-16-le", "UTF-16 LE (no BOM) CSV"),
+            ("utf-16-be", "UTF-16 BE (no BOM) CSV"),
         ],
     )
     def test_encodings(self, tmp_path: Path, plan: Plan, encoding: str, said: str) -> None:
@@ -281,6 +286,20 @@ class TestSpreadsheetsBack:
         path.write_bytes(self.TEXT.encode("gbk"))
         assert main(["ledger", "check", str(path), "--as-of", "2023-10-15"]) == 0
         assert f"read {path} as GB18030/GBK CSV" in capsys.readouterr().out
+
+    def test_check_says_utf16_without_bom(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        path = tmp_path / "l.csv"
+        path.write_bytes(self.TEXT.encode("utf-16-le"))
+        assert not path.read_bytes().startswith((b"\xff\xfe", b"\xfe\xff"))
+        assert main(["ledger", "check", str(path), "--as-of", "2023-10-15"]) == 0
+        assert f"read {path} as UTF-16 LE (no BOM) CSV" in capsys.readouterr().out
+
+    def test_nul_bytes_that_are_not_utf16(self, tmp_path: Path, plan: Plan) -> None:
+        """An odd number of bytes with NULs is no UTF-16 text: a clear error, not a garbled read."""
+        path = tmp_path / "l.csv"
+        path.write_bytes(self.TEXT.encode("utf-16-le") + b"\x00")
+        with pytest.raises(LedgerError, match=r"has NUL bytes, as UTF-16 text without a byte-order mark"):
+            load_ledger(path, plan)
 
     def test_many_problems_summarised(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = tmp_path / "l.csv"

@@ -22,7 +22,8 @@ The safeguards' obligations (S1.6) are assessed the same way, one share per
 unit or county they fall on (:mod:`heze_plan.progress._shares`): a dated one
 against its date, a recurring or undated one as ongoing until reported done.
 A share without a row of its own takes the row that reports the obligation
-as a whole, else an old-style row reporting the safeguard's deadline
+as a whole (no 填报单位, or the unit the result is filed with: 报市营转办备案),
+else an old-style row reporting the safeguard's deadline
 (保障措施 1, 时间节点 1) that the obligation's date matches.
 """
 
@@ -451,6 +452,8 @@ def _share_entry(
     if own is not None:
         return own
     whole = ledger.obligation(obligation.key, None, as_of)
+    if whole is None and obligation.recipient is not None:  # 报市营转办备案: the office it is filed with
+        whole = ledger.obligation(obligation.key, obligation.recipient, as_of)
     if whole is not None or obligation.due is None:
         return whole
     guard = plan.safeguards[[g.number for g in plan.safeguards].index(obligation.safeguard)]

@@ -752,7 +752,8 @@ _BOMS = (
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     """The text of a CSV or JSON file and the encoding it was read in (said to the user).
 
-    A byte-order mark decides; without one, UTF-8 is tried first (a GBK file
+    A byte-order mark decides; NUL bytes, which no text has, mean UTF-16
+    without one (``_utf16``); otherwise UTF-8 is tried first (a GBK file
     of Chinese text is almost never valid UTF-8), then GB18030, which reads
     every GBK and GB2312 file.
     """
@@ -765,6 +766,8 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
                     f"{path} starts like {label} but is not (byte {error.start}); save it again as CSV UTF-8"
                 )
                 raise LedgerError(msg) from None
+    if b"\x00" in data:  # text has no NUL: UTF-16 without its byte-order mark (ASCII's high bytes)
+        return _utf16(data, path)
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -775,6 +778,28 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         msg = (
             f"{path} is neither UTF-8 nor GB18030/GBK text (byte {error.start}): in Excel, save it as "
             "“CSV UTF-8 (逗号分隔)(*.csv)” or as an .xlsx workbook"
+        )
+        raise LedgerError(msg) from None
+
+
+def _utf16(data: bytes, path: Path) -> tuple[str, str]:
+    """A file with NUL bytes: UTF-16 without a byte-order mark, little or big endian.
+
+    The commas, digits and line ends of a CSV are ASCII, whose UTF-16 code
+    units have a zero high byte: zeros at odd offsets mean little endian (as
+    Windows writes it), at even offsets big endian.
+    """
+    odd = data[1::2].count(0)
+    even = data[0::2].count(0)
+    codec, label = ("utf-16-le", "UTF-16 LE (no BOM)") if odd >= even else ("utf-16-be", "UTF-16 BE (no BOM)")
+    try:
+        if len(data) % 2:
+            raise UnicodeDecodeError(codec, data, len(data) - 1, len(data), "odd number of bytes")
+        return data.decode(codec), label
+    except UnicodeDecodeError as error:
+        msg = (
+            f"{path} has NUL bytes, as UTF-16 text without a byte-order mark would, but is not {label} "
+            f"(byte {error.start}): save it again as CSV UTF-8 or as an .xlsx workbook"
         )
         raise LedgerError(msg) from None
 
