@@ -19,7 +19,7 @@ States (:class:`State`):
 - dropped: reported dropped (with a note saying why).
 
 The safeguards' obligations (S1.6) are assessed the same way, one share per
-unit or county they fall on (:mod:`heze_plan.progress._shares`): a dated one
+unit or county they fall on (``heze_plan.progress._shares``): a dated one
 against its date, a recurring or undated one as ongoing until reported done.
 A share without a row of its own takes the row that reports the obligation
 as a whole (no 填报单位, or the unit the result is filed with: 报市营转办备案),
