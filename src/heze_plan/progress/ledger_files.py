@@ -132,6 +132,43 @@ def _round(as_of: dt.date | None) -> str:
     return "" if as_of is None else f" as of {as_of}"
 
 
+class _Listing:
+    """A task's milestones as a message lists them, written only when a message needs them.
+
+    Checking 100 000 good rows should not format 100 000 listings nobody reads.
+    """
+
+    __slots__ = ("_milestones",)
+
+    def __init__(self, milestones: Sequence[Milestone]) -> None:
+        self._milestones = milestones
+
+    def __str__(self) -> str:
+        return ", ".join(f"{i} ({m.due})" for i, m in enumerate(self._milestones, 1))
+
+
+class _Cells(Mapping[str, str]):
+    """Where each field of one workbook row is (``{"status": "台账!I7"}``), written when asked.
+
+    The checker asks only for the cells of the fields at fault, so a good row
+    costs no formatting (one mapping per row instead of a string per cell).
+    """
+
+    __slots__ = ("_letters", "_row", "_sheet")
+
+    def __init__(self, sheet: str, letters: Mapping[str, str], row: int) -> None:
+        self._sheet, self._letters, self._row = sheet, letters, row
+
+    def __getitem__(self, field: str) -> str:
+        return f"{self._sheet}!{self._letters[field]}{self._row}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
+
+
 class _Checker:
     """Turns raw rows into entries, collecting problems; one instance per file.
 
@@ -251,7 +288,7 @@ class _Checker:
 
     def _milestone(self, task: Task | Safeguard, value: object, what: str) -> int | None:  # noqa: PLR0911 - one per mistake
         milestones: tuple[Milestone, ...] = task.milestones
-        listing = ", ".join(f"{i} ({m.due})" for i, m in enumerate(milestones, 1))
+        listing = _Listing(milestones)  # written out only in a message
         value = str(value) if not isinstance(value, dt.date) else value
         if value == "":
             if milestones:
@@ -647,7 +684,7 @@ def _csv_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, str
         start = reader.line_num + 1
 
 
-def _xlsx_rows(checker: _Checker, data: bytes) -> Iterator[tuple[str, dict[str, Any], dict[str, str]]]:
+def _xlsx_rows(checker: _Checker, data: bytes) -> Iterator[tuple[str, dict[str, Any], Mapping[str, str]]]:
     sheet, header, rows = read_workbook(data, checker.name)
     columns = _columns(checker, header, f"{sheet}!1")
     if columns is None:
@@ -658,8 +695,8 @@ def _xlsx_rows(checker: _Checker, data: bytes) -> Iterator[tuple[str, dict[str, 
             continue
         extra = [
             f"{sheet}!{column_letter(i)}{number}"
-            for i, v in enumerate(values, 1)
-            if i > len(columns) and v not in (None, "") and str(v).strip()
+            for i, v in enumerate(values[len(columns) :], len(columns) + 1)
+            if v not in (None, "") and str(v).strip()
         ]
         if extra:
             checker.problem(extra[0], f"cells outside the header's columns ({', '.join(extra)}): row ignored")
@@ -667,7 +704,7 @@ def _xlsx_rows(checker: _Checker, data: bytes) -> Iterator[tuple[str, dict[str, 
         yield (
             f"{sheet}!{number}",
             {c: v for c, v in zip(columns, values, strict=False) if c is not None},
-            {name: f"{sheet}!{letter}{number}" for name, letter in letters.items()},
+            _Cells(sheet, letters, number),
         )
 
 
