@@ -71,6 +71,8 @@ __all__ = [
 #: Names the JSON ledger format and its version.
 LEDGER_FORMAT = "heze-plan-ledger/1"
 
+_COLLECTIVES = frozenset(COUNTY_COLLECTIVES)
+
 #: The date forms a ledger cell may take, as the messages name them.
 DATE_FORMS = "a date cell, 2023-09-30, 2023/9/30, 2023.9.30 or 2023年9月30日"
 _CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
@@ -185,6 +187,7 @@ class _Checker:
         self.tasks = {t.number: t for t in plan.tasks}
         self.guards = {s.number: s for s in plan.safeguards}
         self._guard_targets = {s.number: s.targets for s in plan.safeguards}
+        self._names: dict[str, tuple[str | None, bool, str | None]] = {}
         self.obligations = {o.key: o for s in plan.safeguards for o in s.obligations}
         self.shares: dict[tuple[str, str | None, dt.date | None], ObligationEntry] = {}
         self.obligation_actuals: dict[tuple[str, int, str | None, dt.date], ObligationActual] = {}
@@ -239,24 +242,37 @@ class _Checker:
             return None
         return self.tasks[number]
 
+    def _resolved(self, name: str) -> tuple[str | None, bool, str | None]:
+        """A 填报单位 as written: (county or canonical unit, whether a county, the lookup's error).
+
+        Remembered per name: a ledger names the same few units on every row.
+        """
+        found = self._names.get(name)
+        if found is None:
+            county = resolve_county(name)
+            if county is not None:
+                found = (county, True, None)
+            else:
+                try:
+                    found = (resolve_unit(self.plan, name).name, False, None)
+                except UnitLookupError as error:
+                    found = (None, False, str(error))
+            self._names[name] = found
+        return found
+
     def _unit(self, name: object, task: Task | None) -> str | None:
         name = str(name).strip()
         if not name:
             return None
-        county = resolve_county(name)
-        if county is not None:  # a county reports through the collectives (各县区政府、管委会)
-            if task is not None and not set(COUNTY_COLLECTIVES).intersection(task.units):
-                self._error(
-                    "unit",
-                    f"{county} is not a unit of task {task.number} (its units: {'、'.join(task.units)})",
-                )
-            return county
-        try:
-            canonical = resolve_unit(self.plan, name).name
-        except UnitLookupError as error:
-            self._error("unit", str(error))
+        canonical, county, error = self._resolved(name)
+        if canonical is None:
+            self._error("unit", error or f"unknown unit {name!r}")
             return None
-        if task is not None and canonical not in task.units:
+        if task is None:
+            return canonical
+        # a county reports through the collectives (各县区政府、管委会)
+        allowed = not _COLLECTIVES.isdisjoint(task.units) if county else canonical in task.units
+        if not allowed:
             self._error(
                 "unit",
                 f"{canonical} is not a unit of task {task.number} (its units: {'、'.join(task.units)})",
