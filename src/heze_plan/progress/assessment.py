@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 
 import attrs
 from attrs import frozen
 
 from heze_plan.common.numerals import area_label
-from heze_plan.common.workdays import working_days_between
+from heze_plan.common.workdays import working_days_between as _between
 from heze_plan.model.plan import Comparator, Obligation, Plan, Target, TargetKind, Task
 from heze_plan.progress._shares import shares
 from heze_plan.progress.ledger import (
@@ -73,6 +74,16 @@ __all__ = [
 DEFAULT_WITHIN = 5
 #: An "about" target (10%左右) is met within this fraction of its value.
 ABOUT_TOLERANCE = 0.1
+
+
+@functools.lru_cache(maxsize=4096)
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """:func:`heze_plan.common.workdays.working_days_between`, remembered: a report asks it for few dates.
+
+    Every item of a status is measured from the same as-of date to one of a
+    few dozen due dates, so 100 000 items ask about as many pairs.
+    """
+    return _between(start, end)
 
 
 class State(enum.Enum):
