@@ -309,7 +309,12 @@ class Ledger:
     obligation_actuals: tuple[ObligationActual, ...] = field(
         default=(), converter=_to_tuple, validator=_no_duplicates
     )
-    _by_key: dict[tuple[int, int | None], list[MilestoneEntry]] = field(
+    #: Each milestone's latest row; those with rows of several rounds also in ``_rounds``, oldest first
+    #: (most milestones have one row: 100 000 rows should not make 100 000 lists).
+    _latest: dict[tuple[int, int | None], MilestoneEntry] = field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+    _rounds: dict[tuple[int, int | None], list[MilestoneEntry]] = field(
         init=False, repr=False, eq=False, factory=dict
     )
     _by_target: dict[tuple[int, int], list[TargetActual]] = field(
@@ -330,8 +335,12 @@ class Ledger:
             self._by_obligation_target.setdefault((figure.obligation, figure.target, figure.unit), []).append(
                 figure
             )
+        latest, rounds = self._latest, self._rounds
         for entry in sorted(self.entries, key=_round_order):
-            self._by_key.setdefault(entry.key, []).append(entry)
+            key = entry.key
+            if key in latest:
+                rounds.setdefault(key, [latest[key]]).append(entry)
+            latest[key] = entry
         for actual in sorted(self.actuals, key=lambda a: a.as_of):
             self._by_target.setdefault((actual.task, actual.target), []).append(actual)
 
@@ -341,10 +350,10 @@ class Ledger:
         With several rounds, the latest row dated on or before ``as_of`` (any
         date when None); an undated row counts as the earliest.
         """
-        found = self._by_key.get((task, milestone), [])
-        if as_of is None:
-            return found[-1] if found else None
-        for entry in reversed(found):
+        latest = self._latest.get((task, milestone))
+        if as_of is None or latest is None or latest.as_of is None or latest.as_of <= as_of:
+            return latest
+        for entry in reversed(self._rounds.get((task, milestone), ())):
             if entry.as_of is None or entry.as_of <= as_of:
                 return entry
         return None

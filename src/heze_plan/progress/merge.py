@@ -96,11 +96,21 @@ def _merge_rows(
     what: Callable[[_Row], str],
     conflicts: list[Conflict],
 ) -> list[_Row]:
-    groups: dict[Hashable, list[_Row]] = {}
+    # Most rows are reported once: only a key seen twice gets a list (100 000 rows, not 100 000 lists).
+    first: dict[Hashable, _Row] = {}
+    repeated: dict[Hashable, list[_Row]] = {}
     for row in rows:
-        groups.setdefault(key(row), []).append(row)
+        found = key(row)
+        if found in first:
+            repeated.setdefault(found, [first[found]]).append(row)
+        else:
+            first[found] = row
     kept: list[_Row] = []
-    for group in groups.values():
+    for found, row in first.items():
+        group = repeated.get(found)
+        if group is None:
+            kept.append(row)
+            continue
         answers = {_answer(r) for r in group}
         if len(answers) == 1:
             kept.append(group[0])
