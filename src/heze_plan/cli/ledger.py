@@ -326,7 +326,8 @@ def register_ledger(commands: Commands) -> None:
     actions = ledger.add_subparsers(dest="action", metavar="ACTION", required=True)
     init = actions.add_parser(
         "init",
-        help="write a template (.xlsx workbook, CSV or JSON) listing every milestone and target to report on",
+        help="write a template (.xlsx workbook, CSV or JSON) listing every milestone, target and obligation "
+        "to report on",
     )
     init.add_argument(
         "file", type=Path, nargs="?", metavar="FILE", help="the template to write (.xlsx, .csv or .json)"
@@ -335,7 +336,8 @@ def register_ledger(commands: Commands) -> None:
         "--split-by-unit",
         type=Path,
         metavar="DIR",
-        help="write one template per lead unit into DIR (its tasks only; .xlsx unless --format)",
+        help="write one template per lead unit into DIR (its tasks and the safeguards' obligations on it), "
+        "and one per county with the obligations on the counties (.xlsx unless --format)",
     )
     init.add_argument(
         "--format",

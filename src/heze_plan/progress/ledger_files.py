@@ -1084,13 +1084,13 @@ def ledger_rows(plan: Plan, ledger: Ledger) -> list[dict[str, object]]:
         if entry.milestone is not None:
             row["due"] = guard.milestones[entry.milestone - 1].due
         rows.append(row | _reported(entry))
-    found = {o.key: (g, o) for g in plan.safeguards for o in g.obligations}
+    found = {o.key: o for g in plan.safeguards for o in g.obligations}
     for share in ledger.obligations:
-        guard, obligation = found[share.obligation]
+        obligation = found[share.obligation]
         row = {"safeguard": share.obligation, "lead_units": obligation.actor_phrase}
         rows.append(row | {"due": obligation.due or ""} | _reported(share))
     for figure in ledger.obligation_actuals:
-        guard, obligation = found[figure.obligation]
+        obligation = found[figure.obligation]
         rows.append(
             {
                 "safeguard": figure.obligation,
