@@ -192,7 +192,7 @@ def _split(plan: Plan, args: argparse.Namespace, tasks: list[Task]) -> int:
         raise UsageError(f"{existing[0]} exists; nothing is overwritten (use --force to replace files)")
     for unit, path in paths.items():
         write_atomic(path, _template(plan, fmt, books[unit], unit, args.lang))
-    also = f" and {counties} per county (the safeguards' obligations on it)" if counties else ""
+    also = f" and one per county ({counties}: the safeguards' obligations on it)" if counties else ""
     print(f"wrote {len(paths)} {fmt} templates, one per lead unit{also}, in {directory}")
     return 0
 
