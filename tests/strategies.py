@@ -19,6 +19,7 @@ from heze_plan.model.plan import (
     Document,
     Erratum,
     Milestone,
+    Obligation,
     Plan,
     Principle,
     Safeguard,
@@ -28,7 +29,14 @@ from heze_plan.model.plan import (
     Unit,
     UnitKind,
 )
-from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress, TargetActual
+from heze_plan.progress.ledger import (
+    Ledger,
+    MilestoneEntry,
+    ObligationActual,
+    ObligationEntry,
+    Progress,
+    TargetActual,
+)
 
 # ---------------------------------------------------------------- model (core)
 
@@ -614,6 +622,58 @@ def safeguard_rows(draw: st.DrawFn) -> MilestoneEntry:
     )
 
 
+#: The county-level divisions of Heze (data/counties.csv), written out here rather than read.
+HEZE_COUNTIES = (
+    "牡丹区", "定陶区", "曹县", "单县", "成武县", "巨野县", "郓城县", "鄄城县", "东明县",
+    "菏泽经济技术开发区", "菏泽高新技术产业开发区",
+)  # fmt: skip
+
+
+def _who_may_report(obligation: Obligation) -> list[str]:
+    """The units and counties an obligation falls on: its actors, the counties for 各县区政府、管委会."""
+    names = [a for a in obligation.actors if a != "各县区政府、管委会"]
+    return names + (list(HEZE_COUNTIES) if "各县区政府、管委会" in obligation.actors else [])
+
+
+@st.composite
+def obligation_rows(draw: st.DrawFn) -> ObligationEntry:
+    """A report on one unit's (or county's) share of an obligation, or on the whole (no unit)."""
+    obligation = draw(st.sampled_from([o for g in PLAN.safeguards for o in g.obligations]))
+    status = draw(st.sampled_from(Progress))
+    who = _who_may_report(obligation)
+    completed = draw(YEAR_DAYS) if status is Progress.DONE else None
+    as_of = draw(st.none() | YEAR_DAYS)
+    if completed is not None and as_of is not None and completed > as_of:
+        completed, as_of = as_of, completed  # a round reports what was done by its date
+    return ObligationEntry(
+        obligation=obligation.key,
+        status=status,
+        completed=completed,
+        unit=draw(st.none() | st.sampled_from(who)) if who else None,
+        note="因故取消" if status is Progress.DROPPED else draw(LEDGER_TEXT),
+        source="义务.csv:line 2",
+        as_of=as_of,
+    )
+
+
+@st.composite
+def obligation_figures(draw: st.DrawFn) -> ObligationActual:
+    """A figure of a safeguard's target (S2.1 不少于7项; S2.3's per county, with the county)."""
+    obligation = draw(st.sampled_from([o for g in PLAN.safeguards for o in g.obligations if o.targets]))
+    index = draw(st.integers(1, len(obligation.targets)))
+    guard = next(g for g in PLAN.safeguards if g.number == obligation.safeguard)
+    per_county = guard.targets[obligation.targets[index - 1]].scope == "per county"
+    unit = draw(st.sampled_from(HEZE_COUNTIES)) if per_county else None
+    return ObligationActual(
+        obligation=obligation.key,
+        target=index,
+        value=draw(st.integers(0, 40)),
+        as_of=draw(YEAR_DAYS),
+        unit=unit,
+        source="义务.csv:line 3",
+    )
+
+
 @st.composite
 def ledgers(draw: st.DrawFn) -> Ledger:
     """A ledger of milestone rows (several rounds), target actuals and safeguard rows, with sources."""
@@ -629,7 +689,15 @@ def ledgers(draw: st.DrawFn) -> Ledger:
         for n, a in enumerate(actuals)
     ]
     guards = draw(st.lists(safeguard_rows(), max_size=2, unique_by=lambda e: e.round_key))
-    return Ledger(entries=entries, actuals=actuals, safeguards=guards)
+    shares = draw(st.lists(obligation_rows(), max_size=3, unique_by=lambda e: e.round_key))
+    figures = draw(st.lists(obligation_figures(), max_size=2, unique_by=lambda a: a.key))
+    return Ledger(
+        entries=entries,
+        actuals=actuals,
+        safeguards=guards,
+        obligations=shares,
+        obligation_actuals=figures,
+    )
 
 
 # ---------------------------------------------------------------- parsing shortcuts

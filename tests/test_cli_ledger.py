@@ -22,7 +22,8 @@ class TestLedgerInit:
         assert main(["ledger", "init", str(target)]) == 0
         text = target.read_text(encoding="utf-8")
         assert text.startswith("\ufeff任务序号,")
-        assert len(text.splitlines()) == 1 + 121 + 87 + 64 + 2  # and the 2 safeguard deadlines
+        # and the 13 obligations of the safeguards with the 24 rows of their targets
+        assert len(text.splitlines()) == 1 + 121 + 87 + 64 + 13 + 24
         assert "wrote" in capsys.readouterr().out
 
     def test_json_for_one_unit_by_alias(self, tmp_path: Path) -> None:
@@ -63,7 +64,8 @@ class TestLedgerCheck:
         assert main(["ledger", "check", str(SAMPLE), "--as-of", "2023-10-15"]) == 0
         assert capsys.readouterr().out.splitlines() == [
             f"read {SAMPLE} as UTF-8 (with BOM) CSV",
-            "48 milestone row(s), 14 target actual(s) and 0 safeguard row(s) read; no problems",
+            "48 milestone row(s), 14 target actual(s), 0 obligation row(s) and 0 obligation target "
+            "actual(s) read; no problems",
         ]
 
     def test_problems(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,7 +82,10 @@ class TestLedgerCheck:
             f"{path}:line 2: status done needs a completion date",
             f"{path}:line 3: unknown task 999: the plan numbers its tasks 1..195",
         ]
-        summary = "1 milestone row(s), 0 target actual(s) and 0 safeguard row(s) read; 2 problem(s)"
+        summary = (
+            "1 milestone row(s), 0 target actual(s), 0 obligation row(s) and 0 obligation target "
+            "actual(s) read; 2 problem(s)"
+        )
         assert summary in captured.err
         assert path.read_bytes() == before
 

@@ -76,7 +76,8 @@ class TestLibreOffice:
             for row in openpyxl.load_workbook(book)["台账"].iter_rows(values_only=True)
         ]
         assert theirs == ours
-        assert len(theirs) == 1 + 121 + 87 + 64 + 2
+        # every task row, the 13 obligations of the safeguards and the 24 rows of their targets
+        assert len(theirs) == 1 + 121 + 87 + 64 + 13 + 24
 
     def test_report_workbook_opens(self, tmp_path: Path, profile: str) -> None:
         sample = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
@@ -134,3 +135,48 @@ class TestLibreOffice:
         assert kept.protection.sheet
         assert kept["A5"].protection.locked
         assert not kept["I5"].protection.locked
+
+    def test_report_obligations_sheet_opens(self, tmp_path: Path, profile: str) -> None:
+        """The 保障措施义务 sheet (the 8th) as LibreOffice reads it: a row per share, S1.6's 29.
+
+        S1.6 各县区、市直领域牵头部门要在本行动计划印发1个月内制定具体落实方案: the areas' lead units
+        and the 11 county-level divisions; by 2023-10-15 each is overdue in the sample ledger,
+        which reports no obligation.
+        """
+        sample = Path(__file__).resolve().parent.parent / "examples" / "ledger-2023-10-15.csv"
+        report = tmp_path / "report.xlsx"
+        args = ["report", "--ledger", str(sample), "--as-of", "2023-10-15", "--format", "xlsx"]
+        assert main([*args, "-o", str(report)]) == 0
+        convert(profile, report, CSV_FILTER.rsplit(",", 1)[0] + ",8", tmp_path / "csv")
+        (written,) = (tmp_path / "csv").glob("*.csv")
+        rows = list(csv.reader(written.open(encoding="utf-8", newline="")))
+        assert rows[0][:2] == ["义务 obligation", "单位或县区 unit or county"]
+        s16 = [r for r in rows[1:] if r[0] == "S1.6"]
+        assert len(s16) == 29
+        assert {r[3] for r in s16} == {"2023-08-29"}
+        assert {r[4] for r in s16} == {"已逾期 overdue"}
+        assert {r[6] for r in s16} == {"47"}  # 2023-08-29 to 2023-10-15
+
+    def test_county_workbook_saved_by_libreoffice_reads_back(
+        self, tmp_path: Path, plan: Plan, profile: str
+    ) -> None:
+        """A county fills in its share of S1.6 and S2.3's figure in LibreOffice; both read back."""
+        book = tmp_path / "曹县.xlsx"
+        assert main(["ledger", "init", str(book), "--unit", "曹县"]) == 0
+        filled = openpyxl.load_workbook(book)
+        sheet = filled["台账"]
+        rows = {(sheet[f"D{r}"].value, sheet[f"C{r}"].value): r for r in range(2, sheet.max_row + 1)}
+        s16, figure = rows["S1.6", None], rows["S2.3", 1]
+        sheet[f"I{s16}"], sheet[f"J{s16}"] = "已办结", dt.datetime(2023, 8, 28)
+        sheet[f"K{figure}"], sheet[f"L{figure}"] = 3, dt.datetime(2023, 10, 15)
+        filled.save(book)
+        resaved = tmp_path / "resaved"
+        convert(profile, book, "xlsx:Calc MS Excel 2007 XML", resaved)
+        read = load_ledger(resaved / "曹县.xlsx", plan, as_of=dt.date(2023, 10, 15))
+        assert read.problems == ()
+        assert [(o.obligation, o.unit, o.status, o.completed) for o in read.ledger.obligations] == [
+            ("S1.6", "曹县", Progress.DONE, dt.date(2023, 8, 28))
+        ]
+        assert [(a.obligation, a.target, a.unit, a.value) for a in read.ledger.obligation_actuals] == [
+            ("S2.3", 1, "曹县", 3)
+        ]

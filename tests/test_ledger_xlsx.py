@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from heze_plan.cli import main
+from heze_plan.errors import LedgerError
 from heze_plan.model.plan import Plan
 from heze_plan.progress.ledger import Progress
 from heze_plan.progress.ledger_files import ledger_date, load_ledger, read_ledger
@@ -73,9 +74,20 @@ class TestWorkbookOut:
         assert sum(1 for r in task_rows if r["时间节点"] is not None) == 121
         assert sum(1 for r in task_rows if r["时间节点"] is None and r["目标"] is None) == 87
         assert sum(1 for r in task_rows if r["目标"] is not None) == 64
-        guards = [(r["保障措施"], r["时间节点"], r["截止日期"]) for r in rows if r["保障措施"] is not None]
-        assert guards == [(1, 1, dt.datetime(2023, 8, 29)), (2, 1, dt.datetime(2023, 12, 31))]
-        assert len(rows) == 121 + 87 + 64 + 2
+        # One row per obligation of the safeguards (S1.1..S3.4: 13 sentences that lay a duty), the
+        # dated ones with their date as a date cell: S1.6 印发1个月内 → 2023-08-29,
+        # （二）'s 年内 → 2023-12-31.
+        duties = [(r["保障措施"], r["截止日期"]) for r in rows if r["保障措施"] and r["目标"] is None]
+        assert len(duties) == 13
+        assert [d for d in duties if d[1]] == [
+            ("S1.6", dt.datetime(2023, 8, 29)),
+            ("S2.1", dt.datetime(2023, 12, 31)),
+            ("S2.2", dt.datetime(2023, 12, 31)),
+            ("S2.3", dt.datetime(2023, 12, 31)),
+        ]
+        # （二）'s 不少于7项 and 不少于10项, and the same two per county (11 county-level divisions).
+        assert sum(1 for r in rows if r["保障措施"] and r["目标"] is not None) == 2 + 2 * 11
+        assert len(rows) == 121 + 87 + 64 + 13 + 24
 
     def test_header_and_layout(self, tmp_path: Path) -> None:
         sheet = openpyxl.load_workbook(init(tmp_path))["台账"]
@@ -109,8 +121,12 @@ class TestWorkbookOut:
 
     def test_selection_and_unit(self, tmp_path: Path) -> None:
         rows = rows_of(init(tmp_path, "--lead", "科技局"))
-        # 市科技局 leads tasks 161–165 (领域（十八）); the safeguard rows belong to the whole plan.
-        assert sorted({r["任务序号"] for r in rows}) == [161, 162, 163, 164, 165]
+        # 市科技局 leads tasks 161–165 (领域（十八）); of the obligations, those that fall on it as an
+        # area's lead unit and a responsible unit (S1.2, S1.3, S1.6, S2.1, S2.2), in its name.
+        assert sorted({r["任务序号"] for r in rows if r["任务序号"]}) == [161, 162, 163, 164, 165]
+        assert [r["保障措施"] for r in rows if r["保障措施"] and r["目标"] is None] == [
+            "S1.2", "S1.3", "S1.6", "S2.1", "S2.2"
+        ]  # fmt: skip
         assert {r["填报单位"] for r in rows} == {"市科技局"}
         rows = rows_of(init(tmp_path, "--area", "7", "--month", "10", name="b.xlsx"))
         assert rows
@@ -118,18 +134,39 @@ class TestWorkbookOut:
 
     def test_a_county_gets_the_tasks_of_its_collective(self, tmp_path: Path) -> None:
         rows = rows_of(init(tmp_path, "--unit", "曹县"))
-        assert len({r["任务序号"] for r in rows}) == 171  # as `tasks --unit 曹县人民政府`
+        assert len({r["任务序号"] for r in rows if r["任务序号"]}) == 171  # as `tasks --unit 曹县人民政府`
+        # The obligations that fall on the counties (各县区…), each in the county's own name: S1.3
+        # (各领域责任单位, the collective among them), S1.4 (各县区要参照市级模式建立健全工作机制), S1.6
+        # (各县区、市直领域牵头部门要在本行动计划印发1个月内…), S2.3 (各县区…案例数量参照市直部门执行)
+        # and its two figures.
+        duties = [(r["保障措施"], r["目标"], r["填报单位"]) for r in rows if r["保障措施"]]
+        assert duties == [
+            ("S1.3", None, "曹县"), ("S1.4", None, "曹县"), ("S1.6", None, "曹县"),
+            ("S2.3", None, "曹县"), ("S2.3", 1, "曹县"), ("S2.3", 2, "曹县"),
+        ]  # fmt: skip
 
     def test_split_by_unit(self, tmp_path: Path, plan: Plan) -> None:
         out = tmp_path / "out"
         assert main(["ledger", "init", "--split-by-unit", str(out)]) == 0
         leads = {u for t in plan.tasks for u in t.lead_units}
-        assert {p.stem for p in out.iterdir()} == leads
+        counties = {"牡丹区", "定陶区", "曹县", "单县", "成武县", "巨野县", "郓城县", "鄄城县", "东明县",
+                    "菏泽经济技术开发区", "菏泽高新技术产业开发区"}  # fmt: skip
+        # one per lead unit, and one per county-level division for the obligations on 各县区
+        assert {p.stem for p in out.iterdir()} == leads | counties
         rows = rows_of(out / "市科技局.xlsx")
-        assert sorted({r["任务序号"] for r in rows}) == [161, 162, 163, 164, 165]
+        assert sorted({r["任务序号"] for r in rows if r["任务序号"]}) == [161, 162, 163, 164, 165]
         # Every task's rows go to each of its lead units: nothing is sent to nobody.
-        sent = {(p.stem, r["任务序号"]) for p in out.iterdir() for r in rows_of(p)}
+        every = {p.stem: rows_of(p) for p in out.iterdir()}
+        sent = {(stem, r["任务序号"]) for stem, rows in every.items() for r in rows if r["任务序号"]}
         assert sent == {(u, t.number) for t in plan.tasks for u in t.lead_units}
+        # S1.6 各县区、市直领域牵头部门要在本行动计划印发1个月内制定具体落实方案: every area's lead
+        # unit (the areas' headings) gets its row in its own workbook, and each county its own.
+        s16 = {(stem, r["填报单位"]) for stem, rows in every.items() for r in rows if r["保障措施"] == "S1.6"}
+        area_leads = {u for a in plan.areas for u in a.lead_units}
+        assert s16 == {(u, u) for u in area_leads | counties}
+        assert [(r["保障措施"], r["目标"]) for r in every["曹县"]] == [
+            ("S1.3", None), ("S1.4", None), ("S1.6", None), ("S2.3", None), ("S2.3", 1), ("S2.3", 2)
+        ]  # fmt: skip
 
     def test_split_refuses_to_overwrite(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         out = tmp_path / "out"
@@ -171,12 +208,12 @@ class TestWorkbookBack:
 
     def test_safeguard_deadline_reported(self, tmp_path: Path, plan: Plan) -> None:
         path = init(tmp_path)
-        row = 2 + 121 + 87 + 64  # the first safeguard row, after every task row
+        row = 2 + 121 + 87 + 64 + 5  # S1.6, the sixth obligation row, after every task row
         fill(path, {f"I{row}": "完成", f"J{row}": "2023年8月25日"})
         ledger, problems = read_ledger(path, plan)
         assert problems == []
-        assert [(e.task, e.milestone, e.completed) for e in ledger.safeguards] == [
-            (1, 1, dt.date(2023, 8, 25))
+        assert [(e.obligation, e.unit, e.completed) for e in ledger.obligations] == [
+            ("S1.6", None, dt.date(2023, 8, 25))
         ]
 
     def test_problems_name_the_cell(
@@ -229,6 +266,10 @@ class TestSpreadsheetsBack:
             ("gbk", "GB18030/GBK CSV"),
             ("gb18030", "GB18030/GBK CSV"),
             ("utf-16", "UTF-16 CSV"),
+            # Without the byte-order mark (some exports of WPS and of scripts write none): the
+            # commas and digits are ASCII, so every other byte is 0, at odd offsets in LE.
+            ("utf-16-le", "UTF-16 LE (no BOM) CSV"),
+            ("utf-16-be", "UTF-16 BE (no BOM) CSV"),
         ],
     )
     def test_encodings(self, tmp_path: Path, plan: Plan, encoding: str, said: str) -> None:
@@ -247,6 +288,20 @@ class TestSpreadsheetsBack:
         path.write_bytes(self.TEXT.encode("gbk"))
         assert main(["ledger", "check", str(path), "--as-of", "2023-10-15"]) == 0
         assert f"read {path} as GB18030/GBK CSV" in capsys.readouterr().out
+
+    def test_check_says_utf16_without_bom(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        path = tmp_path / "l.csv"
+        path.write_bytes(self.TEXT.encode("utf-16-le"))
+        assert not path.read_bytes().startswith((b"\xff\xfe", b"\xfe\xff"))
+        assert main(["ledger", "check", str(path), "--as-of", "2023-10-15"]) == 0
+        assert f"read {path} as UTF-16 LE (no BOM) CSV" in capsys.readouterr().out
+
+    def test_nul_bytes_that_are_not_utf16(self, tmp_path: Path, plan: Plan) -> None:
+        """An odd number of bytes with NULs is no UTF-16 text: a clear error, not a garbled read."""
+        path = tmp_path / "l.csv"
+        path.write_bytes(self.TEXT.encode("utf-16-le") + b"\x00")
+        with pytest.raises(LedgerError, match=r"has NUL bytes, as UTF-16 text without a byte-order mark"):
+            load_ledger(path, plan)
 
     def test_many_problems_summarised(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = tmp_path / "l.csv"

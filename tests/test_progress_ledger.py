@@ -420,14 +420,26 @@ class TestTemplate:
         assert text.startswith("\ufeff任务序号,时间节点,目标,")
         rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
         # 121 milestones, 87 tasks without one, 64 task targets (tests/data/expected_targets.csv):
-        # the facts of the plan; and the two safeguard deadlines (印发1个月内, 2023-08-29; 年内, 2023-12-31).
+        # the facts of the plan; and a row per obligation of the safeguards (S1.1..S3.4, the 13
+        # sentences of 保障措施 that lay a duty), dated where the sentence has a deadline: S1.6
+        # 各县区、市直领域牵头部门要在本行动计划印发1个月内制定具体落实方案 (印发 2023-07-29: 2023-08-29),
+        # and （二）'s 市直各领域年内形成的… and what follows it (年内: 2023-12-31).
         assert sum(1 for r in rows if r["时间节点"] and not r["保障措施"]) == 121
-        assert [(r["保障措施"], r["截止日期"]) for r in rows if r["保障措施"]] == [
-            ("1", "2023-08-29"),
-            ("2", "2023-12-31"),
-        ]
-        assert sum(1 for r in rows if not r["时间节点"] and not r["目标"]) == 87
-        assert sum(1 for r in rows if r["目标"]) == 64
+        duties = [(r["保障措施"], r["截止日期"]) for r in rows if r["保障措施"] and not r["目标"]]
+        assert [key for key, _ in duties] == [f"S1.{n}" for n in range(1, 7)] + [
+            "S2.1", "S2.2", "S2.3", "S3.1", "S3.2", "S3.3", "S3.4"
+        ]  # fmt: skip
+        assert {key: due for key, due in duties if due} == {
+            "S1.6": "2023-08-29", "S2.1": "2023-12-31", "S2.2": "2023-12-31", "S2.3": "2023-12-31"
+        }  # fmt: skip
+        # （二）'s targets: 不少于7项 (national) and 不少于10项 (provincial) for the municipal areas, and
+        # 各县区…案例数量参照市直部门执行, the same two figures for each of the 11 county-level divisions.
+        figures = [(r["保障措施"], r["目标"], r["填报单位"]) for r in rows if r["保障措施"] and r["目标"]]
+        assert figures[:2] == [("S2.1", "1", ""), ("S2.2", "1", "")]
+        assert len(figures) == 2 + 2 * 11
+        assert ("S2.3", "2", "曹县") in figures
+        assert sum(1 for r in rows if not r["时间节点"] and not r["目标"] and not r["保障措施"]) == 87
+        assert sum(1 for r in rows if r["目标"] and not r["保障措施"]) == 64
         assert parse_ledger(text.lstrip("\ufeff"), plan) == (Ledger(), [])
 
     def test_for_one_unit(self, plan: Plan) -> None:
@@ -435,13 +447,21 @@ class TestTemplate:
             csv.DictReader(io.StringIO(template(plan, unit="市科技局", chinese=False).lstrip("\ufeff")))
         )
         # 市科技局 leads tasks 161–165 (领域（十八）), 161 with one milestone and 3 targets.
-        assert sorted({int(r["task"]) for r in rows}) == [161, 162, 163, 164, 165]
+        assert sorted({int(r["task"]) for r in rows if r["task"]}) == [161, 162, 163, 164, 165]
         assert all(r["unit"] == "市科技局" for r in rows)
+        # and the obligations that fall on it as a lead unit of an area and a responsible unit:
+        # S1.2 (市直各领域牵头单位要切实发挥牵头作用), S1.3 (各领域责任单位要…配合牵头单位), S1.6
+        # (市直领域牵头部门要在本行动计划印发1个月内制定具体落实方案), S2.1 and S2.2 (市直各领域年内形成的…)
+        assert [r["safeguard"] for r in rows if r["safeguard"] and not r["target"]] == [
+            "S1.2", "S1.3", "S1.6", "S2.1", "S2.2"
+        ]  # fmt: skip
 
     def test_json_reads_back_as_empty(self, plan: Plan) -> None:
         text = template(plan, json_format=True)
         data = json.loads(text)
-        assert (len(data["milestones"]), len(data["targets"])) == (121 + 87, 64)
+        # 64 task targets and the safeguards' 2 + 2 × 11 (（二）'s figures, then per county).
+        assert (len(data["milestones"]), len(data["targets"])) == (121 + 87, 64 + 24)
+        assert len(data["safeguards"]) == 13  # S1.1..S3.4
         assert parse_ledger(text, plan, json_format=True) == (Ledger(), [])
 
     def test_filled_template_reads(self, plan: Plan) -> None:

@@ -28,7 +28,7 @@ from heze_plan.cli.selection import add_selection_options, select_tasks
 
 if TYPE_CHECKING:
     from heze_plan.model.plan import Plan, Task
-    from heze_plan.progress.ledger import Problem
+    from heze_plan.progress.ledger import Ledger, Problem
     from heze_plan.progress.ledger_files import LedgerFile
 
 
@@ -108,6 +108,12 @@ def _selected(args: argparse.Namespace) -> bool:
     ) or bool(args.ongoing)
 
 
+def _narrowed(args: argparse.Namespace) -> bool:
+    """Whether an option other than --unit and --lead narrows the tasks."""
+    names = ("responsible", "area", "due_after", "due_before", "month", "search")
+    return any(getattr(args, name) for name in names) or bool(args.ongoing)
+
+
 def _ledger_init(args: argparse.Namespace) -> int:
     from heze_plan.common.files import write_atomic
     from heze_plan.progress.ledger_files import template_rows
@@ -132,8 +138,11 @@ def _ledger_init(args: argparse.Namespace) -> int:
             party = resolve_party(plan, named[0])
         except UnitLookupError as error:
             raise UsageError(str(error)) from None
-        unit = party.units[0] if len(party.units) == 1 else None
-    rows = template_rows(plan, tasks, unit=unit, safeguards=not _selected(args))
+        unit = party.county or (party.units[0] if len(party.units) == 1 else None)
+    # One unit or county named and nothing else narrowing: its workbook, with the safeguards'
+    # obligations that fall on it (S1.6 for a county or an area's lead unit).
+    own = unit if unit is not None and not _narrowed(args) else None
+    rows = template_rows(plan, tasks, unit=unit, safeguards=not _selected(args), obligations_of=own)
     write_atomic(target, _template(plan, fmt, rows, unit, args.lang))
     print(
         f"wrote {target} ({fmt}, {len(rows)} rows); fill in status and completion date, "
@@ -143,9 +152,15 @@ def _ledger_init(args: argparse.Namespace) -> int:
 
 
 def _split(plan: Plan, args: argparse.Namespace, tasks: list[Task]) -> int:
-    """``--split-by-unit DIR``: one template per lead unit of the selected tasks, its tasks only."""
+    """``--split-by-unit DIR``: one template per lead unit of the selected tasks, its tasks only.
+
+    Unless an option other than --unit/--lead narrows the tasks, each workbook also lists the
+    safeguards' obligations that fall on its unit (the county collective's lists those of the
+    counties, one row per county).
+    """
     from heze_plan.common.files import write_atomic
     from heze_plan.progress.ledger_files import template_rows
+    from heze_plan.query.lookup import COUNTIES
 
     if args.file is not None:
         raise UsageError("--split-by-unit DIR writes one file per unit: give no FILE with it")
@@ -154,15 +169,53 @@ def _split(plan: Plan, args: argparse.Namespace, tasks: list[Task]) -> int:
     leads = [u.name for u in plan.units if any(u.name in t.lead_units for t in tasks)]
     if not leads:
         raise UsageError("no task matches the selection options: no template written")
-    paths = {unit: directory / f"{unit.replace('/', '／')}.{fmt}" for unit in leads}
+    own = not _narrowed(args)  # the whole share of each unit: its obligations of the safeguards too
+    books = {
+        unit: template_rows(
+            plan,
+            [t for t in tasks if unit in t.lead_units],
+            unit=unit,
+            safeguards=False,
+            obligations_of=unit if own else None,
+        )
+        for unit in leads
+    }
+    counties = 0
+    if not _selected(args):  # the whole plan: each county gets the obligations that fall on it
+        for county in COUNTIES:
+            rows = template_rows(plan, [], unit=county, safeguards=False, obligations_of=county)
+            if rows:
+                books[county], counties = rows, counties + 1
+    paths = {unit: directory / f"{unit.replace('/', '／')}.{fmt}" for unit in books}
     existing = [str(p) for p in paths.values() if p.exists()]
     if existing and not args.force:
         raise UsageError(f"{existing[0]} exists; nothing is overwritten (use --force to replace files)")
     for unit, path in paths.items():
-        rows = template_rows(plan, [t for t in tasks if unit in t.lead_units], unit=unit, safeguards=False)
-        write_atomic(path, _template(plan, fmt, rows, unit, args.lang))
-    print(f"wrote {len(paths)} {fmt} templates, one per lead unit, in {directory}")
+        write_atomic(path, _template(plan, fmt, books[unit], unit, args.lang))
+    also = f" and one per county ({counties}: the safeguards' obligations on it)" if counties else ""
+    print(f"wrote {len(paths)} {fmt} templates, one per lead unit{also}, in {directory}")
     return 0
+
+
+def _kinds(ledger: Ledger) -> tuple[tuple[object, ...], ...]:
+    """The rows of a ledger by kind, in the order :func:`_counts` names them."""
+    return (
+        ledger.entries,
+        ledger.actuals,
+        ledger.obligations,
+        ledger.obligation_actuals,
+        ledger.safeguards,
+    )
+
+
+def _counts(ledger: Ledger) -> str:
+    """How many rows of each kind a ledger holds (old-style safeguard deadline rows only when any)."""
+    entries, actuals, shares, figures, guards = (len(kind) for kind in _kinds(ledger))
+    text = (
+        f"{entries} milestone row(s), {actuals} target actual(s), {shares} obligation row(s) and "
+        f"{figures} obligation target actual(s)"
+    )
+    return text + (f", {guards} safeguard deadline row(s)" if guards else "")
 
 
 def _ledger_check(args: argparse.Namespace) -> int:
@@ -173,10 +226,7 @@ def _ledger_check(args: argparse.Namespace) -> int:
     print_problems(read.problems, sys.stdout)
     errors = [p for p in read.problems if not p.warning]
     warnings = len(read.problems) - len(errors)
-    summary = (
-        f"{len(ledger.entries)} milestone row(s), {len(ledger.actuals)} target actual(s) and "
-        f"{len(ledger.safeguards)} safeguard row(s) read"
-    )
+    summary = f"{_counts(ledger)} read"
     noted = f", {warnings} warning(s)" if warnings else ""
     if errors:
         print(
@@ -207,7 +257,7 @@ def _ledger_merge(args: argparse.Namespace) -> int:
             read = load_ledger(path, plan, as_of=as_of)
         except LedgerError as error:
             raise UsageError(str(error)) from None
-        rows = len(read.ledger.entries) + len(read.ledger.actuals) + len(read.ledger.safeguards)
+        rows = sum(len(kind) for kind in _kinds(read.ledger))
         print(f"read {path} as {read.encoding}: {rows} row(s)")
         problems += read.problems
         ledgers.append(read.ledger)
@@ -223,8 +273,7 @@ def _ledger_merge(args: argparse.Namespace) -> int:
     write_atomic(out, write_ledger(plan, merged.ledger, _fmt(out, None)))
     ledger = merged.ledger
     print(
-        f"wrote {out}: {len(ledger.entries)} milestone row(s), {len(ledger.actuals)} target actual(s), "
-        f"{len(ledger.safeguards)} safeguard row(s) from {len(args.files)} file(s); "
+        f"wrote {out}: {_counts(ledger)} from {len(args.files)} file(s); "
         f"{len(merged.conflicts)} conflict(s), {len(merged.unresolved)} unresolved"
     )
     if errors or merged.unresolved:
@@ -277,7 +326,8 @@ def register_ledger(commands: Commands) -> None:
     actions = ledger.add_subparsers(dest="action", metavar="ACTION", required=True)
     init = actions.add_parser(
         "init",
-        help="write a template (.xlsx workbook, CSV or JSON) listing every milestone and target to report on",
+        help="write a template (.xlsx workbook, CSV or JSON) listing every milestone, target and obligation "
+        "to report on",
     )
     init.add_argument(
         "file", type=Path, nargs="?", metavar="FILE", help="the template to write (.xlsx, .csv or .json)"
@@ -286,7 +336,8 @@ def register_ledger(commands: Commands) -> None:
         "--split-by-unit",
         type=Path,
         metavar="DIR",
-        help="write one template per lead unit into DIR (its tasks only; .xlsx unless --format)",
+        help="write one template per lead unit into DIR (its tasks and the safeguards' obligations on it), "
+        "and one per county with the obligations on the counties (.xlsx unless --format)",
     )
     init.add_argument(
         "--format",

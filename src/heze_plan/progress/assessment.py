@@ -17,22 +17,39 @@ States (:class:`State`):
 - not yet due: not completed, due later;
 - ongoing: a task without a milestone, which runs the whole plan year;
 - dropped: reported dropped (with a note saying why).
+
+The safeguards' obligations (S1.6) are assessed the same way, one share per
+unit or county they fall on (``heze_plan.progress._shares``): a dated one
+against its date, a recurring or undated one as ongoing until reported done.
+A share without a row of its own takes the row that reports the obligation
+as a whole (no 填报单位, or the unit the result is filed with: 报市营转办备案),
+else an old-style row reporting the safeguard's deadline
+(保障措施 1, 时间节点 1) that the obligation's date matches.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 
 import attrs
 from attrs import frozen
 
 from heze_plan.common.dates import as_date
 from heze_plan.common.numerals import area_label
-from heze_plan.common.workdays import working_days_between
-from heze_plan.model.plan import Comparator, Plan, Target, TargetKind, Task
-from heze_plan.progress.ledger import Ledger, MilestoneEntry, Progress, TargetActual
-from heze_plan.query.lookup import resolve_party
+from heze_plan.common.workdays import working_days_between as _between
+from heze_plan.model.plan import Comparator, Obligation, Plan, Target, TargetKind, Task
+from heze_plan.progress._shares import shares
+from heze_plan.progress.ledger import (
+    Ledger,
+    MilestoneEntry,
+    ObligationActual,
+    ObligationEntry,
+    Progress,
+    TargetActual,
+)
+from heze_plan.query.lookup import COUNTIES, resolve_party
 from heze_plan.query.selections import Chosen, scope
 from heze_plan.query.selections import tasks as select_tasks
 
@@ -41,6 +58,8 @@ __all__ = [
     "Attainment",
     "Change",
     "ItemStatus",
+    "ObligationStatus",
+    "ObligationTargetStatus",
     "Score",
     "State",
     "Status",
@@ -56,6 +75,16 @@ __all__ = [
 DEFAULT_WITHIN = 5
 #: An "about" target (10%左右) is met within this fraction of its value.
 ABOUT_TOLERANCE = 0.1
+
+
+@functools.lru_cache(maxsize=4096)
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """:func:`heze_plan.common.workdays.working_days_between`, remembered: a report asks it for few dates.
+
+    Every item of a status is measured from the same as-of date to one of a
+    few dozen due dates, so 100 000 items ask about as many pairs.
+    """
+    return _between(start, end)
 
 
 class State(enum.Enum):
@@ -87,7 +116,10 @@ _STATE_LABELS = {
 
 
 def classify(
-    due: dt.date | None, entry: MilestoneEntry | None, as_of: dt.date, within: int = DEFAULT_WITHIN
+    due: dt.date | None,
+    entry: MilestoneEntry | ObligationEntry | None,
+    as_of: dt.date,
+    within: int = DEFAULT_WITHIN,
 ) -> State:
     """The state on ``as_of`` of a milestone due on ``due`` (None: no milestone) given its ledger entry.
 
@@ -179,6 +211,43 @@ class TargetStatus:
 
 
 @frozen
+class ObligationStatus:
+    """One unit's (or county's) share of one obligation of the safeguards on the as-of date."""
+
+    obligation: Obligation
+    #: The unit or county whose share this is; None for an obligation that names nobody (the whole).
+    unit: str | None
+    #: The obligation's date; None for a recurring or undated one (assessed as ongoing).
+    due: dt.date | None
+    state: State
+    working_days_left: int | None
+    days_late: int | None
+    #: The row this rests on: the unit's own, else the whole obligation's (or the safeguard deadline's).
+    entry: MilestoneEntry | ObligationEntry | None
+
+    @property
+    def key(self) -> str:
+        """The obligation's key, ``S1.6``."""
+        return self.obligation.key
+
+
+@frozen
+class ObligationTargetStatus:
+    """One target an obligation states (S2.1's 不少于7项) with its latest figure on the as-of date."""
+
+    obligation: str
+    #: 1-based index of the target within the obligation.
+    index: int
+    target: Target
+    #: The county whose figure it is, for a target set per county; None for one of the whole.
+    unit: str | None
+    due: dt.date
+    actual: ObligationActual | None
+    attainment: Attainment
+    gap: float | None
+
+
+@frozen
 class Score:
     """Counts of states for one unit or area, with the on-time rate."""
 
@@ -236,6 +305,18 @@ class Status:
     #: The ledger round before the report's date, and per lead unit what changed since it.
     previous_round: dt.date | None = None
     changes: tuple[Change, ...] = ()
+    #: The safeguards' obligations, one share per unit or county they fall on (none for a selection).
+    obligations: tuple[ObligationStatus, ...] = ()
+    #: The safeguards' targets (per county where they are set per county).
+    obligation_targets: tuple[ObligationTargetStatus, ...] = ()
+    #: Scores of the obligations' shares per unit and per county (counties included).
+    by_obligation_unit: tuple[Score, ...] = ()
+    #: Scores of the obligations per safeguard (（一）…): they belong to no area.
+    by_safeguard: tuple[Score, ...] = ()
+
+    def obligation_count(self, state: State) -> int:
+        """How many obligation shares are in ``state``."""
+        return sum(1 for share in self.obligations if share.state is state)
 
     def count(self, state: State) -> int:
         """How many items are in ``state``."""
@@ -363,6 +444,109 @@ def _scores(items: list[ItemStatus], keys: dict[str, list[int]]) -> tuple[Score,
     return tuple(Score(name, counts[name]) for name in keys)
 
 
+def _legacy_rows(ledger: Ledger) -> dict[tuple[int, int | None], list[MilestoneEntry]]:
+    """The old-style rows reporting a safeguard's deadline (保障措施 1, 时间节点 1), oldest round first."""
+    found: dict[tuple[int, int | None], list[MilestoneEntry]] = {}
+    for row in sorted(ledger.safeguards, key=lambda e: dt.date.min if e.as_of is None else e.as_of):
+        found.setdefault(row.key, []).append(row)
+    return found
+
+
+def _share_entry(
+    plan: Plan,
+    ledger: Ledger,
+    legacy: dict[tuple[int, int | None], list[MilestoneEntry]],
+    *,
+    obligation: Obligation,
+    unit: str | None,
+    as_of: dt.date,
+) -> MilestoneEntry | ObligationEntry | None:
+    own = ledger.obligation(obligation.key, unit, as_of) if unit is not None else None
+    if own is not None:
+        return own
+    whole = ledger.obligation(obligation.key, None, as_of)
+    if whole is None and obligation.recipient is not None:  # 报市营转办备案: the office it is filed with
+        whole = ledger.obligation(obligation.key, obligation.recipient, as_of)
+    if whole is not None or obligation.due is None:
+        return whole
+    guard = plan.safeguards[[g.number for g in plan.safeguards].index(obligation.safeguard)]
+    for index, milestone in enumerate(guard.milestones, 1):
+        if milestone.due == obligation.due:
+            for row in reversed(legacy.get((guard.number, index), [])):
+                if row.as_of is None or row.as_of <= as_of:
+                    return row
+    return None
+
+
+def _obligation_status(
+    plan: Plan, ledger: Ledger, as_of: dt.date, within: int, wanted: set[str] | None
+) -> tuple[list[ObligationStatus], list[ObligationTargetStatus]]:
+    """Every share of every obligation (only ``wanted`` units' when given) and the targets they state."""
+    legacy = _legacy_rows(ledger)
+    found: list[ObligationStatus] = []
+    figures: list[ObligationTargetStatus] = []
+    for guard in plan.safeguards:
+        for obligation in guard.obligations:
+            own = [u for u in shares(obligation) if wanted is None or u in wanted]
+            due = obligation.due
+            for unit in own:
+                entry = _share_entry(plan, ledger, legacy, obligation=obligation, unit=unit, as_of=as_of)
+                state = classify(due, entry, as_of, within)
+                late: int | None = None
+                if state is State.OVERDUE and due is not None:
+                    late = (as_of - due).days
+                elif state is State.DONE_LATE and due is not None and entry and entry.completed:
+                    late = (entry.completed - due).days
+                left = None if due is None else working_days_between(as_of, due)
+                found.append(ObligationStatus(obligation, unit, due, state, left, late, entry))
+            if not own:
+                continue
+            for index, number in enumerate(obligation.targets, 1):
+                target = guard.targets[number]
+                whose: list[str | None] = [None]
+                if target.scope == "per county":
+                    whose = [u for u in own if u in COUNTIES]
+                for unit in whose:
+                    actual = ledger.obligation_actual(obligation.key, index, unit, as_of)
+                    figures.append(
+                        _figure_status(
+                            obligation.key, index, target, unit, due or plan.horizon, actual, as_of
+                        )
+                    )
+    return found, figures
+
+
+def _figure_status(  # noqa: PLR0917 - the fields of the status
+    key: str,
+    index: int,
+    target: Target,
+    unit: str | None,
+    due: dt.date,
+    actual: ObligationActual | None,
+    as_of: dt.date,
+) -> ObligationTargetStatus:
+    if actual is None:
+        return ObligationTargetStatus(key, index, target, unit, due, None, Attainment.NO_ACTUAL, None)
+    if target.value is None:
+        return ObligationTargetStatus(key, index, target, unit, due, actual, Attainment.NOT_COMPARABLE, None)
+    attainment, gap = _gap(target, actual.value, target.value)
+    if attainment is Attainment.NOT_MET and as_of <= due:
+        attainment = Attainment.NOT_YET_MET
+    return ObligationTargetStatus(key, index, target, unit, due, actual, attainment, gap)
+
+
+def _share_scores(found: list[ObligationStatus], key: str) -> tuple[Score, ...]:
+    """Counts of the shares per unit (``key`` ``unit``) or per safeguard, in the order first met."""
+    counts: dict[str, dict[State, int]] = {}
+    for share in found:
+        if key == "unit":
+            name = share.unit or share.obligation.actor_phrase
+        else:
+            name = f"保障措施{area_label(share.obligation.safeguard)}"
+        counts.setdefault(name, dict.fromkeys(State, 0))[share.state] += 1
+    return tuple(Score(name, tally) for name, tally in counts.items())
+
+
 def status(
     plan: Plan,
     ledger: Ledger,
@@ -401,8 +585,10 @@ def status(
     picked = scope(plan, tasks)
     numbers = {t.number for t in picked.tasks}
     shared: frozenset[int] = frozenset()
+    wanted: set[str] | None = None
     if unit is not None:
         party = resolve_party(plan, unit)
+        wanted = {party.county} if party.county else set(party.units)
         unit = party.county or (party.units[0] if len(party.units) == 1 else party.query)
         led = {t.number for t in select_tasks(plan).led_by(party.query)}
         involved = {t.number for t in select_tasks(plan).involving(party.query)}
@@ -429,6 +615,10 @@ def status(
     for task in chosen:
         area = plan.area(task.area)
         by_area.setdefault(f"{area_label(area.number)}{area.name}", []).append(task.number)
+    found: list[ObligationStatus] = []
+    figures: list[ObligationTargetStatus] = []
+    if tasks is None:  # the obligations belong to no task: a selection of tasks leaves them out
+        found, figures = _obligation_status(plan, ledger, as_of, within, wanted)
     return Status(
         as_of=as_of,
         within=within,
@@ -439,6 +629,10 @@ def status(
         by_area=_scores(items, by_area),
         by_responsible=_scores(items, by_responsible),
         shared=shared,
+        obligations=tuple(found),
+        obligation_targets=tuple(figures),
+        by_obligation_unit=_share_scores(found, "unit"),
+        by_safeguard=_share_scores(found, "safeguard"),
     )
 
 

@@ -8,7 +8,12 @@ holds two kinds of rows:
   no milestone) has got: not started, in progress, done on a date, dropped;
 - a :class:`TargetActual` records the figure a numeric target had reached on
   a date (青年人才 21 800 人 as of 2023-10-15); a target may have several,
-  one per date, so the ledger keeps the history.
+  one per date, so the ledger keeps the history;
+- an :class:`ObligationEntry` says how far one unit has got with one of the
+  safeguards' obligations (S1.6: 各县区、市直领域牵头部门要在本行动计划印发1个月内
+  制定具体落实方案), and an :class:`ObligationActual` records the figure of a
+  safeguard's target (S2.1: 案例不少于7项), for one unit or county or for the
+  obligation as a whole.
 
 Milestones are named by task number plus the 1-based index of the milestone
 within the task, or its due date when that date is unique in the task (task
@@ -24,12 +29,21 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import Any
 
 import attrs
 from attrs import field, frozen
 
-__all__ = ["Ledger", "MilestoneEntry", "Problem", "Progress", "TargetActual"]
+__all__ = [
+    "Ledger",
+    "MilestoneEntry",
+    "ObligationActual",
+    "ObligationEntry",
+    "Problem",
+    "Progress",
+    "TargetActual",
+]
 
 
 class Progress(enum.Enum):
@@ -161,6 +175,81 @@ class TargetActual:
         return (self.task, self.target, self.as_of)
 
 
+_OBLIGATION_KEY = re.compile(r"S[1-9]\d*\.[1-9]\d*")
+
+
+def _obligation_key(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _OBLIGATION_KEY.fullmatch(value):
+        name = f"{type(instance).__name__}.{attribute.name}"
+        msg = f"{name} must be an obligation key such as 'S1.6', got {value!r}"
+        raise ValueError(msg)
+
+
+@frozen
+class ObligationEntry:
+    """The reported state of one obligation of the safeguards (``S1.6``), for one unit or as a whole.
+
+    An obligation falls on many units at once (S1.6 on every county and every
+    area's lead unit), and each does its own share: ``unit`` is the unit or
+    county (曹县) whose share the row reports. A row without a unit speaks
+    for the obligation as a whole (the coordinating office reporting that
+    every scheme was filed) and holds for every unit that has no row of its
+    own. The rules of :class:`MilestoneEntry` apply: a completion date
+    exactly when done.
+    """
+
+    obligation: str = field(validator=_obligation_key)
+    status: Progress = field(validator=attrs.validators.instance_of(Progress))
+    completed: dt.date | None = None
+    unit: str | None = None
+    note: str = ""
+    evidence: str = ""
+    source: str = ""
+    as_of: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        where = f"ObligationEntry(obligation={self.obligation!r}, unit={self.unit!r})"
+        if self.status is Progress.DONE and self.completed is None:
+            msg = f"{where}: status done needs a completion date"
+            raise ValueError(msg)
+        if self.status is not Progress.DONE and self.completed is not None:
+            msg = f"{where}: status {self.status.value} contradicts completion date {self.completed}"
+            raise ValueError(msg)
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        """What identifies the share reported: (obligation key, unit or None for the whole)."""
+        return (self.obligation, self.unit)
+
+    @property
+    def round_key(self) -> tuple[str, str | None, dt.date | None]:
+        """What identifies the row in a ledger of several rounds: the share and the as-of date."""
+        return (self.obligation, self.unit, self.as_of)
+
+
+@frozen
+class ObligationActual:
+    """The figure a safeguard's target had reached on ``as_of`` (``target``: 1-based, in the obligation).
+
+    ``unit`` is the county (or unit) whose figure it is, for a target set per
+    county (各县区…案例数量参照市直部门执行); None for a target of the whole.
+    """
+
+    obligation: str = field(validator=_obligation_key)
+    target: int = field(validator=_positive)
+    value: float = field(validator=attrs.validators.instance_of((int, float)))
+    as_of: dt.date = field(validator=attrs.validators.instance_of(dt.date))
+    unit: str | None = None
+    note: str = ""
+    evidence: str = ""
+    source: str = ""
+
+    @property
+    def key(self) -> tuple[str, int, str | None, dt.date]:
+        """What identifies the row: (obligation, target index, unit, as-of date)."""
+        return (self.obligation, self.target, self.unit, self.as_of)
+
+
 @frozen
 class Problem:
     """One thing wrong in a ledger file: where (file and line, or JSON path) and what.
@@ -188,14 +277,14 @@ def _to_tuple(value: Any) -> tuple[Any, ...]:
 def _no_duplicates(instance: Ledger, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     seen: dict[object, object] = {}
     for row in value:
-        key = row.round_key if isinstance(row, MilestoneEntry) else row.key
+        key = row.round_key if isinstance(row, (MilestoneEntry, ObligationEntry)) else row.key
         if key in seen:
             msg = f"Ledger.{attribute.name} holds {key} twice ({seen[key]} and {row.source})"
             raise ValueError(msg)
         seen[key] = row.source or "?"
 
 
-def _round_order(entry: MilestoneEntry) -> dt.date:
+def _round_order(entry: MilestoneEntry | ObligationEntry) -> dt.date:
     return dt.date.min if entry.as_of is None else entry.as_of
 
 
@@ -212,16 +301,46 @@ class Ledger:
     #: The safeguards' own deadlines (保障措施), reported like milestones: ``task`` is the
     #: safeguard's number, ``milestone`` the 1-based index of the deadline in it.
     safeguards: tuple[MilestoneEntry, ...] = field(default=(), converter=_to_tuple, validator=_no_duplicates)
-    _by_key: dict[tuple[int, int | None], list[MilestoneEntry]] = field(
+    #: The safeguards' obligations (S1.6), reported per unit or county, or as a whole.
+    obligations: tuple[ObligationEntry, ...] = field(
+        default=(), converter=_to_tuple, validator=_no_duplicates
+    )
+    #: The figures of the safeguards' targets (S2.1's 不少于7项), per date.
+    obligation_actuals: tuple[ObligationActual, ...] = field(
+        default=(), converter=_to_tuple, validator=_no_duplicates
+    )
+    #: Each milestone's latest row; those with rows of several rounds also in ``_rounds``, oldest first
+    #: (most milestones have one row: 100 000 rows should not make 100 000 lists).
+    _latest: dict[tuple[int, int | None], MilestoneEntry] = field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+    _rounds: dict[tuple[int, int | None], list[MilestoneEntry]] = field(
         init=False, repr=False, eq=False, factory=dict
     )
     _by_target: dict[tuple[int, int], list[TargetActual]] = field(
         init=False, repr=False, eq=False, factory=dict
     )
 
+    _by_obligation: dict[tuple[str, str | None], list[ObligationEntry]] = field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+    _by_obligation_target: dict[tuple[str, int, str | None], list[ObligationActual]] = field(
+        init=False, repr=False, eq=False, factory=dict
+    )
+
     def __attrs_post_init__(self) -> None:
+        for share in sorted(self.obligations, key=_round_order):
+            self._by_obligation.setdefault(share.key, []).append(share)
+        for figure in sorted(self.obligation_actuals, key=lambda a: a.as_of):
+            self._by_obligation_target.setdefault((figure.obligation, figure.target, figure.unit), []).append(
+                figure
+            )
+        latest, rounds = self._latest, self._rounds
         for entry in sorted(self.entries, key=_round_order):
-            self._by_key.setdefault(entry.key, []).append(entry)
+            key = entry.key
+            if key in latest:
+                rounds.setdefault(key, [latest[key]]).append(entry)
+            latest[key] = entry
         for actual in sorted(self.actuals, key=lambda a: a.as_of):
             self._by_target.setdefault((actual.task, actual.target), []).append(actual)
 
@@ -231,10 +350,10 @@ class Ledger:
         With several rounds, the latest row dated on or before ``as_of`` (any
         date when None); an undated row counts as the earliest.
         """
-        found = self._by_key.get((task, milestone), [])
-        if as_of is None:
-            return found[-1] if found else None
-        for entry in reversed(found):
+        latest = self._latest.get((task, milestone))
+        if as_of is None or latest is None or latest.as_of is None or latest.as_of <= as_of:
+            return latest
+        for entry in reversed(self._rounds.get((task, milestone), ())):
             if entry.as_of is None or entry.as_of <= as_of:
                 return entry
         return None
@@ -251,4 +370,33 @@ class Ledger:
         for actual in reversed(found):
             if actual.as_of <= as_of:
                 return actual
+        return None
+
+    def obligation(
+        self, key: str, unit: str | None = None, as_of: dt.date | None = None
+    ) -> ObligationEntry | None:
+        """The row reporting ``unit``'s share of obligation ``key`` (None: the obligation as a whole).
+
+        The latest dated on or before ``as_of`` (any date when None); an
+        undated row counts as the earliest. A unit without a row of its own
+        is not given the whole's row here: :func:`heze_plan.progress.assessment.status` does that.
+        """
+        found = self._by_obligation.get((key, unit), [])
+        if as_of is None:
+            return found[-1] if found else None
+        for share in reversed(found):
+            if share.as_of is None or share.as_of <= as_of:
+                return share
+        return None
+
+    def obligation_actual(
+        self, key: str, target: int, unit: str | None = None, as_of: dt.date | None = None
+    ) -> ObligationActual | None:
+        """The latest figure of a target of obligation ``key`` for ``unit``, dated on or before ``as_of``."""
+        found = self._by_obligation_target.get((key, target, unit), [])
+        if as_of is None:
+            return found[-1] if found else None
+        for figure in reversed(found):
+            if figure.as_of <= as_of:
+                return figure
         return None

@@ -27,12 +27,29 @@ from typing import Any
 from attrs import frozen
 
 from heze_plan.common.dates import spreadsheet_date
+from heze_plan.common.numerals import area_label
 from heze_plan.errors import LedgerError
-from heze_plan.model.plan import Milestone, Plan, Safeguard, Task
+from heze_plan.model.plan import Milestone, Obligation, Plan, Safeguard, Task
+from heze_plan.model.target_text import target_formula
 from heze_plan.progress._columns import COLUMNS, HEADERS, header_key
-from heze_plan.progress.ledger import Ledger, MilestoneEntry, Problem, Progress, TargetActual
+from heze_plan.progress._shares import reporter, shares
+from heze_plan.progress.ledger import (
+    Ledger,
+    MilestoneEntry,
+    ObligationActual,
+    ObligationEntry,
+    Problem,
+    Progress,
+    TargetActual,
+)
 from heze_plan.progress.ledger_xlsx import column_letter, read_workbook, workbook
-from heze_plan.query.lookup import UnitLookupError, resolve_unit
+from heze_plan.query.lookup import (
+    COUNTIES,
+    COUNTY_COLLECTIVES,
+    UnitLookupError,
+    resolve_county,
+    resolve_unit,
+)
 from heze_plan.query.selections import Chosen, scope
 
 __all__ = [
@@ -54,9 +71,13 @@ __all__ = [
 #: Names the JSON ledger format and its version.
 LEDGER_FORMAT = "heze-plan-ledger/1"
 
+_COLLECTIVES = frozenset(COUNTY_COLLECTIVES)
+
 #: The date forms a ledger cell may take, as the messages name them.
 DATE_FORMS = "a date cell, 2023-09-30, 2023/9/30, 2023.9.30 or 2023年9月30日"
 _CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+#: An obligation's key in the 保障措施 column: S1.6 (the S may be left out or lower case).
+_OBLIGATION = re.compile(r"[Ss]?\d{1,2}\.\d{1,2}")
 _MIDNIGHT = re.compile(r"(.+?)[ T]0?0:00(?::00(?:\.0+)?)?")
 
 
@@ -113,6 +134,43 @@ def _round(as_of: dt.date | None) -> str:
     return "" if as_of is None else f" as of {as_of}"
 
 
+class _Listing:
+    """A task's milestones as a message lists them, written only when a message needs them.
+
+    Checking 100 000 good rows should not format 100 000 listings nobody reads.
+    """
+
+    __slots__ = ("_milestones",)
+
+    def __init__(self, milestones: Sequence[Milestone]) -> None:
+        self._milestones = milestones
+
+    def __str__(self) -> str:
+        return ", ".join(f"{i} ({m.due})" for i, m in enumerate(self._milestones, 1))
+
+
+class _Cells(Mapping[str, str]):
+    """Where each field of one workbook row is (``{"status": "台账!I7"}``), written when asked.
+
+    The checker asks only for the cells of the fields at fault, so a good row
+    costs no formatting (one mapping per row instead of a string per cell).
+    """
+
+    __slots__ = ("_letters", "_row", "_sheet")
+
+    def __init__(self, sheet: str, letters: Mapping[str, str], row: int) -> None:
+        self._sheet, self._letters, self._row = sheet, letters, row
+
+    def __getitem__(self, field: str) -> str:
+        return f"{self._sheet}!{self._letters[field]}{self._row}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
+
+
 class _Checker:
     """Turns raw rows into entries, collecting problems; one instance per file.
 
@@ -128,6 +186,11 @@ class _Checker:
         self.safeguards: dict[tuple[int, int | None, dt.date | None], MilestoneEntry] = {}
         self.tasks = {t.number: t for t in plan.tasks}
         self.guards = {s.number: s for s in plan.safeguards}
+        self._guard_targets = {s.number: s.targets for s in plan.safeguards}
+        self._names: dict[str, tuple[str | None, bool, str | None]] = {}
+        self.obligations = {o.key: o for s in plan.safeguards for o in s.obligations}
+        self.shares: dict[tuple[str, str | None, dt.date | None], ObligationEntry] = {}
+        self.obligation_actuals: dict[tuple[str, int, str | None, dt.date], ObligationActual] = {}
         self._cells: Mapping[str, str] = {}
         self._where = ""
         self._errors: list[tuple[str | None, str]] = []
@@ -179,16 +242,37 @@ class _Checker:
             return None
         return self.tasks[number]
 
+    def _resolved(self, name: str) -> tuple[str | None, bool, str | None]:
+        """A 填报单位 as written: (county or canonical unit, whether a county, the lookup's error).
+
+        Remembered per name: a ledger names the same few units on every row.
+        """
+        found = self._names.get(name)
+        if found is None:
+            county = resolve_county(name)
+            if county is not None:
+                found = (county, True, None)
+            else:
+                try:
+                    found = (resolve_unit(self.plan, name).name, False, None)
+                except UnitLookupError as error:
+                    found = (None, False, str(error))
+            self._names[name] = found
+        return found
+
     def _unit(self, name: object, task: Task | None) -> str | None:
         name = str(name).strip()
         if not name:
             return None
-        try:
-            canonical = resolve_unit(self.plan, name).name
-        except UnitLookupError as error:
-            self._error("unit", str(error))
+        canonical, county, error = self._resolved(name)
+        if canonical is None:
+            self._error("unit", error or f"unknown unit {name!r}")
             return None
-        if task is not None and canonical not in task.units:
+        if task is None:
+            return canonical
+        # a county reports through the collectives (各县区政府、管委会)
+        allowed = not _COLLECTIVES.isdisjoint(task.units) if county else canonical in task.units
+        if not allowed:
             self._error(
                 "unit",
                 f"{canonical} is not a unit of task {task.number} (its units: {'、'.join(task.units)})",
@@ -220,7 +304,7 @@ class _Checker:
 
     def _milestone(self, task: Task | Safeguard, value: object, what: str) -> int | None:  # noqa: PLR0911 - one per mistake
         milestones: tuple[Milestone, ...] = task.milestones
-        listing = ", ".join(f"{i} ({m.due})" for i, m in enumerate(milestones, 1))
+        listing = _Listing(milestones)  # written out only in a message
         value = str(value) if not isinstance(value, dt.date) else value
         if value == "":
             if milestones:
@@ -357,9 +441,15 @@ class _Checker:
         )
 
     def _safeguard(self, where: str, text: dict[str, Any]) -> None:
-        """A row reporting a safeguard's own deadline (保障措施 column: the safeguard's number)."""
+        """A row reporting a safeguard's own deadline (保障措施 column: the safeguard's number).
+
+        An obligation's key there (``S1.6``) makes it an obligation row (:meth:`_obligation`).
+        """
         value = text["safeguard"]
         number = str(value).strip()
+        if _OBLIGATION.fullmatch(number):
+            self._obligation(where, text, number)
+            return
         guard = self.guards.get(int(number)) if number.isdigit() else None
         with_deadlines = [str(s.number) for s in self.plan.safeguards if s.milestones]
         if guard is None:
@@ -392,6 +482,123 @@ class _Checker:
             return
         self.safeguards[key] = self._made(guard.number, index, status, completed, unit, text, where, as_of)
 
+    def _obligation(self, where: str, text: dict[str, Any], value: str) -> None:
+        """A row reporting a unit's share of an obligation (``S1.6``), or a safeguard target's figure."""
+        key = "S" + value.upper().removeprefix("S")
+        found = self.obligations.get(key)
+        if found is None:
+            keys = list(self.obligations)
+            listing = f"{keys[0]}..{keys[-1]}" if keys else "none"
+            self._error("safeguard", f"no obligation {value!r}: the plan's obligations are {listing}")
+        if text.get("task", "") != "":
+            self._error("task", "an obligation row names no task: clear 任务序号 or 保障措施")
+        if text.get("milestone", "") != "":
+            self._error("milestone", "an obligation row has no milestone: its deadline is the obligation's")
+        share: str | None = None
+        name = str(text.get("unit", "")).strip()
+        if name and found is not None:
+            share, refused = reporter(self.plan, found, name)
+            if refused:
+                self._error("unit", refused)
+        if found is not None:
+            self._obligation_due(found, text.get("due", ""))
+        if text.get("target", "") != "":
+            self._obligation_actual(where, found, share, text)
+            return
+        status, completed = self._status(text)
+        as_of = self._date("as_of", "the report's as-of date", text.get("as_of", ""))
+        self._completed_by_round(completed, as_of)
+        if self._errors or found is None or status is None:
+            return
+        round_key = (found.key, share, as_of)
+        if round_key in self.shares:
+            whose = share or "the whole"
+            first = self.shares[round_key].source
+            self._error(None, f"duplicate row: {found.key} ({whose}){_round(as_of)} already at {first}")
+            return
+        self.shares[round_key] = ObligationEntry(
+            obligation=found.key,
+            status=status,
+            completed=completed,
+            unit=share,
+            note=str(text.get("note", "")),
+            evidence=str(text.get("evidence", "")),
+            source=str(text.get("source", "")) or f"{self.name}:{where}",
+            as_of=as_of,
+        )
+
+    def _obligation_due(self, obligation: Obligation, due: object) -> None:
+        """The plan column 截止日期 of an obligation row, edited by hand, is a problem."""
+        if due in ("", None):
+            return
+        try:
+            day: dt.date | None = ledger_date(due)
+        except ValueError:
+            day = None
+        if day != obligation.due:
+            said = obligation.due or f"none ({obligation.frequency})"
+            self._error(
+                "due",
+                f"the plan column 截止日期 was edited: {obligation.key} is due {said}, the row says {due}",
+            )
+
+    def _obligation_actual(
+        self, where: str, obligation: Obligation | None, share: str | None, text: dict[str, Any]
+    ) -> None:
+        index: int | None = None
+        if obligation is not None:
+            targets = [self._guard_targets[obligation.safeguard][i] for i in obligation.targets]
+            listing = ", ".join(f"{i} ({t.phrase})" for i, t in enumerate(targets, 1)) or "none"
+            raw = str(text["target"]).strip()
+            if re.fullmatch(r"\d{1,3}", raw) and 1 <= int(raw) <= len(targets):
+                index = int(raw)
+            else:
+                self._error("target", f"{obligation.key} has no target {raw!r}; its targets: {listing}")
+            if index is not None and targets[index - 1].scope == "per county" and share is None:
+                self._error(
+                    "unit",
+                    f"target {index} of {obligation.key} is set per county ({targets[index - 1].phrase}): "
+                    "fill in 填报单位 with the county whose figure it is",
+                )
+        value = self._value(text)
+        as_of = self._date("as_of", "the value's as-of date", text.get("as_of", ""))
+        if self._errors or obligation is None or index is None or value is None or as_of is None:
+            return
+        key = (obligation.key, index, share, as_of)
+        if key in self.obligation_actuals:
+            first = self.obligation_actuals[key].source
+            self._error(
+                None, f"duplicate row: {obligation.key} target {index} as of {as_of} already at {first}"
+            )
+            return
+        self.obligation_actuals[key] = ObligationActual(
+            obligation=obligation.key,
+            target=index,
+            value=value,
+            as_of=as_of,
+            unit=share,
+            note=str(text.get("note", "")),
+            evidence=str(text.get("evidence", "")),
+            source=str(text.get("source", "")) or f"{self.name}:{where}",
+        )
+
+    def _value(self, text: dict[str, Any]) -> float | None:
+        """The actual value of a target row, with its as-of date required; status columns refused."""
+        value: float | None = None
+        if text.get("value", "") == "":
+            self._error("value", "the actual value is missing")
+        else:
+            try:
+                value = _parse_number(text["value"])
+            except ValueError as error:
+                self._error("value", f"value: {error}")
+        if text.get("as_of", "") == "":
+            self._error("as_of", "the as-of date of the value is missing")
+        if text.get("status", "") != "" or text.get("completed", "") != "":
+            field = "status" if text.get("status", "") != "" else "completed"
+            self._error(field, "status and completion date belong to milestone rows, not target rows")
+        return value
+
     def _target(self, task: Task, value: str) -> int | None:
         listing = ", ".join(f"{i} ({t.phrase})" for i, t in enumerate(task.targets, 1)) or "none"
         if re.fullmatch(r"\d{1,3}", value):
@@ -415,20 +622,8 @@ class _Checker:
 
     def _actual(self, where: str, task: Task | None, unit: str | None, text: dict[str, Any]) -> None:
         index = self._target(task, str(text["target"])) if task else None
-        value: float | None = None
-        if text.get("value", "") == "":
-            self._error("value", "the actual value is missing")
-        else:
-            try:
-                value = _parse_number(text["value"])
-            except ValueError as error:
-                self._error("value", f"value: {error}")
+        value = self._value(text)
         as_of = self._date("as_of", "the value's as-of date", text.get("as_of", ""))
-        if text.get("as_of", "") == "":
-            self._error("as_of", "the as-of date of the value is missing")
-        if text.get("status", "") != "" or text.get("completed", "") != "":
-            field = "status" if text.get("status", "") != "" else "completed"
-            self._error(field, "status and completion date belong to milestone rows, not target rows")
         if self._errors or task is None or index is None or value is None or as_of is None:
             return
         key = (task.number, index, as_of)
@@ -454,6 +649,8 @@ class _Checker:
             entries=tuple(self.entries.values()),
             actuals=tuple(self.actuals.values()),
             safeguards=tuple(self.safeguards.values()),
+            obligations=tuple(self.shares.values()),
+            obligation_actuals=tuple(self.obligation_actuals.values()),
         )
 
 
@@ -503,7 +700,7 @@ def _csv_rows(checker: _Checker, text: str) -> Iterator[tuple[str, dict[str, str
         start = reader.line_num + 1
 
 
-def _xlsx_rows(checker: _Checker, data: bytes) -> Iterator[tuple[str, dict[str, Any], dict[str, str]]]:
+def _xlsx_rows(checker: _Checker, data: bytes) -> Iterator[tuple[str, dict[str, Any], Mapping[str, str]]]:
     sheet, header, rows = read_workbook(data, checker.name)
     columns = _columns(checker, header, f"{sheet}!1")
     if columns is None:
@@ -514,8 +711,8 @@ def _xlsx_rows(checker: _Checker, data: bytes) -> Iterator[tuple[str, dict[str, 
             continue
         extra = [
             f"{sheet}!{column_letter(i)}{number}"
-            for i, v in enumerate(values, 1)
-            if i > len(columns) and v not in (None, "") and str(v).strip()
+            for i, v in enumerate(values[len(columns) :], len(columns) + 1)
+            if v not in (None, "") and str(v).strip()
         ]
         if extra:
             checker.problem(extra[0], f"cells outside the header's columns ({', '.join(extra)}): row ignored")
@@ -523,7 +720,7 @@ def _xlsx_rows(checker: _Checker, data: bytes) -> Iterator[tuple[str, dict[str, 
         yield (
             f"{sheet}!{number}",
             {c: v for c, v in zip(columns, values, strict=False) if c is not None},
-            {name: f"{sheet}!{letter}{number}" for name, letter in letters.items()},
+            _Cells(sheet, letters, number),
         )
 
 
@@ -608,7 +805,8 @@ _BOMS = (
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
     """The text of a CSV or JSON file and the encoding it was read in (said to the user).
 
-    A byte-order mark decides; without one, UTF-8 is tried first (a GBK file
+    A byte-order mark decides; NUL bytes, which no text has, mean UTF-16
+    without one (``_utf16``); otherwise UTF-8 is tried first (a GBK file
     of Chinese text is almost never valid UTF-8), then GB18030, which reads
     every GBK and GB2312 file.
     """
@@ -621,6 +819,8 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
                     f"{path} starts like {label} but is not (byte {error.start}); save it again as CSV UTF-8"
                 )
                 raise LedgerError(msg) from None
+    if b"\x00" in data:  # text has no NUL: UTF-16 without its byte-order mark (ASCII's high bytes)
+        return _utf16(data, path)
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -631,6 +831,28 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         msg = (
             f"{path} is neither UTF-8 nor GB18030/GBK text (byte {error.start}): in Excel, save it as "
             "“CSV UTF-8 (逗号分隔)(*.csv)” or as an .xlsx workbook"
+        )
+        raise LedgerError(msg) from None
+
+
+def _utf16(data: bytes, path: Path) -> tuple[str, str]:
+    """A file with NUL bytes: UTF-16 without a byte-order mark, little or big endian.
+
+    The commas, digits and line ends of a CSV are ASCII, whose UTF-16 code
+    units have a zero high byte: zeros at odd offsets mean little endian (as
+    Windows writes it), at even offsets big endian.
+    """
+    odd = data[1::2].count(0)
+    even = data[0::2].count(0)
+    codec, label = ("utf-16-le", "UTF-16 LE (no BOM)") if odd >= even else ("utf-16-be", "UTF-16 BE (no BOM)")
+    try:
+        if len(data) % 2:
+            raise UnicodeDecodeError(codec, data, len(data) - 1, len(data), "odd number of bytes")
+        return data.decode(codec), label
+    except UnicodeDecodeError as error:
+        msg = (
+            f"{path} has NUL bytes, as UTF-16 text without a byte-order mark would, but is not {label} "
+            f"(byte {error.start}): save it again as CSV UTF-8 or as an .xlsx workbook"
         )
         raise LedgerError(msg) from None
 
@@ -675,15 +897,18 @@ def template_rows(
     unit: str | None = None,
     led_by: str | None = None,
     safeguards: bool = True,
+    obligations_of: str | None = None,
 ) -> list[dict[str, object]]:
-    """The rows of a template: one per milestone, task without milestone, target, safeguard deadline.
+    """The rows of a template: one per milestone, task without milestone, target, obligation.
 
     ``tasks`` (a query selection, or a list of tasks, milestones and targets:
     :func:`heze_plan.query.scope`) picks the rows, in the plan's order;
     ``led_by`` keeps the tasks that unit leads; ``unit`` fills the 填报单位
-    column. ``safeguards`` adds a row for each deadline of the safeguards
-    (保障措施), which belong to no task. Values are typed: numbers as ints,
-    dates as dates.
+    column. ``safeguards`` adds a row for every obligation of the safeguards
+    (保障措施: S1.1 onwards, which belong to no task) and for every target an
+    obligation states; ``obligations_of`` (a unit or county) adds only the
+    obligations that fall on it, with its name as 填报单位. A target set per
+    county has a row per county. Values are typed: numbers as ints, dates as dates.
     """
     rows: list[dict[str, object]] = []
     picked = scope(plan, tasks)
@@ -706,21 +931,50 @@ def template_rows(
         for index in picked.target_numbers(task):
             target = task.targets[index - 1]
             rows.append(common | {"target": index, "item": f"{target.phrase}：{target.subject}"})
-    if safeguards:
-        for guard in plan.safeguards:
-            for index, milestone in enumerate(guard.milestones, 1):
-                rows.append(
-                    {
-                        "safeguard": guard.number,
-                        "milestone": index,
-                        "title": f"保障措施{guard.number}：{guard.title}",
-                        "due": milestone.due,
-                        "item": f"{milestone.phrase}：{milestone.deliverable}",
-                        "lead_units": "、".join(guard.units),
-                        "unit": unit or "",
-                    }
-                )
+    if safeguards or obligations_of is not None:
+        rows += _obligation_rows(plan, None if safeguards else obligations_of)
     return rows
+
+
+def _obligation_rows(plan: Plan, party: str | None) -> list[dict[str, object]]:
+    """A row per obligation and per target it states; with ``party``, its share of those on it.
+
+    The county collective (各县区政府、管委会) stands for each county: its rows are one per county.
+    """
+    rows: list[dict[str, object]] = []
+    for guard in plan.safeguards:
+        for obligation in guard.obligations:
+            own = shares(obligation)
+            whose: list[str | None] = [None]
+            if party in COUNTY_COLLECTIVES:
+                whose = [county for county in own if county in COUNTIES]
+            elif party is not None:
+                share, refused = reporter(plan, obligation, party)
+                whose = [] if refused or share not in own else [share]
+            common: dict[str, object] = {
+                "safeguard": obligation.key,
+                "title": f"保障措施{area_label(guard.number)}{guard.title}",
+                "lead_units": obligation.actor_phrase,
+            }
+            when = obligation.phrase or _FREQUENCY_WORDS.get(obligation.frequency or "", obligation.frequency)
+            item = f"{when}：{obligation.action}"
+            rows += [common | {"due": obligation.due or "", "item": item, "unit": u or ""} for u in whose]
+            for index, number in enumerate(obligation.targets, 1):
+                target = guard.targets[number]
+                line = common | {
+                    "target": index,
+                    "item": f"{target.phrase}（{target_formula(target)}）：{target.subject}",
+                    "lead_units": target.applies_to or obligation.actor_phrase,
+                }
+                if target.scope == "per county" and whose == [None]:  # the whole plan: each county's row
+                    rows += [line | {"unit": county} for county in own if county in COUNTIES]
+                else:
+                    rows += [line | {"unit": u or ""} for u in whose]
+    return rows
+
+
+#: How a template words an obligation that has no deadline (its frequency).
+_FREQUENCY_WORDS = {"ongoing": "持续推进", "常态化": "常态化", "定期": "定期", "适时": "适时", "及时": "及时"}
 
 
 def _text(value: object) -> str:
@@ -736,19 +990,21 @@ def template(
     tasks: Chosen | None = None,
     rows: list[dict[str, object]] | None = None,
 ) -> str:
-    """A ledger template listing every milestone, task without milestone, target and safeguard deadline.
+    """A ledger template listing every milestone, task without milestone, target and obligation.
 
     With ``unit``, only the tasks that unit leads (lead units are accountable
-    and report); with ``tasks`` (a query selection, or a list of tasks,
-    milestones and targets: :func:`heze_plan.query.scope`), only what it
-    picks, in the plan's order; the safeguards' deadlines are listed for the
-    whole plan only. ``rows`` (from :func:`template_rows`) lists others. CSV
-    starts with a byte-order mark so that Excel opens it as UTF-8; headers
-    are Chinese unless ``chinese`` is false.
+    and report) and the safeguards' obligations that fall on it; with ``tasks``
+    (a query selection, or a list of tasks, milestones and targets:
+    :func:`heze_plan.query.scope`), only what it picks, in the plan's order;
+    every obligation (S1.1 onwards) is listed for the whole plan. ``rows``
+    (from :func:`template_rows`) lists others. CSV starts with a byte-order
+    mark so that Excel opens it as UTF-8; headers are Chinese unless
+    ``chinese`` is false.
     """
     if rows is None:
         whole = unit is None and tasks is None
-        rows = template_rows(plan, tasks, unit=unit, led_by=unit, safeguards=whole)
+        own = unit if tasks is None else None  # a unit's template: the obligations that fall on it too
+        rows = template_rows(plan, tasks, unit=unit, led_by=unit, safeguards=whole, obligations_of=own)
     if json_format:
         milestones: list[dict[str, object]] = []
         targets: list[dict[str, object]] = []
@@ -828,10 +1084,30 @@ def ledger_rows(plan: Plan, ledger: Ledger) -> list[dict[str, object]]:
         if entry.milestone is not None:
             row["due"] = guard.milestones[entry.milestone - 1].due
         rows.append(row | _reported(entry))
+    found = {o.key: o for g in plan.safeguards for o in g.obligations}
+    for share in ledger.obligations:
+        obligation = found[share.obligation]
+        row = {"safeguard": share.obligation, "lead_units": obligation.actor_phrase}
+        rows.append(row | {"due": obligation.due or ""} | _reported(share))
+    for figure in ledger.obligation_actuals:
+        obligation = found[figure.obligation]
+        rows.append(
+            {
+                "safeguard": figure.obligation,
+                "target": figure.target,
+                "lead_units": obligation.actor_phrase,
+                "value": figure.value,
+                "as_of": figure.as_of,
+                "unit": figure.unit or "",
+                "note": figure.note,
+                "evidence": figure.evidence,
+                "source": figure.source,
+            }
+        )
     return rows
 
 
-def _reported(entry: MilestoneEntry) -> dict[str, object]:
+def _reported(entry: MilestoneEntry | ObligationEntry) -> dict[str, object]:
     return {
         "status": entry.status.label,
         "completed": entry.completed or "",

@@ -206,9 +206,9 @@ def read_workbook(data: bytes, name: str) -> tuple[str, list[str], Iterator[tupl
     except Exception as error:  # zipfile, XML and openpyxl errors alike: the file is not a workbook
         msg = f"{name} is not a readable .xlsx workbook ({type(error).__name__}: {error})"
         raise LedgerError(msg) from None
-    sheets = [book[SHEET]] if SHEET in book.sheetnames else []
-    sheets += [book[title] for title in book.sheetnames if title != SHEET]
-    for sheet in sheets:
+    # 台账 first, then the others in order; each sheet is opened only when the one before is not it
+    order = sorted(book.sheetnames, key=lambda title: title != SHEET)
+    for sheet in (book[title] for title in order):
         rows = sheet.iter_rows(values_only=True)
         first = next(rows, None)
         header = ["" if v is None else str(v) for v in first or ()]

@@ -3,9 +3,10 @@
 The coordinating office sends each unit its workbook (``ledger init
 --split-by-unit``) and gets back a mix of .xlsx and CSV files. Merging them:
 
-- a unit reports only on tasks it leads or shares: the reader already
-  refuses a 填报单位 that is not a unit of the row's task, and a row whose
-  plan columns were edited (task title, due date);
+- a unit reports only on tasks it leads or shares, and only on the
+  safeguards' obligations that fall on it: the reader already refuses a
+  填报单位 that is not a unit of the row's task or obligation, and a row
+  whose plan columns were edited (task title, due date);
 - two reports on the same milestone (same round) that agree are one report;
 - two that disagree (status or completion date; a target's value) are a
   :class:`Conflict`. When exactly one answer comes from the task's lead
@@ -24,11 +25,19 @@ from typing import TypeVar
 from attrs import frozen
 
 from heze_plan.model.plan import Plan
-from heze_plan.progress.ledger import Ledger, MilestoneEntry, Problem, TargetActual
+from heze_plan.progress.ledger import (
+    Ledger,
+    MilestoneEntry,
+    ObligationActual,
+    ObligationEntry,
+    Problem,
+    TargetActual,
+)
 
 __all__ = ["Conflict", "Merged", "merge_ledgers"]
 
-_Row = TypeVar("_Row", MilestoneEntry, TargetActual)
+_Row = TypeVar("_Row", MilestoneEntry, TargetActual, ObligationEntry, ObligationActual)
+_Any = MilestoneEntry | TargetActual | ObligationEntry | ObligationActual
 
 
 @frozen
@@ -40,8 +49,8 @@ class Conflict:
     """
 
     what: str
-    reports: tuple[MilestoneEntry | TargetActual, ...]
-    chosen: MilestoneEntry | TargetActual | None
+    reports: tuple[_Any, ...]
+    chosen: _Any | None
 
     def __str__(self) -> str:
         said = "; ".join(
@@ -54,8 +63,8 @@ class Conflict:
         return f"conflict on {self.what}: {said} → {outcome}"
 
 
-def _says(row: MilestoneEntry | TargetActual) -> str:
-    if isinstance(row, TargetActual):
+def _says(row: _Any) -> str:
+    if isinstance(row, (TargetActual, ObligationActual)):
         return f"{row.value:g}"
     return row.status.label + (f" {row.completed}" if row.completed else "")
 
@@ -74,8 +83,8 @@ class Merged:
         return tuple(c for c in self.conflicts if c.chosen is None)
 
 
-def _answer(row: MilestoneEntry | TargetActual) -> Hashable:
-    if isinstance(row, TargetActual):
+def _answer(row: _Any) -> Hashable:
+    if isinstance(row, (TargetActual, ObligationActual)):
         return row.value
     return (row.status, row.completed)
 
@@ -87,11 +96,21 @@ def _merge_rows(
     what: Callable[[_Row], str],
     conflicts: list[Conflict],
 ) -> list[_Row]:
-    groups: dict[Hashable, list[_Row]] = {}
+    # Most rows are reported once: only a key seen twice gets a list (100 000 rows, not 100 000 lists).
+    first: dict[Hashable, _Row] = {}
+    repeated: dict[Hashable, list[_Row]] = {}
     for row in rows:
-        groups.setdefault(key(row), []).append(row)
+        found = key(row)
+        if found in first:
+            repeated.setdefault(found, [first[found]]).append(row)
+        else:
+            first[found] = row
     kept: list[_Row] = []
-    for group in groups.values():
+    for found, row in first.items():
+        group = repeated.get(found)
+        if group is None:
+            kept.append(row)
+            continue
         answers = {_answer(r) for r in group}
         if len(answers) == 1:
             kept.append(group[0])
@@ -116,7 +135,9 @@ def merge_ledgers(plan: Plan, ledgers: Sequence[Ledger]) -> Merged:
     entries = [e for ledger in ledgers for e in ledger.entries]
     actuals = [a for ledger in ledgers for a in ledger.actuals]
     guards = [g for ledger in ledgers for g in ledger.safeguards]
-    every: list[MilestoneEntry | TargetActual] = [*entries, *actuals, *guards]
+    shares = [o for ledger in ledgers for o in ledger.obligations]
+    figures = [a for ledger in ledgers for a in ledger.obligation_actuals]
+    every: list[_Any] = [*entries, *actuals, *guards, *shares, *figures]
     for row in every:
         if row.unit is None:
             file, _, where = row.source.rpartition(":")
@@ -144,5 +165,31 @@ def merge_ledgers(plan: Plan, ledgers: Sequence[Ledger]) -> Merged:
         lambda g: f"safeguard {g.task} deadline {g.milestone}{_round(g.as_of)}",
         conflicts,
     )
-    ledger = Ledger(entries=kept_entries, actuals=kept_actuals, safeguards=kept_guards)
+    # An obligation's share is its unit's own (the reader refuses a unit it does not fall on), so two
+    # reports of one share come from one unit or speak for the whole: the unit the result is filed
+    # with (报市营转办备案) settles those, as a lead unit settles a task's.
+    recipients = {
+        o.key: (o.recipient,) if o.recipient else () for g in plan.safeguards for o in g.obligations
+    }
+    kept_shares = _merge_rows(
+        shares,
+        lambda o: o.round_key,
+        lambda o: recipients.get(o.obligation, ()),
+        lambda o: f"{o.obligation} ({o.unit or 'as a whole'}){_round(o.as_of)}",
+        conflicts,
+    )
+    kept_figures = _merge_rows(
+        figures,
+        lambda a: a.key,
+        lambda a: recipients.get(a.obligation, ()),
+        lambda a: f"{a.obligation} target {a.target} ({a.unit or 'as a whole'}) as of {a.as_of}",
+        conflicts,
+    )
+    ledger = Ledger(
+        entries=kept_entries,
+        actuals=kept_actuals,
+        safeguards=kept_guards,
+        obligations=kept_shares,
+        obligation_actuals=kept_figures,
+    )
     return Merged(ledger, tuple(conflicts), tuple(problems))

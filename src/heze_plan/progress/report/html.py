@@ -14,7 +14,16 @@ from html import escape
 
 from heze_plan.progress.assessment import Attainment, ItemStatus, State, Status
 from heze_plan.progress.ledger import Problem
-from heze_plan.progress.report.rows import NUMERIC, SCORE_HEADER, score_rows, target_rows
+from heze_plan.progress.report.rows import (
+    NUMERIC,
+    SCORE_HEADER,
+    missing_figures,
+    obligation_scores,
+    obligation_share_rows,
+    obligation_target_rows,
+    score_rows,
+    target_rows,
+)
 
 __all__ = ["COLORS", "to_html"]
 
@@ -42,8 +51,17 @@ th{background:#f3f3f3}td.n{text-align:right}
 
 
 def _badge(state: State) -> str:
-    text = f"{escape(state.label)} {escape(state.value)}"
-    return f'<span class="badge" style="background:{COLORS[state]}">{text}</span>'
+    return _BADGES[state]
+
+
+#: Each state's badge, written once (a report of 100 000 items shows one per item).
+_BADGES = {
+    state: (
+        f'<span class="badge" style="background:{COLORS[state]}">'
+        f"{escape(state.label)} {escape(state.value)}</span>"
+    )
+    for state in State
+}
 
 
 def chart(result: Status) -> str:
@@ -51,8 +69,8 @@ def chart(result: Status) -> str:
     months: dict[str, dict[State, int]] = {}
     for item in result.items:
         if item.due is not None:
-            months.setdefault(item.due.strftime("%Y-%m"), {}).setdefault(item.state, 0)
-            months[item.due.strftime("%Y-%m")][item.state] += 1
+            tally = months.setdefault(f"{item.due.year}-{item.due.month:02d}", {})
+            tally[item.state] = tally.get(item.state, 0) + 1
     keys = sorted(months)
     tallest = max((sum(m.values()) for m in months.values()), default=1) or 1
     bar, gap, height, top, left = 48, 28, 220, 20, 40
@@ -194,6 +212,38 @@ def _changes(result: Status) -> str:
     return f"<h2>较上一轮（{result.previous_round}）的变化 Changes since the previous round</h2>\n" + body
 
 
+def _obligations(result: Status) -> str:
+    """The safeguards' obligations: counts, per obligation, per unit or county, each share, the targets."""
+    if not result.obligations:
+        return ""
+    counts = "".join(f"<span>{_badge(s)} {result.obligation_count(s)}</span>" for s in State)
+    shares = "".join(
+        f'<tr class="share" data-obligation="{escape(s.key)}" data-state="{s.state.value}">'
+        + "".join(f"<td>{escape(c)}</td>" for c in row[:3])
+        + f"<td>{_badge(s.state)}</td><td class='n'>{escape(row[4])}</td></tr>"
+        for s, row in zip(result.obligations, obligation_share_rows(result.obligations), strict=True)
+    )
+    head = "".join(f"<th>{h}</th>" for h in ("义务", "单位或县区", "截止或频次", "状态", "逾期天数"))
+    figures = _table(
+        ["目标", "单位或县区", "表述", "要求", "实际值", "截至", "达成"],
+        obligation_target_rows(result),
+        "obligation-target",
+    )
+    return f"""<h2>保障措施义务 Obligations of the safeguards</h2>
+<p>保障措施所列义务，每个须落实的单位或县区各计一份（如 S1.6 印发1个月内制定具体落实方案）。
+Each unit or county an obligation falls on has its own share.</p>
+<p class="counts">{counts}</p>
+{_table(["义务", *SCORE_HEADER[1:]], score_rows(obligation_scores(result)), "obligation")}
+<h3>按单位或县区 By unit or county</h3>
+{_table(["单位或县区", *SCORE_HEADER[1:]], score_rows(result.by_obligation_unit), "obligation-unit")}
+<h3>保障措施目标 Targets of the safeguards</h3>
+<p>{missing_figures(result)} / {len(result.obligation_targets)} 项尚无实际值 (no actual yet).</p>
+{figures}
+<h3>明细 Each share</h3>
+<table id="obligations"><thead><tr>{head}</tr></thead><tbody>{shares}</tbody></table>
+"""
+
+
 def to_html(result: Status, problems: Sequence[Problem] = (), *, title: str = "") -> str:
     """The whole report as one HTML document."""
     heading = f"{title} 进度台账报告" if title else "进度台账报告 Progress report"
@@ -239,6 +289,7 @@ of its task as well.</p>
 <h2>量化目标 Targets</h2>
 <p>{missing} / {len(result.targets)} 项目标尚无实际值 (no actual yet).</p>
 {_table(["目标", "内容", "要求", "实际值", "截至", "达成"], targets, "target")}
+{_obligations(result)}
 <h2>节点明细 Milestones</h2>
 <table id="items"><thead><tr>{item_head}</tr></thead><tbody>{items}</tbody></table>
 <h2>台账问题 Ledger problems ({len(problems)})</h2>

@@ -11,7 +11,16 @@ from collections.abc import Sequence
 
 from heze_plan.common.tables import display_width, pad
 from heze_plan.model.target_text import target_formula
-from heze_plan.progress.assessment import ItemStatus, Score, State, Status, TargetStatus
+from heze_plan.progress.assessment import (
+    Attainment,
+    ItemStatus,
+    ObligationStatus,
+    ObligationTargetStatus,
+    Score,
+    State,
+    Status,
+    TargetStatus,
+)
 
 __all__ = [
     "NUMERIC",
@@ -20,7 +29,12 @@ __all__ = [
     "behind_first",
     "grid",
     "milestone_name",
+    "missing_figures",
     "number",
+    "obligation_scores",
+    "obligation_share_rows",
+    "obligation_target_rows",
+    "obligation_when",
     "rate",
     "score_rows",
     "target_rows",
@@ -123,3 +137,69 @@ SCORE_HEADER_BOTH = [
     "已取消 dropped",
     "按期率 on-time rate",
 ]
+
+
+def obligation_when(share: ObligationStatus) -> str:
+    """When an obligation is due: its date, else how often it recurs (``ongoing`` is 持续).
+
+    >>> import heze_plan, datetime as dt
+    >>> from heze_plan.progress import Ledger, status
+    >>> shares = status(heze_plan.load(), Ledger(), as_of=dt.date(2023, 9, 1)).obligations
+    >>> sorted({obligation_when(s) for s in shares})
+    ['2023-08-29', '2023-12-31', '及时', '常态化', '持续', '适时']
+    """
+    if share.due is not None:
+        return str(share.due)
+    frequency = share.obligation.frequency or "ongoing"
+    return "持续" if frequency == "ongoing" else frequency
+
+
+def obligation_scores(result: Status) -> list[Score]:
+    """One score per obligation, counting its shares (one per unit or county it falls on)."""
+    counts: dict[str, dict[State, int]] = {}
+    for share in result.obligations:
+        name = f"{share.key} {obligation_when(share)} {share.obligation.actor_phrase}"
+        counts.setdefault(name, dict.fromkeys(State, 0))[share.state] += 1
+    return [Score(name, tally) for name, tally in counts.items()]
+
+
+def obligation_share_rows(shares: Sequence[ObligationStatus]) -> list[list[str]]:
+    """A row per share: key, unit or county, due or frequency, state (Chinese and English), days late."""
+    return [
+        [
+            s.key,
+            s.unit or s.obligation.actor_phrase,
+            obligation_when(s),
+            f"{s.state.label} {s.state.value}",
+            number(s.days_late) if s.days_late is not None else "",
+        ]
+        for s in shares
+    ]
+
+
+def _figure_text(figure: ObligationTargetStatus) -> str:
+    return target_formula(figure.target, number=number, strip=False)
+
+
+def obligation_target_rows(result: Status) -> list[list[str]]:
+    """A row per safeguard target (per county where set per county): as :func:`target_rows` does."""
+    rows = []
+    for figure in result.obligation_targets:
+        actual = figure.actual
+        rows.append(
+            [
+                f"{figure.obligation}.{figure.index}",
+                figure.unit or figure.target.applies_to or "",
+                figure.target.phrase,
+                _figure_text(figure),
+                number(actual.value) if actual else "",
+                str(actual.as_of) if actual else "",
+                f"{figure.attainment.label} {figure.attainment.value}",
+            ]
+        )
+    return rows
+
+
+def missing_figures(result: Status) -> int:
+    """How many safeguard targets have no figure yet."""
+    return sum(1 for f in result.obligation_targets if f.attainment is Attainment.NO_ACTUAL)

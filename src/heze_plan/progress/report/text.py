@@ -15,13 +15,28 @@ from typing import Any
 
 from heze_plan.common.numerals import area_label
 from heze_plan.common.tables import LIST_SEPARATOR
-from heze_plan.progress.assessment import Attainment, ItemStatus, Score, State, Status, TargetStatus
+from heze_plan.model.target_text import target_formula
+from heze_plan.progress.assessment import (
+    Attainment,
+    ItemStatus,
+    ObligationStatus,
+    ObligationTargetStatus,
+    Score,
+    State,
+    Status,
+    TargetStatus,
+)
 from heze_plan.progress.ledger import Problem
 from heze_plan.progress.report.rows import (
     SCORE_HEADER_BOTH,
     grid,
     milestone_name,
+    missing_figures,
     number,
+    obligation_scores,
+    obligation_share_rows,
+    obligation_target_rows,
+    obligation_when,
     score_rows,
     target_rows,
     target_text,
@@ -108,11 +123,107 @@ def to_table(result: Status, problems: Sequence[Problem] = ()) -> str:
     ]
     missing = [t for t in result.targets if t.attainment is Attainment.NO_ACTUAL]
     lines.append(f"  {len(missing)} / {len(result.targets)} 项目标尚无实际值 (targets have no actual yet)")
+    lines += _obligation_lines(result)
     errors = [p for p in problems if not p.warning]
     if problems:
         lines += ["", f"台账问题 {len(errors)} problem(s) in the ledger (those rows are left out):"]
         lines += [f"  {p}" for p in problems]
     return "\n".join(lines)
+
+
+_SHARE_HEADER = ["义务 obligation", "单位 unit", "截止或频次 due", "状态 state", "逾期天数 days late"]
+
+
+def _obligation_lines(result: Status) -> list[str]:
+    """The safeguards' obligations: per obligation, the overdue shares, per unit, the targets."""
+    if not result.obligations:
+        return []
+    header = [*SCORE_HEADER_BOTH[1:]]
+    lines = [
+        "",
+        "== 保障措施义务 obligations of the safeguards (每个单位或县区一份 one share per unit or county) ==",
+        *grid(["状态 state", "数量 count"], [[_both(s), str(result.obligation_count(s))] for s in State]),
+    ]
+    if result.unit:
+        lines += ["", *grid(_SHARE_HEADER, obligation_share_rows(result.obligations))]
+    else:
+        late = [s for s in result.obligations if s.state in (State.OVERDUE, State.DUE_SOON)]
+        if late:
+            lines += ["", "已逾期或即将到期 overdue or due soon:"]
+            lines += grid(_SHARE_HEADER, obligation_share_rows(late))
+        lines += [
+            "",
+            "按义务 by obligation:",
+            *grid(["义务 obligation", *header], score_rows(obligation_scores(result))),
+        ]
+        lines += [
+            "",
+            "按单位或县区 by unit or county:",
+            *grid(["单位或县区 unit or county", *header], score_rows(result.by_obligation_unit)),
+        ]
+    if result.obligation_targets:
+        lines += [
+            "",
+            "保障措施目标 targets of the safeguards:",
+            *grid(
+                [
+                    "目标 target",
+                    "单位 unit",
+                    "表述 phrase",
+                    "要求 wanted",
+                    "实际 actual",
+                    "截至 as of",
+                    "达成 attainment",
+                ],
+                obligation_target_rows(result),
+            ),
+            f"  {missing_figures(result)} / {len(result.obligation_targets)} 项尚无实际值 (no actual yet)",
+        ]
+    return lines
+
+
+def _share_data(share: ObligationStatus) -> dict[str, Any]:
+    entry = share.entry
+    return {
+        "obligation": share.key,
+        "safeguard": share.obligation.safeguard,
+        "who": share.obligation.actor_phrase,
+        "unit": share.unit,
+        "action": share.obligation.action,
+        "due": share.due.isoformat() if share.due else None,
+        "when": obligation_when(share),
+        "state": share.state.value,
+        "state_label": share.state.label,
+        "working_days_left": share.working_days_left,
+        "days_late": share.days_late,
+        "reported": entry.status.value if entry else None,
+        "completed": entry.completed.isoformat() if entry and entry.completed else None,
+        "reported_by": entry.unit if entry else None,
+        "note": entry.note if entry else "",
+        "evidence": entry.evidence if entry else "",
+        "source": entry.source if entry else None,
+    }
+
+
+def _figure_data(figure: ObligationTargetStatus) -> dict[str, Any]:
+    actual = figure.actual
+    return {
+        "obligation": figure.obligation,
+        "target": figure.index,
+        "unit": figure.unit,
+        "phrase": figure.target.phrase,
+        "subject": figure.target.subject,
+        "comparator": figure.target.comparator.value,
+        "value": figure.target.value,
+        "target_unit": figure.target.unit,
+        "due": figure.due.isoformat(),
+        "actual": actual.value if actual else None,
+        "actual_as_of": actual.as_of.isoformat() if actual else None,
+        "attainment": figure.attainment.value,
+        "attainment_label": figure.attainment.label,
+        "gap": figure.gap,
+        "source": actual.source if actual else None,
+    }
 
 
 def _item_data(item: ItemStatus) -> dict[str, Any]:
@@ -183,6 +294,11 @@ def to_data(result: Status, problems: Sequence[Problem] = ()) -> dict[str, Any]:
         "by_responsible_unit": [_score_data(s) for s in result.by_responsible],
         "by_area": [_score_data(s) for s in result.by_area],
         "responsible_only_tasks": sorted(result.shared),
+        "obligation_counts": {state.value: result.obligation_count(state) for state in State},
+        "obligations": [_share_data(s) for s in result.obligations],
+        "obligation_targets": [_figure_data(f) for f in result.obligation_targets],
+        "by_obligation_unit": [_score_data(s) for s in result.by_obligation_unit],
+        "by_safeguard": [_score_data(s) for s in result.by_safeguard],
         "problems": [
             {"file": p.file, "where": p.where, "message": p.message, "warning": p.warning} for p in problems
         ],
@@ -219,7 +335,9 @@ CSV_COLUMNS = (
 
 
 def to_csv(result: Status, problems: Sequence[Problem] = ()) -> str:
-    """One row per milestone (kind ``milestone``) and per target (kind ``target``), with a BOM for Excel.
+    """One row per milestone (``milestone``), target (``target``), share of an obligation (``obligation``:
+    ``task`` is its key, ``unit`` the unit or county whose share it is) and safeguard target
+    (``obligation target``), with a BOM for Excel.
 
     Problems are not rows of this table; the command line prints them on stderr.
     """
@@ -279,6 +397,58 @@ def to_csv(result: Status, problems: Sequence[Problem] = ()) -> str:
                 (actual.unit or "") if actual else "",
                 actual.note if actual else "",
                 actual.source if actual else "",
+            ]
+        )
+    for share in result.obligations:
+        data = _share_data(share)
+        writer.writerow(
+            [
+                "obligation",
+                share.key,
+                "",
+                "",
+                share.obligation.actor_phrase,
+                "",
+                data["due"] or data["when"],
+                share.obligation.action,
+                share.state.label,
+                share.state.value,
+                "" if share.working_days_left is None else share.working_days_left,
+                "" if share.days_late is None else share.days_late,
+                data["reported"] or "",
+                data["completed"] or "",
+                "",
+                "",
+                "",
+                share.unit or "",
+                data["note"],
+                data["source"] or "",
+            ]
+        )
+    for figure in result.obligation_targets:
+        figured = figure.actual
+        writer.writerow(
+            [
+                "obligation target",
+                figure.obligation,
+                figure.index,
+                "",
+                figure.target.applies_to or "",
+                "",
+                figure.due.isoformat(),
+                f"{figure.target.phrase}：{figure.target.subject}",
+                figure.attainment.label,
+                figure.attainment.value,
+                "",
+                "",
+                "",
+                "",
+                target_formula(figure.target, number=number, strip=False),
+                number(figured.value) if figured else "",
+                figured.as_of.isoformat() if figured else "",
+                figure.unit or "",
+                figured.note if figured else "",
+                figured.source if figured else "",
             ]
         )
     return "\ufeff" + out.getvalue()

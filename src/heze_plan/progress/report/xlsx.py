@@ -3,7 +3,10 @@
 Sheets: 摘要 (the date, the scope and the count of each state), 已逾期 and
 即将到期 (task, milestone, lead units, due date as a date cell, working days
 late or left), 按领域, 按牵头单位 and 按责任单位 (the scoreboards), 量化目标
-(target attainment), 逐月 (with :func:`~heze_plan.progress.assessment.with_history`)
+(target attainment), 保障措施义务 (one row per unit's or county's share of each
+obligation of the safeguards, with its state), 义务按单位 (their scoreboard per
+unit and county), 保障措施目标 (the safeguards' targets, per county where set
+per county), 逐月 (with :func:`~heze_plan.progress.assessment.with_history`)
 and 台账问题 (the ledger's problems, never hidden). Headers are Chinese with
 English beside them, as in the HTML report. openpyxl loads when a report is
 written.
@@ -16,10 +19,16 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from heze_plan.model.target_text import target_formula
 from heze_plan.progress.assessment import ItemStatus, State, Status
 from heze_plan.progress.ledger import Problem
 from heze_plan.progress.ledger_xlsx import keep_text
-from heze_plan.progress.report.rows import SCORE_HEADER_BOTH, behind_first, target_text
+from heze_plan.progress.report.rows import (
+    SCORE_HEADER_BOTH,
+    behind_first,
+    obligation_when,
+    target_text,
+)
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -100,6 +109,71 @@ def _summary(book: Workbook, result: Status, problems: Sequence[Problem], title:
     summary.column_dimensions["B"].width = 50
 
 
+def _obligations(sheet: functools.partial[Worksheet], result: Status, order: Sequence[State]) -> None:
+    """The sheets of the safeguards' obligations: each share, the scoreboard per unit, the targets."""
+    shares = [
+        [
+            share.key,
+            share.unit or share.obligation.actor_phrase,
+            share.obligation.action,
+            share.due or obligation_when(share),
+            f"{share.state.label} {share.state.value}",
+            share.entry.completed if share.entry else None,
+            share.days_late,
+        ]
+        for share in result.obligations
+    ]
+    sheet(
+        "保障措施义务",
+        [
+            "义务 obligation",
+            "单位或县区 unit or county",
+            "内容 duty",
+            "截止或频次 due",
+            "状态 state",
+            "完成日期 completed",
+            "逾期天数 days late",
+        ],
+        shares,
+        [8, 24, 60, 12, 18, 12, 10],
+    )
+    rows = [
+        [s.name, s.total, *(s.counts.get(state, 0) for state in order), s.on_time_rate]
+        for s in behind_first(result.by_obligation_unit)
+    ]
+    page = sheet("义务按单位", ["单位或县区 unit or county", *SCORE_HEADER_BOTH[1:]], rows, [36, *([10] * 9)])
+    for row in page.iter_rows(min_row=2, min_col=10, max_col=10):
+        row[0].number_format = "0%"
+    figures = [
+        [
+            f.obligation,
+            f.index,
+            f.unit or f.target.applies_to or "",
+            f.target.subject,
+            target_formula(f.target, strip=False),
+            f.actual.value if f.actual else None,
+            f.actual.as_of if f.actual else None,
+            f"{f.attainment.label} {f.attainment.value}",
+        ]
+        for f in result.obligation_targets
+    ]
+    sheet(
+        "保障措施目标",
+        [
+            "义务 obligation",
+            "目标 target",
+            "单位或县区 unit or county",
+            "内容 subject",
+            "要求 wanted",
+            "实际值 actual",
+            "截至 as of",
+            "达成 attainment",
+        ],
+        figures,
+        [8, 8, 20, 40, 14, 12, 12, 20],
+    )
+
+
 def to_xlsx(result: Status, problems: Sequence[Problem] = (), *, title: str = "") -> bytes:
     """The report as .xlsx bytes (see the module's list of sheets)."""
     from openpyxl import Workbook  # noqa: PLC0415 - optional dependency, costly to import
@@ -167,6 +241,8 @@ def to_xlsx(result: Status, problems: Sequence[Problem] = (), *, title: str = ""
         targets,
         [8, 8, 40, 20, 12, 12, 20],
     )
+    if result.obligations:
+        _obligations(sheet, result, order)
     if result.history:
         months = []
         for day, counts in result.history:
