@@ -232,6 +232,84 @@ class TestTables:
             (2, ("区发改局",), ("各街道",), [D(2023, 12, 31)]),
         ]
 
+    def test_one_cell_a_line_without_separators(self) -> None:
+        """嘉兴 2023 (嘉政办发〔2023〕7号) as its web page gives it: every cell on a line of its own.
+
+        The page reads ``序号`` / ``主 要 工 作 任 务`` / ``责任单位`` / ``1`` /
+        ``地区生产总值增长6%左右。`` / ``市发展改革委``: the task's only owner is
+        its 责任单位, so it has no lead (tests/data/family/real/jiaxing-city-2023.txt).
+        """
+        text = (
+            "2023年政府工作报告重点工作责任分解\n\n序号\n\n主 要 工 作 任 务\n\n责任单位\n\n"
+            "1\n\n地区生产总值增长6%左右。\n\n市发展改革委\n\n"
+            "2\n\n研发投入强度达到3.3%。\n\n市科技局\n"
+        )
+        report = parse_with_report(text)
+        assert Convention.FLATTENED_TABLE in report.conventions
+        assert [(t.number, t.text, t.lead_units, t.responsible_units) for t in report.plan.tasks] == [
+            (1, "地区生产总值增长6%左右。", (), ("市发展改革委",)),
+            (2, "研发投入强度达到3.3%。", (), ("市科技局",)),
+        ]
+
+    def test_columns_that_are_neither_owners_nor_dates_are_passed_over(self) -> None:
+        """绍兴 2020 一季度进展情况表: 序号 / 内容与要求 / 进展情况 / 责任单位, one cell a line.
+
+        The progress cell (``1-2月，全市固定资产投资同比下降12.7%…``) stands
+        between the task and ``市发改委``; it is neither an owner nor a
+        deadline (tests/data/family/real/shaoxing-city-2020-progress.txt).
+        A 责任领导 column (霍山开发区 2025: ``叶林``) is a person, not a unit.
+        """
+        text = (
+            "市政府2020年重点工作一季度进展情况表\n序号\n内容与要求\n进展情况\n责任单位\n"
+            "1\n持续推进重大项目攻坚，市县长项目落地率50%以上。\n"
+            "1-2月，全市固定资产投资同比下降12.7%，高于全省平均水平1.7个百分点。\n市发改委\n"
+            "2\n聚焦重点领域编制培育发展新兴产业新三年行动计划。\n启动前期工作；\n市经信局\n"
+        )
+        assert _tasks(text) == [(1, (), ("市发改委",), []), (2, (), ("市经信局",), [])]
+        leaders = (
+            "2025年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+            "1 |\n全力推进开发区“空间再造”。 |\n马振明 |\n改革办 |\n全年 |\n"
+        )
+        assert _tasks(leaders) == [(1, (), ("改革办",), [D(2025, 12, 31)])]
+
+    def test_a_lone_header_word_is_no_table(self) -> None:
+        """Owner lines such as ``责任单位：市商务局`` (丽水 2023) are labels, not a table header."""
+        text = "2023年重点工作\n1.社会消费品零售总额增长5%。\n责任单位：市商务局\n"
+        report = parse_with_report(text)
+        assert Convention.FLATTENED_TABLE not in report.conventions
+        assert [t.responsible_units for t in report.plan.tasks] == [("市商务局",)]
+
+
+class TestVocabulary:
+    """The table headers live once, in data/vocabulary.json, for the table reader and the parser alike."""
+
+    def test_the_table_reader_uses_the_shared_words(self) -> None:
+        from heze_plan.data.vocabulary import vocabulary
+        from heze_plan.sources.table import HEADERS
+
+        words = vocabulary()
+        assert HEADERS["task"] == words.names("task")
+        assert words.role("主 要 工 作 任 务") == "task"
+        assert words.role("责任领导") == "ignored"
+        assert words.role("责任单位：") == "shared"
+        assert words.role("某某") is None
+
+    def test_a_word_listed_twice_is_refused(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        import json
+
+        from heze_plan.data import vocabulary as module
+
+        raw = json.loads(module.read_text(module.VOCABULARY))
+        raw["table_headers"]["lead"].append("责任单位")
+        monkeypatch.setattr(module, "read_text", lambda _name: json.dumps(raw))
+        module.vocabulary.cache_clear()
+        try:
+            with pytest.raises(ValueError, match=r"'责任单位' is listed as lead and as shared"):
+                module.vocabulary()
+        finally:
+            monkeypatch.undo()
+            module.vocabulary.cache_clear()
+
 
 class TestGluedNames:
     """Names a flattened table glued together (市行政审批局市司法局) are told apart."""

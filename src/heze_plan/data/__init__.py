@@ -7,6 +7,8 @@
 - ``readings.json``: how the embedded plan's arguable targets are read, each decision explained;
 - ``counties.csv``: Heze's county-level divisions and the names people use for them;
 - ``city.json``: the city's own name and the prefixes people put before a unit's name;
+- ``vocabulary.json``: the words of the whole family (task-table headers, document-wide rules),
+  read by :mod:`heze_plan.data.vocabulary` for the table reader and the tolerant parser;
 - ``heze-2023-plan.json``: in a built wheel only, the embedded plan parsed when
   the wheel was built (see ``heze_plan._embedded``); a source checkout has none.
 
@@ -28,6 +30,7 @@ __all__ = [
     "SNAPSHOT",
     "SOURCE",
     "UNITS",
+    "VOCABULARY",
     "inputs_digest",
     "read_text",
     "source_text",
@@ -39,10 +42,11 @@ UNITS = "units.csv"
 READINGS = "readings.json"
 COUNTIES = "counties.csv"
 CITY = "city.json"
+VOCABULARY = "vocabulary.json"
 SNAPSHOT = "heze-2023-plan.json"
 #: Every shipped file but the snapshot: what the embedded plan and its look-ups are made from
 #: (``tests/test_embedded.py`` checks that the data directory holds exactly these).
-SHIPPED = (SOURCE, ERRATA, UNITS, READINGS, COUNTIES, CITY)
+SHIPPED = (SOURCE, ERRATA, UNITS, READINGS, COUNTIES, CITY, VOCABULARY)
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from heze_plan.common.numerals import from_chinese
+from heze_plan.data.vocabulary import vocabulary
 from heze_plan.model.plan import Area, Document, Milestone, Task, Unit
 from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
@@ -94,23 +95,6 @@ _CITED_YEAR = re.compile(r"[〔\[［（(]\s*((?:19|20)\d{2})\s*[〕\]］）)]\s*
 _DATED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 _DATE_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_HEADER_WORDS = (
-    "序号",
-    "任务",
-    "具体要求",
-    "工作内容",
-    "主要内容",
-    "措施",
-    "牵头",
-    "责任",
-    "配合",
-    "时限",
-    "完成时间",
-    "单位",
-)
-_OWNER_HEADER = re.compile(r"牵头|责任|配合|协同|单位|部门|科室")
-_DEADLINE_HEADER = re.compile(r"时限|时间|进度|完成")
-_TEXT_HEADER = re.compile(r"任务|要求|内容|措施|事项|目标")
 _ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期|持续|常态化推进|常年)")
 
 
@@ -542,7 +526,14 @@ _TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+")
 
 
 def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
-    """A flattened table's header and its cells (with their lines), if the text holds one."""
+    """A flattened table's header and its cells (with their lines), if the text holds one.
+
+    The header is a run of cells that are all header names of the family's
+    vocabulary (``data/vocabulary.json``: 序号, 具体要求, 责任单位, 时限要求…),
+    one of them an owner column. Cells are parted by ``|`` or tabs, or stand
+    one to a line; a table without any separator needs three header cells,
+    a number or task column among them, so that a lone 责任单位 line is no table.
+    """
     lines = text.split("\n")
     joined_cells: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -551,16 +542,18 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
         else:
             joined_cells.append((number, line))
     cells = [(n, c.strip()) for n, c in joined_cells if c.strip() and c.strip() != "|"]
-    if not any("|" in line or "\t" in line for line in lines):
-        return None
+    separated = any("|" in line or "\t" in line for line in lines)
+    words = vocabulary()
     for index in range(len(cells)):
-        header: list[str] = []
+        roles: list[str] = []
         j = index
-        while j < len(cells) and len(cells[j][1]) <= 8 and any(w in cells[j][1] for w in _HEADER_WORDS):
-            header.append(cells[j][1])
+        while j < len(cells) and (role := words.role(cells[j][1])) is not None:
+            roles.append(role)
             j += 1
-        if len(header) >= 2 and any(_OWNER_HEADER.search(h) and not _TEXT_HEADER.search(h) for h in header):
-            return header, cells[j:]
+        if not {"lead", "shared"} & set(roles):
+            continue
+        if (len(roles) >= 2) if separated else (len(roles) >= 3 and bool({"number", "task"} & set(roles))):
+            return [cell for _, cell in cells[index:j]], cells[j:]
     return None
 
 
@@ -568,13 +561,32 @@ def _is_task_start(cell: str) -> re.Match[str] | None:
     return re.match(r"^(\d{1,3})(?:\s*[.．、]\s*(?!\d)(.*))?$", cell, re.DOTALL)
 
 
-def _read_table(
+#: The label a table column's cells get in the owner clause, by the column's role.
+_COLUMN_LABEL = {"lead": "牵头单位", "shared": "责任单位", "deadline": "完成时限"}
+
+
+def _column_label(header: str, role: str) -> str:
+    if role == "shared" and re.search(r"配合|协同|协办|参与", header):
+        return "配合单位"
+    return _COLUMN_LABEL[role]
+
+
+def _read_table(  # noqa: PLR0912 - one pass over the cells, a branch per kind of cell
     header: list[str], cells: list[tuple[int, str]]
 ) -> list[tuple[int, int, str, str, str, list[str]]]:
-    """Rows as (line, number, group, text, owner cells…, deadline cells)."""
-    owner_cols = [h for h in header if _OWNER_HEADER.search(h) and not _TEXT_HEADER.search(h)]
-    first_owner = header.index(owner_cols[0])
-    tail = header[first_owner:]
+    """Rows as (line, number, group, text, owner cells…, deadline cells).
+
+    A row starts at a number cell; the task's text follows (in the number's
+    cell or the next one); columns between the text and the first owner
+    column (责任领导, 进展情况) are passed over; then the owner and deadline
+    columns, each cell labelled by its column's role.
+    """
+    words = vocabulary()
+    roles = [words.role(h) or "" for h in header]
+    first_owner = next(i for i, role in enumerate(roles) if role in ("lead", "shared"))
+    text_column = max((i for i in range(first_owner) if roles[i] == "task"), default=first_owner - 1)
+    between = max(first_owner - text_column - 1, 0)
+    tail = list(zip(header[first_owner:], roles[first_owner:], strict=True))
     rows: list[tuple[int, int, str, str, str, list[str]]] = []
     group = ""
     index = 0
@@ -592,19 +604,23 @@ def _read_table(
         if not text and index < len(cells):
             text = cells[index][1]
             index += 1
+        for _ in range(between):
+            if index < len(cells) and not _is_task_start(cells[index][1]):
+                index += 1
         values: list[str] = []
-        for column in tail:
+        for column, role in tail:
             if index >= len(cells):
                 break
             value = cells[index][1]
             if _is_task_start(value) or re.match(rf"^(?:[{_CN}]+、|（[{_CN}]+）)", value):
                 break
-            if _DEADLINE_HEADER.search(column) and not _OWNER_HEADER.search(column):
+            if role == "deadline":
                 if not (_ONGOING.match(value) or find_deadlines(value, 2000) or len(value) <= 12):
                     break
             elif len(value) > 80:
                 break
-            values.append(f"{column}：{value}")
+            if role in _COLUMN_LABEL:
+                values.append(f"{_column_label(column, role)}：{value}")
             index += 1
         rows.append((line, number, group, text, "；".join(values), []))
     return rows
