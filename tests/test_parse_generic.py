@@ -84,6 +84,56 @@ class TestOwners:
         ]
         assert Convention.FIRST_UNIT_LEADS in report.conventions
 
+    def test_a_first_unit_rule_stated_midway_holds_for_every_task(self) -> None:
+        """丽水 2023: the rule stands in task 4's owner line and governs the document.
+
+        ``责任单位:市发改委、市经信局…(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)``;
+        ``责任单位:市人力社保局、市农业农村局分别牵头`` names two leads; task 1's
+        sole ``责任单位:市发改委`` leads too (tests/data/family/real/lishui-city-2023.txt).
+        """
+        text = (
+            "市政府工作报告重点工作责任分解(2023年)\n一、全市经济社会发展主要预期目标\n"
+            "1.生产总值增长6%以上,高质量前提下能快则快。\n责任单位:市发改委\n"
+            "4.固定资产投资增长10%。\n责任单位:市发改委、市经信局、市科技局"
+            "(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)\n"
+            "6.城乡居民收入增速保持全省领先、农民收入增速快于城镇居民。\n"
+            "责任单位:市人力社保局、市农业农村局分别牵头\n"
+        )
+        report = parse_with_report(text)
+        assert [(t.lead_units, t.responsible_units) for t in report.plan.tasks] == [
+            (("市发改委",), ()),
+            (("市发改委",), ("市经信局", "市科技局")),
+            (("市人力社保局", "市农业农村局"), ()),
+        ]
+        assert Convention.FIRST_UNIT_LEADS in report.conventions
+
+    def test_square_brackets_close_an_owner_clause_whose_names_hold_parentheses(self) -> None:
+        """嘉鱼 2021 (嘉政办发〔2021〕5号).
+
+        ``[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]``.
+        """
+        text = (
+            "嘉政办发〔2021〕5号\n一、2021年经济社会发展主要目标\n"
+            "(一)地区生产总值增长11%。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]\n"
+            "(二)地方公共预算收入增长32%。(牵头单位:县财政局;责任单位:县税务局,各镇人民政府,嘉鱼经济开发区)\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县发改局（粮食局）",), ("各镇人民政府", "嘉鱼经济开发区"), []),
+            (2, ("县财政局",), ("县税务局", "各镇人民政府", "嘉鱼经济开发区"), []),
+        ]
+
+    def test_units_that_answer_with_no_lead_keep_the_etc_of_an_open_list(self) -> None:
+        """陕西 2015: ``(省发改委、省工业和信息化厅等负责)`` has no lead; ``(省农业厅牵头)`` has one."""
+        text = (
+            "陕西《政府工作报告》部门分工确定\n13.03.2015  07:51\n"
+            "1、进一步落实煤炭和兰炭出省销售等产销衔接政策。(省发改委、省工业和信息化厅等负责)\n"
+            "3、继续实施“十百千万”工程。(省农业厅牵头)\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("省发改委", "省工业和信息化厅等"), []),
+            (3, ("省农业厅",), (), []),
+        ]
+
     def test_only_responsible_units_are_kept_without_a_lead_and_checked(self) -> None:
         text = "某市2019年方案\n一、任务\n（一）推进A。（责任单位：市住建局、各市（区）人民政府）\n"
         report = parse_with_report(text)
@@ -209,6 +259,42 @@ class TestLevels:
                 (3, ("区行政审批局",), (), [D(2021, 9, 30)]),
             ]
         )
+
+    def test_one_line_copy_with_decimals_and_a_byline(self) -> None:
+        """齐鲁晚报 2014 (a district's 十件实事), one single line as the page gives it.
+
+        ``三、…整治背街小巷1.2万平方米…(区住建委、热电中心、自来水服务中心负责) 四、…``:
+        1.2 is a decimal, not item 1; the last owner bracket is followed by the
+        byline ``本报记者 董从哲 通讯员 王新勇`` (after item 十 in the source;
+        tests/data/family/real/changqing-district-2014-oneline.txt).
+        """
+        text = (
+            "二、提高贫困农民人均收入和生活水平。实施产业扶贫。(区农办负责) "
+            "三、完善城市公共服务基础设施。整治背街小巷1.2万平方米,维修整治破损市政路面8500平方米。"
+            "(区住建委、热电中心、自来水服务中心负责) "
+            "四、实施长孝路改造。分段改造长孝路7.5公里。(区交通局负责) "
+            "五、启动农村幸福院建设。建设22处农村幸福院。(区民政局负责)"
+            " 本报记者 董从哲 通讯员 王新勇\n|\n"
+        )
+        assert [(t.number, t.responsible_units) for t in parse(text).tasks] == [
+            (2, ("区农办",)),
+            (3, ("区住建委", "热电中心", "自来水服务中心")),
+            (4, ("区交通局",)),
+            (5, ("区民政局",)),
+        ]
+
+    def test_items_numbered_with_the_small_full_stop(self) -> None:
+        """安徽 2022 as reposted: ``1﹒全省生产总值增长7%以上`` (U+FE52), owners on labelled lines."""
+        text = (
+            "一、确保完成全年主要预期目标\n1﹒全省生产总值增长7%以上,在实际工作中力争更好结果。\n"
+            "牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n协同责任单位:省政府各部门、各直属机构。\n"
+            "2﹒固定资产投资力争增长10%以上。\n牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n"
+            "协同责任单位:省财政厅、省林业局等。\n"
+        )
+        assert _tasks(text) == [
+            (1, ("省发展改革委",), ("省政府各部门", "各直属机构"), []),
+            (2, ("省发展改革委",), ("省财政厅", "省林业局等"), []),
+        ]
 
 
 class TestTables:
@@ -386,6 +472,35 @@ class TestFrontMatter:
         assert report.plan.year == 2023
         assert report.plan.document.number == "（无文号）"
         assert report.plan.task(1).milestones[0].due == D(2023, 9, 30)
+
+    @pytest.mark.parametrize(
+        ("stamp", "year"),
+        [("13.03.2015  07:51", 2015), ("发布日期:2020-05-14 09:44", 2020), ("2023-01-05 10:00", 2023)],
+    )
+    def test_the_year_of_a_page_s_date_stamp(self, stamp: str, year: int) -> None:
+        """Datelines as the pages give them.
+
+        陕西 2015: ``13.03.2015  07:51``; 绍兴 2020: ``发布日期:2020-05-14 09:44``;
+        蔡甸 2023: ``2023-01-05 10:00``.
+        """
+        text = (
+            f"某省政府工作报告部门分工\n{stamp}\n1、抓好粮食生产,全年粮食播种面积4600万亩。(省农业厅等负责)\n"
+        )
+        plan = parse(text)
+        assert plan.year == year
+        assert [m.due for m in plan.task(1).milestones] == [D(year, 12, 31)]
+
+    def test_no_year_and_no_deadline_does_not_depend_on_the_day(self) -> None:
+        """A text naming no year and no deadline (安徽 2022 reposted, 齐鲁晚报 2014) parses the same any day.
+
+        The stand-in year is a constant, said in a finding, never today's year.
+        """
+        text = "一、确保完成主要预期目标\n1.全省生产总值增长7%以上。(省发展改革委牵头)\n"
+        report = parse_with_report(text)
+        assert report.plan.year == 2000
+        assert Convention.YEAR_ASSUMED in report.conventions
+        assert any("2000 stands in (pass year= to set it)" in f.message for f in report.findings)
+        assert parse(text, year=2022).year == 2022
 
     def test_number_closing_the_title_line(self) -> None:
         text = (

@@ -46,6 +46,10 @@ _PINYIN = re.compile(
 )
 _HALF = str.maketrans(
     {"(": "（", ")": "）", ":": "：", ";": "；", "〔": "（", "〕": "）", "【": "（", "】": "）"}
+    # square brackets close owners whose names hold parentheses (嘉鱼 2021: [牵头单位:县发改局(粮食局)…])
+    | {"[": "（", "]": "）", "［": "（", "］": "）"}
+    # the small full stop of some web fonts numbers items too (安徽 2022: 1﹒全省生产总值…)
+    | {"﹒": "．"}
 )
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 #: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1）.
@@ -80,7 +84,11 @@ _OTHER_PART = re.compile(rf"^(?:{_OTHER_LABELS})\s*：")
 _ANY_LABEL_COLON = re.compile(
     rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
 )
-_FIRST_IS_LEAD = re.compile(r"（?第一(?:责任)?单位(?:为|是)牵头(?:单位|部门)[，、]?(?:下同)?）?")
+_FIRST_LEAD_PHRASES = "|".join(map(re.escape, vocabulary().first_unit_leads))
+#: A document-wide rule that the first unit listed leads, with the parenthesis or clause that states it.
+_FIRST_IS_LEAD = re.compile(
+    rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）|(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
+)
 _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
 _ROLE_SUFFIX = re.compile(
     r"(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
@@ -94,6 +102,13 @@ _RAW_DOC_NUMBER = re.compile(
 _CITED_YEAR = re.compile(r"[〔\[［（(]\s*((?:19|20)\d{2})\s*[〕\]］）)]\s*\d{1,4}\s*号")
 _DATED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 _DATE_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+#: A page's date stamp: 2020-05-14 09:44, 发布日期：2020-05-14, or 13.03.2015 07:51 (day first).
+_DATE_STAMP = re.compile(
+    r"^(?:(?:发布|成文|发文|印发)?(?:日期|时间)：\s*)?"
+    r"(?:((?:19|20)\d{2})-[01]?\d-[0-3]?\d|[0-3]?\d\.[01]?\d\.((?:19|20)\d{2}))(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?$"
+)
+#: The year of a plan that names none and has no deadline: a stand-in, the same whatever the day.
+_UNKNOWN_YEAR = 2000
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期|持续|常态化推进|常年)")
 
@@ -232,7 +247,8 @@ class _Segmenter:
             or (number == 1 and level not in self.last)
             or (level == 2 and number == self.last_any.get(level, -1) + 1)
         )
-        if kind == "itemd" and not in_sequence:
+        if kind == "itemd" and not (in_sequence and line_start):
+            # 11.121人才 at a line start is item 11; inside a line 1.2万平方米 is a decimal.
             return None
         if line_start:
             return level, number
@@ -287,6 +303,10 @@ def _strip_brackets(text: str) -> str:
     return text
 
 
+#: Short text after a task's closing parenthesis that is no sentence of the task: a byline, a stray ``|``.
+_TAIL = re.compile(r"）\s*([^。；！？（）]{1,30})$")
+
+
 def _owner_split(item: _Item) -> None:
     """Cut the item's text from its owner clause."""
     body = "".join(p.strip() for p in item.parts)
@@ -304,6 +324,13 @@ def _owner_split(item: _Item) -> None:
         body = ""
     elif not owners:
         clause = find_owner_clause(body)
+        if (
+            clause is None
+            and (tail := _TAIL.search(body)) is not None
+            and not find_deadlines(tail.group(1), 2000)
+        ):
+            # a byline or a table's last bar after the owner clause (…（区人社局、金融办负责） 本报记者 …)
+            clause = find_owner_clause(body[: tail.start(1)])
         if clause is not None:
             start, content, _ = clause
             owners.append(content)
@@ -667,6 +694,9 @@ def _year(  # noqa: PLR0911 - one return per source of the year, in order
         conventions.add(Convention.YEAR_FROM_DOCUMENT_NUMBER)
         return int(match.group(0))
     dates = [int(m.group(1)) for line in text.split("\n") if (m := _DATE_LINE.match(line.strip()))]
+    dates += [
+        int(m.group(1) or m.group(2)) for line in text.split("\n") if (m := _DATE_STAMP.match(line.strip()))
+    ]
     if dates:
         conventions.add(Convention.YEAR_FROM_DATE_LINE)
         return dates[0]
@@ -848,11 +878,12 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
                 "or pass year= (parse(text, year=2023))",
                 found="no year anywhere",
             )
-        plan_year = dt.date.today().year
+        plan_year = _UNKNOWN_YEAR
         conventions.add(Convention.YEAR_ASSUMED)
         findings.append(
             _finding(
-                f"the plan year is written nowhere and no deadline needs it; {plan_year} assumed",
+                f"the plan year is written nowhere and no deadline needs it; {plan_year} stands in "
+                "(pass year= to set it)",
                 1,
                 "a year in the title or parse(text, year=…)",
                 "no year",
