@@ -247,8 +247,8 @@ class _Segmenter:
             or (number == 1 and level not in self.last)
             or (level == 2 and number == self.last_any.get(level, -1) + 1)
         )
-        if kind == "itemd" and not (in_sequence and line_start):
-            # 11.121人才 at a line start is item 11; inside a line 1.2万平方米 is a decimal.
+        if kind == "itemd" and (not in_sequence or glued):
+            # 11.121人才 at a line start or after a cell is item 11; 小巷1.2万平方米 is a decimal.
             return None
         if line_start:
             return level, number
