@@ -445,6 +445,24 @@ class TestDeadlines:
             [D(2024, 3, 31)],
         ]
 
+    def test_this_year_as_a_deadline(self) -> None:
+        """今年 dates a task by the end of the plan year where it is a deadline, never in 今年以来.
+
+        Issue 11 lists 今年 among the deadlines real plans write; as a deadline
+        it stands in a deadline label (完成时限：今年), beside the owners, or
+        before a verb of completion (今年完成); 做好今年工作 and 今年以来 date nothing.
+        """
+        head = "某县2024年工作要点\n一、任务\n"
+        assert _tasks(head + "1.推进一网通办。\n牵头部门：县行政审批局\n完成时限：今年\n") == [
+            (1, ("县行政审批局",), (), [D(2024, 12, 31)])
+        ]
+        assert _tasks(head + "1.推进一网通办。（县行政审批局牵头，县司法局配合，今年完成）\n") == [
+            (1, ("县行政审批局",), ("县司法局",), [D(2024, 12, 31)])
+        ]
+        assert _tasks(head + "1.做好今年工作，今年以来成效明显。（县行政审批局牵头）\n") == [
+            (1, ("县行政审批局",), (), [])
+        ]
+
     def test_a_later_year_than_the_plan_s(self) -> None:
         text = (
             "某市2020年工作计划\n一、任务\n1.建成平台，2021年年底全面运行。（牵头单位：市大数据局）\n"

@@ -414,6 +414,8 @@ def _balanced(part: str) -> str:
 _CELL_DATE = re.compile(
     r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?"
 )
+#: A deadline cell that names the plan year as a whole (完成时限：今年, 本年度, 年度内).
+_THIS_YEAR = re.compile(r"^(?:今年|本年度?|当年|年度内|年度)(?:内|完成)?$")
 _QUARTER = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:第)?(?P<q>[一二三四1-4])\s*季度")
 
 
@@ -426,6 +428,9 @@ def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
     found = [(d.phrase, d.due) for d in find_deadlines(value, year)]
     if found:
         return found
+    if this_year := _THIS_YEAR.match(value.strip()):
+        # 完成时限：今年 / 本年度: by the end of the plan year
+        return [(this_year.group(0), dt.date(year, 12, 31))]
     result: list[tuple[str, dt.date]] = []
     for match in _CELL_DATE.finditer(value):
         y = int(match.group("year") or year)

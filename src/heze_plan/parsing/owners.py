@@ -36,7 +36,7 @@ _LABEL = re.compile(
     rf"^(?P<label>{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL}|{_DEADLINE_LABEL})\s*[：:]\s*"
 )
 _ANY_LABEL = re.compile(rf"(?:{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL})\s*[：:]")
-_DEADLINE_START = r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月|年底|年内|全年)"
+_DEADLINE_START = r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月|年底|年内|全年|今年)"
 _ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期)$")
 #: Where a ， inside a clause starts a new part: before a label or a deadline.
 _BOUNDARY = re.compile(
