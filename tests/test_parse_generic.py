@@ -134,6 +134,26 @@ class TestOwners:
             (3, ("省农业厅",), (), []),
         ]
 
+    def test_a_lead_marked_inside_the_list(self) -> None:
+        """``X（牵头）、Y``: the mark names the lead of a list.
+
+        As in ``深圳市人民医院（牵头）、深圳市第三人民医院``.
+
+        No plan of the corpus writes it yet (the quoted list is from a public
+        multi-centre research plan, the same Chinese convention); a unit whose
+        own name holds a parenthesis (``县发改局（粮食局）``) is no such mark.
+        """
+        head = "某县2024年工作要点\n一、任务\n"
+        assert _tasks(head + "1.推进一网通办。（责任单位：县行政审批局（牵头）、县司法局）\n") == [
+            (1, ("县行政审批局",), ("县司法局",), [])
+        ]
+        assert _tasks(head + "1.推进一网通办。\n责任单位：县司法局、县行政审批局(牵头)\n") == [
+            (1, ("县行政审批局",), ("县司法局",), [])
+        ]
+        assert _tasks(head + "1.推进一网通办。（牵头单位：县发改局（粮食局）；责任单位：县司法局）\n") == [
+            (1, ("县发改局（粮食局）",), ("县司法局",), [])
+        ]
+
     def test_only_responsible_units_are_kept_without_a_lead_and_checked(self) -> None:
         text = "某市2019年方案\n一、任务\n（一）推进A。（责任单位：市住建局、各市（区）人民政府）\n"
         report = parse_with_report(text)
@@ -444,6 +464,12 @@ class TestDeadlines:
             [D(2021, 9, 30)],
             [D(2024, 3, 31)],
         ]
+
+    def test_spaces_inside_a_number(self) -> None:
+        """Issue 11: extraction puts spaces inside numbers (``1 2 月底前``, ``2 0 2 4年``): one number."""
+        text = "某县2 0 2 4年工作要点\n一、任务\n1.推进一网通办，1 2 月底前完成。（县行政审批局牵头）\n"
+        plan = parse(text)
+        assert (plan.year, [m.due for m in plan.task(1).milestones]) == (2024, [D(2024, 12, 31)])
 
     def test_this_year_as_a_deadline(self) -> None:
         """今年 dates a task by the end of the plan year where it is a deadline, never in 今年以来.

@@ -155,6 +155,8 @@ _LONE_SPACE = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])[ \u3000\xa0]"
     r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”\d])"
     r"|(?<=\d)[ \u3000\xa0](?=[\u4e00-\u9fff%])"
+    # a space inside a number before its unit: 1 2 月底前, 2 0 2 3 年
+    r"|(?<=\d)[ \u3000\xa0](?=\d[\d \u3000\xa0]*[年月日%])"
 )
 
 
@@ -453,10 +455,17 @@ def _label_parts(content: str) -> list[str]:
     return [content[a:b] for a, b in itertools.pairwise(bounds)]
 
 
+#: The mark of the lead unit written after its name in a list (市发改委（牵头）、市财政局): the
+#: names so marked are taken out before the clause is read, so that 牵头 is no X牵头 phrase there.
+_LEAD_MARK = re.compile(r"(?P<name>[^、，；：（）]+)（牵头(?:单位|部门)?）(?=$|[、，；。）])")
+
+
 def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
     first_is_lead = bool(_FIRST_IS_LEAD.search(content))
     content = _FIRST_IS_LEAD.sub("", content)
+    marked = [m.group("name").strip() for m in _LEAD_MARK.finditer(content)]
+    content = _LEAD_MARK.sub(r"\g<name>", content)
     leads: list[str] = []
     others: list[str] = []
     deadlines: list[str] = []
@@ -508,6 +517,11 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
         deadlines += clause.deadlines
         ongoing = ongoing or Convention.ONGOING_IN_OWNERS in clause.conventions
     conventions.discard(Convention.RESPONSIBLE_LABEL_ONLY)
+    if marked:
+        # a unit marked as the lead inside a list: 责任单位：县行政审批局（牵头）、县司法局
+        conventions.add(Convention.PHRASED_OWNERS)
+        leads = [*marked, *(n for n in leads if n not in marked)]
+        others = [n for n in others if n not in marked]
     lead_names = _clean_names(leads)
     other_names = [n for n in _clean_names(others) if n not in lead_names]
     return _Owners(
