@@ -154,6 +154,24 @@ class TestOwners:
             (1, ("县发改局（粮食局）",), ("县司法局",), [])
         ]
 
+    def test_role_words_without_brackets(self) -> None:
+        """Issue 11's role words (``X牵头，Y、Z配合``) written as the task's last sentence or line.
+
+        Only a sentence made of unit names and role words is read so; 由县发改局牵头建立联席会议制度
+        is the task's own text, and the task stands without owners.
+        """
+        head = "某县2024年工作要点\n一、任务\n"
+        text = (
+            head + "1.推进一网通办。县行政审批局牵头，县司法局、县大数据中心配合。\n"
+            "2.深化改革，6月底前完成。\n县发改局、县财政局按职责分工负责\n"
+            "3.建立机制。由县发改局牵头建立联席会议制度。\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县行政审批局",), ("县司法局", "县大数据中心"), []),
+            (2, (), ("县发改局", "县财政局"), [D(2024, 6, 30)]),
+            (3, (), (), []),
+        ]
+
     def test_only_responsible_units_are_kept_without_a_lead_and_checked(self) -> None:
         text = "某市2019年方案\n一、任务\n（一）推进A。（责任单位：市住建局、各市（区）人民政府）\n"
         report = parse_with_report(text)

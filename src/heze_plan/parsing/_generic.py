@@ -309,6 +309,31 @@ def _strip_brackets(text: str) -> str:
 _TAIL = re.compile(r"）\s*([^。；！？（）]{1,30})$")
 
 
+#: A name that can only be a unit's: a short name ending like one (…局, …委, …政府), maybe with 等.
+_UNIT_NAME = re.compile(
+    r"^[\u4e00-\u9fff（）]{2,24}(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|队|所|站|社|署|处|室)等?$"
+)
+
+
+def _role_sentence(body: str) -> tuple[int, str, frozenset[Convention]] | None:
+    """The last sentence of a paragraph when it names owners in role words only, without brackets.
+
+    ``…建立工作机制。市发改委牵头，市财政局、市商务局配合。``: every name must
+    be a unit's and nothing else may be said, so that a sentence of the
+    task (由市发改委牵头建立联席会议制度) is never taken for its owners.
+    """
+    stripped = body.rstrip().rstrip("。；")
+    start = max(stripped.rfind("。"), stripped.rfind("；")) + 1
+    sentence = stripped[start:].strip()
+    if not start or not re.search(r"牵头|负责$|配合$", sentence):
+        return None
+    clause = read_owners(sentence)
+    names = [*clause.lead_units, *clause.responsible_units]
+    if clause.unread or clause.deadlines or not names or not all(_UNIT_NAME.match(n) for n in names):
+        return None
+    return start, sentence, frozenset({Convention.UNBRACKETED_OWNERS})
+
+
 def _owner_split(item: _Item) -> None:
     """Cut the item's text from its owner clause."""
     body = "".join(p.strip() for p in item.parts)
@@ -333,6 +358,8 @@ def _owner_split(item: _Item) -> None:
         ):
             # a byline or a table's last bar after the owner clause (…（区人社局、金融办负责） 本报记者 …)
             clause = find_owner_clause(body[: tail.start(1)])
+        if clause is None:
+            clause = _role_sentence(body)
         if clause is not None:
             start, content, _ = clause
             owners.append(content)
