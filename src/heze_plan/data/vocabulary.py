@@ -2,7 +2,7 @@
 
 Two stages read the same words: :mod:`heze_plan.sources.table` finds the
 columns of a spreadsheet by their header names, and the tolerant parser
-(:mod:`heze_plan.parsing._generic`) finds the header of a table flattened to
+(``heze_plan.parsing._generic``) finds the header of a table flattened to
 text. Keeping the words in one data file, read once here, means a header
 name added for one is known to the other. Each list says where its words
 come from in the file itself.
