@@ -84,6 +84,94 @@ class TestOwners:
         ]
         assert Convention.FIRST_UNIT_LEADS in report.conventions
 
+    def test_a_first_unit_rule_stated_midway_holds_for_every_task(self) -> None:
+        """丽水 2023: the rule stands in task 4's owner line and governs the document.
+
+        ``责任单位:市发改委、市经信局…(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)``;
+        ``责任单位:市人力社保局、市农业农村局分别牵头`` names two leads; task 1's
+        sole ``责任单位:市发改委`` leads too (tests/data/family/real/lishui-city-2023.txt).
+        """
+        text = (
+            "市政府工作报告重点工作责任分解(2023年)\n一、全市经济社会发展主要预期目标\n"
+            "1.生产总值增长6%以上,高质量前提下能快则快。\n责任单位:市发改委\n"
+            "4.固定资产投资增长10%。\n责任单位:市发改委、市经信局、市科技局"
+            "(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)\n"
+            "6.城乡居民收入增速保持全省领先、农民收入增速快于城镇居民。\n"
+            "责任单位:市人力社保局、市农业农村局分别牵头\n"
+        )
+        report = parse_with_report(text)
+        assert [(t.lead_units, t.responsible_units) for t in report.plan.tasks] == [
+            (("市发改委",), ()),
+            (("市发改委",), ("市经信局", "市科技局")),
+            (("市人力社保局", "市农业农村局"), ()),
+        ]
+        assert Convention.FIRST_UNIT_LEADS in report.conventions
+
+    def test_square_brackets_close_an_owner_clause_whose_names_hold_parentheses(self) -> None:
+        """嘉鱼 2021 (嘉政办发〔2021〕5号).
+
+        ``[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]``.
+        """
+        text = (
+            "嘉政办发〔2021〕5号\n一、2021年经济社会发展主要目标\n"
+            "(一)地区生产总值增长11%。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]\n"
+            "(二)地方公共预算收入增长32%。(牵头单位:县财政局;责任单位:县税务局,各镇人民政府,嘉鱼经济开发区)\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县发改局（粮食局）",), ("各镇人民政府", "嘉鱼经济开发区"), []),
+            (2, ("县财政局",), ("县税务局", "各镇人民政府", "嘉鱼经济开发区"), []),
+        ]
+
+    def test_units_that_answer_with_no_lead_keep_the_etc_of_an_open_list(self) -> None:
+        """陕西 2015: ``(省发改委、省工业和信息化厅等负责)`` has no lead; ``(省农业厅牵头)`` has one."""
+        text = (
+            "陕西《政府工作报告》部门分工确定\n13.03.2015  07:51\n"
+            "1、进一步落实煤炭和兰炭出省销售等产销衔接政策。(省发改委、省工业和信息化厅等负责)\n"
+            "3、继续实施“十百千万”工程。(省农业厅牵头)\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("省发改委", "省工业和信息化厅等"), []),
+            (3, ("省农业厅",), (), []),
+        ]
+
+    def test_a_lead_marked_inside_the_list(self) -> None:
+        """``X（牵头）、Y``: the mark names the lead of a list.
+
+        As in ``深圳市人民医院（牵头）、深圳市第三人民医院``.
+
+        No plan of the corpus writes it yet (the quoted list is from a public
+        multi-centre research plan, the same Chinese convention); a unit whose
+        own name holds a parenthesis (``县发改局（粮食局）``) is no such mark.
+        """
+        head = "某县2024年工作要点\n一、任务\n"
+        assert _tasks(head + "1.推进一网通办。（责任单位：县行政审批局（牵头）、县司法局）\n") == [
+            (1, ("县行政审批局",), ("县司法局",), [])
+        ]
+        assert _tasks(head + "1.推进一网通办。\n责任单位：县司法局、县行政审批局(牵头)\n") == [
+            (1, ("县行政审批局",), ("县司法局",), [])
+        ]
+        assert _tasks(head + "1.推进一网通办。（牵头单位：县发改局（粮食局）；责任单位：县司法局）\n") == [
+            (1, ("县发改局（粮食局）",), ("县司法局",), [])
+        ]
+
+    def test_role_words_without_brackets(self) -> None:
+        """Issue 11's role words (``X牵头，Y、Z配合``) written as the task's last sentence or line.
+
+        Only a sentence made of unit names and role words is read so; 由县发改局牵头建立联席会议制度
+        is the task's own text, and the task stands without owners.
+        """
+        head = "某县2024年工作要点\n一、任务\n"
+        text = (
+            head + "1.推进一网通办。县行政审批局牵头，县司法局、县大数据中心配合。\n"
+            "2.深化改革，6月底前完成。\n县发改局、县财政局按职责分工负责\n"
+            "3.建立机制。由县发改局牵头建立联席会议制度。\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县行政审批局",), ("县司法局", "县大数据中心"), []),
+            (2, (), ("县发改局", "县财政局"), [D(2024, 6, 30)]),
+            (3, (), (), []),
+        ]
+
     def test_only_responsible_units_are_kept_without_a_lead_and_checked(self) -> None:
         text = "某市2019年方案\n一、任务\n（一）推进A。（责任单位：市住建局、各市（区）人民政府）\n"
         report = parse_with_report(text)
@@ -210,6 +298,42 @@ class TestLevels:
             ]
         )
 
+    def test_one_line_copy_with_decimals_and_a_byline(self) -> None:
+        """齐鲁晚报 2014 (a district's 十件实事), one single line as the page gives it.
+
+        ``三、…整治背街小巷1.2万平方米…(区住建委、热电中心、自来水服务中心负责) 四、…``:
+        1.2 is a decimal, not item 1; the last owner bracket is followed by the
+        byline ``本报记者 董从哲 通讯员 王新勇`` (after item 十 in the source;
+        tests/data/family/real/changqing-district-2014-oneline.txt).
+        """
+        text = (
+            "二、提高贫困农民人均收入和生活水平。实施产业扶贫。(区农办负责) "
+            "三、完善城市公共服务基础设施。整治背街小巷1.2万平方米,维修整治破损市政路面8500平方米。"
+            "(区住建委、热电中心、自来水服务中心负责) "
+            "四、实施长孝路改造。分段改造长孝路7.5公里。(区交通局负责) "
+            "五、启动农村幸福院建设。建设22处农村幸福院。(区民政局负责)"
+            " 本报记者 董从哲 通讯员 王新勇\n|\n"
+        )
+        assert [(t.number, t.responsible_units) for t in parse(text).tasks] == [
+            (2, ("区农办",)),
+            (3, ("区住建委", "热电中心", "自来水服务中心")),
+            (4, ("区交通局",)),
+            (5, ("区民政局",)),
+        ]
+
+    def test_items_numbered_with_the_small_full_stop(self) -> None:
+        """安徽 2022 as reposted: ``1﹒全省生产总值增长7%以上`` (U+FE52), owners on labelled lines."""
+        text = (
+            "一、确保完成全年主要预期目标\n1﹒全省生产总值增长7%以上,在实际工作中力争更好结果。\n"
+            "牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n协同责任单位:省政府各部门、各直属机构。\n"
+            "2﹒固定资产投资力争增长10%以上。\n牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n"
+            "协同责任单位:省财政厅、省林业局等。\n"
+        )
+        assert _tasks(text) == [
+            (1, ("省发展改革委",), ("省政府各部门", "各直属机构"), []),
+            (2, ("省发展改革委",), ("省财政厅", "省林业局等"), []),
+        ]
+
 
 class TestTables:
     """A task table flattened to text is read by its columns."""
@@ -231,6 +355,84 @@ class TestTables:
             (1, ("区行政审批局",), ("区大数据中心",), [D(2023, 6, 30)]),
             (2, ("区发改局",), ("各街道",), [D(2023, 12, 31)]),
         ]
+
+    def test_one_cell_a_line_without_separators(self) -> None:
+        """嘉兴 2023 (嘉政办发〔2023〕7号) as its web page gives it: every cell on a line of its own.
+
+        The page reads ``序号`` / ``主 要 工 作 任 务`` / ``责任单位`` / ``1`` /
+        ``地区生产总值增长6%左右。`` / ``市发展改革委``: the task's only owner is
+        its 责任单位, so it has no lead (tests/data/family/real/jiaxing-city-2023.txt).
+        """
+        text = (
+            "2023年政府工作报告重点工作责任分解\n\n序号\n\n主 要 工 作 任 务\n\n责任单位\n\n"
+            "1\n\n地区生产总值增长6%左右。\n\n市发展改革委\n\n"
+            "2\n\n研发投入强度达到3.3%。\n\n市科技局\n"
+        )
+        report = parse_with_report(text)
+        assert Convention.FLATTENED_TABLE in report.conventions
+        assert [(t.number, t.text, t.lead_units, t.responsible_units) for t in report.plan.tasks] == [
+            (1, "地区生产总值增长6%左右。", (), ("市发展改革委",)),
+            (2, "研发投入强度达到3.3%。", (), ("市科技局",)),
+        ]
+
+    def test_columns_that_are_neither_owners_nor_dates_are_passed_over(self) -> None:
+        """绍兴 2020 一季度进展情况表: 序号 / 内容与要求 / 进展情况 / 责任单位, one cell a line.
+
+        The progress cell (``1-2月，全市固定资产投资同比下降12.7%…``) stands
+        between the task and ``市发改委``; it is neither an owner nor a
+        deadline (tests/data/family/real/shaoxing-city-2020-progress.txt).
+        A 责任领导 column (霍山开发区 2025: ``叶林``) is a person, not a unit.
+        """
+        text = (
+            "市政府2020年重点工作一季度进展情况表\n序号\n内容与要求\n进展情况\n责任单位\n"
+            "1\n持续推进重大项目攻坚，市县长项目落地率50%以上。\n"
+            "1-2月，全市固定资产投资同比下降12.7%，高于全省平均水平1.7个百分点。\n市发改委\n"
+            "2\n聚焦重点领域编制培育发展新兴产业新三年行动计划。\n启动前期工作；\n市经信局\n"
+        )
+        assert _tasks(text) == [(1, (), ("市发改委",), []), (2, (), ("市经信局",), [])]
+        leaders = (
+            "2025年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+            "1 |\n全力推进开发区“空间再造”。 |\n马振明 |\n改革办 |\n全年 |\n"
+        )
+        assert _tasks(leaders) == [(1, (), ("改革办",), [D(2025, 12, 31)])]
+
+    def test_a_lone_header_word_is_no_table(self) -> None:
+        """Owner lines such as ``责任单位：市商务局`` (丽水 2023) are labels, not a table header."""
+        text = "2023年重点工作\n1.社会消费品零售总额增长5%。\n责任单位：市商务局\n"
+        report = parse_with_report(text)
+        assert Convention.FLATTENED_TABLE not in report.conventions
+        assert [t.responsible_units for t in report.plan.tasks] == [("市商务局",)]
+
+
+class TestVocabulary:
+    """The table headers live once, in data/vocabulary.json, for the table reader and the parser alike."""
+
+    def test_the_table_reader_uses_the_shared_words(self) -> None:
+        from heze_plan.data.vocabulary import vocabulary
+        from heze_plan.sources.table import HEADERS
+
+        words = vocabulary()
+        assert HEADERS["task"] == words.names("task")
+        assert words.role("主 要 工 作 任 务") == "task"
+        assert words.role("责任领导") == "ignored"
+        assert words.role("责任单位：") == "shared"
+        assert words.role("某某") is None
+
+    def test_a_word_listed_twice_is_refused(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        import json
+
+        from heze_plan.data import vocabulary as module
+
+        raw = json.loads(module.read_text(module.VOCABULARY))
+        raw["table_headers"]["lead"].append("责任单位")
+        monkeypatch.setattr(module, "read_text", lambda _name: json.dumps(raw))
+        module.vocabulary.cache_clear()
+        try:
+            with pytest.raises(ValueError, match=r"'责任单位' is listed as lead and as shared"):
+                module.vocabulary()
+        finally:
+            monkeypatch.undo()
+            module.vocabulary.cache_clear()
 
 
 class TestGluedNames:
@@ -281,6 +483,30 @@ class TestDeadlines:
             [D(2024, 3, 31)],
         ]
 
+    def test_spaces_inside_a_number(self) -> None:
+        """Issue 11: extraction puts spaces inside numbers (``1 2 月底前``, ``2 0 2 4年``): one number."""
+        text = "某县2 0 2 4年工作要点\n一、任务\n1.推进一网通办，1 2 月底前完成。（县行政审批局牵头）\n"
+        plan = parse(text)
+        assert (plan.year, [m.due for m in plan.task(1).milestones]) == (2024, [D(2024, 12, 31)])
+
+    def test_this_year_as_a_deadline(self) -> None:
+        """今年 dates a task by the end of the plan year where it is a deadline, never in 今年以来.
+
+        Issue 11 lists 今年 among the deadlines real plans write; as a deadline
+        it stands in a deadline label (完成时限：今年), beside the owners, or
+        before a verb of completion (今年完成); 做好今年工作 and 今年以来 date nothing.
+        """
+        head = "某县2024年工作要点\n一、任务\n"
+        assert _tasks(head + "1.推进一网通办。\n牵头部门：县行政审批局\n完成时限：今年\n") == [
+            (1, ("县行政审批局",), (), [D(2024, 12, 31)])
+        ]
+        assert _tasks(head + "1.推进一网通办。（县行政审批局牵头，县司法局配合，今年完成）\n") == [
+            (1, ("县行政审批局",), ("县司法局",), [D(2024, 12, 31)])
+        ]
+        assert _tasks(head + "1.做好今年工作，今年以来成效明显。（县行政审批局牵头）\n") == [
+            (1, ("县行政审批局",), (), [])
+        ]
+
     def test_a_later_year_than_the_plan_s(self) -> None:
         text = (
             "某市2020年工作计划\n一、任务\n1.建成平台，2021年年底全面运行。（牵头单位：市大数据局）\n"
@@ -308,6 +534,35 @@ class TestFrontMatter:
         assert report.plan.year == 2023
         assert report.plan.document.number == "（无文号）"
         assert report.plan.task(1).milestones[0].due == D(2023, 9, 30)
+
+    @pytest.mark.parametrize(
+        ("stamp", "year"),
+        [("13.03.2015  07:51", 2015), ("发布日期:2020-05-14 09:44", 2020), ("2023-01-05 10:00", 2023)],
+    )
+    def test_the_year_of_a_page_s_date_stamp(self, stamp: str, year: int) -> None:
+        """Datelines as the pages give them.
+
+        陕西 2015: ``13.03.2015  07:51``; 绍兴 2020: ``发布日期:2020-05-14 09:44``;
+        蔡甸 2023: ``2023-01-05 10:00``.
+        """
+        text = (
+            f"某省政府工作报告部门分工\n{stamp}\n1、抓好粮食生产,全年粮食播种面积4600万亩。(省农业厅等负责)\n"
+        )
+        plan = parse(text)
+        assert plan.year == year
+        assert [m.due for m in plan.task(1).milestones] == [D(year, 12, 31)]
+
+    def test_no_year_and_no_deadline_does_not_depend_on_the_day(self) -> None:
+        """A text naming no year and no deadline (安徽 2022 reposted, 齐鲁晚报 2014) parses the same any day.
+
+        The stand-in year is a constant, said in a finding, never today's year.
+        """
+        text = "一、确保完成主要预期目标\n1.全省生产总值增长7%以上。(省发展改革委牵头)\n"
+        report = parse_with_report(text)
+        assert report.plan.year == 2000
+        assert Convention.YEAR_ASSUMED in report.conventions
+        assert any("2000 stands in (pass year= to set it)" in f.message for f in report.findings)
+        assert parse(text, year=2022).year == 2022
 
     def test_number_closing_the_title_line(self) -> None:
         text = (

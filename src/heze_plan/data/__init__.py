@@ -9,6 +9,8 @@
 - ``city.json``: the city's own name and the prefixes people put before a unit's name;
 - ``former_names.csv``: the names units had before the institutional reforms (市工商局 →
   市市场监管局), each with the reform and its basis;
+- ``vocabulary.json``: the words of the whole family (task-table headers, document-wide rules),
+  read by :mod:`heze_plan.data.vocabulary` for the table reader and the tolerant parser;
 - ``heze-2023-plan.json``: in a built wheel only, the embedded plan parsed when
   the wheel was built (see ``heze_plan._embedded``); a source checkout has none.
 
@@ -31,6 +33,7 @@ __all__ = [
     "SNAPSHOT",
     "SOURCE",
     "UNITS",
+    "VOCABULARY",
     "WORKDAYS",
     "inputs_digest",
     "read_text",
@@ -44,6 +47,7 @@ READINGS = "readings.json"
 COUNTIES = "counties.csv"
 CITY = "city.json"
 FORMER_NAMES = "former_names.csv"
+VOCABULARY = "vocabulary.json"
 SNAPSHOT = "heze-2023-plan.json"
 #: China's holidays and make-up working days of the announced years, as the ``holidays`` package knows
 #: them when a wheel is built (written by ``hatch_build.py`` into the wheel only; read by
@@ -51,7 +55,7 @@ SNAPSHOT = "heze-2023-plan.json"
 WORKDAYS = "china-workdays.json"
 #: Every shipped file but the snapshot: what the embedded plan and its look-ups are made from
 #: (``tests/test_embedded.py`` checks that the data directory holds exactly these).
-SHIPPED = (SOURCE, ERRATA, UNITS, READINGS, COUNTIES, CITY, FORMER_NAMES)
+SHIPPED = (SOURCE, ERRATA, UNITS, READINGS, COUNTIES, CITY, FORMER_NAMES, VOCABULARY)
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from heze_plan.common.numerals import from_chinese
+from heze_plan.data.vocabulary import vocabulary
 from heze_plan.model.plan import Area, Document, Milestone, Task, Unit
 from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
@@ -45,6 +46,10 @@ _PINYIN = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[）)]"
 )
 _HALF = {"(": "（", ")": "）", ":": "：", ";": "；", "〔": "（", "〕": "）", "【": "（", "】": "）"}
+# square brackets close owners whose names hold parentheses (嘉鱼 2021: [牵头单位:县发改局(粮食局)…])
+_HALF |= {"[": "（", "]": "）", "［": "（", "］": "）"}
+# the small full stop of some web fonts numbers items too (安徽 2022: 1﹒全省生产总值…)
+_HALF |= {"﹒": "．"}
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 #: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1）.
 _MARKER = re.compile(
@@ -84,7 +89,11 @@ _LEADS_IN_WORDS = re.compile(r"牵头(?!单位|部门|责任)")
 _ANY_LABEL_COLON = re.compile(
     rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
 )
-_FIRST_IS_LEAD = re.compile(r"（?第一(?:责任)?单位(?:为|是)牵头(?:单位|部门)[，、]?(?:下同)?）?")
+_FIRST_LEAD_PHRASES = "|".join(map(re.escape, vocabulary().first_unit_leads))
+#: A document-wide rule that the first unit listed leads, with the parenthesis or clause that states it.
+_FIRST_IS_LEAD = re.compile(
+    rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）|(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
+)
 _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
 _ROLE_SUFFIX = re.compile(
     r"(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
@@ -100,24 +109,14 @@ _RAW_DOC_NUMBER = re.compile(
 _CITED_YEAR = re.compile(r"[〔\[［（(]\s*((?:19|20)\d{2})\s*[〕\]］）)]\s*\d{1,4}\s*号")
 _DATED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 _DATE_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_HEADER_WORDS = (
-    "序号",
-    "任务",
-    "具体要求",
-    "工作内容",
-    "主要内容",
-    "措施",
-    "牵头",
-    "责任",
-    "配合",
-    "时限",
-    "完成时间",
-    "单位",
+#: A page's date stamp: 2020-05-14 09:44, 发布日期：2020-05-14, or 13.03.2015 07:51 (day first).
+_DATE_STAMP = re.compile(
+    r"^(?:(?:发布|成文|发文|印发)?(?:日期|时间)：\s*)?"
+    r"(?:((?:19|20)\d{2})-[01]?\d-[0-3]?\d|[0-3]?\d\.[01]?\d\.((?:19|20)\d{2}))(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?$"
 )
-_OWNER_HEADER = re.compile(r"牵头|责任|配合|协同|单位|部门|科室")
-_DEADLINE_HEADER = re.compile(r"时限|时间|进度|完成")
-_TEXT_HEADER = re.compile(r"任务|要求|内容|措施|事项|目标")
+#: The year of a plan that names none and has no deadline: a stand-in, the same whatever the day.
+_UNKNOWN_YEAR = 2000
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期|持续|常态化推进|常年)")
 
 
@@ -171,6 +170,8 @@ _LONE_SPACE = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])[ \u3000\xa0]"
     r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”\d])"
     r"|(?<=\d)[ \u3000\xa0](?=[\u4e00-\u9fff%])"
+    # a space inside a number before its unit: 1 2 月底前, 2 0 2 3 年
+    r"|(?<=\d)[ \u3000\xa0](?=\d[\d \u3000\xa0]*[年月日%])"
 )
 _SPACE_CHAR = re.compile(r"[ \u3000\xa0]")
 
@@ -293,7 +294,8 @@ class _Segmenter:
             or (number == 1 and level not in self.last)
             or (level == 2 and number == self.last_any.get(level, -1) + 1)
         )
-        if kind == "itemd" and not in_sequence:
+        if kind == "itemd" and (not in_sequence or glued):
+            # 11.121人才 at a line start or after a cell is item 11; 小巷1.2万平方米 is a decimal.
             return None
         if line_start:
             return level, number
@@ -363,6 +365,35 @@ def _strip_brackets(text: str) -> str:
     return text
 
 
+#: Short text after a task's closing parenthesis that is no sentence of the task: a byline, a stray ``|``.
+_TAIL = re.compile(r"）\s*([^。；！？（）]{1,30})$")
+
+
+#: A name that can only be a unit's: a short name ending like one (…局, …委, …政府), maybe with 等.
+_UNIT_NAME = re.compile(
+    r"^[\u4e00-\u9fff（）]{2,24}(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|队|所|站|社|署|处|室)等?$"
+)
+
+
+def _role_sentence(body: str) -> tuple[int, str, frozenset[Convention]] | None:
+    """The last sentence of a paragraph when it names owners in role words only, without brackets.
+
+    ``…建立工作机制。市发改委牵头，市财政局、市商务局配合。``: every name must
+    be a unit's and nothing else may be said, so that a sentence of the
+    task (由市发改委牵头建立联席会议制度) is never taken for its owners.
+    """
+    stripped = body.rstrip().rstrip("。；")
+    start = max(stripped.rfind("。"), stripped.rfind("；")) + 1
+    sentence = stripped[start:].strip()
+    if not start or not re.search(r"牵头|负责$|配合$", sentence):
+        return None
+    clause = read_owners(sentence)
+    names = [*clause.lead_units, *clause.responsible_units]
+    if clause.unread or clause.deadlines or not names or not all(_UNIT_NAME.match(n) for n in names):
+        return None
+    return start, sentence, frozenset({Convention.UNBRACKETED_OWNERS})
+
+
 def _owner_split(item: _Item) -> None:
     """Cut the item's text from its owner clause."""
     body = "".join(p.strip() for p in item.parts)
@@ -380,6 +411,15 @@ def _owner_split(item: _Item) -> None:
         body = ""
     elif not owners:
         clause = find_owner_clause(body)
+        if (
+            clause is None
+            and (tail := _TAIL.search(body)) is not None
+            and not find_deadlines(tail.group(1), 2000)
+        ):
+            # a byline or a table's last bar after the owner clause (…（区人社局、金融办负责） 本报记者 …)
+            clause = find_owner_clause(body[: tail.start(1)])
+        if clause is None:
+            clause = _role_sentence(body)
         if clause is not None:
             start, content, _ = clause
             owners.append(content)
@@ -468,6 +508,8 @@ def _balanced(part: str) -> str:
 _CELL_DATE = re.compile(
     r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?"
 )
+#: A deadline cell that names the plan year as a whole (完成时限：今年, 本年度, 年度内).
+_THIS_YEAR = re.compile(r"^(?:今年|本年度?|当年|年度内|年度)(?:内|完成)?$")
 _QUARTER = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:第)?(?P<q>[一二三四1-4])\s*季度")
 
 
@@ -480,6 +522,9 @@ def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
     found = [(d.phrase, d.due) for d in find_deadlines(value, year)]
     if found:
         return found
+    if this_year := _THIS_YEAR.match(value.strip()):
+        # 完成时限：今年 / 本年度: by the end of the plan year
+        return [(this_year.group(0), dt.date(year, 12, 31))]
     result: list[tuple[str, dt.date]] = []
     for match in _CELL_DATE.finditer(value):
         y = int(match.group("year") or year)
@@ -502,12 +547,19 @@ def _label_parts(content: str) -> list[str]:
     return [content[a:b] for a, b in itertools.pairwise(bounds)]
 
 
+#: The mark of the lead unit written after its name in a list (市发改委（牵头）、市财政局): the
+#: names so marked are taken out before the clause is read, so that 牵头 is no X牵头 phrase there.
+_LEAD_MARK = re.compile(r"(?P<name>[^、，；：（）]+)（牵头(?:单位|部门)?）(?=$|[、，；。）])")
+
+
 def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
-    # the rule needs 第一 (a substring test, in C, before a pattern tried at every position)
-    first_is_lead = "第一" in content and bool(_FIRST_IS_LEAD.search(content))
+    # every phrase of the rule says 为牵头 (a substring test, in C, before a pattern tried at every position)
+    first_is_lead = "为牵头" in content and bool(_FIRST_IS_LEAD.search(content))
     if first_is_lead:
         content = _FIRST_IS_LEAD.sub("", content)
+    marked = [m.group("name").strip() for m in _LEAD_MARK.finditer(content)]
+    content = _LEAD_MARK.sub(r"\g<name>", content)
     leads: list[str] = []
     others: list[str] = []
     deadlines: list[str] = []
@@ -559,6 +611,11 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
         deadlines += clause.deadlines
         ongoing = ongoing or Convention.ONGOING_IN_OWNERS in clause.conventions
     conventions.discard(Convention.RESPONSIBLE_LABEL_ONLY)
+    if marked:
+        # a unit marked as the lead inside a list: 责任单位：县行政审批局（牵头）、县司法局
+        conventions.add(Convention.PHRASED_OWNERS)
+        leads = [*marked, *(n for n in leads if n not in marked)]
+        others = [n for n in others if n not in marked]
     lead_names = _clean_names(leads)
     other_names = [n for n in _clean_names(others) if n not in lead_names]
     return _Owners(
@@ -616,9 +673,14 @@ _TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+")
 
 
 def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
-    """A flattened table's header and its cells (with their lines), if the text holds one."""
-    if "|" not in text and "\t" not in text:  # no cell separator anywhere: no table to find
-        return None
+    """A flattened table's header and its cells (with their lines), if the text holds one.
+
+    The header is a run of cells that are all header names of the family's
+    vocabulary (``data/vocabulary.json``: 序号, 具体要求, 责任单位, 时限要求…),
+    one of them an owner column. Cells are parted by ``|`` or tabs, or stand
+    one to a line; a table without any separator needs three header cells,
+    a number or task column among them, so that a lone 责任单位 line is no table.
+    """
     lines = text.split("\n")
     joined_cells: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -627,16 +689,18 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
         else:
             joined_cells.append((number, line))
     cells = [(n, c.strip()) for n, c in joined_cells if c.strip() and c.strip() != "|"]
-    if not any("|" in line or "\t" in line for line in lines):
-        return None
+    separated = any("|" in line or "\t" in line for line in lines)
+    words = vocabulary()
     for index in range(len(cells)):
-        header: list[str] = []
+        roles: list[str] = []
         j = index
-        while j < len(cells) and len(cells[j][1]) <= 8 and any(w in cells[j][1] for w in _HEADER_WORDS):
-            header.append(cells[j][1])
+        while j < len(cells) and (role := words.role(cells[j][1])) is not None:
+            roles.append(role)
             j += 1
-        if len(header) >= 2 and any(_OWNER_HEADER.search(h) and not _TEXT_HEADER.search(h) for h in header):
-            return header, cells[j:]
+        if not {"lead", "shared"} & set(roles):
+            continue
+        if (len(roles) >= 2) if separated else (len(roles) >= 3 and bool({"number", "task"} & set(roles))):
+            return [cell for _, cell in cells[index:j]], cells[j:]
     return None
 
 
@@ -644,13 +708,32 @@ def _is_task_start(cell: str) -> re.Match[str] | None:
     return re.match(r"^(\d{1,3})(?:\s*[.．、]\s*(?!\d)(.*))?$", cell, re.DOTALL)
 
 
-def _read_table(
+#: The label a table column's cells get in the owner clause, by the column's role.
+_COLUMN_LABEL = {"lead": "牵头单位", "shared": "责任单位", "deadline": "完成时限"}
+
+
+def _column_label(header: str, role: str) -> str:
+    if role == "shared" and re.search(r"配合|协同|协办|参与", header):
+        return "配合单位"
+    return _COLUMN_LABEL[role]
+
+
+def _read_table(  # noqa: PLR0912 - one pass over the cells, a branch per kind of cell
     header: list[str], cells: list[tuple[int, str]]
 ) -> list[tuple[int, int, str, str, str, list[str]]]:
-    """Rows as (line, number, group, text, owner cells…, deadline cells)."""
-    owner_cols = [h for h in header if _OWNER_HEADER.search(h) and not _TEXT_HEADER.search(h)]
-    first_owner = header.index(owner_cols[0])
-    tail = header[first_owner:]
+    """Rows as (line, number, group, text, owner cells…, deadline cells).
+
+    A row starts at a number cell; the task's text follows (in the number's
+    cell or the next one); columns between the text and the first owner
+    column (责任领导, 进展情况) are passed over; then the owner and deadline
+    columns, each cell labelled by its column's role.
+    """
+    words = vocabulary()
+    roles = [words.role(h) or "" for h in header]
+    first_owner = next(i for i, role in enumerate(roles) if role in ("lead", "shared"))
+    text_column = max((i for i in range(first_owner) if roles[i] == "task"), default=first_owner - 1)
+    between = max(first_owner - text_column - 1, 0)
+    tail = list(zip(header[first_owner:], roles[first_owner:], strict=True))
     rows: list[tuple[int, int, str, str, str, list[str]]] = []
     group = ""
     index = 0
@@ -668,19 +751,23 @@ def _read_table(
         if not text and index < len(cells):
             text = cells[index][1]
             index += 1
+        for _ in range(between):
+            if index < len(cells) and not _is_task_start(cells[index][1]):
+                index += 1
         values: list[str] = []
-        for column in tail:
+        for column, role in tail:
             if index >= len(cells):
                 break
             value = cells[index][1]
             if _is_task_start(value) or re.match(rf"^(?:[{_CN}]+、|（[{_CN}]+）)", value):
                 break
-            if _DEADLINE_HEADER.search(column) and not _OWNER_HEADER.search(column):
+            if role == "deadline":
                 if not (_ONGOING.match(value) or find_deadlines(value, 2000) or len(value) <= 12):
                     break
             elif len(value) > 80:
                 break
-            values.append(f"{column}：{value}")
+            if role in _COLUMN_LABEL:
+                values.append(f"{_column_label(column, role)}：{value}")
             index += 1
         rows.append((line, number, group, text, "；".join(values), []))
     return rows
@@ -727,6 +814,9 @@ def _year(  # noqa: PLR0911 - one return per source of the year, in order
         conventions.add(Convention.YEAR_FROM_DOCUMENT_NUMBER)
         return int(match.group(0))
     dates = [int(m.group(1)) for line in text.split("\n") if (m := _DATE_LINE.match(line.strip()))]
+    dates += [
+        int(m.group(1) or m.group(2)) for line in text.split("\n") if (m := _DATE_STAMP.match(line.strip()))
+    ]
     if dates:
         conventions.add(Convention.YEAR_FROM_DATE_LINE)
         return dates[0]
@@ -891,7 +981,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     # read owners and dates
     all_owners = [_read(owners) if owners else None for *_, owners, _ in raw_tasks]
     first_is_lead = any(o is not None and o.first_is_lead for o in all_owners) or bool(
-        "第一" in norm and _FIRST_IS_LEAD.search(norm)
+        "为牵头" in norm and _FIRST_IS_LEAD.search(norm)
     )
     if first_is_lead:
         conventions.add(Convention.FIRST_UNIT_LEADS)
@@ -908,11 +998,12 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
                 "or pass year= (parse(text, year=2023))",
                 found="no year anywhere",
             )
-        plan_year = dt.date.today().year
+        plan_year = _UNKNOWN_YEAR
         conventions.add(Convention.YEAR_ASSUMED)
         findings.append(
             _finding(
-                f"the plan year is written nowhere and no deadline needs it; {plan_year} assumed",
+                f"the plan year is written nowhere and no deadline needs it; {plan_year} stands in "
+                "(pass year= to set it)",
                 1,
                 "a year in the title or parse(text, year=…)",
                 "no year",

@@ -3,9 +3,10 @@
 The plans date their deliverables with month phrases: ``9月底前`` (by the end
 of September), ``12 月底前`` (extraction spaces), ``9月底`` (the same, without
 前), ``2022年10月底前`` (an explicit year), and year phrases: ``年底前``,
-``年内`` and ``全年`` (by the end of the plan year), and ``上半年`` (by the end of June). A phrase governs the
-clause that follows it, up to the end of the sentence (。), the clause (；)
-or the next deadline phrase, whichever comes first.
+``年内``, ``全年`` and ``今年完成`` (by the end of the plan year), and ``上半年``
+(by the end of June). A phrase governs the clause that follows it, up to the
+end of the sentence (。), the clause (；) or the next deadline phrase,
+whichever comes first.
 
 A full date with a day (``2023年2月28日前``) is never a deadline here: in these
 plans it scopes a task (``对截至2023年2月28日前已经发布的…``) rather than
@@ -30,6 +31,8 @@ _MONTH_PHRASE = re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月
 _YEAR_PHRASE = re.compile(
     rf"(?:{_YEAR}\s*年?\s*)?年(?:底|末)前?|(?<![\d一二两三四五六七八九十几数多半])年内"
     rf"|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年(?!龄)"
+    # 今年完成 (this plan year): only before a verb of completion, never 今年以来 nor 做好今年工作
+    r"|今年(?=完成|建成|实现|落实到位|出台|印发|启动|投用|投运)"
 )
 #: 上半年 (by the end of June of the plan year), not after a count (3个上半年) nor in 上半年度报告.
 _HALF_YEAR = re.compile(rf"(?:{_YEAR.replace('year', 'year3')}\s*年\s*|今年)?上半年(?:底|内|前)?(?!度)")

@@ -105,7 +105,7 @@ class Convention(enum.Enum):
     #: The plan year from the year written most often in the text.
     YEAR_FROM_TEXT = "year from a year written in the text"
     #: No year anywhere and no deadline that needs one: the current year is assumed.
-    YEAR_ASSUMED = "year written nowhere (the current year assumed; no deadline needs it)"
+    YEAR_ASSUMED = "year written nowhere (no deadline needs it; 2000 stands in, whatever the day)"
     #: A task table flattened to text (cells split by ``|``, tabs or runs of spaces).
     FLATTENED_TABLE = "a task table flattened to text"
     #: A rule for the whole document: 第一责任单位为牵头单位，下同.

@@ -6,7 +6,8 @@ these ways (brackets and colons full- or half-width, separators ；; ，, 、):
 * labelled: ``（牵头单位：市商务局；责任单位：各县区政府、管委会）``, also with
   牵头部门, 责任部门, 配合单位/配合部门/协办单位 (read as responsible units); a
   clause with only 责任单位 names the units that lead;
-* in words: ``（市商务局牵头，市财政局按职责分工负责）``, ``（市商务局牵头负责）``;
+* in words: ``（市商务局牵头，市财政局按职责分工负责）``, ``（市商务局牵头负责）``,
+  ``（市人力社保局、市农业农村局分别牵头）`` (two leads);
 * plain: ``（市商务局、市财政局）``, every name a unit's;
 * without the parenthesis, after the task text: ``…。牵头单位：市商务局；责任单位：…``.
 
@@ -35,7 +36,7 @@ _LABEL = re.compile(
     rf"^(?P<label>{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL}|{_DEADLINE_LABEL})\s*[：:]\s*"
 )
 _ANY_LABEL = re.compile(rf"(?:{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL})\s*[：:]")
-_DEADLINE_START = r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月|年底|年内|全年)"
+_DEADLINE_START = r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月|年底|年内|全年|今年)"
 _ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期)$")
 #: Where a ， inside a clause starts a new part: before a label or a deadline.
 _BOUNDARY = re.compile(
@@ -45,7 +46,10 @@ _BOUNDARY = re.compile(
 _DEADLINE_PART = re.compile(
     rf"^{_DEADLINE_START}\s*(?:底|末)?\s*前?\s*(?:完成|落实|实现|到位|完成并持续推进)?$"
 )
-_LEADS_IN_WORDS = re.compile(r"^由?(?P<lead>.+?)牵头(?:负责|组织|落实)?(?:[，,、]\s*(?P<rest>.*))?$")
+#: X牵头, X牵头负责, X、Y分别牵头 (each leads its own part), X共同牵头.
+_LEADS_IN_WORDS = re.compile(
+    r"^由?(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负责|组织|落实)?(?:[，,、]\s*(?P<rest>.*))?$"
+)
 _SHARES_IN_WORDS = re.compile(
     r"^(?P<units>.+?)(?:按照?职责分工|按照?职责|根据职责)?(?:负责|配合|参与|落实|共同推进)$"
 )
@@ -83,8 +87,9 @@ def _looks_like_owners(content: str) -> bool:
     if _ANY_LABEL.search(content) or "牵头" in content:
         return True
     parts = [p.strip() for p in split_outside_brackets(content, "、，,；;") if p.strip()]
-    names = [_bare(p) for p in parts if not _DEADLINE_PART.match(p) and not _ONGOING.match(p)]
-    names = [_SHARES_IN_WORDS.sub(r"\g<units>", n) for n in names]
+    names = [p for p in parts if not _DEADLINE_PART.match(p) and not _ONGOING.match(p)]
+    # the role word first, then the 等 of an open list (省工业和信息化厅等负责)
+    names = [_bare(_SHARES_IN_WORDS.sub(r"\g<units>", n)) for n in names]
     return (
         bool(names)
         and all(_UNIT_SUFFIX.search(n) for n in names)

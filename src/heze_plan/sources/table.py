@@ -10,7 +10,11 @@ lead       牵头单位, 牵头部门, 主要责任单位
 shared     责任单位, 责任部门, 配合单位, 配合部门, 协同单位, 参与单位
 deadline   完成时限, 时间节点, 时限要求, 完成时间, 时限
 area       领域, 重点领域, 类别, 任务类别, 工作领域
+ignored    责任领导, 分管领导, 进展情况, 备注 (neither owners nor dates)
 ========== ===========================================================
+
+(the full lists are in ``data/vocabulary.json``, shared with the tolerant
+parser, which finds the same headers in a table flattened to text).
 
 The header is the first row (of the first 30) with a task column and a lead
 or shared column; a second header row right under it (责任单位 over
@@ -42,6 +46,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from heze_plan.common.numerals import from_chinese, to_chinese
+from heze_plan.data.vocabulary import COLUMN_ROLES, vocabulary
 from heze_plan.errors import SourceError
 from heze_plan.sources._shared import decode, require
 
@@ -49,41 +54,9 @@ __all__ = ["HEADERS", "SUFFIXES", "read", "read_workbook", "table_text"]
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
-#: The header names of each kind of column, after removing spaces and line breaks.
-HEADERS: dict[str, tuple[str, ...]] = {
-    "number": ("序号", "编号", "任务编号", "项目编号", "序列"),
-    "task": (
-        "重点任务",
-        "工作任务",
-        "任务内容",
-        "具体措施",
-        "主要任务",
-        "工作内容",
-        "工作措施",
-        "具体任务",
-        "改革举措",
-        "主要举措",
-        "任务举措",
-        "重点工作",
-        "工作举措",
-        "主要内容",
-    ),
-    "lead": ("牵头单位", "牵头部门", "主要责任单位", "牵头责任单位", "主责单位", "牵头"),
-    "shared": (
-        "责任单位",
-        "责任部门",
-        "配合单位",
-        "配合部门",
-        "协同单位",
-        "参与单位",
-        "协办单位",
-        "协同配合单位",
-        "配合",
-    ),
-    "deadline": ("完成时限", "时间节点", "时限要求", "完成时间", "时限", "完成期限", "进度安排"),
-    "area": ("领域", "重点领域", "类别", "任务类别", "工作领域", "板块", "一级指标"),
-}
-_ROLE_OF = {name: role for role, names in HEADERS.items() for name in names}
+#: The header names of each kind of column, spaces removed (read from ``data/vocabulary.json``,
+#: which the tolerant parser reads too); an ``ignored`` column (责任领导, 进展情况) is no owner.
+HEADERS: dict[str, tuple[str, ...]] = {role: vocabulary().names(role) for role in COLUMN_ROLES}
 _HEADER_ROWS = 30
 _BLANK = re.compile(r"[\s\u3000]+")
 _NUMBER = re.compile(r"^[（(]?\s*(\d{1,4}|[一二三四五六七八九十百]+)\s*[)）.．、]?$")
@@ -108,7 +81,7 @@ def _cell(value: object) -> str:
 
 
 def _role(header: str) -> str | None:
-    return _ROLE_OF.get(_BLANK.sub("", header).rstrip("：:"))
+    return vocabulary().role(header)
 
 
 def _header(rows: Sequence[Sequence[str]]) -> tuple[int, int, dict[int, str]] | None:

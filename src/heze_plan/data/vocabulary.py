@@ -1,0 +1,66 @@
+"""The words of the family read from ``vocabulary.json``: task-table headers and document-wide rules.
+
+Two stages read the same words: :mod:`heze_plan.sources.table` finds the
+columns of a spreadsheet by their header names, and the tolerant parser
+(``heze_plan.parsing._generic``) finds the header of a table flattened to
+text. Keeping the words in one data file, read once here, means a header
+name added for one is known to the other. Each list says where its words
+come from in the file itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+import attrs
+
+from heze_plan.data import VOCABULARY, read_text
+
+__all__ = ["COLUMN_ROLES", "Vocabulary", "header_key", "vocabulary"]
+
+#: The roles a task-table column can have, in the order ``vocabulary.json`` lists them.
+COLUMN_ROLES = ("number", "task", "lead", "shared", "deadline", "area", "ignored")
+_BLANK = re.compile(r"[\s\u3000]+")
+
+
+def header_key(cell: str) -> str:
+    """A header cell as compared with the vocabulary: no spaces, no closing colon.
+
+    >>> header_key("主 要 工 作 任 务："), header_key("责任\\n单位")
+    ('主要工作任务', '责任单位')
+    """
+    return _BLANK.sub("", cell).rstrip("：:")
+
+
+@attrs.frozen
+class Vocabulary:
+    """Header names by column role, and the phrases of a first-unit-leads rule."""
+
+    #: Header name (as :func:`header_key` gives it) → the column's role.
+    headers: dict[str, str]
+    #: Phrases saying, once for a document, that the first unit listed leads.
+    first_unit_leads: tuple[str, ...]
+
+    def names(self, role: str) -> tuple[str, ...]:
+        """The header names of one role, in the data file's order."""
+        return tuple(name for name, each in self.headers.items() if each == role)
+
+    def role(self, cell: str) -> str | None:
+        """The role of a header cell, or ``None`` when the cell is no known header."""
+        return self.headers.get(header_key(cell))
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The shipped vocabulary, read once."""
+    raw = json.loads(read_text(VOCABULARY))
+    headers: dict[str, str] = {}
+    for role in COLUMN_ROLES:
+        for name in raw["table_headers"][role]:
+            if name in headers:
+                msg = f"{VOCABULARY}: header {name!r} is listed as {headers[name]} and as {role}"
+                raise ValueError(msg)
+            headers[name] = role
+    return Vocabulary(headers=headers, first_unit_leads=tuple(raw["first_unit_leads"]["phrases"]))
