@@ -84,6 +84,20 @@ class TestOwners:
         ]
         assert Convention.FIRST_UNIT_LEADS in report.conventions
 
+    @pytest.mark.parametrize("rule", ["排在首位的为牵头单位", "首个单位为牵头单位", "排名在前的为牵头单位"])
+    def test_first_unit_rules_without_the_word_first(self, rule: str) -> None:
+        """Rules of data/vocabulary.json that do not say 第一 are found too (a merge once looked for 第一)."""
+        text = (
+            f"某市2019年措施\n一、任务\n（一）推进A。\n责任单位：市发改委、市财政局（{rule}，下同）\n"
+            "（二）推进B。\n责任单位：市建设局、市交通局\n"
+        )
+        report = parse_with_report(text)
+        assert [(t.lead_units, t.responsible_units) for t in report.plan.tasks] == [
+            (("市发改委",), ("市财政局",)),
+            (("市建设局",), ("市交通局",)),
+        ]
+        assert Convention.FIRST_UNIT_LEADS in report.conventions
+
     def test_a_first_unit_rule_stated_midway_holds_for_every_task(self) -> None:
         """丽水 2023: the rule stands in task 4's owner line and governs the document.
 
