@@ -83,6 +83,23 @@ class TestListCellsSplitBack:
         for row in items:
             assert split(row["lead_units"]) == list(PLAN.task(int(row["task"])).lead_units), row["task"]
 
+    def test_ledger_template(self, tmp_path: Path) -> None:
+        """``ledger init FILE.csv``: the 牵头单位 column of every task row (its plan column, shown to the
+        unit that fills the row in).
+        """
+        template = tmp_path / "台账.csv"
+        assert main(["ledger", "init", str(template)]) == 0
+        found = list(csv.DictReader(io.StringIO(template.read_text(encoding="utf-8-sig"))))
+        task_rows = [row for row in found if row["任务序号"]]
+        assert len({row["任务序号"] for row in task_rows}) == 195
+        for row in task_rows:
+            assert split(row["牵头单位"]) == list(PLAN.task(int(row["任务序号"])).lead_units), row["任务序号"]
+        assert split(next(r for r in task_rows if r["任务序号"] == "1")["牵头单位"]) == [
+            "市发展改革委",
+            "市商务局",
+            "市行政审批服务局",
+        ]
+
     def test_names_with_the_plans_comma_stay_whole(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Task 1 (全面实施市场准入负面清单) is shared by 各县区政府、管委会, one unit: split on 、 it would
         be two, which is why 、 cannot be the separator.

@@ -47,7 +47,7 @@ class TestTable:
         )
         assert re.search(r"已逾期 overdue\s+6\n", text)
         # Task 159 (8月底前, 市发展改革委 and 市法院) is 45 days overdue on 10-15.
-        assert re.search(r"159\.1\s+2023-08-31\s+市发展改革委、市法院\s+45", text)
+        assert re.search(r"159\.1\s+2023-08-31\s+市发展改革委；市法院\s+45", text)
         # 64 task targets (tests/data/expected_targets.csv, read from the source), 13 with an actual
         assert "  51 / 64 项目标尚无实际值 (targets have no actual yet)" in text
         assert text.endswith(

@@ -61,7 +61,7 @@ class TestXlsxReport:
             "截止 due",
         )
         task159 = next(r for r in rows[1:] if r[0] == 159)
-        assert task159[3] == "市发展改革委、市法院"
+        assert task159[3] == "市发展改革委；市法院"
         assert task159[4] == dt.datetime(2023, 8, 31)
         # Working days late from the China calendar (National Day week off, 10-07 and 10-08 worked).
         assert task159[5] == working_days_between(dt.date(2023, 8, 31), dt.date(2023, 10, 15))

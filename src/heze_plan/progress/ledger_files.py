@@ -28,6 +28,7 @@ from attrs import frozen
 
 from heze_plan.common.dates import spreadsheet_date
 from heze_plan.common.numerals import area_label
+from heze_plan.common.tables import LIST_SEPARATOR
 from heze_plan.errors import LedgerError
 from heze_plan.model.plan import Milestone, Obligation, Plan, Safeguard, Task
 from heze_plan.model.target_text import target_formula
@@ -919,7 +920,7 @@ def template_rows(
         common: dict[str, object] = {
             "task": task.number,
             "title": task.title,
-            "lead_units": "、".join(task.lead_units),
+            "lead_units": LIST_SEPARATOR.join(task.lead_units),
             "unit": unit or "",
         }
         if task.ongoing and task.number in picked.whole:
@@ -1056,7 +1057,7 @@ def ledger_rows(plan: Plan, ledger: Ledger) -> list[dict[str, object]]:
         row: dict[str, object] = {
             "task": task.number,
             "title": task.title,
-            "lead_units": "、".join(task.lead_units),
+            "lead_units": LIST_SEPARATOR.join(task.lead_units),
         }
         if entry.milestone is not None:
             milestone = task.milestones[entry.milestone - 1]
@@ -1069,7 +1070,7 @@ def ledger_rows(plan: Plan, ledger: Ledger) -> list[dict[str, object]]:
                 "task": task.number,
                 "target": actual.target,
                 "title": task.title,
-                "lead_units": "、".join(task.lead_units),
+                "lead_units": LIST_SEPARATOR.join(task.lead_units),
                 "value": actual.value,
                 "as_of": actual.as_of,
                 "unit": actual.unit or "",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from heze_plan.common.tables import LIST_SEPARATOR
 from heze_plan.progress.assessment import Attainment, ItemStatus, State, Status
 from heze_plan.progress.ledger import Problem
 from heze_plan.progress.report.rows import (
@@ -132,7 +133,7 @@ def _item_row(item: ItemStatus, result: Status) -> str:
         f"{item.task}" + (f".{item.milestone}" if item.milestone else ""),
         escape(str(item.due or "全年")),
         escape(f"{item.phrase}：{item.deliverable}" if item.phrase else item.deliverable),
-        escape("、".join(item.lead_units))
+        escape(LIST_SEPARATOR.join(item.lead_units))
         + (" <small>（参与 responsible）</small>" if item.task in result.shared else ""),
         _badge(item.state),
         escape(str(entry.completed or "")) if entry else "",

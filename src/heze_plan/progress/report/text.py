@@ -63,7 +63,7 @@ def _item_lists(items: Sequence[ItemStatus]) -> list[str]:
                 [
                     milestone_name(i),
                     str(i.due),
-                    "、".join(i.lead_units),
+                    LIST_SEPARATOR.join(i.lead_units),
                     number(i.days_late or i.working_days_left),
                 ]
                 for i in chosen

@@ -19,6 +19,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from heze_plan.common.tables import LIST_SEPARATOR
 from heze_plan.model.target_text import target_formula
 from heze_plan.progress.assessment import ItemStatus, State, Status
 from heze_plan.progress.ledger import Problem
@@ -48,7 +49,7 @@ def _lists(items: Sequence[ItemStatus], state: State) -> list[list[object]]:
                 item.task,
                 item.milestone,
                 f"{item.phrase}：{item.deliverable}" if item.phrase else item.deliverable,
-                "、".join(item.lead_units),
+                LIST_SEPARATOR.join(item.lead_units),
                 item.due,
                 None if days is None else abs(days),
                 item.days_late,
