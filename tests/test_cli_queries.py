@@ -420,3 +420,27 @@ class TestPlanFile:
         code, _, err = _run(capsys, "tasks", "--plan", str(path), "--unit", "海关")
         assert code == 2
         assert "unknown unit '海关'" in err
+
+
+class TestLookupNotes:
+    """A unit found through a former or a broad name is said on stderr, once; the answer is unchanged."""
+
+    def test_former_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """市卫计委 became 市卫生健康委 in the 2019 reform; task 151 names 市卫生健康委 among its leads
+        (…（牵头单位：市市场监管局、市民政局、市人力资源社会保障局、市住房城乡建设局、市交通运输局、市商务局、市卫生健康委…）).
+        """
+        assert main(["tasks", "--unit", "市卫计委", "--unit", "市卫计委", "--format", "csv"]) == 0
+        out, err = capsys.readouterr()
+        assert [row["number"] for row in csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))] == ["151"]
+        assert err.count("heze-plan: note: 市卫计委 is a former name") == 1
+        assert "市卫生健康委" in err
+
+    def test_broad_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["timeline", "--lead", "海关"]) == 0
+        assert "heze-plan: note: 海关 is customs as a whole; in this plan it can only mean 菏泽海关" in (
+            capsys.readouterr().err
+        )
+
+    def test_no_note_for_todays_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["tasks", "--unit", "市卫生健康委"]) == 0
+        assert "note:" not in capsys.readouterr().err

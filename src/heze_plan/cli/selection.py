@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from heze_plan.cli.common import UsageError
@@ -130,7 +131,24 @@ def narrow(selection: _S, args: argparse.Namespace) -> _S:
             selection = selection.search(*args.search)
     except (UnitLookupError, AreaLookupError, ValueError) as error:
         raise UsageError(str(error)) from None
+    _say_lookup_notes(args)
     return selection
+
+
+def _say_lookup_notes(args: argparse.Namespace) -> None:
+    """A unit found through a former or a broad name (市卫计委, 海关) is said on stderr, once a name.
+
+    The answer is right, but the user should know which unit it is and why:
+    the former 市卫计委's work is 市卫生健康委's since the 2019 reform.
+    """
+    from heze_plan.query.lookup import lookup_note
+
+    said: set[str] = vars(args).setdefault("_notes_said", set())
+    for name in (*(args.unit or ()), *(args.lead or ()), *(args.responsible or ())):
+        note = lookup_note(name)
+        if note and name not in said:
+            said.add(name)
+            print(f"heze-plan: note: {note}", file=sys.stderr)
 
 
 def refuse_ongoing_with_dates(args: argparse.Namespace) -> None:
