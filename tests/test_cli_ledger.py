@@ -68,6 +68,22 @@ class TestLedgerCheck:
             "actual(s) read; no problems",
         ]
 
+    def test_xls_without_libreoffice(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An .xls ledger where LibreOffice is missing: one line saying what to do, the file untouched."""
+        monkeypatch.setenv("HEZE_PLAN_SOFFICE", str(tmp_path / "no-soffice"))
+        path = tmp_path / "科技局.xls"
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+        before = path.read_bytes()
+        assert main(["ledger", "check", str(path)]) != 0
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "科技局.xls" in err
+        assert "LibreOffice" in err
+        assert "save the file as .xlsx" in err
+        assert path.read_bytes() == before
+
     def test_problems(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         path = tmp_path / "l.csv"
         path.write_text(

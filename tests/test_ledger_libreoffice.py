@@ -136,6 +136,29 @@ class TestLibreOffice:
         assert kept["A5"].protection.locked
         assert not kept["I5"].protection.locked
 
+    @pytest.mark.parametrize(("suffix", "target"), [(".xls", "xls:MS Excel 97"), (".ods", "ods")])
+    def test_saved_as_xls_or_ods_reads_back(
+        self, tmp_path: Path, plan: Plan, profile: str, suffix: str, target: str
+    ) -> None:
+        """A unit that saves its workbook as Excel 97–2003 (.xls) or OpenDocument (.ods) is read too,
+        through LibreOffice, with problems located in the same cells."""
+        book = tmp_path / "filled.xlsx"
+        assert main(["ledger", "init", str(book), "--lead", "审批局"]) == 0
+        filled = openpyxl.load_workbook(book)
+        sheet = filled["台账"]
+        sheet["I2"], sheet["J2"], sheet["M2"] = "已完成", dt.datetime(2023, 9, 20), "市行政审批服务局"
+        sheet["I5"], sheet["J5"] = "已完成", "九月底"  # not a date: a problem named by its cell
+        filled.save(book)
+        convert(profile, book, target, tmp_path / "saved")
+        saved = tmp_path / "saved" / f"filled{suffix}"
+        assert saved.read_bytes()[:2] != b"PK" or suffix == ".ods"  # a real .xls, not a renamed .xlsx
+        read = load_ledger(saved, plan, as_of=dt.date(2023, 10, 15))
+        assert read.encoding.startswith(suffix.lstrip("."))
+        assert "converted by LibreOffice" in read.encoding
+        done = [(e.task, e.status, e.completed) for e in read.ledger.entries if e.status is Progress.DONE]
+        assert done == [(sheet["A2"].value, Progress.DONE, dt.date(2023, 9, 20))]
+        assert [p.where for p in read.problems] == ["台账!J5"]
+
     def test_report_obligations_sheet_opens(self, tmp_path: Path, profile: str) -> None:
         """The 保障措施义务 sheet (the 8th) as LibreOffice reads it: a row per share, S1.6's 29.
 

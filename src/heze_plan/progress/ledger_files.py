@@ -29,7 +29,7 @@ from attrs import frozen
 from heze_plan.common.dates import spreadsheet_date
 from heze_plan.common.numerals import area_label
 from heze_plan.common.tables import LIST_SEPARATOR
-from heze_plan.errors import LedgerError
+from heze_plan.errors import LedgerError, SourceError
 from heze_plan.model.plan import Milestone, Obligation, Plan, Safeguard, Task
 from heze_plan.model.target_text import target_formula
 from heze_plan.progress._columns import COLUMNS, HEADERS, header_key
@@ -52,6 +52,7 @@ from heze_plan.query.lookup import (
     resolve_unit,
 )
 from heze_plan.query.selections import Chosen, scope
+from heze_plan.sources import office
 
 __all__ = [
     "COLUMNS",
@@ -861,6 +862,9 @@ def _utf16(data: bytes, path: Path) -> tuple[str, str]:
 def load_ledger(path: Path | str, plan: Plan, *, as_of: dt.date | None = None) -> LedgerFile:
     """Read a ledger file: .xlsx (a workbook), .json, else CSV (UTF-8, GB18030/GBK or UTF-16).
 
+    An ``.xls`` or ``.ods`` workbook (Excel 97–2003, OpenDocument) is converted to
+    ``.xlsx`` by LibreOffice first (:mod:`heze_plan.sources.office`), when it is installed.
+
     Never writes to the file. An unreadable file is a :class:`~heze_plan.errors.LedgerError`.
     """
     path = Path(path)
@@ -869,11 +873,18 @@ def load_ledger(path: Path | str, plan: Plan, *, as_of: dt.date | None = None) -
     except OSError as error:
         msg = f"cannot read ledger {path}: {error.strerror}"
         raise LedgerError(msg) from None
-    if path.suffix.lower() in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
+    described = "xlsx workbook"
+    if path.suffix.lower() in office.WORKBOOK_SUFFIXES:  # .xls, .ods: LibreOffice makes them .xlsx
+        try:
+            data = office.to_xlsx(path, data)
+        except SourceError as error:
+            raise LedgerError(f"cannot read ledger {error}") from None
+        described = f"{path.suffix.lower().lstrip('.')} workbook, converted by LibreOffice"
+    if path.suffix.lower() in (".xlsx", ".xlsm", *office.WORKBOOK_SUFFIXES) or data.startswith(b"PK\x03\x04"):
         checker = _Checker(plan, str(path), as_of)
         for where, row, cells in _xlsx_rows(checker, data):
             checker.row(where, row, cells)
-        return LedgerFile(checker.ledger(), tuple(checker.problems), "xlsx workbook")
+        return LedgerFile(checker.ledger(), tuple(checker.problems), described)
     text, encoding = _decode(data, path)
     json_format = path.suffix.lower() == ".json"
     ledger, problems = parse_ledger(text, plan, name=str(path), json_format=json_format, as_of=as_of)

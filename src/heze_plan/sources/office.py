@@ -25,7 +25,7 @@ from pathlib import Path
 from heze_plan.errors import SourceError
 from heze_plan.sources import docx, table
 
-__all__ = ["SUFFIXES", "find_soffice", "read"]
+__all__ = ["SUFFIXES", "WORKBOOK_SUFFIXES", "find_soffice", "read", "to_xlsx"]
 
 #: Each suffix, with the format LibreOffice converts it to and what the converted file is.
 _CONVERSIONS: dict[str, tuple[str, str, str]] = {
@@ -37,6 +37,8 @@ _CONVERSIONS: dict[str, tuple[str, str, str]] = {
 }
 
 SUFFIXES = tuple(_CONVERSIONS)
+#: The spreadsheets among them: a ledger (台账) may come back as one of these too.
+WORKBOOK_SUFFIXES = tuple(suffix for suffix, conversion in _CONVERSIONS.items() if conversion[1] == ".xlsx")
 
 #: Where LibreOffice's installers put the program, when it is not on PATH.
 _INSTALLED = (
@@ -108,6 +110,18 @@ def _convert(path: Path, data: bytes, target: str, converted_suffix: str, kind: 
         if not converted.is_file():  # LibreOffice exits 0 when it cannot read a file
             raise SourceError(path, f"LibreOffice could not read it as {kind} (damaged, or another format)")
         return converted.read_bytes()
+
+
+def to_xlsx(path: Path, data: bytes) -> bytes:
+    """An ``.xls`` or ``.ods`` workbook's bytes converted to ``.xlsx`` by LibreOffice (sheets and cells kept).
+
+    Raises :class:`~heze_plan.errors.SourceError` as :func:`read` does.
+    """
+    target, converted_suffix, kind = _CONVERSIONS[path.suffix.lower()]
+    if converted_suffix != ".xlsx":
+        msg = f"{kind} is not a workbook"
+        raise SourceError(path, msg)
+    return _convert(path, data, target, converted_suffix, kind)
 
 
 def read(path: Path, data: bytes) -> str:
