@@ -120,7 +120,7 @@ class TestShow:
         assert out.startswith("8. 优化企业全生命周期集成服务体系")
         assert "2023-09-30  9月底前：建立健全线上集成服务专栏、线下集成服务专区" in out
         assert "2023-11-30  11月底前：研究制定企业全生命周期集成服务体系地方标准" in out
-        assert "responsible:  市有关部门、单位、各县区政府、管委会" in out
+        assert "responsible:  市有关部门、单位；各县区政府、管委会" in out  # two units, 、 inside each
 
     def test_task_136_two_december_milestones(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = _run(capsys, "show", "136")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from heze_plan.calendar.safeguards import SafeguardEntry
 from heze_plan.calendar.safeguards import obligation as obligation_of
-from heze_plan.common.tables import Column, text_table
+from heze_plan.common.tables import LIST_SEPARATOR, Column, text_table
 from heze_plan.model.plan import Milestone, Plan, Target, Task
 from heze_plan.model.target_text import target_formula
 from heze_plan.query import obligations
@@ -250,8 +250,8 @@ def task_detail(plan: Plan, task: Task) -> str:
     lines = [
         f"{task.number}. {task.title}",
         f"area:         {task.area} {area}",
-        f"lead:         {'、'.join(task.lead_units)}",
-        f"responsible:  {'、'.join(task.responsible_units) or '(none named)'}",
+        f"lead:         {LIST_SEPARATOR.join(task.lead_units)}",
+        f"responsible:  {LIST_SEPARATOR.join(task.responsible_units) or '(none named)'}",
     ]
     if task.milestones:
         lines.append("milestones:")
@@ -284,7 +284,9 @@ def task_detail(plan: Plan, task: Task) -> str:
             lines.append(f"      {erratum.reason}")
     if task.open_owner_lists:
         lines.append(
-            "open list:    " + "、".join(f"{u}等" for u in task.open_owner_lists) + " (others may share it)"
+            "open list:    "
+            + LIST_SEPARATOR.join(f"{u}等" for u in task.open_owner_lists)
+            + " (others may share it)"
         )
     lines += ["text:", f"  {task.text}"]
     return "\n".join(lines)
@@ -345,7 +347,7 @@ def safeguard_detail(plan: Plan, key: str) -> str:
         when = (
             f"{obligation.due.isoformat()} ({obligation.phrase})" if obligation.due else obligation.frequency
         )
-        actors = "、".join(obligation.actors) if obligation.actors else "(no unit of the registry)"
+        actors = LIST_SEPARATOR.join(obligation.actors) if obligation.actors else "(no unit of the registry)"
         lines += [
             f"{obligation.key}  who: {obligation.actor_phrase} → {actors}",
             f"      when: {when}",
