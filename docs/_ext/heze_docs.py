@@ -115,6 +115,7 @@ _QUALIFIED = {
     "Party": "heze_plan.query.lookup.Party",
     "ParseReport": "heze_plan.parsing.findings.ParseReport",
     "SafeguardEntry": "heze_plan.calendar.safeguards.SafeguardEntry",
+    "Revisions": "heze_plan.calendar.revisions.Revisions",
 }
 _NAME = re.compile(r"(?<![\w.])(" + "|".join(_QUALIFIED) + r")\b")
 

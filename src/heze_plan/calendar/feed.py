@@ -365,7 +365,7 @@ def render_feed(
 
     The bytes are exactly ``to_ical(build_calendar(plan, selection, options, previous))``
     (``tests/test_calendar_render.py`` holds every feed of the set to that),
-    written by string formatting (:mod:`heze_plan.calendar._ical`) instead of
+    written by string formatting (``heze_plan.calendar._ical``) instead of
     through icalendar's objects, which cost about ten times as much and are not
     imported at all on this path.
     """
