@@ -114,6 +114,16 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) 
         raise ValueError(msg)
 
 
+def _check_completion(where: str, status: Progress, completed: dt.date | None) -> None:
+    """A row has a completion date exactly when its status is done (a milestone's or an obligation's)."""
+    if status is Progress.DONE and completed is None:
+        msg = f"{where}: status done needs a completion date"
+        raise ValueError(msg)
+    if status is not Progress.DONE and completed is not None:
+        msg = f"{where}: status {status.value} contradicts completion date {completed}"
+        raise ValueError(msg)
+
+
 @frozen
 class MilestoneEntry:
     """The reported state of one milestone, or of a task without milestones (``milestone=None``).
@@ -137,13 +147,9 @@ class MilestoneEntry:
     as_of: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
-        where = f"MilestoneEntry(task={self.task}, milestone={self.milestone})"
-        if self.status is Progress.DONE and self.completed is None:
-            msg = f"{where}: status done needs a completion date"
-            raise ValueError(msg)
-        if self.status is not Progress.DONE and self.completed is not None:
-            msg = f"{where}: status {self.status.value} contradicts completion date {self.completed}"
-            raise ValueError(msg)
+        _check_completion(
+            f"MilestoneEntry(task={self.task}, milestone={self.milestone})", self.status, self.completed
+        )
 
     @property
     def key(self) -> tuple[int, int | None]:
@@ -209,12 +215,7 @@ class ObligationEntry:
 
     def __attrs_post_init__(self) -> None:
         where = f"ObligationEntry(obligation={self.obligation!r}, unit={self.unit!r})"
-        if self.status is Progress.DONE and self.completed is None:
-            msg = f"{where}: status done needs a completion date"
-            raise ValueError(msg)
-        if self.status is not Progress.DONE and self.completed is not None:
-            msg = f"{where}: status {self.status.value} contradicts completion date {self.completed}"
-            raise ValueError(msg)
+        _check_completion(where, self.status, self.completed)
 
     @property
     def key(self) -> tuple[str, str | None]:
