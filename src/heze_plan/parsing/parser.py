@@ -67,14 +67,13 @@ from heze_plan.parsing.hanzi import to_simplified
 from heze_plan.parsing.notice import notice_fields
 from heze_plan.parsing.obligations import with_obligations
 from heze_plan.parsing.owners import find_owner_clause, read_owners
-from heze_plan.parsing.provincial import with_provincial_clauses
+from heze_plan.parsing.provincial import flag_milestones, provincial_clauses
 from heze_plan.parsing.targets import targets_in
 from heze_plan.parsing.units import level_of_units, load_registry, registry_for
 
 __all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse", "parse_with_report"]
 
 _AREA_LEADS = re.compile(r"[（(]\s*(?:领域|总)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
-_PROVINCIAL = re.compile(r"根据(?:国家、)?省(?:级)?统一部署")
 _PREREQUISITE_END = re.compile(r"完成后|对接后")
 _WITHIN_MONTHS_OF_ISSUE = re.compile(r"印发\s*(\d{1,3})\s*个月内")
 _SPACED_NUMBER = re.compile(r"\d[ \t\u3000]+[年月日]|[年月][ \t\u3000]+\d")
@@ -259,6 +258,9 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task
     milestones = _as_printed([m for m, _ in found], ctx.printed(paragraph))
     milestones += _owner_milestones(owners.deadlines, title or text, year)
     targets = tuple(targets_in(text, [span for _, span in found]))
+    # 根据省统一部署 per sentence, and per milestone (heze_plan.parsing.provincial), read here so
+    # that the task is built once
+    clauses = provincial_clauses(text) if "根据" in text else ()
     try:
         return Task(
             number=number,
@@ -269,11 +271,12 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task
             responsible_units=tuple(
                 u for u in dict.fromkeys(owners.responsible_units) if u not in owners.lead_units
             ),
-            milestones=tuple(milestones),
+            milestones=flag_milestones(text, milestones, clauses) if clauses else tuple(milestones),
             targets=targets,
-            per_provincial_arrangement=bool(_PROVINCIAL.search(text)),
+            per_provincial_arrangement=bool(clauses),
             prerequisites=_prerequisites(text),
             open_owner_lists=tuple(name.removesuffix("等") for name in owners.trimmed),
+            provincial_clauses=clauses,
         )
     except (ValueError, TypeError) as invalid:
         ctx.problem(
@@ -579,7 +582,6 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
         errata=applied,
     )
     plan = with_obligations(plan)  # the safeguards' duties need the areas and the registry
-    plan = with_provincial_clauses(plan)  # 根据省统一部署 per sentence, and per milestone
     return ParseReport(
         plan=plan,
         conventions=frozenset(ctx.conventions),
