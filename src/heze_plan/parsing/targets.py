@@ -131,10 +131,11 @@ _RELATIVE_COMPARATOR = {
     "不高于": Comparator.AT_MOST,
     "低于": Comparator.LESS_THAN,
 }
+#: The words of each scope, in the order they are tried (found with str.find, within bounds).
 _SCOPES = (
-    (re.compile(r"每个县区|每县区|各县区"), "per county"),
-    (re.compile(r"每月"), "per month"),
-    (re.compile(r"每年"), "per year"),
+    (("每个县区", "每县区", "各县区"), "per county"),
+    (("每月",), "per month"),
+    (("每年",), "per year"),
 )
 _CLAUSE_BREAK = "。；;，,"
 _CLAUSE_BREAK_AT = re.compile(f"[{_CLAUSE_BREAK}]")
@@ -156,7 +157,7 @@ def _is_from_chinese(text: str) -> bool:
 @functools.lru_cache(maxsize=16)
 def _breaks(text: str) -> tuple[int, ...]:
     """Where ``text``'s clauses break (_CLAUSE_BREAK), in order: found once for the text's targets."""
-    return tuple(match.start() for match in _CLAUSE_BREAK_AT.finditer(text))
+    return tuple([match.start() for match in _CLAUSE_BREAK_AT.finditer(text)])
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -173,9 +174,10 @@ def _scope(text: str, start: int, end: int) -> str | None:
     sentence_start = (
         max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
     )
-    for pattern, scope in _SCOPES:
-        if pattern.search(text, left, right) or pattern.search(text, sentence_start, start):
-            return scope
+    for words, scope in _SCOPES:
+        for word in words:
+            if text.find(word, left, right) != -1 or text.find(word, sentence_start, start) != -1:
+                return scope
     return None
 
 
