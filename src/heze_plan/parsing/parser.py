@@ -213,8 +213,11 @@ def _as_printed(milestones: list[Milestone], printed: str) -> list[Milestone]:
     return result
 
 
-def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task | None:
-    match = TASK.match(paragraph.text)
+def _task(
+    paragraph: Paragraph, area: int, year: int, ctx: ParseContext, match: re.Match[str] | None = None
+) -> Task | None:
+    """The task of ``paragraph``; ``match`` is ``TASK.match(paragraph.text)`` when the caller has it."""
+    match = match or TASK.match(paragraph.text)
     assert match is not None  # the caller dispatched on it
     number, body = int(match.group(1)), match.group(3)
     if match.group(2) != ".":
@@ -255,7 +258,7 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task
     text = body[:start].strip()
     title = text.split("。", 1)[0]
     found = milestones_in(text, year)
-    milestones = _as_printed([m for m, _ in found], ctx.printed(paragraph))
+    milestones = _as_printed([m for m, _ in found], ctx.printed(paragraph)) if found else []
     milestones += _owner_milestones(owners.deadlines, title or text, year)
     targets = tuple(targets_in(text, [span for _, span in found]))
     # 根据省统一部署 per sentence, and per milestone (heze_plan.parsing.provincial), read here so
@@ -393,7 +396,7 @@ def _areas_and_tasks(
                 )
                 if repeated:
                     continue
-            task = _task(paragraph, areas[-1].number, year, ctx)
+            task = _task(paragraph, areas[-1].number, year, ctx, task_match)
             if task is not None:
                 tasks.append(task)
                 seen.add(task.number)
@@ -613,13 +616,19 @@ def _is_layout(plan: Plan) -> bool:
     misread: owner lines glued into one name (区发改局责任单位：…), or several
     inline sub-tasks (（1）…（X牵头）（2）…) read as one task.
     """
-    # each pattern needs a colon or a bar, or a label word: test for those first (str in, in C)
-    if any(
+    # each pattern needs a colon or a bar, or a label word: test for those first (str in, in C),
+    # once in all names (or texts) joined by a line break, which none of them holds, and name by
+    # name (text by text) only when one is there
+    names = "\n".join(name for task in plan.tasks for name in task.units)
+    if ("：" in names or ":" in names or "|" in names) and any(
         ("：" in name or ":" in name or "|" in name) and _LABEL_IN_NAME.search(name)
         for task in plan.tasks
         for name in task.units
     ):
         return False
+    texts = "\n".join(task.text for task in plan.tasks)
+    if not ("牵头负责" in texts or "牵头单位" in texts or "责任单位" in texts):
+        return True
     return not any(
         ("牵头负责" in task.text or "牵头单位" in task.text or "责任单位" in task.text)
         and _CLAUSE_INSIDE.search(task.text)
