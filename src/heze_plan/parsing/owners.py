@@ -56,6 +56,8 @@ _UNIT_SUFFIX = re.compile(
 )
 _UNIT_PREFIXES = ("市", "省", "州", "县", "区", "各", "有关")
 _OPEN, _CLOSE = "（(", "）)"
+_HALF_WIDTH: frozenset[Convention] = frozenset({Convention.HALF_WIDTH_PUNCTUATION})
+_FULL_WIDTH: frozenset[Convention] = frozenset()
 
 
 @attrs.frozen
@@ -102,6 +104,15 @@ def _last_bracket(text: str, before: int) -> int:
     )
 
 
+def _clause_at(body: str, opening: int, end: int) -> tuple[int, str, frozenset[Convention]] | None:
+    """The clause from the bracket at ``opening`` to the one before ``end``, if it names owners."""
+    content = body[opening + 1 : end - 1].strip()
+    if not _looks_like_owners(content):
+        return None
+    half = body[opening] == "(" or body[end - 1] == ")"
+    return opening, content, _HALF_WIDTH if half else _FULL_WIDTH
+
+
 def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | None:
     """Where the owner clause of a task paragraph starts, its content and how it is written.
 
@@ -112,6 +123,11 @@ def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | Non
     """
     end = len(body.rstrip().rstrip("。；;").rstrip())
     if end and body[end - 1] in _CLOSE:
+        # most clauses hold no bracket of their own: the last opening bracket then opens the clause
+        opening = max(body.rfind("（", 0, end - 1), body.rfind("(", 0, end - 1))
+        inner = body.find("）", opening, end - 1) != -1 or body.find(")", opening, end - 1) != -1
+        if opening != -1 and not inner:
+            return _clause_at(body, opening, end)
         depth = 0
         index = end
         # back from the end from bracket to bracket (rfind, in C), to the one that opens the clause
@@ -122,12 +138,7 @@ def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | Non
             elif char in _OPEN:
                 depth -= 1
                 if depth == 0:
-                    content = body[index + 1 : end - 1].strip()
-                    if not _looks_like_owners(content):
-                        return None
-                    half = body[index] == "(" or body[end - 1] == ")"
-                    conventions = {Convention.HALF_WIDTH_PUNCTUATION} if half else set()
-                    return index, content, frozenset(conventions)
+                    return _clause_at(body, index, end)
         return None
     sentence_end = body.rfind("。", 0, end) + 1
     tail = body[sentence_end:end]
