@@ -281,6 +281,8 @@ class Task:
 
     @responsible_units.validator
     def _check_disjoint(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value or set(value).isdisjoint(self.lead_units):  # checked for every task parsed
+            return
         both = sorted(set(value) & set(self.lead_units))
         if both:
             msg = f"Task {self.number}: {both} named both in lead_units and responsible_units"

@@ -146,6 +146,11 @@ _GROWTH_WORD = re.compile(r"(?:比上年增长|较上年增长|增长|达到|高
 _BARE_MEASURE = re.compile(r"^[\u4e00-\u9fff]{1,2}率$")
 
 
+def _has_dash(raw: str) -> bool:
+    """Whether a figure holds a range's dash (``_RANGE_DASH`` needs one): most figures are one number."""
+    return "—" in raw or "-" in raw or "－" in raw or "~" in raw or "～" in raw or "至" in raw
+
+
 def _is_from_chinese(text: str) -> bool:
     try:
         from_chinese(text)
@@ -233,6 +238,8 @@ def _measures(text: str, start: int) -> list[str]:
     """Measures joined by 、 right before a figure (…数量、…数量比上年增长): each carries the figure."""
     left, _ = _clause_bounds(text, start, start)
     head = text[left:start]
+    if "、" not in head:  # one measure (_GROWTH_WORD's words hold no 、)
+        return []
     head = _GROWTH_WORD.sub("", head)
     parts = head.split("、")
     if len(parts) < 2:
@@ -482,7 +489,7 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
             _PREFIX_COMPARATOR[prefix] if prefix else _SUFFIX_COMPARATOR.get(suffix or "", Comparator.EQUAL)
         )
         upper: float | None = None
-        parts = _RANGE_DASH.split(raw)
+        parts = _RANGE_DASH.split(raw) if _has_dash(raw) else [raw]
         if len(parts) == 2:
             comparator = Comparator.RANGE
             upper = _number(parts[1], match.group("mult"))
