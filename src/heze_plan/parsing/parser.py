@@ -259,7 +259,8 @@ def _task(
     title = text.split("。", 1)[0]
     found = milestones_in(text, year)
     milestones = _as_printed([m for m, _ in found], ctx.printed(paragraph)) if found else []
-    milestones += _owner_milestones(owners.deadlines, title or text, year)
+    if owners.deadlines:
+        milestones += _owner_milestones(owners.deadlines, title or text, year)
     targets = tuple(targets_in(text, [span for _, span in found]))
     # 根据省统一部署 per sentence, and per milestone (heze_plan.parsing.provincial), read here so
     # that the task is built once

@@ -41,6 +41,8 @@ def provincial_clauses(text: str) -> tuple[str, ...]:
     >>> provincial_clauses("根据省统一部署，研究制定配套政策。10月底前，建立机制。")
     ('根据省统一部署，研究制定配套政策。',)
     """
+    if PROVINCIAL.search(text) is None:  # no sentence can hold a phrase the whole text does not
+        return ()
     return tuple(s.group(0) for s in _SENTENCE.finditer(text) if PROVINCIAL.search(s.group(0)))
 
 
