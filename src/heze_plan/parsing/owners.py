@@ -76,7 +76,7 @@ class OwnerClause:
 
 
 def _bare(name: str) -> str:
-    return re.sub(r"等$", "", name.strip())
+    return name.strip().removesuffix("等")  # as re.sub(r"等$", ""): a stripped name ends with no line break
 
 
 def _looks_like_owners(content: str) -> bool:

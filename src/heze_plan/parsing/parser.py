@@ -76,6 +76,7 @@ __all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse", "parse_with_
 _AREA_LEADS = re.compile(r"[（(]\s*(?:领域|总)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
 _PREREQUISITE_END = re.compile(r"完成后|对接后")
 _WITHIN_MONTHS_OF_ISSUE = re.compile(r"印发\s*(\d{1,3})\s*个月内")
+_EXPLICIT_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SPACED_NUMBER = re.compile(r"\d[ \t\u3000]+[年月日]|[年月][ \t\u3000]+\d")
 _SENTENCE_END = "。）)！!；;”"
 _GOAL_SECTIONS = ("工作目标", "主要目标", "总体目标", "总体要求", "目标任务")
@@ -568,7 +569,7 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
         if title
     ]
     for milestone in (m for t in tasks for m in t.milestones):
-        if re.match(r"(?:19|20)\d{2}", milestone.phrase):
+        if _EXPLICIT_YEAR.match(milestone.phrase):
             ctx.conventions.add(Convention.EXPLICIT_YEAR_DEADLINES)
         elif milestone.phrase in {"年底前", "年内", "全年"}:
             ctx.conventions.add(Convention.YEAR_END_DEADLINES)
