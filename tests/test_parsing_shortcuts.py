@@ -49,6 +49,13 @@ class TestDeadlineShortcuts:
         found = [(m.span(), m.groupdict()) for m in deadlines._month_phrases(text)]
         assert found == [(m.span(), m.groupdict()) for m in deadlines._MONTH_PHRASE.finditer(text)]
 
+    @given(joined(("1", "9", "2023", "２", "年", "底", "末", "内", "前", "全", "龄", "三半", " ", "\u3000")))
+    @example("2023 年 年底前")
+    @example("三年内全年龄2024年全年")
+    def test_year_phrases(self, text: str) -> None:
+        found = [(m.span(), m.groupdict()) for m in deadlines._year_phrases(text)]
+        assert found == [(m.span(), m.groupdict()) for m in deadlines._YEAR_PHRASE.finditer(text)]
+
     @given(joined(("，", ",", "：", ":", "、", *SPACES, "a", "月", "\u2028")))
     @example("，建立台账，\n")
     def test_trimmed(self, text: str) -> None:

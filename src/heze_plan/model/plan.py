@@ -161,7 +161,7 @@ class Milestone:
     ``due`` is the last day the deliverable may be completed (inclusive).
     """
 
-    due: dt.date = field(validator=attrs.validators.instance_of(dt.date))
+    due: dt.date = field()
     phrase: str = field(validator=_non_empty_text)
     deliverable: str = field(validator=_non_empty_text)
     #: The sentence of this deadline says 根据省统一部署 (or another provincial arrangement): the
@@ -179,6 +179,10 @@ class Milestone:
 
     @due.validator
     def _check_due(self, attribute: attrs.Attribute[Any], value: dt.date) -> None:
+        # one validator, not attrs' instance_of and this one (the parser builds a milestone per
+        # deadline); a value that is not a date gets instance_of's own error
+        if not isinstance(value, dt.date):
+            attrs.validators.instance_of(dt.date)(self, attribute, value)
         if isinstance(value, dt.datetime):
             msg = f"Milestone.due must be a date, not a datetime, got {value!r}"
             raise TypeError(msg)
@@ -277,6 +281,8 @@ class Task:
 
     @responsible_units.validator
     def _check_disjoint(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value or set(value).isdisjoint(self.lead_units):  # checked for every task parsed
+            return
         both = sorted(set(value) & set(self.lead_units))
         if both:
             msg = f"Task {self.number}: {both} named both in lead_units and responsible_units"

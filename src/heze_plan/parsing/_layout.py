@@ -56,6 +56,8 @@ def normalize_spaces(text: str) -> str:
     >>> normalize_spaces("12 月底前，引进海外留学人才 70 人以上")
     '12月底前，引进海外留学人才70人以上'
     """
+    if " " not in text and "\t" not in text and "\u3000" not in text:  # most paragraphs
+        return text.strip()
     # _SPACE_NEAR_CJK opens with a lookbehind, so the engine would try it at every position;
     # its matches are made of spaces only, so it is tried only on each run of spaces (and the
     # character after it, for the lookahead; the lookbehind sees the text before the run).

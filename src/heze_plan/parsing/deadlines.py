@@ -47,6 +47,8 @@ _LEADING_PUNCT = re.compile(r"^[\s，,：:、]+")
 #: year and half-year phrases need 年底/年末/年内/全年 and 上半年, tested with ``in``, which costs
 #: far less than a pattern tried at every position.
 _MONTH_WORD = re.compile(r"月\s*[底末]")
+#: What a year phrase cannot do without: 年底, 年末, 年内 or 全年 (found directly, see _year_phrases).
+_YEAR_WORD = re.compile(r"年[底末内]|全年")
 _TRAILING_PUNCT = re.compile(r"[\s，,、]+$")
 
 
@@ -91,6 +93,28 @@ def _month_phrases(text: str) -> Iterator[re.Match[str]]:
         position = match.end()
 
 
+def _year_phrases(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_YEAR_PHRASE.finditer(text)``, looked for only near each 年底, 年末, 年内, 全年.
+
+    As :func:`_month_phrases`: every match holds a ``_YEAR_WORD`` and, before
+    it, only digits, 年 and spaces (an optional year), so the search for the
+    next match starts where such a run before the next word begins. The
+    lookbehind of 年内 sees the text before where a search starts.
+    """
+    position = 0
+    while (word := _YEAR_WORD.search(text, position)) is not None:
+        start = word.start()
+        while start > position and (
+            text[start - 1] == "年" or text[start - 1].isdigit() or text[start - 1].isspace()
+        ):
+            start -= 1
+        match = _YEAR_PHRASE.search(text, start)
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
 def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     """Every deadline phrase in ``text``, in order, dated for plan ``year``.
 
@@ -108,7 +132,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         due = end_of_month(int(explicit) if explicit else year + offset, int(match.group("month")))
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
     year_words = "年底" in text or "年末" in text or "年内" in text or "全年" in text
-    for match in _YEAR_PHRASE.finditer(text) if year_words else ():
+    for match in _year_phrases(text) if year_words else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
         explicit = match.group("year") or match.group("year2")

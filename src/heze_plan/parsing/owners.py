@@ -32,8 +32,10 @@ _LEAD_LABEL = r"(?:领域)?牵头(?:单位|部门)|主办单位|主责单位|主
 _RESPONSIBLE_LABEL = r"责任(?:单位|部门)"
 _COOPERATING_LABEL = r"(?:配合|协办|参与|协同)(?:单位|部门)"
 _DEADLINE_LABEL = r"完成时限|完成时间|时间节点|时限要求|时限"
+#: A label, with a named group for each kind: the match's ``lastgroup`` is the label's kind.
 _LABEL = re.compile(
-    rf"^(?P<label>{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL}|{_DEADLINE_LABEL})\s*[：:]\s*"
+    rf"^(?:(?P<lead>{_LEAD_LABEL})|(?P<responsible>{_RESPONSIBLE_LABEL})"
+    rf"|(?P<cooperating>{_COOPERATING_LABEL})|(?P<deadline>{_DEADLINE_LABEL}))\s*[：:]\s*"
 )
 _ANY_LABEL = re.compile(rf"(?:{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL})\s*[：:]")
 _DEADLINE_START = r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月|年底|年内|全年|今年)"
@@ -58,9 +60,8 @@ _UNIT_SUFFIX = re.compile(
 )
 _UNIT_PREFIXES = ("市", "省", "州", "县", "区", "各", "有关")
 _OPEN, _CLOSE = "（(", "）)"
-_IS_DEADLINE_LABEL = re.compile(_DEADLINE_LABEL)
-_IS_RESPONSIBLE_LABEL = re.compile(_RESPONSIBLE_LABEL)
-_IS_COOPERATING_LABEL = re.compile(_COOPERATING_LABEL)
+_HALF_WIDTH: frozenset[Convention] = frozenset({Convention.HALF_WIDTH_PUNCTUATION})
+_FULL_WIDTH: frozenset[Convention] = frozenset()
 
 
 @attrs.frozen
@@ -79,12 +80,13 @@ class OwnerClause:
 
 
 def _bare(name: str) -> str:
-    return re.sub(r"等$", "", name.strip())
+    return name.strip().removesuffix("等")  # as re.sub(r"等$", ""): a stripped name ends with no line break
 
 
 def _looks_like_owners(content: str) -> bool:
     """Labels, 牵头, or a list of names that all end like a unit's (…局, …委, …政府)."""
-    if _ANY_LABEL.search(content) or "牵头" in content:
+    # 牵头 first: a substring test, where _ANY_LABEL (an alternation) is tried at every position
+    if "牵头" in content or _ANY_LABEL.search(content):
         return True
     parts = [p.strip() for p in split_outside_brackets(content, "、，,；;") if p.strip()]
     names = [p for p in parts if not _DEADLINE_PART.match(p) and not _ONGOING.match(p)]
@@ -107,6 +109,15 @@ def _last_bracket(text: str, before: int) -> int:
     )
 
 
+def _clause_at(body: str, opening: int, end: int) -> tuple[int, str, frozenset[Convention]] | None:
+    """The clause from the bracket at ``opening`` to the one before ``end``, if it names owners."""
+    content = body[opening + 1 : end - 1].strip()
+    if not _looks_like_owners(content):
+        return None
+    half = body[opening] == "(" or body[end - 1] == ")"
+    return opening, content, _HALF_WIDTH if half else _FULL_WIDTH
+
+
 def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | None:
     """Where the owner clause of a task paragraph starts, its content and how it is written.
 
@@ -117,6 +128,11 @@ def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | Non
     """
     end = len(body.rstrip().rstrip("。；;").rstrip())
     if end and body[end - 1] in _CLOSE:
+        # most clauses hold no bracket of their own: the last opening bracket then opens the clause
+        opening = max(body.rfind("（", 0, end - 1), body.rfind("(", 0, end - 1))
+        inner = body.find("）", opening, end - 1) != -1 or body.find(")", opening, end - 1) != -1
+        if opening != -1 and not inner:
+            return _clause_at(body, opening, end)
         depth = 0
         index = end
         # back from the end from bracket to bracket (rfind, in C), to the one that opens the clause
@@ -127,12 +143,7 @@ def find_owner_clause(body: str) -> tuple[int, str, frozenset[Convention]] | Non
             elif char in _OPEN:
                 depth -= 1
                 if depth == 0:
-                    content = body[index + 1 : end - 1].strip()
-                    if not _looks_like_owners(content):
-                        return None
-                    half = body[index] == "(" or body[end - 1] == ")"
-                    conventions = {Convention.HALF_WIDTH_PUNCTUATION} if half else set()
-                    return index, content, frozenset(conventions)
+                    return _clause_at(body, index, end)
         return None
     sentence_end = body.rfind("。", 0, end) + 1
     tail = body[sentence_end:end]
@@ -159,17 +170,18 @@ class _Reading:
         self.trimmed.extend(lost)
 
     def labelled(self, kind: str, value: str) -> None:
-        if _IS_DEADLINE_LABEL.fullmatch(kind):
+        """A labelled part: ``kind`` is the name of the ``_LABEL`` group that matched its label."""
+        if kind == "deadline":
             if _ONGOING.match(value):
                 self.conventions.add(Convention.ONGOING_IN_OWNERS)
             else:
                 self.conventions.add(Convention.DEADLINE_IN_OWNERS)
                 self.deadlines.append(value)
-        elif _IS_RESPONSIBLE_LABEL.fullmatch(kind):
+        elif kind == "responsible":
             self.conventions.add(Convention.LABELLED_OWNERS)
             self.responsible_labelled = True
             self.add(self.shared, value)
-        elif _IS_COOPERATING_LABEL.fullmatch(kind):
+        elif kind == "cooperating":
             self.conventions.add(Convention.COOPERATING_LABEL)
             self.add(self.shared, value)
         else:
@@ -219,7 +231,7 @@ def read_owners(content: str) -> OwnerClause:
                 continue
             label = _LABEL.match(part)
             if label:
-                reading.labelled(label.group("label"), part[label.end() :].strip())
+                reading.labelled(label.lastgroup or "lead", part[label.end() :].strip())
             else:
                 reading.unlabelled(part)
     leads, shared = reading.leads, reading.shared

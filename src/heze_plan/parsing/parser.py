@@ -67,16 +67,16 @@ from heze_plan.parsing.hanzi import to_simplified
 from heze_plan.parsing.notice import notice_fields
 from heze_plan.parsing.obligations import with_obligations
 from heze_plan.parsing.owners import find_owner_clause, read_owners
-from heze_plan.parsing.provincial import with_provincial_clauses
+from heze_plan.parsing.provincial import flag_milestones, provincial_clauses
 from heze_plan.parsing.targets import targets_in
 from heze_plan.parsing.units import level_of_units, load_registry, registry_for
 
 __all__ = ["ParseError", "normalize_spaces", "paragraphs", "parse", "parse_with_report"]
 
 _AREA_LEADS = re.compile(r"[（(]\s*(?:领域|总)?牵头(?:部门|单位)\s*[：:]\s*(.+?)\s*[）)]\s*$")
-_PROVINCIAL = re.compile(r"根据(?:国家、)?省(?:级)?统一部署")
 _PREREQUISITE_END = re.compile(r"完成后|对接后")
 _WITHIN_MONTHS_OF_ISSUE = re.compile(r"印发\s*(\d{1,3})\s*个月内")
+_EXPLICIT_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SPACED_NUMBER = re.compile(r"\d[ \t\u3000]+[年月日]|[年月][ \t\u3000]+\d")
 _SENTENCE_END = "。）)！!；;”"
 _GOAL_SECTIONS = ("工作目标", "主要目标", "总体目标", "总体要求", "目标任务")
@@ -214,8 +214,11 @@ def _as_printed(milestones: list[Milestone], printed: str) -> list[Milestone]:
     return result
 
 
-def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task | None:
-    match = TASK.match(paragraph.text)
+def _task(
+    paragraph: Paragraph, area: int, year: int, ctx: ParseContext, match: re.Match[str] | None = None
+) -> Task | None:
+    """The task of ``paragraph``; ``match`` is ``TASK.match(paragraph.text)`` when the caller has it."""
+    match = match or TASK.match(paragraph.text)
     assert match is not None  # the caller dispatched on it
     number, body = int(match.group(1)), match.group(3)
     if match.group(2) != ".":
@@ -256,9 +259,13 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task
     text = body[:start].strip()
     title = text.split("。", 1)[0]
     found = milestones_in(text, year)
-    milestones = _as_printed([m for m, _ in found], ctx.printed(paragraph))
-    milestones += _owner_milestones(owners.deadlines, title or text, year)
+    milestones = _as_printed([m for m, _ in found], ctx.printed(paragraph)) if found else []
+    if owners.deadlines:
+        milestones += _owner_milestones(owners.deadlines, title or text, year)
     targets = tuple(targets_in(text, [span for _, span in found]))
+    # 根据省统一部署 per sentence, and per milestone (heze_plan.parsing.provincial), read here so
+    # that the task is built once
+    clauses = provincial_clauses(text) if "根据" in text else ()
     try:
         return Task(
             number=number,
@@ -269,11 +276,12 @@ def _task(paragraph: Paragraph, area: int, year: int, ctx: ParseContext) -> Task
             responsible_units=tuple(
                 u for u in dict.fromkeys(owners.responsible_units) if u not in owners.lead_units
             ),
-            milestones=tuple(milestones),
+            milestones=flag_milestones(text, milestones, clauses) if clauses else tuple(milestones),
             targets=targets,
-            per_provincial_arrangement=bool(_PROVINCIAL.search(text)),
+            per_provincial_arrangement=bool(clauses),
             prerequisites=_prerequisites(text),
             open_owner_lists=tuple(name.removesuffix("等") for name in owners.trimmed),
+            provincial_clauses=clauses,
         )
     except (ValueError, TypeError) as invalid:
         ctx.problem(
@@ -390,7 +398,7 @@ def _areas_and_tasks(
                 )
                 if repeated:
                     continue
-            task = _task(paragraph, areas[-1].number, year, ctx)
+            task = _task(paragraph, areas[-1].number, year, ctx, task_match)
             if task is not None:
                 tasks.append(task)
                 seen.add(task.number)
@@ -561,7 +569,7 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
         if title
     ]
     for milestone in (m for t in tasks for m in t.milestones):
-        if re.match(r"(?:19|20)\d{2}", milestone.phrase):
+        if _EXPLICIT_YEAR.match(milestone.phrase):
             ctx.conventions.add(Convention.EXPLICIT_YEAR_DEADLINES)
         elif milestone.phrase in {"年底前", "年内", "全年"}:
             ctx.conventions.add(Convention.YEAR_END_DEADLINES)
@@ -579,7 +587,6 @@ def _layout_report(  # noqa: PLR0917 - private; the parts of one prepared text
         errata=applied,
     )
     plan = with_obligations(plan)  # the safeguards' duties need the areas and the registry
-    plan = with_provincial_clauses(plan)  # 根据省统一部署 per sentence, and per milestone
     return ParseReport(
         plan=plan,
         conventions=frozenset(ctx.conventions),
@@ -611,13 +618,19 @@ def _is_layout(plan: Plan) -> bool:
     misread: owner lines glued into one name (区发改局责任单位：…), or several
     inline sub-tasks (（1）…（X牵头）（2）…) read as one task.
     """
-    # each pattern needs a colon or a bar, or a label word: test for those first (str in, in C)
-    if any(
+    # each pattern needs a colon or a bar, or a label word: test for those first (str in, in C),
+    # once in all names (or texts) joined by a line break, which none of them holds, and name by
+    # name (text by text) only when one is there
+    names = "\n".join(name for task in plan.tasks for name in task.units)
+    if ("：" in names or ":" in names or "|" in names) and any(
         ("：" in name or ":" in name or "|" in name) and _LABEL_IN_NAME.search(name)
         for task in plan.tasks
         for name in task.units
     ):
         return False
+    texts = "\n".join(task.text for task in plan.tasks)
+    if not ("牵头负责" in texts or "牵头单位" in texts or "责任单位" in texts):
+        return True
     return not any(
         ("牵头负责" in task.text or "牵头单位" in task.text or "责任单位" in task.text)
         and _CLAUSE_INSIDE.search(task.text)

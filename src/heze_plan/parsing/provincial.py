@@ -24,9 +24,9 @@ import re
 
 import attrs
 
-from heze_plan.model.plan import Milestone, Plan, Task
+from heze_plan.model.plan import Milestone, Plan
 
-__all__ = ["PROVINCIAL", "provincial_clauses", "with_provincial_clauses"]
+__all__ = ["PROVINCIAL", "flag_milestones", "provincial_clauses", "with_provincial_clauses"]
 
 #: The phrases of a provincial arrangement (see the module's docstring).
 PROVINCIAL = re.compile(
@@ -41,19 +41,28 @@ def provincial_clauses(text: str) -> tuple[str, ...]:
     >>> provincial_clauses("根据省统一部署，研究制定配套政策。10月底前，建立机制。")
     ('根据省统一部署，研究制定配套政策。',)
     """
+    if PROVINCIAL.search(text) is None:  # no sentence can hold a phrase the whole text does not
+        return ()
     return tuple(s.group(0) for s in _SENTENCE.finditer(text) if PROVINCIAL.search(s.group(0)))
 
 
-def _flag_milestones(task: Task, clauses: tuple[str, ...]) -> tuple[Milestone, ...]:
+def flag_milestones(
+    text: str, milestones: tuple[Milestone, ...] | list[Milestone], clauses: tuple[str, ...]
+) -> tuple[Milestone, ...]:
+    """``milestones`` of a task's ``text``, each flagged when its own sentence is one of ``clauses``.
+
+    The parser calls it while it builds a task, so that the task is built once with its flags
+    (rather than built, then evolved by :func:`with_provincial_clauses`).
+    """
     flagged: list[Milestone] = []
     cursor = 0
-    for milestone in task.milestones:
-        at = task.text.find(milestone.phrase, cursor)
+    for milestone in milestones:
+        at = text.find(milestone.phrase, cursor)
         if at == -1:  # a deadline of the owner clause (…，6月底前完成): the title's sentence
             flagged.append(milestone)
             continue
         cursor = at + len(milestone.phrase)
-        sentence = next((s.group(0) for s in _SENTENCE.finditer(task.text) if s.start() <= at < s.end()), "")
+        sentence = next((s.group(0) for s in _SENTENCE.finditer(text) if s.start() <= at < s.end()), "")
         provincial = sentence in clauses
         # the same flag: keep the milestone (no evolve, no validators run again)
         flagged.append(
@@ -77,7 +86,7 @@ def with_provincial_clauses(plan: Plan) -> Plan:
                 task,
                 per_provincial_arrangement=bool(clauses),
                 provincial_clauses=clauses,
-                milestones=_flag_milestones(task, clauses),
+                milestones=flag_milestones(task.text, task.milestones, clauses),
             )
         )
     return attrs.evolve(plan, tasks=tuple(tasks))

@@ -131,10 +131,11 @@ _RELATIVE_COMPARATOR = {
     "不高于": Comparator.AT_MOST,
     "低于": Comparator.LESS_THAN,
 }
+#: The words of each scope, in the order they are tried (found with str.find, within bounds).
 _SCOPES = (
-    (re.compile(r"每个县区|每县区|各县区"), "per county"),
-    (re.compile(r"每月"), "per month"),
-    (re.compile(r"每年"), "per year"),
+    (("每个县区", "每县区", "各县区"), "per county"),
+    (("每月",), "per month"),
+    (("每年",), "per year"),
 )
 _CLAUSE_BREAK = "。；;，,"
 _CLAUSE_BREAK_AT = re.compile(f"[{_CLAUSE_BREAK}]")
@@ -143,6 +144,11 @@ _RANGE_DASH = re.compile(r"\s*[—\-－~～至]\s*")
 _WHO = re.compile(r"对(?P<who>.+)$")
 _GROWTH_WORD = re.compile(r"(?:比上年增长|较上年增长|增长|达到|高于|不低于|低于|提高到|提升至)$")
 _BARE_MEASURE = re.compile(r"^[\u4e00-\u9fff]{1,2}率$")
+
+
+def _has_dash(raw: str) -> bool:
+    """Whether a figure holds a range's dash (``_RANGE_DASH`` needs one): most figures are one number."""
+    return "—" in raw or "-" in raw or "－" in raw or "~" in raw or "～" in raw or "至" in raw
 
 
 def _is_from_chinese(text: str) -> bool:
@@ -156,7 +162,7 @@ def _is_from_chinese(text: str) -> bool:
 @functools.lru_cache(maxsize=16)
 def _breaks(text: str) -> tuple[int, ...]:
     """Where ``text``'s clauses break (_CLAUSE_BREAK), in order: found once for the text's targets."""
-    return tuple(match.start() for match in _CLAUSE_BREAK_AT.finditer(text))
+    return tuple([match.start() for match in _CLAUSE_BREAK_AT.finditer(text)])
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -173,9 +179,10 @@ def _scope(text: str, start: int, end: int) -> str | None:
     sentence_start = (
         max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
     )
-    for pattern, scope in _SCOPES:
-        if pattern.search(text, left, right) or pattern.search(text, sentence_start, start):
-            return scope
+    for words, scope in _SCOPES:
+        for word in words:
+            if text.find(word, left, right) != -1 or text.find(word, sentence_start, start) != -1:
+                return scope
     return None
 
 
@@ -231,6 +238,8 @@ def _measures(text: str, start: int) -> list[str]:
     """Measures joined by 、 right before a figure (…数量、…数量比上年增长): each carries the figure."""
     left, _ = _clause_bounds(text, start, start)
     head = text[left:start]
+    if "、" not in head:  # one measure (_GROWTH_WORD's words hold no 、)
+        return []
     head = _GROWTH_WORD.sub("", head)
     parts = head.split("、")
     if len(parts) < 2:
@@ -480,7 +489,7 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
             _PREFIX_COMPARATOR[prefix] if prefix else _SUFFIX_COMPARATOR.get(suffix or "", Comparator.EQUAL)
         )
         upper: float | None = None
-        parts = _RANGE_DASH.split(raw)
+        parts = _RANGE_DASH.split(raw) if _has_dash(raw) else [raw]
         if len(parts) == 2:
             comparator = Comparator.RANGE
             upper = _number(parts[1], match.group("mult"))
