@@ -68,6 +68,14 @@ class TestLedgerCheck:
             "actual(s) read; no problems",
         ]
 
+    def test_converted_workbooks_are_the_office_readers(self) -> None:
+        """The ledger reader converts exactly the workbooks the plan readers convert (kept apart so
+        that reading a CSV ledger does not import every plan reader)."""
+        from heze_plan.progress import ledger_files
+        from heze_plan.sources import office
+
+        assert ledger_files._CONVERTED == office.WORKBOOK_SUFFIXES
+
     def test_xls_without_libreoffice(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:

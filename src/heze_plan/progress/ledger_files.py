@@ -52,7 +52,6 @@ from heze_plan.query.lookup import (
     resolve_unit,
 )
 from heze_plan.query.selections import Chosen, scope
-from heze_plan.sources import office
 
 __all__ = [
     "COLUMNS",
@@ -859,6 +858,10 @@ def _utf16(data: bytes, path: Path) -> tuple[str, str]:
         raise LedgerError(msg) from None
 
 
+#: Workbooks read after LibreOffice converts them to .xlsx (``heze_plan.sources.office.WORKBOOK_SUFFIXES``).
+_CONVERTED = (".xls", ".ods")
+
+
 def load_ledger(path: Path | str, plan: Plan, *, as_of: dt.date | None = None) -> LedgerFile:
     """Read a ledger file: .xlsx (a workbook), .json, else CSV (UTF-8, GB18030/GBK or UTF-16).
 
@@ -874,13 +877,16 @@ def load_ledger(path: Path | str, plan: Plan, *, as_of: dt.date | None = None) -
         msg = f"cannot read ledger {path}: {error.strerror}"
         raise LedgerError(msg) from None
     described = "xlsx workbook"
-    if path.suffix.lower() in office.WORKBOOK_SUFFIXES:  # .xls, .ods: LibreOffice makes them .xlsx
+    if path.suffix.lower() in _CONVERTED:  # .xls, .ods: LibreOffice makes them .xlsx
+        # imported here: the readers of every plan format cost ~40 ms, which a CSV ledger never needs
+        from heze_plan.sources import office  # noqa: PLC0415
+
         try:
             data = office.to_xlsx(path, data)
         except SourceError as error:
             raise LedgerError(f"cannot read ledger {error}") from None
         described = f"{path.suffix.lower().lstrip('.')} workbook, converted by LibreOffice"
-    if path.suffix.lower() in (".xlsx", ".xlsm", *office.WORKBOOK_SUFFIXES) or data.startswith(b"PK\x03\x04"):
+    if path.suffix.lower() in (".xlsx", ".xlsm", *_CONVERTED) or data.startswith(b"PK\x03\x04"):
         checker = _Checker(plan, str(path), as_of)
         for where, row, cells in _xlsx_rows(checker, data):
             checker.row(where, row, cells)
