@@ -98,6 +98,25 @@ class TestOwners:
         ]
         assert Convention.FIRST_UNIT_LEADS in report.conventions
 
+    def test_a_first_unit_rule_that_says_the_first_is_the_working_lead(self) -> None:
+        """湖州 2020: ``(列第一位者为工作牵头单位或汇总单位,下同)`` is the first-unit rule too.
+
+        tests/data/family/real/huzhou-city-2020.txt, task 1's owner line.
+        """
+        text = (
+            "2020年政府工作报告重点工作责任分解\n一、王纲市长主抓重点工作\n"
+            "1.坚定不移支持企业发展。认真落实关于营造更好发展环境、推动民营企业改革发展的各项政策措施。\n"
+            "责任单位:市经信局、市财政局、市发展改革委、市人力社保局、市金融办、市税务局"
+            "(列第一位者为工作牵头单位或汇总单位,下同)\n"
+            "2.开展项目“双进双产”。\n责任单位:市发展改革委、市经信局\n"
+        )
+        report = parse_with_report(text)
+        assert [(t.lead_units, t.responsible_units) for t in report.plan.tasks] == [
+            (("市经信局",), ("市财政局", "市发展改革委", "市人力社保局", "市金融办", "市税务局")),
+            (("市发展改革委",), ("市经信局",)),
+        ]
+        assert Convention.FIRST_UNIT_LEADS in report.conventions
+
     def test_a_first_unit_rule_stated_midway_holds_for_every_task(self) -> None:
         """丽水 2023: the rule stands in task 4's owner line and governs the document.
 
@@ -387,6 +406,52 @@ class TestTables:
         assert [(t.number, t.text, t.lead_units, t.responsible_units) for t in report.plan.tasks] == [
             (1, "地区生产总值增长6%左右。", (), ("市发展改革委",)),
             (2, "研发投入强度达到3.3%。", (), ("市科技局",)),
+        ]
+
+    def test_owners_one_a_line_and_an_unnumbered_second_line_of_a_row(self) -> None:
+        """大竹县 2016年民生实事目标任务分解表 (竹府办〔2016〕20号), one cell a line.
+
+        ``1`` / ``启动建设东柳河城区段综合治理工程和东湖湿地公园。`` / ``县水务局`` /
+        ``县住建局`` / ``县护城河指挥部`` / ``12月底前``: the names under 责任单位 are
+        all owners, not a deadline; row 5 has a second line ``开工建设老年大学。`` /
+        ``12月底前`` under its merged number and owner cells, a second date of task 5;
+        ``9月投入使用`` under 完成时限 is due by the end of September
+        (tests/data/family/real/dazhu-county-2016-table.txt).
+        """
+        text = (
+            "2016年民生实事目标任务分解表\n\n序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n"
+            "1\n\n启动建设东柳河城区段综合治理工程和东湖湿地公园。\n\n县水务局\n\n县住建局\n\n"
+            "县护城河指挥部\n\n12月底前\n\n"
+            "2\n\n新建2座人行天桥。\n\n县住建局\n\n9月投入使用\n\n"
+            "5\n\n开工建设县老年养护楼。\n\n县民政局\n\n5月底前动工\n\n开工建设老年大学。\n\n12月底前\n\n"
+            "6\n\n迁建县政务服务中心。\n\n县政务服务中心\n\n县代建中心\n\n12月底前\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("县水务局", "县住建局", "县护城河指挥部"), [D(2016, 12, 31)]),
+            (2, (), ("县住建局",), [D(2016, 9, 30)]),
+            (5, (), ("县民政局",), [D(2016, 5, 31), D(2016, 12, 31)]),
+            (6, (), ("县政务服务中心", "县代建中心"), [D(2016, 12, 31)]),
+        ]
+
+    def test_question_marks_for_lost_spaces_and_gaps_inside_a_barred_cell(self) -> None:
+        """余杭区 2018年《政府工作报告》工作任务分解表 as a mirror copied it.
+
+        Every lost space became ``?`` (``序号? | 重 点 工 作 任 务? | 牵头领导? | 牵头单位? |``,
+        ``| 沈 ?昱? 祝振伟? |``); the 牵头领导 cell holds two persons parted by a
+        gap, still one cell between its bars, and is passed over
+        (tests/data/family/real/yuhang-district-2018-table.txt).
+        """
+        text = (
+            "2018年《政府工作报告》工作任务分解表?\n"
+            "序号? | 重 点 工 作 任 务? | 牵头领导? | 牵头单位? |\n"
+            "1? | 未来科技城要围绕打造创新驱动策源地、数字经济先行地、产城融合样板地。? "
+            "| 祝振伟? 陈夏林? | 未来科技城(海创园)? |\n"
+            "2? | 余杭经济技术开发区要对标国家级高新区,力争规模工业增加值增长10%、实际利用外资3亿美元。? "
+            "| 沈 ?昱? 祝振伟? | 余杭经济技术开发区(钱江经济开发区)? |\n"
+        )
+        assert _tasks(text) == [
+            (1, ("未来科技城（海创园）",), (), []),
+            (2, ("余杭经济技术开发区（钱江经济开发区）",), (), []),
         ]
 
     def test_columns_that_are_neither_owners_nor_dates_are_passed_over(self) -> None:

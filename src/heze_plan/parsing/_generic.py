@@ -90,6 +90,15 @@ _ANY_LABEL_COLON = re.compile(
     rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
 )
 _FIRST_LEAD_PHRASES = "|".join(map(re.escape, vocabulary().first_unit_leads))
+#: What every phrase of the rule ends with from its last 为 (为牵头, 为工作牵头): a substring test, in C,
+#: before a pattern tried at every position.
+_FIRST_LEAD_TAILS = tuple(sorted({p[p.rindex("为") :] for p in vocabulary().first_unit_leads if "为" in p}))
+
+
+def _may_state_first_lead(text: str) -> bool:
+    return any(tail in text for tail in _FIRST_LEAD_TAILS)
+
+
 #: A document-wide rule that the first unit listed leads, with the parenthesis or clause that states it.
 _FIRST_IS_LEAD = re.compile(
     rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）|(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
@@ -176,12 +185,20 @@ _LONE_SPACE = re.compile(
 _SPACE_CHAR = re.compile(r"[ \u3000\xa0]")
 
 
+#: A character a copy could not encode, shown as ``?`` (an ideographic or no-break space lost by a
+#: GBK mirror: ``1? | 未来科技城…? | 祝振伟? | 临平新城? |``, ``沈 ?昱``): at a line end, before a
+#: space or a cell bar, or between a space and a Chinese character. A question is written ？.
+_LOST_CHARACTER = re.compile(r"\?(?=[ \t|\r\n]|$)|(?<=[ \t\u3000])\?(?=[\u4e00-\u9fff])", re.MULTILINE)
+
+
 def normalize(text: str) -> str:
     """Full-width punctuation and no lone spaces next to Chinese characters (12 月 → 12月).
 
     A tab or a run of spaces inside a line is kept as one tab: it may part
     the cells of a flattened table.
     """
+    if "?" in text:
+        text = _LOST_CHARACTER.sub(" ", text)
     for half, full in _HALF.items():  # str.replace scans in C; translate looks up every character
         text = text.replace(half, full)
     if "," in text:  # each pattern below needs the characters tested before it (str in, in C)
@@ -554,8 +571,7 @@ _LEAD_MARK = re.compile(r"(?P<name>[^、，；：（）]+)（牵头(?:单位|部
 
 def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
-    # every phrase of the rule says 为牵头 (a substring test, in C, before a pattern tried at every position)
-    first_is_lead = "为牵头" in content and bool(_FIRST_IS_LEAD.search(content))
+    first_is_lead = _may_state_first_lead(content) and bool(_FIRST_IS_LEAD.search(content))
     if first_is_lead:
         content = _FIRST_IS_LEAD.sub("", content)
     marked = [m.group("name").strip() for m in _LEAD_MARK.finditer(content)]
@@ -670,6 +686,7 @@ def _title(text: str) -> str:
 # -- tables -------------------------------------------------------------------------------
 
 _TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+")
+_BAR_SPLIT = re.compile(r"\s*\|\s*")
 
 
 def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
@@ -684,7 +701,10 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
     lines = text.split("\n")
     joined_cells: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
-        if "|" in line or "\t" in line:
+        if "|" in line:
+            # bars part the cells; a gap inside a cell is no cell of its own (余杭 2018: | 祝振伟  陈夏林 |)
+            joined_cells.extend((number, cell) for cell in _BAR_SPLIT.split(line))
+        elif "\t" in line:
             joined_cells.extend((number, cell) for cell in _TABLE_SPLIT.split(line))
         else:
             joined_cells.append((number, line))
@@ -704,6 +724,24 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
     return None
 
 
+_OWNER_LABELS = ("牵头单位", "责任单位", "配合单位")
+
+
+def _more_units(value: str) -> bool:
+    """A cell under a deadline column that is one more owner's name, not a date."""
+    return bool(_UNIT_NAME.match(value)) and not (_ONGOING.match(value) or _deadline_cell(value, 2000))
+
+
+def _is_sub_row(cell: str, following: str) -> bool:
+    """An unnumbered task sentence followed by its own deadline cell (rows that end with a date)."""
+    return (
+        cell.endswith("。")
+        and not re.match(rf"^(?:\d|[{_CN}]+、|（[{_CN}]+）)", cell)
+        and not _is_task_start(following)
+        and bool(find_deadlines(following, 2000))
+    )
+
+
 def _is_task_start(cell: str) -> re.Match[str] | None:
     return re.match(r"^(\d{1,3})(?:\s*[.．、]\s*(?!\d)(.*))?$", cell, re.DOTALL)
 
@@ -718,7 +756,7 @@ def _column_label(header: str, role: str) -> str:
     return _COLUMN_LABEL[role]
 
 
-def _read_table(  # noqa: PLR0912 - one pass over the cells, a branch per kind of cell
+def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch per kind of cell
     header: list[str], cells: list[tuple[int, str]]
 ) -> list[tuple[int, int, str, str, str, list[str]]]:
     """Rows as (line, number, group, text, owner cells…, deadline cells).
@@ -735,12 +773,22 @@ def _read_table(  # noqa: PLR0912 - one pass over the cells, a branch per kind o
     between = max(first_owner - text_column - 1, 0)
     tail = list(zip(header[first_owner:], roles[first_owner:], strict=True))
     rows: list[tuple[int, int, str, str, str, list[str]]] = []
+    dated_column = roles[-1] == "deadline"
     group = ""
     index = 0
     while index < len(cells):
         line, cell = cells[index]
         start = _is_task_start(cell)
         if start is None:
+            following = cells[index + 1][1] if index + 1 < len(cells) else ""
+            if rows and dated_column and following and _is_sub_row(cell, following):
+                # a second line of the row above, under its merged number and owner cells (大竹 2016:
+                # 5 / 开工建设县老年养护楼。/ 县民政局 / 5月底前动工 / 开工建设老年大学。/ 12月底前)
+                last = rows[-1]
+                clause = f"{last[4]}；完成时限：{following}" if last[4] else f"完成时限：{following}"
+                rows[-1] = (last[0], last[1], last[2], last[3], clause, last[5])
+                index += 2
+                continue
             if not re.match(r"^\d", cell):
                 group = cell
             index += 1
@@ -755,13 +803,19 @@ def _read_table(  # noqa: PLR0912 - one pass over the cells, a branch per kind o
             if index < len(cells) and not _is_task_start(cells[index][1]):
                 index += 1
         values: list[str] = []
-        for column, role in tail:
-            if index >= len(cells):
-                break
+        column_index = 0
+        while column_index < len(tail) and index < len(cells):
+            column, role = tail[column_index]
             value = cells[index][1]
             if _is_task_start(value) or re.match(rf"^(?:[{_CN}]+、|（[{_CN}]+）)", value):
                 break
             if role == "deadline":
+                if values and values[-1].startswith(_OWNER_LABELS) and _more_units(value):
+                    # a table with one cell a line lists several owners one to a line (大竹 2016:
+                    # 县水务局 / 县住建局 / 县护城河指挥部 / 12月底前): a unit's name is no deadline
+                    values[-1] += f"、{value}"
+                    index += 1
+                    continue
                 if not (_ONGOING.match(value) or find_deadlines(value, 2000) or len(value) <= 12):
                     break
             elif len(value) > 80:
@@ -769,6 +823,7 @@ def _read_table(  # noqa: PLR0912 - one pass over the cells, a branch per kind o
             if role in _COLUMN_LABEL:
                 values.append(f"{_column_label(column, role)}：{value}")
             index += 1
+            column_index += 1
         rows.append((line, number, group, text, "；".join(values), []))
     return rows
 
@@ -981,7 +1036,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     # read owners and dates
     all_owners = [_read(owners) if owners else None for *_, owners, _ in raw_tasks]
     first_is_lead = any(o is not None and o.first_is_lead for o in all_owners) or bool(
-        "为牵头" in norm and _FIRST_IS_LEAD.search(norm)
+        _may_state_first_lead(norm) and _FIRST_IS_LEAD.search(norm)
     )
     if first_is_lead:
         conventions.add(Convention.FIRST_UNIT_LEADS)
