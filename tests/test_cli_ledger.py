@@ -224,3 +224,19 @@ class TestReport:
         with pytest.raises(SystemExit):
             main(["report", "--ledger", str(SAMPLE)])
         assert "--as-of" in capsys.readouterr().err
+
+
+class TestReportWithoutTargets:
+    """A plan of the family that states no figure: the report says so instead of an empty table."""
+
+    def test_family_plan(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """钢城区 2021 (tests/data/family/real/gangcheng-district-2021.txt): four tasks, no figure."""
+        plan = Path(__file__).parent / "data" / "family" / "real" / "gangcheng-district-2021.txt"
+        ledger = tmp_path / "台账.csv"
+        assert main(["ledger", "init", str(ledger), "--plan", str(plan)]) == 0
+        capsys.readouterr()
+        assert main(["report", "--plan", str(plan), "--ledger", str(ledger), "--as-of", "2021-06-30"]) == 0
+        out = capsys.readouterr().out
+        assert "量化目标 targets:\n  （无量化目标 the plan states no quantitative target）" in out
+        assert "目标 target  表述 phrase" not in out
+        assert "常态推进 ongoing                4" in out

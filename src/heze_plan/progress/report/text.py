@@ -113,16 +113,16 @@ def to_table(result: Status, problems: Sequence[Problem] = ()) -> str:
         [*row[:-1], _both(t.attainment)]
         for row, t in zip(target_rows(result, label="phrase"), result.targets, strict=True)
     ]
-    lines += [
-        "",
-        "量化目标 targets:",
-        *grid(
+    lines += ["", "量化目标 targets:"]
+    if result.targets:
+        lines += grid(
             ["目标 target", "表述 phrase", "要求 wanted", "实际 actual", "截至 as of", "达成 attainment"],
             rows,
-        ),
-    ]
-    missing = [t for t in result.targets if t.attainment is Attainment.NO_ACTUAL]
-    lines.append(f"  {len(missing)} / {len(result.targets)} 项目标尚无实际值 (targets have no actual yet)")
+        )
+        missing = sum(t.attainment is Attainment.NO_ACTUAL for t in result.targets)
+        lines.append(f"  {missing} / {len(result.targets)} 项目标尚无实际值 (targets have no actual yet)")
+    else:  # a plan of the family often states no figure at all
+        lines.append("  （无量化目标 the plan states no quantitative target）")
     lines += _obligation_lines(result)
     errors = [p for p in problems if not p.warning]
     if problems:
