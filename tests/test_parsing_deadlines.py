@@ -27,6 +27,9 @@ class TestFindDeadlines:
             ("年内新增50个", "年内", dt.date(2023, 12, 31)),
             ("力争全年新增上市公司1家", "全年", dt.date(2023, 12, 31)),
             ("2023年全年跨境电商进出口增长", "2023年全年", dt.date(2023, 12, 31)),
+            # the list of deadline words: 今年 before a verb of completion, in the task's text
+            ("事项三，今年实现全覆盖。", "今年", dt.date(2023, 12, 31)),
+            ("今年完成老旧小区改造", "今年", dt.date(2023, 12, 31)),
         ],
     )
     def test_phrases(self, text: str, phrase: str, due: dt.date) -> None:
@@ -45,6 +48,8 @@ class TestFindDeadlines:
             "两年内完成改造",
             "3年内实现全覆盖",
             "提供全年龄段服务",
+            "今年以来成效明显",
+            "做好今年工作",
         ],
     )
     def test_not_deadlines(self, text: str) -> None:

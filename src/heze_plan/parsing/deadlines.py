@@ -47,8 +47,9 @@ _LEADING_PUNCT = re.compile(r"^[\s，,：:、]+")
 #: year and half-year phrases need 年底/年末/年内/全年 and 上半年, tested with ``in``, which costs
 #: far less than a pattern tried at every position.
 _MONTH_WORD = re.compile(r"月\s*[底末]")
-#: What a year phrase cannot do without: 年底, 年末, 年内 or 全年 (found directly, see _year_phrases).
-_YEAR_WORD = re.compile(r"年[底末内]|全年")
+#: What a year phrase cannot do without: 年底, 年末, 年内, 全年 or 今年 (found directly, see
+#: _year_phrases).
+_YEAR_WORD = re.compile(r"年[底末内]|[全今]年")
 _TRAILING_PUNCT = re.compile(r"[\s，,、]+$")
 
 
@@ -131,7 +132,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         offset = _RELATIVE_YEAR.get(text[max(match.start() - 2, 0) : match.start()], 0)
         due = end_of_month(int(explicit) if explicit else year + offset, int(match.group("month")))
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
-    year_words = "年底" in text or "年末" in text or "年内" in text or "全年" in text
+    year_words = "年底" in text or "年末" in text or "年内" in text or "全年" in text or "今年" in text
     for match in _year_phrases(text) if year_words else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
