@@ -741,3 +741,102 @@ class TestHezeAsAWebCopy:
         # 58 and 170: the errata (a dropped 责任单位 label, 部 printed twice), which fit only the
         # text as published with its line breaks; 144: 市工业和信息化局等 keeps its 等 here.
         assert differ == [58, 144, 170]
+
+
+class TestTablesWithoutGaps:
+    """Task tables whose cells one space parts, or nothing: issue 11 lists cells "separated by |,
+    tabs, runs of spaces, or nothing", and web copies often keep a single space between cells."""
+
+    def test_single_spaces(self) -> None:
+        text = (
+            "某市2022年任务分工表\n序号 重点任务 牵头单位 责任单位 完成时限\n"
+            "1 优化企业开办流程 市市场监管局 市税务局、市公安局 2022年6月底\n"
+            "2 压缩审批时间，引进人才 2.7 万人 市行政审批局 市住建局 市司法局 2022年9月底\n"
+            "3 推进改革 市发改委 持续推进\n"
+        )
+        assert _tasks(text) == [
+            (1, ("市市场监管局",), ("市税务局", "市公安局"), [D(2022, 6, 30)]),
+            (2, ("市行政审批局",), ("市住建局", "市司法局"), [D(2022, 9, 30)]),
+            (3, ("市发改委",), (), []),
+        ]
+        report = parse_with_report(text)
+        assert Convention.SPACED_TABLE in report.conventions
+        assert report.plan.tasks[1].text == "压缩审批时间，引进人才2.7万人"
+
+    def test_nothing_between_cells(self) -> None:
+        # the names glued at a cell's edge (市行政审批局市司法局) are two cells: lead, then responsible
+        text = (
+            "某市2022年任务分工表\n序号重点任务牵头单位责任单位完成时限\n"
+            "1优化企业开办流程市市场监管局市税务局、市公安局2022年6月底\n"
+            "2压缩审批时间市行政审批局市司法局2022年9月底\n"
+            "3推进全市企业开办市城市管理局各县区政府年底前\n"
+        )
+        assert _tasks(text) == [
+            (1, ("市市场监管局",), ("市税务局", "市公安局"), [D(2022, 6, 30)]),
+            (2, ("市行政审批局",), ("市司法局",), [D(2022, 9, 30)]),
+            (3, ("市城市管理局",), ("各县区政府",), [D(2022, 12, 31)]),
+        ]
+        assert [t.text for t in parse(text).tasks] == ["优化企业开办流程", "压缩审批时间", "推进全市企业开办"]
+
+    def test_prose_with_spaces_is_no_table(self) -> None:
+        text = "某县2021年工作要点\n1.推进 一网通办，6月底前完成。（牵头单位：县审批局）\n"
+        assert _tasks(text) == [(1, ("县审批局",), (), [D(2021, 6, 30)])]
+
+
+class TestCopiesOfCopies:
+    """What a copy from a PDF or a web page leaves in the text."""
+
+    def test_page_number_inside_an_owner_clause(self) -> None:
+        text = (
+            "某市2021年工作方案\n1.事项一，6月底前完成。（牵头单位：市甲局；责任单位：\n— 3 —\n市乙局）\n"
+            "2.事项二。（牵头单位：市丙局）\n第4页\n3.事项三。（牵头单位：市丁局）\n"
+        )
+        assert _tasks(text) == [
+            (1, ("市甲局",), ("市乙局",), [D(2021, 6, 30)]),
+            (2, ("市丙局",), (), []),
+            (3, ("市丁局",), (), []),
+        ]
+
+    def test_one_line_with_chapters_and_items(self) -> None:
+        text = (
+            "某区2021年工作要点 一、优化服务 1.推进一网通办，6月底前完成。（牵头单位：区审批局；"
+            "责任单位：区大数据中心） 2.压缩时间。（牵头单位：区住建局） 二、强化保障 "
+            "3.加强督查。（牵头单位：区政府办）"
+        )
+        assert _tasks(text) == [
+            (1, ("区审批局",), ("区大数据中心",), [D(2021, 6, 30)]),
+            (2, ("区住建局",), (), []),
+            (3, ("区政府办",), (), []),
+        ]
+        assert [a.name for a in parse(text).areas] == ["优化服务", "强化保障"]
+
+    def test_lenticular_brackets_inside_a_name_are_kept(self) -> None:
+        # issue 11: 各县〔区〕人民政府、开发区〔新区〕管委会 is one unit, named as printed
+        text = (
+            "某市2019年工作方案\n1.推进简政放权。"
+            "（牵头单位：市审批局；责任单位：各县〔区〕人民政府、开发区〔新区〕管委会）\n"
+        )
+        assert _tasks(text) == [(1, ("市审批局",), ("各县〔区〕人民政府、开发区〔新区〕管委会",), [])]
+
+
+class TestLeagueUnits:
+    """Inner Mongolia's 盟 and 旗: 盟直有关部门 is a collective of its own, as 市直有关部门."""
+
+    def test_league_collectives(self) -> None:
+        text = (
+            "锡林郭勒盟2022年工作要点\n1.优化营商环境。（牵头单位：盟行政审批和政务服务局；"
+            "责任单位：各旗县市人民政府、盟直有关部门）\n"
+        )
+        assert _tasks(text) == [(1, ("盟行政审批和政务服务局",), ("各旗县市人民政府", "盟直有关部门"), [])]
+
+    def test_league_and_banner_kinds(self) -> None:
+        # a banner's plan: the league's bureau is a branch of the higher level, 旗直各部门 a collective
+        text = (
+            "某旗2022年工作要点\n1.事项一。（牵头单位：旗发改委；责任单位：盟生态环境局某旗分局、旗直各部门）\n"
+            "2.事项二。（牵头单位：旗民政局）\n"
+        )
+        plan = parse(text)
+        kinds = {unit.name: unit.kind for unit in plan.units}
+        assert kinds["旗发改委"] is UnitKind.MUNICIPAL_DEPARTMENT
+        assert kinds["盟生态环境局某旗分局"] is UnitKind.BRANCH_AGENCY
+        assert kinds["旗直各部门"] is UnitKind.COLLECTIVE

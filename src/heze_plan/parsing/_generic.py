@@ -195,7 +195,10 @@ def normalize(text: str) -> str:
     """Full-width punctuation and no lone spaces next to Chinese characters (12 月 → 12月).
 
     A tab or a run of spaces inside a line is kept as one tab: it may part
-    the cells of a flattened table.
+    the cells of a flattened table; so is a single space under a header whose
+    names single spaces part (序号 重点任务 牵头单位 …, see ``_spaced_row``).
+    A page number left on its own line by a copy from a PDF (— 3 —, 第3页)
+    becomes a blank line, so that a clause cut by the page joins up again.
     """
     if "?" in text:
         text = _LOST_CHARACTER.sub(" ", text)
@@ -204,16 +207,231 @@ def normalize(text: str) -> str:
     if "," in text:  # each pattern below needs the characters tested before it (str in, in C)
         text = _COMMA.sub("，", text)
     lines = []
+    spaced_header: list[str] | None = None
     for raw in text.split("\n"):
         line = raw.strip(" \t\u3000\xa0\r")
         if "\t" in line or "  " in line or "\u3000" in line or "\xa0" in line:
             line = _CELL_GAP.sub("\t", line)
+        if " " in line and "\t" not in line:
+            if spaced_header is not None and (row := _spaced_row(line, spaced_header)) is not None:
+                lines.append(row)
+                continue
+            header = _spaced_header(line)
+            if header is not None:
+                spaced_header = header
+                lines.append("\t".join(header))
+                continue
+        elif "\t" not in line and line[:1].isdigit() and spaced_header is not None:
+            if (row := _glued_row(line, spaced_header)) is not None:
+                lines.append(row)
+                continue
+        elif "\t" not in line and len(line) <= 40 and (header := _glued_header(line)) is not None:
+            spaced_header = header
+            lines.append("\t".join(header))
+            continue
+        if line[:1] in "-—–－第" and _PAGE_MARK.match(line):
+            line = ""
         lines.append(_drop_lone_spaces(line))
     return "\n".join(lines)
 
 
+#: A page number on a line of its own, as a copy from a PDF keeps it: — 3 —, - 12 -, 第3页, 第3页 共9页.
+_PAGE_MARK = re.compile(
+    r"^(?:[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，/]?\s*共\s*\d{1,3}\s*页)?)$"
+)
+
+
+def _spaced_header(line: str) -> list[str] | None:
+    """A table header whose names single spaces part (序号 重点任务 牵头单位 责任单位 完成时限), or None.
+
+    Web copies often keep one space between a table's cells. Three names or
+    more, every one a header of the vocabulary, an owner column among them
+    and a number or task column: a line of prose never reads so.
+    """
+    cells = line.split()
+    if len(cells) < 3:
+        return None
+    roles = [vocabulary().role(cell) for cell in cells]
+    if None in roles or not {"lead", "shared"} & set(roles) or not {"number", "task"} & set(roles):
+        return None
+    return cells
+
+
+def _glued_header(line: str) -> list[str] | None:
+    """A table header with nothing between its names (序号重点任务牵头单位责任单位完成时限), or None.
+
+    The line is cut into the vocabulary's header names, the longest name
+    first at each place; the same tests as ``_spaced_header`` then apply.
+    """
+    if "单位" not in line and "部门" not in line and "牵头" not in line:
+        return None
+    names = sorted(vocabulary().headers, key=len, reverse=True)
+    cells: list[str] = []
+    at = 0
+    while at < len(line):
+        name = next((n for n in names if line.startswith(n, at)), None)
+        if name is None:
+            return None
+        cells.append(name)
+        at += len(name)
+    return _spaced_header(" ".join(cells))
+
+
+#: The last characters of a unit's name (…局, …委, …政府, …管委会), not a verb's (开办, 督办); a
+#: level prefix starts one.
+_VERB_BAN = "(?<![开举创承兴主协督代帮领包交查])办"
+_UNIT_ENDING = re.compile(
+    rf"(?:局|委|{_VERB_BAN}|厅|中心|院|政府|管委会|公司|部|队|所|站|社|署|处|室|会|海关|支行|集团)$"
+)
+_LEVEL_PREFIX = "省市州盟县区旗"
+#: A unit's ending with the next unit's first character glued to it: a cell's edge in a glued row.
+_CELL_GLUE = re.compile(rf"(?:局|委|厅|院|署|政府|管委会|中心|公司|{_VERB_BAN})(?=[省市州盟县区旗各])")
+#: A deadline cell at the end of a glued row: 2022年6月底, 9月底前, 年底前, 持续推进.
+_GLUED_DEADLINE = re.compile(
+    r"(?:(?:(?:19|20)\d{2}年)?(?:1[0-2]|[1-9])月(?:底|末|中旬|上旬|下旬|[1-3]?\d日)?(?:前|完成)?"
+    r"|(?:(?:19|20)\d{2}年)?年(?:底|末|内)前?|全年|长期坚持|持续推进|长期推进|常态化推进|长期)$"
+)
+
+
+def _opens_unit(text: str, at: int) -> bool:
+    """Whether ``text[at]`` can open a unit's name: a level prefix (市, 县…) or 各, not 市场, 城市, 社区."""
+    char = text[at]
+    if char == "各":
+        return True
+    if char not in _LEVEL_PREFIX:
+        return False
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    if char == "市":
+        return after != "场" and before not in "城都"
+    if char in "区县":
+        return after != "域" and before not in "社园景城街校新小矿片辖郊"
+    return True
+
+
+def _glued_units(text: str) -> tuple[str, list[list[str]]]:
+    """The task's text and its owner cells, read from the end of a row with nothing between cells.
+
+    Walking back from the end: a unit ends like one (…局); it starts after a
+    、 of its cell, after the ending of a unit glued before it (a new cell:
+    市市场监管局市税务局), or at the level prefix nearest its end, with the
+    prefixes just before it (流程市市场监管局 → 市市场监管局; 各县区政府). What
+    is left before the first unit is the task's text. Cells come in the
+    row's order.
+    """
+    cells: list[list[str]] = [[]]
+    end = len(text)
+    start = end
+    while end > 0 and _UNIT_ENDING.search(text, 0, end):
+        window = max(0, end - 24)
+        separator = text.rfind("、", window, end)
+        glues = _CELL_GLUE.finditer(text, max(window, separator + 1), end - 1)
+        glue = max((m.end() for m in glues), default=-1)
+        floor = max(window, separator + 1, glue)
+        begin = next((i for i in range(end - 3, floor - 1, -1) if _opens_unit(text, i)), None)
+        if begin is None:
+            # no prefix: a name of a list (市税务局、公安局) or glued after another unit
+            if floor not in (separator + 1, glue):
+                break
+            begin = floor
+        else:
+            while begin > floor and _opens_unit(text, begin - 1):
+                begin -= 1
+        name = text[begin:end]
+        if not _UNIT_NAME.match(name):
+            break
+        cells[-1].insert(0, name)
+        start = begin
+        if begin > 0 and text[begin - 1] == "、":
+            end = begin - 1
+        elif begin > 0 and begin == glue:
+            cells.append([])
+            end = begin
+        else:
+            break
+    return text[:start], [cell for cell in reversed(cells) if cell]
+
+
+def _glued_row(line: str, header: list[str]) -> str | None:
+    """A row of a table with nothing between its cells as tab-parted cells, or None.
+
+    The number opens it, a deadline under a deadline column closes it, the
+    owners are read back from its end (``_glued_units``): the first owner
+    column takes the first cell, the last owner column the rest.
+    """
+    roles = [vocabulary().role(cell) or "" for cell in header]
+    number = re.match(r"^(\d{1,3})[.．、]?", line)
+    if number is None or roles[0] != "number":
+        return None
+    rest = line[number.end() :]
+    deadline = ""
+    if roles[-1] == "deadline" and (found := _GLUED_DEADLINE.search(rest)) is not None:
+        deadline, rest = found.group(0), rest[: found.start()]
+    task, owner_cells = _glued_units(rest)
+    if not owner_cells or not task:
+        return None
+    columns = sum(1 for role in roles if role in ("lead", "shared"))
+    cells = [number.group(1), task]
+    if columns > 1 and len(owner_cells) > 1:
+        cells += ["、".join(owner_cells[0]), "、".join(u for cell in owner_cells[1:] for u in cell)]
+    else:
+        cells.append("、".join(u for cell in owner_cells for u in cell))
+    if deadline:
+        cells.append(deadline)
+    return "\t".join(cells)
+
+
+_LIST_PARTS = re.compile("[、，]")
+_ROW_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
+
+
+def _spaced_row(line: str, header: list[str]) -> str | None:
+    """A row of a single-spaced table as tab-parted cells, or None when ``line`` starts no row.
+
+    Spaces also stand inside cells (人才 2.7 万人, two units of one cell), so
+    the cells are found by what they hold: the number first, a date or
+    持续推进 last under a deadline column, unit names before it under the
+    owner columns (the first owner column takes one, the last the rest), the
+    columns passed over (责任领导) just before them, and the task's text in
+    between.
+    """
+    tokens = line.split()
+    words = vocabulary()
+    roles = [words.role(cell) or "" for cell in header]
+    if len(tokens) < 3 or not _ROW_NUMBER.match(tokens[0]) or roles[0] != "number":
+        return None
+    cells = [tokens.pop(0)]
+    deadline = ""
+    if roles[-1] == "deadline" and (_ONGOING.match(tokens[-1]) or _deadline_cell(tokens[-1], 2000)):
+        deadline = tokens.pop()
+    owner_roles = [role for role in roles if role in ("lead", "shared")]
+    owners: list[str] = []
+    while len(tokens) > 1 and all(_UNIT_NAME.match(n) for n in _LIST_PARTS.split(tokens[-1].strip("，、；"))):
+        owners.insert(0, tokens.pop())
+    if not owners:
+        return None
+    passed_over = sum(1 for role in roles if role in ("ignored", "area"))
+    for _ in range(min(passed_over, len(tokens) - 1)):
+        tokens.pop()
+    cells.append(" ".join(tokens))
+    if len(owner_roles) > 1 and len(owners) > 1:
+        cells += [owners[0], "、".join(owners[1:])]
+    else:
+        cells.append("、".join(owners))
+    if deadline:
+        cells.append(deadline)
+    return "\t".join(_drop_lone_spaces(cell) for cell in cells)
+
+
+#: A chapter or item number after a space inside a line (… 二、强化保障 3.加强督查): the space
+#: parts two paragraphs of a text copied as one line, so it is kept as their boundary.
+_MARKER_AFTER = re.compile(rf"[{_CN}]{{1,3}}、|\d{{1,3}}[.．、](?![\d%．.])|（[{_CN}]{{1,3}}）")
+
+
 def _drop_lone_spaces(line: str) -> str:
     """``_LONE_SPACE.sub("", line)``, with the pattern tried only where a space stands.
+
+    A space before a chapter or item number (``_MARKER_AFTER``) stays.
 
     Each match is one space character, so trying the pattern at each space
     (its lookbehind sees the line before it) drops the same characters as a
@@ -222,7 +440,7 @@ def _drop_lone_spaces(line: str) -> str:
     pieces: list[str] = []
     last = 0
     for space in _SPACE_CHAR.finditer(line):
-        if _LONE_SPACE.match(line, space.start()):
+        if _LONE_SPACE.match(line, space.start()) and not _MARKER_AFTER.match(line, space.end()):
             pieces.append(line[last : space.start()])
             last = space.end()
     if not pieces:
@@ -446,7 +664,7 @@ def _owner_split(item: _Item) -> None:
 
 
 #: A part of a 、-list that names a collective of its own (各部门, 有关单位, 区直各部门).
-_COLLECTIVE_START = re.compile(r"各|有关|[省市州县区旗]直|[省市州县区旗]级(?:各|有关|相关)")
+_COLLECTIVE_START = re.compile(r"各|有关|[省市州盟县区旗]直|[省市州盟县区旗]级(?:各|有关|相关)")
 
 
 def _clean_names(names: Iterable[str]) -> list[str]:
@@ -887,6 +1105,19 @@ def _year(  # noqa: PLR0911 - one return per source of the year, in order
     return None
 
 
+def _printed_brackets(names: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Names with the lenticular brackets the source prints in them (各县〔区〕人民政府), not （）.
+
+    The text is read with every bracket made （）; a name the source never
+    prints so, but prints with 〔〕, gets its own brackets back.
+    """
+    printed = []
+    for name in names:
+        variant = name.replace("（", "〔").replace("）", "〕")
+        printed.append(variant if "（" in name and name not in text and variant in text else name)
+    return tuple(printed)
+
+
 def _first_line(text: str) -> str:
     return next((line.strip() for line in text.split("\n") if line.strip()), "")
 
@@ -913,6 +1144,11 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     front_lines: list[str] = []
     if table is not None:
         conventions.add(Convention.FLATTENED_TABLE)
+        if any(
+            "\t" in cells and not _CELL_GAP.search(raw)
+            for cells, raw in zip(norm.split("\n"), text.split("\n"), strict=False)
+        ):
+            conventions.add(Convention.SPACED_TABLE)
         header, cells = table
         for line, number, group, body, owners, _ in _read_table(header, cells):
             raw_tasks.append((line, number, str(number), group or "任务", body, owners, False))
@@ -1086,6 +1322,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             conventions |= clause.conventions
         if not leads and others and first_is_lead:
             leads, others = others[:1], others[1:]
+        if "〔" in text:
+            leads, others = _printed_brackets(leads, text), _printed_brackets(others, text)
         if not leads and others:
             conventions.add(Convention.NO_LEAD_UNITS)
         if not leads and clause is not None:

@@ -116,6 +116,8 @@ class Convention(enum.Enum):
     TASKS_RENUMBERED = "tasks renumbered in order (the source numbers restart)"
     #: Tasks at another numbered level than 1. (（一） items or （1） sub-items).
     OTHER_TASK_LEVEL = "tasks at the （一） or （1） level"
+    #: A table whose cells single spaces part, or nothing at all (序号 重点任务 牵头单位 …).
+    SPACED_TABLE = "a task table with its cells parted by single spaces or by nothing"
 
 
 @attrs.frozen

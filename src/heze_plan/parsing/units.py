@@ -37,8 +37,8 @@ __all__ = [
 ]
 
 #: The administrative levels a plan can be issued at, by the prefix of their units.
-LEVELS = ("省", "市", "州", "县", "区")
-_PREFIX = "[市省州县区]"
+LEVELS = ("省", "市", "州", "盟", "县", "区", "旗")
+_PREFIX = "[市省州盟县区旗]"
 #: A ，-separated group that names several bodies as one (各县区政府、管委会,
 #: 市有关部门、单位, 省直各部门, 水、电、气、热各专营单位).
 _COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关)|.*各专营单位$|.*等相关)")
@@ -59,8 +59,10 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], UnitKind], ...] = (
 _HIGHER = {
     "市": re.compile(r"^省"),
     "州": re.compile(r"^省"),
-    "县": re.compile(r"^[省市州]"),
-    "区": re.compile(r"^[省市州]"),
+    "盟": re.compile(r"^省"),
+    "县": re.compile(r"^[省市州盟]"),
+    "区": re.compile(r"^[省市州盟]"),
+    "旗": re.compile(r"^[省市州盟]"),
     "省": None,
 }
 
