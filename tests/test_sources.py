@@ -10,6 +10,7 @@ shipped errata), field by field.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import importlib
 import io
 import zipfile
@@ -399,6 +400,31 @@ class TestHtml:
             (2, ("区发展改革局",), ("区财政局", "区市场监管局")),
         ]
         assert [m.due.isoformat() for m in read.tasks[0].milestones] == ["2023-09-30"]
+
+    def test_page_that_is_a_title_and_a_table(self, tmp_path: Path) -> None:
+        """A page holding only a title and a task table is read whole, not its longest cell; units
+        one to a line in a cell (``<br>``) are several units."""
+        long_task = "推进一网通办，实现政务服务事项全程网办，企业群众办事只跑一次，全面提升政务服务效能"
+        page = tmp_path / "表.html"
+        page.write_text(
+            "<html><head><meta charset='utf-8'></head><body><div class='nav'><a href='/'>首页</a></div>"
+            "<div class='article'><h1>某市2022年优化营商环境重点任务分工表</h1><table>"
+            "<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>责任单位</td><td>完成时限</td></tr>"
+            f"<tr><td>1</td><td>{long_task}</td><td>市行政审批局</td><td>市大数据局<br>各县区政府</td>"
+            "<td>2022年6月底</td></tr>"
+            "<tr><td>2</td><td>压缩工程建设项目审批时间，社会投资简易低风险项目审批不超过15个工作日</td>"
+            "<td>市住建局</td><td></td><td>2022年9月底</td></tr>"
+            "<tr><td>3</td><td>优化纳税服务</td><td>市税务局</td><td><p>市财政局</p><p>市人社局</p></td>"
+            "<td>持续推进</td></tr></table></div><div class='footer'>版权所有</div></body></html>",
+            encoding="utf-8",
+        )
+        read = heze_plan.read(page)
+        assert read.document.year == 2022
+        assert [(t.lead_units, t.responsible_units, [m.due for m in t.milestones]) for t in read.tasks] == [
+            (("市行政审批局",), ("市大数据局", "各县区政府"), [dt.date(2022, 6, 30)]),
+            (("市住建局",), (), [dt.date(2022, 9, 30)]),
+            (("市税务局",), ("市财政局", "市人社局"), []),
+        ]
 
 
 class TestTables:

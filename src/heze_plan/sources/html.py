@@ -8,7 +8,9 @@ elements named as furniture (class or id ``footer``, ``nav``, ``menu``,
 page's text; the
 article is then the element whose paragraphs hold the most text outside
 links (each ``<p>`` or run of text between ``<br>`` counts for its parent, half
-for its grandparent, readability's rule), so breadcrumbs, menus, sidebars
+for its grandparent, readability's rule; text in a table counts for the
+table, so a plan published as a task table is read whole, not its longest
+row), so breadcrumbs, menus, sidebars
 and footers of links are left out. Inside it each ``<p>``, ``<div>``,
 heading, list item and ``<br>`` ends a paragraph; a task table
 (:mod:`heze_plan.sources.table`) reads as tasks, any other table row by row.
@@ -21,6 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from heze_plan.data.vocabulary import vocabulary
 from heze_plan.errors import SourceError
 from heze_plan.sources._shared import decode, paragraphs_text, require
 from heze_plan.sources.table import table_text
@@ -85,6 +88,8 @@ _FURNITURE = re.compile(
     r"|share|toolbar|friendlinks?|position|location|weizhi|dqwz|bottom)(?:$|[\s_\d-])",
     re.IGNORECASE,
 )
+#: The parts of a table, whose text counts for the table as a whole when the article is sought.
+_TABLE_PARTS = frozenset({"td", "th", "tr", "tbody", "thead", "tfoot"})
 #: An article holds at least this many Chinese characters outside links.
 _MINIMUM = 40
 
@@ -100,8 +105,18 @@ def _own_text(element: Any) -> str:
     return "".join(parts)
 
 
+def _is_task_table(table: Any) -> bool:
+    """Whether a table's first rows hold a task table's header (牵头单位, 责任单位… in a cell)."""
+    for row in list(table.iter("tr"))[:5]:
+        roles = {vocabulary().role(cell.text_content()) for cell in row.iter("td", "th")}
+        if roles & {"lead", "shared"}:
+            return True
+    return False
+
+
 def _article(root: Any) -> tuple[Any, float]:
     scores: dict[Any, float] = defaultdict(float)
+    tables: dict[Any, bool] = {}
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -118,6 +133,12 @@ def _article(root: Any) -> tuple[Any, float]:
         target = element if element.tag != "p" else element.getparent()
         if target is None:
             continue
+        if target.tag in _TABLE_PARTS:
+            # a task table's text counts for the table, not for its longest row or cell (a table
+            # that lays out a page, with the article in one cell, keeps the cell's own score)
+            table = next(target.iterancestors("table"), None)
+            if table is not None and tables.setdefault(table, _is_task_table(table)):
+                target = table
         scores[target] += weight
         grandparent = target.getparent()
         if grandparent is not None:
@@ -125,14 +146,26 @@ def _article(root: Any) -> tuple[Any, float]:
     if not scores:
         return root, 0.0
     best = max(scores, key=scores.__getitem__)
-    return best, scores[best]
+    score = scores[best]
+    if best.tag == "table" and best.getparent() is not None:
+        # the table's container holds its title (<h1>…2022年…任务分工表</h1>) and notes around it
+        best = best.getparent()
+    return best, score
+
+
+def _cell_text(cell: Any) -> str:
+    """A table cell's text with a line break for each ``<br>`` and paragraph: units one to a line."""
+    for inner in cell.iter("br", "p", "div"):
+        if inner is not cell:
+            inner.tail = "\n" + (inner.tail or "")
+    return str(cell.text_content())
 
 
 def _paragraphs(element: Any, path: Path, out: list[str]) -> None:
     """The element's text with a paragraph break at each block and <br>, in document order."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "table":
-        rows = [[cell.text_content() for cell in row.iter("td", "th")] for row in element.iter("tr")]
+        rows = [[_cell_text(cell) for cell in row.iter("td", "th")] for row in element.iter("tr")]
         tasks = table_text(rows, str(path), section=False)
         if tasks is not None:
             out.extend(tasks.split("\n\n"))
