@@ -330,6 +330,42 @@ def write_xlsx(path: Path, plan: Plan) -> Path:
     return path
 
 
+def write_docx_table(path: Path, plan: Plan) -> Path:
+    """The task table as a Word table (附件 and the title above it, the header row repeated on each
+    page, each area row merged across the five columns), for LibreOffice to typeset as a PDF."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    rows = task_rows(plan)
+    header_at = rows.index(TABLE_HEADER)
+    for row in rows[:header_at]:
+        document.add_paragraph(str(row[0]))
+    table = document.add_table(rows=0, cols=5)
+    table.style = "Table Grid"
+    widths = (Cm(1.5), Cm(11.5), Cm(4.5), Cm(6), Cm(2.5))
+    for row in rows[header_at:]:
+        cells = table.add_row().cells
+        if len(row) == 1:
+            merged = cells[0].merge(cells[4])
+            merged.text = str(row[0])
+            continue
+        for cell, value, width in zip(cells, row, widths, strict=True):
+            cell.text = str(value)
+            cell.width = width
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    document.save(str(path))
+    return path
+
+
 def write_csv(path: Path, plan: Plan, encoding: str = "gb18030") -> Path:
     """The task table as CSV in GB18030, as Excel saves it on a Chinese Windows."""
     with path.open("w", encoding=encoding, newline="") as handle:

@@ -359,6 +359,91 @@ class TestOfficeFormats:
             heze_plan.read(path)
 
 
+@pytest.fixture(scope="session")
+def pdf_task_tables(tmp_path_factory: pytest.TempPathFactory, plan: Plan) -> dict[str, Path]:
+    """Task tables typeset by LibreOffice: Heze's 195 tasks as a Word table over many pages, and a small
+    table with a lead unit merged down over two tasks."""
+    pytest.importorskip("pdfplumber", reason="pdfplumber (the pdf extra) reads ruled tables")
+    if plan_files.soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    import docx
+
+    folder = tmp_path_factory.mktemp("pdf-tables")
+    profile = tmp_path_factory.mktemp("lo-profile-tables")
+    small = docx.Document()
+    small.add_paragraph("某县2022年优化营商环境重点任务分工表")
+    table = small.add_table(rows=4, cols=4)
+    table.style = "Table Grid"
+    values = [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        ["1", "推行企业开办“一窗通办”，实现全程网上办理。", "县行政审批服务局", "2022年6月底"],
+        ["2", "推行工程建设项目“拿地即开工”。", "", "2022年9月底"],
+        ["3", "优化纳税服务，拓展非接触式办税。", "县税务局\n县财政局", "持续推进"],
+    ]
+    for row, texts in zip(table.rows, values, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    table.cell(1, 2).merge(table.cell(2, 2))
+    table.cell(1, 2).text = "县行政审批服务局"
+    small.save(str(folder / "merged.docx"))
+    plan_files.write_docx_table(folder / "分工表.docx", plan)
+    try:
+        return {
+            name: plan_files.libreoffice_convert(folder / f"{name}.docx", "pdf", folder / "pdf", profile)
+            for name in ("分工表", "merged")
+        }
+    except (FileNotFoundError, OSError) as error:
+        pytest.skip(f"LibreOffice cannot convert here (Writer missing?): {error}")
+
+
+class TestPdfTaskTables:
+    """A plan published as a ruled task table in a PDF (附件：重点任务分工表), as LibreOffice typesets
+    it: the text layer interleaves the cells line by line, the table's ruling gives them back."""
+
+    def test_heze_as_a_table_over_many_pages(self, pdf_task_tables: dict[str, Path], plan: Plan) -> None:
+        """All 195 tasks, with rows the page breaks cut, units one to a line, the header repeated on
+        each page. Parentheses come back full-width from this font, so they are compared so."""
+        read = heze_plan.read(pdf_task_tables["分工表"])
+        wide = str.maketrans("()", "（）")
+        assert len(read.tasks) == 195
+        for got, want in zip(read.tasks, _closed(plan.tasks), strict=True):
+            assert (got.number, got.area, got.lead_units, got.responsible_units) == (
+                want.number,
+                want.area,
+                want.lead_units,
+                want.responsible_units,
+            )
+            assert [m.due for m in got.milestones] == [m.due for m in want.milestones], got.number
+            assert got.text.translate(wide) == want.text.translate(wide), got.number
+        assert [a.name for a in read.areas] == [a.name for a in plan.areas]
+        assert read.document.number == plan.document.number
+
+    def test_lead_merged_down_over_two_tasks(self, pdf_task_tables: dict[str, Path]) -> None:
+        read = heze_plan.read(pdf_task_tables["merged"])
+        assert read.year == 2022
+        assert [(t.lead_units, [m.due for m in t.milestones]) for t in read.tasks] == [
+            (("县行政审批服务局",), [dt.date(2022, 6, 30)]),
+            (("县行政审批服务局",), [dt.date(2022, 9, 30)]),
+            (("县税务局", "县财政局"), []),
+        ]
+
+    def test_without_pdfplumber_the_text_layer_is_read(
+        self, pdf_task_tables: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """pdfplumber is part of the pdf extra; without it the reader falls back to the text layer."""
+        real_import = importlib.import_module
+
+        def no_pdfplumber(name: str, *args: object) -> object:
+            if name == "pdfplumber":
+                raise ImportError(name)
+            return real_import(name, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(importlib, "import_module", no_pdfplumber)
+        text = read_text(pdf_task_tables["merged"])
+        assert "序号" in text
+        assert "牵头单位：" not in text
+
+
 class TestHtml:
     """The article of a web page, not its navigation, breadcrumbs, sidebar, footer or scripts."""
 

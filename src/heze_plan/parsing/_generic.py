@@ -109,7 +109,9 @@ _ROLE_SUFFIX = re.compile(
 )
 #: The words every _ROLE_SUFFIX match ends with (before the end, or a final line break).
 _ROLE_WORDS = ("负责", "配合", "参与", "落实", "共同推进")
-_TITLE_END = re.compile(r"(?:方案|计划|意见|措施|要点|清单|分工|分解|规划|办法|通知|任务|安排|细则)$")
+_TITLE_END = re.compile(
+    r"(?:方案|计划|意见|措施|要点|清单|分工|分解|规划|办法|通知|任务|安排|细则|分工表|任务表|责任表|清单表|一览表)$"
+)
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[（\[]\s*((?:19|20)\d{2})\s*[）\]]\s*\d{1,4}\s*号")
 _RAW_DOC_NUMBER = re.compile(

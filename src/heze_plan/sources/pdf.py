@@ -14,20 +14,36 @@ STSong-Light, where pdfminer.six drops characters (·). Then:
   the next line, across a page break too;
 * spaces the layout put between Chinese characters go.
 
+A plan published as a ruled task table (附件：重点任务分工表, one row a task)
+comes out of a text layer as cells interleaved line by line. When a line of
+the text layer holds a task table's header names (序号 … 牵头单位 …), the
+pages from there are read with pdfplumber, which finds the table's ruling:
+the rows of every task table (a table continued on the next pages with as
+many columns, its header repeated or not) read as tasks
+(:func:`heze_plan.sources.table.table_text`), the text above the first and
+below the last as the rest of the document. Inside a cell, a line wrapped
+by the page joins up again, except after a unit's name (…局, …政府): units
+stand one to a line. A cell merged down over several rows (one lead unit
+for three tasks) gives its text to each of them.
+
 A PDF without a text layer (a scan) has nothing to read: that is an error
 that says so, not an empty plan.
 """
 
 from __future__ import annotations
 
+import importlib
 import io
 import logging
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
+from heze_plan.data.vocabulary import header_key, vocabulary
 from heze_plan.errors import SourceError
 from heze_plan.sources._shared import paragraphs_text, require
+from heze_plan.sources.table import table_text
 
 __all__ = ["SUFFIXES", "read"]
 
@@ -133,4 +149,220 @@ def read(path: Path, data: bytes) -> str:
             else "the PDF has no pages"
         )
         raise SourceError(path, msg)
+    first = next((index for index, page in enumerate(pages) if any(map(_is_header_line, page))), None)
+    if first is not None:
+        tabled = _with_tables(path, data, pages, first)
+        if tabled is not None:
+            return tabled
     return paragraphs_text(_paragraphs(_strip_furniture(pages)), layout_spaces=True)
+
+
+#: The header names of a task table's owner columns, and of its number and task columns.
+_OWNER_ROLES = frozenset({"lead", "shared"})
+_ROW_ROLES = frozenset({"number", "task"})
+
+
+def _is_header_line(line: str) -> bool:
+    """A line of the text layer that holds a task table's header: an owner column's name and a number
+    or task column's, with nothing but other header names around them (序号 重点任务 牵头单位 …)."""
+    key = header_key(line)
+    if not 4 <= len(key) <= 60 or ("单位" not in key and "部门" not in key and "牵头" not in key):
+        return False
+    roles: set[str] = set()
+    names = sorted(vocabulary().headers.items(), key=lambda item: -len(item[0]))
+    at = 0
+    while at < len(key):
+        found = next(((name, role) for name, role in names if key.startswith(name, at)), None)
+        if found is None:
+            return False
+        roles.add(found[1])
+        at += len(found[0])
+    return bool(roles & _OWNER_ROLES) and bool(roles & _ROW_ROLES)
+
+
+#: How a unit's name or a list of units ends (…局, …政府, 市有关部门、单位): a line break after it parts
+#: two units; any other line break in a cell is the page wrapping the text.
+_UNIT_END = re.compile(
+    r"(?:局|委|办|厅|院|署|政府|管委会|中心|公司|集团|队|所|站|部|行|处|室|会|单位|部门|机构|街道|乡镇|办事处)$"
+)
+
+
+#: A head office wrapped before its branch (国家金融监督管理总局 / 菏泽监管分局) is one unit's name.
+_HEAD_OFFICE = re.compile(r"总(?:局|公司|队|行)$")
+_BRANCH = re.compile(r"(?:分局|分公司|支队|大队|分行|支行)$")
+
+
+def _ends_a_unit(line: str, following: str) -> bool:
+    """Whether a full line of a cell ends one unit's name, so that the next line starts another."""
+    if _HEAD_OFFICE.search(line) and _BRANCH.search(following):
+        return False
+    return _UNIT_END.search(line) is not None
+
+
+def _continued(before: str | None, after: str | None) -> str | None:
+    """A cell that a page break cut, joined up: on a new line only where a unit's name ended."""
+    if not after:
+        return before
+    if not before:
+        return after
+    last, first = before.rsplit("\n", 1)[-1], after.split("\n", 1)[0]
+    return before + ("\n" if _ends_a_unit(last, first) else "") + after
+
+
+def _cell(value: str | None) -> str:
+    """A cell's text as ``_cell_texts`` gives it (line breaks where the text broke), stripped."""
+    return "\n".join(line.strip() for line in (value or "").split("\n") if line.strip())
+
+
+_Line = tuple[str, float, float, float]  # a line of a cell: its text, left and right edges, characters' size
+
+
+def _lines(chars: list[dict[str, Any]]) -> list[_Line]:
+    """Characters grouped into lines (tops within half a character), each read left to right."""
+    groups: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if groups and char["top"] - groups[-1][0]["top"] <= groups[-1][0]["size"] / 2:
+            groups[-1].append(char)
+        else:
+            groups.append([char])
+    lines: list[_Line] = []
+    for group in groups:
+        group.sort(key=lambda c: c["x0"])
+        text = "".join(c["text"] for c in group)
+        lines.append((text, group[0]["x0"], group[-1]["x1"], group[0]["size"]))
+    return lines
+
+
+def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    """Whether a character stands inside a cell's box (a point of slack on every side)."""
+    x0, top, x1, bottom = bbox
+    return bool(
+        x0 - 1 <= char["x0"]
+        and char["x1"] <= x1 + 1
+        and top - 1 <= char["top"]
+        and char["bottom"] <= bottom + 1
+    )
+
+
+def _cell_texts(table: Any, page: Any) -> list[list[str | None]]:
+    """A table's rows of cell texts: ``None`` for a cell covered by a merged one, and a line break only
+    where the text broke, not where the cell's width wrapped it.
+
+    A line that runs to within two characters of where the cell's text ends
+    on the right (its right edge less the margin its text keeps on the left)
+    was wrapped and joins the next, unless it ends a unit's name (…局,
+    …政府): units stand one to a line; a shorter line ends there.
+    """
+    chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip()]
+    rows: list[list[str | None]] = []
+    for row in table.rows:
+        texts: list[str | None] = []
+        for bbox in row.cells:
+            if bbox is None:
+                texts.append(None)
+                continue
+            lines = _lines([c for c in chars if _inside(c, bbox)])
+            margin = min((line[1] for line in lines), default=bbox[0]) - bbox[0]
+            text = ""
+            for index, (line, _, edge, size) in enumerate(lines):
+                text += line
+                if index + 1 < len(lines):
+                    full = bbox[2] - margin - edge < 2 * size
+                    text += "" if full and not _ends_a_unit(line, lines[index + 1][0]) else "\n"
+            texts.append(text)
+        rows.append(texts)
+    return rows
+
+
+def _is_header_row(row: list[str | None]) -> bool:
+    """A row holding an owner column's header name (牵头单位, 责任单位…)."""
+    words = vocabulary()
+    return any(words.role(_cell(value)) in _OWNER_ROLES for value in row)
+
+
+def _table_rows(tables: list[list[list[str | None]]]) -> list[list[str]]:
+    """The rows of the task tables: the first with a header, then those that continue it.
+
+    The first row of a table that continues another (on the next page, under
+    its repeated header) with an empty number cell is the rest of the row the
+    page cut: its cells join that row's. A cell that pdfplumber gives as
+    ``None`` is covered by a cell merged from above (one lead unit for three
+    tasks): outside the number and task columns, it takes that cell's text.
+    A row of one cell merged across (an area's title) stays as it is.
+    """
+    raw_rows: list[list[str | None]] = []
+    roles: list[str | None] = []
+    words = vocabulary()
+    for table in tables:
+        if not table:
+            continue
+        if not roles:
+            header = next((row for row in table[:3] if _is_header_row(row)), None)
+            if header is None:
+                continue
+            roles = [words.role(_cell(c)) for c in header]
+            raw_rows.append(header)
+        elif len(table[0]) != len(roles):
+            continue
+        body = [row for row in table if not _is_header_row(row)]
+        number = roles.index("number") if "number" in roles else None
+        if len(raw_rows) > 1 and body and number is not None and body[0][number] == "" and any(body[0]):
+            raw_rows[-1] = [_continued(old, new) for old, new in zip(raw_rows[-1], body[0], strict=False)]
+            body = body[1:]
+        raw_rows += body
+    rows: list[list[str]] = []
+    for raw in raw_rows:
+        row = [_cell(value) for value in raw]
+        merged_across = all(value is None for value in raw[1:])
+        if rows and not merged_across:
+            for index, value in enumerate(raw):
+                if value is None and roles[index] not in _ROW_ROLES and index < len(rows[-1]):
+                    row[index] = rows[-1][index]
+        rows.append(row)
+    return rows
+
+
+def _text_of(region: Any) -> list[str]:
+    """The lines of text in a region of a page (above or below the task table), page numbers left out."""
+    lines = str(region.extract_text() or "").split("\n")
+    return [line for line in lines if line.strip() and not _PAGE_NUMBER.match(line.strip())]
+
+
+def _with_tables(path: Path, data: bytes, pages: list[list[str]], first: int) -> str | None:
+    """The document read with its task tables as tables (see the module docs), or None when pdfplumber
+    is not installed or finds no ruled task table."""
+    try:
+        pdfplumber = importlib.import_module("pdfplumber")
+    except ImportError:
+        return None
+    tables: list[list[list[str | None]]] = []
+    above: list[str] = []
+    below: list[str] = []
+    last = first
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for index in range(first, len(pdf.pages)):
+                page = pdf.pages[index]
+                found = sorted(page.find_tables(), key=lambda table: table.bbox[1])
+                if not found:
+                    if tables:
+                        break
+                    continue
+                if not tables:
+                    top = found[0].bbox[1]
+                    above = _text_of(page.within_bbox((0, 0, page.width, top)))
+                tables += [_cell_texts(table, page) for table in found]
+                last = index
+                bottom = found[-1].bbox[3]
+                below = _text_of(page.within_bbox((0, bottom, page.width, page.height)))
+    except Exception as error:  # pdfminer raises many types on damaged files
+        raise SourceError(path, f"not a readable PDF (damaged or cut short): {error}") from None
+    rows = _table_rows(tables)
+    tasks = table_text(rows, str(path), section=False) if rows else None
+    if tasks is None:
+        return None
+    before = _paragraphs(_strip_furniture(pages[:first])) if first else []
+    after = _paragraphs(_strip_furniture(pages[last + 1 :])) if last + 1 < len(pages) else []
+    head = paragraphs_text(before + above, layout_spaces=True)
+    tail = paragraphs_text(below + after, layout_spaces=True)
+    return "\n\n".join(part.strip("\n") for part in (head, tasks, tail) if part.strip()) + "\n"
