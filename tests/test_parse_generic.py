@@ -840,3 +840,40 @@ class TestLeagueUnits:
         assert kinds["旗发改委"] is UnitKind.MUNICIPAL_DEPARTMENT
         assert kinds["盟生态环境局某旗分局"] is UnitKind.BRANCH_AGENCY
         assert kinds["旗直各部门"] is UnitKind.COLLECTIVE
+
+
+class TestInlineEnumerations:
+    """Numbers inside one paragraph that ends with one owner clause enumerate that task's work: the
+    task is the paragraph, with its deadlines (issue 11: one paragraph, one owner parenthesis)."""
+
+    def test_items_inside_an_area_paragraph(self) -> None:
+        text = (
+            "某市2022年工作要点\n一、优化政务服务\n（一）推进政务服务改革。重点抓好以下工作：1.推行一网通办；"
+            "2.推行一窗受理，6月底前完成。（牵头单位：市审批局；责任单位：市大数据局）\n"
+            "（二）深化放管服改革。（牵头单位：市发改委）\n"
+        )
+        assert _tasks(text) == [
+            (1, ("市审批局",), ("市大数据局",), [D(2022, 6, 30)]),
+            (2, ("市发改委",), (), []),
+        ]
+        assert parse(text).tasks[0].text.endswith("1.推行一网通办；2.推行一窗受理，6月底前完成。")
+
+    def test_sub_items_inside_an_item_paragraph(self) -> None:
+        text = (
+            "某市2022年工作要点\n1.推进政务服务改革，主要包括：（1）推行一网通办；（2）推行一窗受理，"
+            "6月底前完成。（牵头单位：市审批局；责任单位：市大数据局）\n2.深化放管服改革。（牵头单位：市发改委）\n"
+        )
+        assert _tasks(text) == [
+            (1, ("市审批局",), ("市大数据局",), [D(2022, 6, 30)]),
+            (2, ("市发改委",), (), []),
+        ]
+
+    def test_each_with_its_own_owners_stays_a_task(self) -> None:
+        text = (
+            "某市2017年实施意见\n1.深化商事制度改革。（1）全面实施多证合一，6月底前完成。（市市场监管局牵头负责）"
+            "（2）推进全程电子化。（牵头单位：市市场监管局；责任单位：市税务局）\n"
+        )
+        assert _tasks(text) == [
+            (1, ("市市场监管局",), (), [D(2017, 6, 30)]),
+            (2, ("市市场监管局",), ("市税务局",), []),
+        ]

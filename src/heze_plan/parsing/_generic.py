@@ -1164,19 +1164,34 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             _owner_split(item)
         owned = {id(i) for i in seg.items if i.owners}
         # one owner paragraph after the last of several sub-items belongs to their parent
+        lines_of_items = collections.Counter(i.line for i in seg.items)
+        folded: set[int] = set()
         for item in seg.items:
             kids = item.children
+            # an enumeration inside the item's own paragraph (…：1.推行一网通办；2.推行…（牵头单位：…）),
+            # not a text copied as one line, where every item shares the line
+            inline = (
+                bool(kids)
+                and all(k.line == item.line for k in kids)
+                and (lines_of_items[item.line] == len(kids) + 1)
+            )
             if (
                 not item.owners
                 and len(kids) > 1
                 and kids[-1].owners
-                and (kids[-1].standalone or kids[-1].level == 3)
+                and (kids[-1].standalone or kids[-1].level == 3 or inline)
                 and not any(k.owners for k in kids[:-1])
                 and not kids[-1].children
             ):
                 item.owners, kids[-1].owners = kids[-1].owners, None
                 owned.discard(id(kids[-1]))
                 owned.add(id(item))
+                if inline:
+                    item.text += "".join(k.label + k.text for k in kids)
+                    folded |= {id(k) for k in kids}
+                    item.children = []
+        if folded:
+            seg.items = [i for i in seg.items if id(i) not in folded]
 
         owned_below: set[int] = set()
         for item in reversed(seg.items):  # children come after their parent
