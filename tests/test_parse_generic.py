@@ -877,3 +877,28 @@ class TestInlineEnumerations:
             (1, ("市市场监管局",), (), [D(2017, 6, 30)]),
             (2, ("市市场监管局",), ("市税务局",), []),
         ]
+
+
+class TestOwnerBracketsElsewhere:
+    """Owner brackets that do not close the task: a deadline bracket after them, or owners first."""
+
+    def test_deadline_bracket_after_the_owners(self) -> None:
+        text = "某市2022年工作要点\n1.推进改革。（牵头单位：市发改委）（2022年6月底前完成）\n"
+        assert _tasks(text) == [(1, ("市发改委",), (), [D(2022, 6, 30)])]
+        assert parse(text).tasks[0].text == "推进改革。"
+
+    def test_owners_opening_the_task(self) -> None:
+        text = (
+            "某市2022年工作要点\n1.【市发改委牵头】推进改革，6月底前完成。\n"
+            "2.【市商务局牵头，市外办配合】深化开放。\n3.（市审批局、市大数据局）优化服务。\n"
+        )
+        assert _tasks(text) == [
+            (1, ("市发改委",), (), [D(2022, 6, 30)]),
+            (2, ("市商务局",), ("市外办",), []),
+            (3, (), ("市审批局", "市大数据局"), []),
+        ]
+        assert [t.text for t in parse(text).tasks] == ["推进改革，6月底前完成。", "深化开放。", "优化服务。"]
+
+    def test_a_bracket_opening_the_task_that_names_no_owner(self) -> None:
+        text = "某市2022年工作要点\n1.（试行）推进改革，6月底前完成。（牵头单位：市发改委）\n"
+        assert parse(text).tasks[0].text == "（试行）推进改革，6月底前完成。"

@@ -590,14 +590,31 @@ _FULL_BRACKET = re.compile("[（）]")
 
 
 def _strip_brackets(text: str) -> str:
+    """An owner clause without its brackets; brackets side by side are parts of one clause.
+
+    >>> _strip_brackets("（牵头单位：市发改委）（2022年6月底前完成）")
+    '牵头单位：市发改委；2022年6月底前完成'
+    """
     text = text.strip().rstrip("。；，")
     while text.startswith("（") and text.endswith("）"):
         # the first bracket closes before the end: （X）…（Y） is not one bracketed whole
         depth = 0
+        groups: list[tuple[int, int]] = []
+        opened = 0
         for bracket in _FULL_BRACKET.finditer(text):
-            depth += 1 if bracket.group() == "（" else -1
-            if depth == 0 and bracket.start() < len(text) - 1:
-                return text
+            if bracket.group() == "（":
+                if depth == 0:
+                    opened = bracket.start()
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    groups.append((opened, bracket.end()))
+        if len(groups) > 1:
+            between = [text[a[1] : b[0]] for a, b in itertools.pairwise(groups)]
+            if groups[0][0] == 0 and groups[-1][1] == len(text) and not "".join(between).strip():
+                return "；".join(_strip_brackets(text[a:b]) for a, b in groups)
+            return text
         text = text[1:-1].strip().rstrip("。；，")
     return text
 
@@ -631,6 +648,21 @@ def _role_sentence(body: str) -> tuple[int, str, frozenset[Convention]] | None:
     return start, sentence, frozenset({Convention.UNBRACKETED_OWNERS})
 
 
+def _leading_owners(body: str) -> tuple[int, str] | None:
+    """Owners in a bracket that opens the task (1.【市发改委牵头】推进…): where the task's text starts
+    and the bracket's content, when that content names owners (a label, 牵头, or unit names only)."""
+    if not body.startswith("（"):
+        return None
+    close = body.find("）")
+    if close == -1 or "（" in body[1:close]:
+        return None
+    content = body[1:close]
+    names = _LIST_PARTS.split(content)
+    if _LABEL_AT.match(content) or _LEADS_IN_WORDS.search(content) or all(_UNIT_NAME.match(n) for n in names):
+        return close + 1, content
+    return None
+
+
 def _owner_split(item: _Item) -> None:
     """Cut the item's text from its owner clause."""
     body = "".join(p.strip() for p in item.parts)
@@ -661,6 +693,10 @@ def _owner_split(item: _Item) -> None:
             start, content, _ = clause
             owners.append(content)
             body = body[:start]
+        elif (leading := _leading_owners(body)) is not None:
+            end, content = leading
+            owners.append(content)
+            body = body[end:]
     item.text = body.strip()
     item.owners = "；".join(o for o in owners if o) or None
 
@@ -874,7 +910,7 @@ def _names_and_deadlines(value: str) -> tuple[tuple[str, ...], tuple[str, ...], 
     dates: list[str] = []
     ongoing = False
     kept: list[str] = []
-    for piece in split_outside_brackets(value.replace("。", "，"), "，"):
+    for piece in split_outside_brackets(value.replace("。", "，"), "，；"):
         part = piece.strip()
         if not part:
             continue
