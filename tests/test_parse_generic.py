@@ -902,3 +902,16 @@ class TestOwnerBracketsElsewhere:
     def test_a_bracket_opening_the_task_that_names_no_owner(self) -> None:
         text = "某市2022年工作要点\n1.（试行）推进改革，6月底前完成。（牵头单位：市发改委）\n"
         assert parse(text).tasks[0].text == "（试行）推进改革，6月底前完成。"
+
+
+class TestUnitSeparators:
+    """Units parted by a space, a slash, 和 or 与 in an owner clause are several units."""
+
+    @pytest.mark.parametrize("joiner", [" ", "/", "／", "和", "与"])
+    def test_two_leads(self, joiner: str) -> None:
+        text = f"某市2022年工作要点\n1.推进改革。（牵头单位：市发改委{joiner}市财政局；责任单位：市商务局）\n"
+        assert _tasks(text) == [(1, ("市发改委", "市财政局"), ("市商务局",), [])]
+
+    def test_a_name_holding_and_stays_one(self) -> None:
+        text = "某市2022年工作要点\n1.推进改革。（牵头单位：市生态环境与资源局；责任单位：市商务局 市外办）\n"
+        assert _tasks(text) == [(1, ("市生态环境与资源局",), ("市商务局", "市外办"), [])]

@@ -185,6 +185,11 @@ _LONE_SPACE = re.compile(
     r"|(?<=\d)[ \u3000\xa0](?=\d[\d \u3000\xa0]*[年月日%])"
 )
 _SPACE_CHAR = re.compile(r"[ \u3000\xa0]")
+#: A space between a unit's ending and the next unit's level prefix (市商务局 市外办): it parts two
+#: names, so it becomes a 、 rather than being dropped.
+_UNIT_SPACE = re.compile(
+    r"(?<=[局委厅院府心司])[ \u3000\xa0](?=[省市州盟县区旗各][\u4e00-\u9fff]{1,12}?[局委办厅院府心司])"
+)
 
 
 #: A character a copy could not encode, shown as ``?`` (an ideographic or no-break space lost by a
@@ -439,6 +444,8 @@ def _drop_lone_spaces(line: str) -> str:
     (its lookbehind sees the line before it) drops the same characters as a
     substitution that tries it at every position.
     """
+    if " " in line or "\u3000" in line or "\xa0" in line:
+        line = _UNIT_SPACE.sub("、", line)
     pieces: list[str] = []
     last = 0
     for space in _SPACE_CHAR.finditer(line):
@@ -727,7 +734,14 @@ def _clean_name(raw: str) -> tuple[str, ...]:
             else:
                 pieces.append(part)
         return tuple(p for p in pieces if p)
+    if ("和" in name or "与" in name or "/" in name or "／" in name) and _JOINED.search(name):
+        return tuple(part for joined in _JOINED.split(name) for part in _unglue(joined))
     return tuple(_unglue(name))
+
+
+#: 和, 与 or a slash between a unit's ending and the next unit's level prefix: two names
+#: (市发改委和市财政局, 市发改委/市财政局).
+_JOINED = re.compile(r"(?<=[局委办厅院府会心司])(?:和|与|/|／)(?=[省市州盟县区旗各])")
 
 
 #: Where two names run together in a flattened table (市行政审批局市司法局): after a unit's ending,
