@@ -16,6 +16,7 @@ import pytest
 
 import heze_plan
 from heze_plan import ParseError, UnitKind, parse, parse_with_report
+from heze_plan.parsing.deadlines import find_deadlines
 from heze_plan.parsing.findings import Convention
 
 D = dt.date
@@ -116,6 +117,35 @@ class TestOwners:
             (("市发展改革委",), ("市经信局",)),
         ]
         assert Convention.FIRST_UNIT_LEADS in report.conventions
+
+    def test_a_first_unit_rule_after_a_full_stop_inside_the_parenthesis(self) -> None:
+        """株洲 (湘政发〔2015〕12号 implemented): ``(…、中储粮株洲直属库。排名第一的为牵头单位,下同)``.
+
+        The rule closes the owner parenthesis after a 。; the grain depot (…直属库)
+        is a unit like the others (tests/data/family/real/zhuzhou-city-grain.txt,
+        in traditional characters there).
+        """
+        text = (
+            "株洲市人民政府关于全面落实粮食安全省长责任制的实施意见\n"
+            "一、强化粮食安全意识,明确粮食安全责任\n"
+            "(一)切实增强新形势下的粮食安全意识。作为保障民生的基本任务抓好抓落实。"
+            "(市发改委、市农委、市商务粮食局、各县市区人民政府、中储粮株洲直属库。排名第一的为牵头单位,下同)\n"
+            "(二)明确政府的粮食安全责任。(市农委、市发改委)\n"
+        )
+        report = parse_with_report(text, year=2015)
+        assert [(t.lead_units, t.responsible_units) for t in report.plan.tasks] == [
+            (("市发改委",), ("市农委", "市商务粮食局", "各县市区人民政府", "中储粮株洲直属库")),
+            (("市农委",), ("市发改委",)),
+        ]
+        assert Convention.FIRST_UNIT_LEADS in report.conventions
+
+    def test_a_star_marks_the_lead_in_an_owner_list(self) -> None:
+        """吴江区 2024: ``★区发改委、统计局`` — the starred unit leads, the others share.
+
+        tests/data/family/real/wujiang-district-2024-table.txt, 责任单位 column.
+        """
+        text = "2024年重点工作目标任务分解落实方案\n1.地区生产总值增长5%以上。(责任单位:★区发改委、统计局)\n"
+        assert _tasks(text) == [(1, ("区发改委",), ("统计局",), [])]
 
     def test_a_first_unit_rule_stated_midway_holds_for_every_task(self) -> None:
         """丽水 2023: the rule stands in task 4's owner line and governs the document.
@@ -454,6 +484,110 @@ class TestTables:
             (2, ("余杭经济技术开发区（钱江经济开发区）",), (), []),
         ]
 
+    def test_a_group_number_a_merged_leader_cell_and_a_starred_lead(self) -> None:
+        """吴江区 区政府2024年重点工作目标任务分解落实方案, one cell a line with ``|`` lines between.
+
+        ``序号`` numbers a group (``1`` / ``主要预期目标``, the 项目 column) and each
+        task carries its own number in the task cell (``1.地区生产总值增长5%以上。``);
+        the 牵头领导 cell (``钱 宇``) is missing where it was merged with the row
+        above, and takes two lines in task 10 (``王 嵘`` / ``方 勇``); the 责任单位
+        cell stars its lead (tests/data/family/real/wujiang-district-2024-table.txt).
+        """
+        text = (
+            "区政府2024年重点工作目标任务分解落实方案\n(共118项)\n"
+            "序号\n|\n项目\n|\n重点工作目标任务\n|\n牵头领导\n|\n责任单位\n|\n"
+            "一、2024年全区经济社会发展主要预期目标\n|\n||||\n"
+            "1\n|\n主要预期目标\n|\n1.地区生产总值增长5%以上。\n|\n钱 宇\n|\n★区发改委、统计局\n|\n"
+            "2.一般公共预算收入同口径增长6%以上。\n|\n★区财政局、税务局\n|\n|||\n"
+            "8.居民人均可支配收入与经济增长保持同步。\n|\n钱 宇\n|\n"
+            "★区发改委、人社局、农业农村局、统计局\n|\n||\n"
+            "10.主要污染物排放总量削减完成上级下达任务。\n|\n王 嵘\n方 勇\n|\n★生态环境局\n|\n||\n"
+            "11.不发生重特大生产安全责任事故。\n|\n钱 宇\n|\n★区应急管理局\n|\n"
+        )
+        assert _tasks(text) == [
+            (1, ("区发改委",), ("统计局",), []),
+            (2, ("区财政局",), ("税务局",), []),
+            (8, ("区发改委",), ("人社局", "农业农村局", "统计局"), []),
+            (10, ("生态环境局",), (), []),
+            (11, ("区应急管理局",), (), []),
+        ]
+
+    def test_spaced_headers_and_a_task_in_two_columns(self) -> None:
+        """上城区 2019年《政府工作报告》目标任务分解表, one cell a line.
+
+        Headers with a space between every character (``牵 头 部 门`` / ``配 合 部 门``),
+        the task in two columns (任务名称 ``地区生产总值``, 指标要求 ``增长5.5%(市下达指标)``),
+        and a last column of target classes (``A类``) that is no owner
+        (tests/data/family/real/shangcheng-district-2019-table.txt).
+        """
+        text = (
+            "2019年《政府工作报告》目标任务分解表\n\n(注:A类指责任目标;B类指激励目标;C类指争先创优目标)\n\n"
+            "序号\n\n任 务 名 称\n\n指 标 要 求\n\n牵 头 部 门\n\n配 合 部 门\n\n目 标 类 型\n\n"
+            "1\n\n地区生产总值\n\n增长5.5%(市下达指标)\n\n区发改经信局\n\n"
+            "区财政局、区商务局、各街道办事处\n\nA类\n\n"
+            "2\n\n服务业增加值\n\n增长6%\n\n区发改经信局\n\n区财政局、区统计局\n\nA类\n"
+        )
+        plan = parse(text)
+        assert [(t.number, t.text, t.lead_units, t.responsible_units) for t in plan.tasks] == [
+            (
+                1,
+                "地区生产总值 增长5.5%（市下达指标）",
+                ("区发改经信局",),
+                ("区财政局", "区商务局", "各街道办事处"),
+            ),
+            (2, "服务业增加值 增长6%", ("区发改经信局",), ("区财政局", "区统计局")),
+        ]
+
+    def test_a_year_before_a_header_name(self) -> None:
+        """沙坪坝区 2022年区政府工作报告经济社会发展预期目标任务分解表: ``2022年预期目标`` is the task column.
+
+        Only 责任单位, so the units are responsible and no lead is named
+        (tests/data/family/real/shapingba-district-2022-table.txt).
+        """
+        text = (
+            "附件1\n\n2022年区政府工作报告经济社会发展预期目标任务分解表\n\n"
+            "序号\n\n2022年预期目标\n\n责任单位\n\n"
+            "1\n\n地区生产总值增长5.5%左右\n\n区发展改革委\n\n"
+            "3\n\n工业增加值增长7%左右\n\n区经济信息委\n"
+        )
+        assert _tasks(text) == [(1, (), ("区发展改革委",), []), (3, (), ("区经济信息委",), [])]
+
+    def test_a_title_with_a_year_is_no_header(self) -> None:
+        """A title line ``2022年重点工作`` just above the header row stays out of the header."""
+        text = "2022年重点工作\n\n序号\n\n重点工作\n\n责任单位\n\n1\n\n推进A。\n\n区发改委\n"
+        assert _tasks(text) == [(1, (), ("区发改委",), [])]
+
+    def test_principal_and_cooperating_columns_and_steps_with_their_dates(self) -> None:
+        """临安区 2022 民生实事: ``责任单位 | 配合单位`` columns, deadlines among numbered steps.
+
+        With no 牵头 column, the 责任单位 unit leads and the 配合单位 share; the
+        工作举措及实施计划 cell numbers its steps inline (``1.4月底前…主体完工 2.8月底前…``):
+        ``1.`` is a step's number, not part of ``1.4``; the year is the page's
+        ``发文日期`` (tests/data/family/real/linan-district-2022-table.txt).
+        """
+        text = (
+            "发布单位 | 区政府 | 发文日期 | 2022-07-14 |\n"
+            "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
+            "1 | 新建成公办中小学、幼儿园7所。 | 1.4月底前职教中心主体完工。 2.8月底前职教中心竣工交付。 "
+            "3.11月底前天目山镇中心幼儿园竣工交付。 | 教育局 | 发改局、住建局,锦城街道 |\n"
+            "2 | 开展胃肠癌联合筛查1万例以上。 | 1.胃肠癌联合筛查:4月底前完成方案制定;11月底前完成筛查工作。 "
+            "| 卫生健康局 | 财政局,各镇(街道) |\n"
+        )
+        report = parse_with_report(text)
+        assert report.plan.year == 2022
+        assert [
+            (t.number, t.lead_units, t.responsible_units, [m.due for m in t.milestones])
+            for t in report.plan.tasks
+        ] == [
+            (
+                1,
+                ("教育局",),
+                ("发改局", "住建局", "锦城街道"),
+                [D(2022, 4, 30), D(2022, 8, 31), D(2022, 11, 30)],
+            ),
+            (2, ("卫生健康局",), ("财政局", "各镇（街道）"), [D(2022, 4, 30), D(2022, 11, 30)]),
+        ]
+
     def test_columns_that_are_neither_owners_nor_dates_are_passed_over(self) -> None:
         """绍兴 2020 一季度进展情况表: 序号 / 内容与要求 / 进展情况 / 责任单位, one cell a line.
 
@@ -592,6 +726,12 @@ class TestDeadlines:
             "2.年底完成评估。（牵头单位：市统计局）\n"
         )
         assert [due for *_, due in _tasks(text)] == [[D(2021, 12, 31)], [D(2020, 12, 31)]]
+
+    def test_a_step_number_before_a_month_is_no_decimal(self) -> None:
+        """临安 2022: ``1.4月底前…主体完工 2.8月底前…竣工交付`` — two deadlines; ``增长11.4`` stays one."""
+        found = [(d.phrase, d.due) for d in find_deadlines("1.4月底前主体完工 2.8月底前竣工交付", 2022)]
+        assert found == [("4月底前", D(2022, 4, 30)), ("8月底前", D(2022, 8, 31))]
+        assert find_deadlines("增长11.4月底", 2022) == []
 
     def test_traditional_characters(self) -> None:
         text = (

@@ -125,6 +125,10 @@ _DATE_STAMP = re.compile(
     r"^(?:(?:发布|成文|发文|印发)?(?:日期|时间)：\s*)?"
     r"(?:((?:19|20)\d{2})-[01]?\d-[0-3]?\d|[0-3]?\d\.[01]?\d\.((?:19|20)\d{2}))(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?$"
 )
+#: A page's date in a cell of its metadata table (临安 2022: 发布单位 | 区政府 | 发文日期 | 2022-07-14 |).
+_META_DATE = re.compile(
+    r"(?:发文|成文|发布|印发)(?:日期|时间)\s*[|｜：]?\s*((?:19|20)\d{2})-[01]?\d-[0-3]?\d"
+)
 #: The year of a plan that names none and has no deadline: a stand-in, the same whatever the day.
 _UNKNOWN_YEAR = 2000
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -837,19 +841,29 @@ def _label_parts(content: str) -> list[str]:
 #: The mark of the lead unit written after its name in a list (市发改委（牵头）、市财政局): the
 #: names so marked are taken out before the clause is read, so that 牵头 is no X牵头 phrase there.
 _LEAD_MARK = re.compile(r"(?P<name>[^、，；：（）]+)（牵头(?:单位|部门)?）(?=$|[、，；。）])")
+#: A lead marked with a star in an owner cell (吴江 2024: ★区发改委、统计局).
+_STAR = "★"
+_STARRED = re.compile(r"★\s*([^、，；：（）★]+)")
 
 
-def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts of a clause, kept together
+def _read(content: str) -> _Owners:  # noqa: PLR0912, PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
     first_is_lead = _may_state_first_lead(content) and bool(_FIRST_IS_LEAD.search(content))
     if first_is_lead:
         content = _FIRST_IS_LEAD.sub("", content)
     marked = [m.group("name").strip() for m in _LEAD_MARK.finditer(content)]
     content = _LEAD_MARK.sub(r"\g<name>", content)
+    if _STAR in content:
+        # a star before the lead's name in an owner cell (吴江 2024: ★区发改委、统计局)
+        marked += [m.group(1).strip() for m in _STARRED.finditer(content)]
+        content = content.replace(_STAR, "")
     leads: list[str] = []
     others: list[str] = []
     deadlines: list[str] = []
     ongoing = False
+    # 责任单位 beside 配合单位 with no 牵头 label: the units 责任 names are the principal ones
+    principal_names: list[str] = []
+    cooperating_names: list[str] = []
     for raw in _label_parts(content):
         part = _balanced(raw.strip().strip("；，。"))
         if not part or _IGNORED_PART.match(part):
@@ -873,6 +887,8 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
                 continue
             names, dates, is_ongoing = _names_and_deadlines(value)
             (leads if lead_label else others).extend(names)
+            if other_label is not None:
+                (cooperating_names if cooperating else principal_names).extend(names)
             deadlines += dates
             ongoing = ongoing or is_ongoing
             continue
@@ -897,6 +913,10 @@ def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts o
         deadlines += clause.deadlines
         ongoing = ongoing or Convention.ONGOING_IN_OWNERS in clause.conventions
     conventions.discard(Convention.RESPONSIBLE_LABEL_ONLY)
+    if not leads and not first_is_lead and principal_names and cooperating_names:
+        # two owner columns 责任单位 / 配合单位 (临安 2022): the 责任单位 lead, the 配合单位 share
+        leads = principal_names
+        others = [n for n in others if n not in principal_names]
     if marked:
         # a unit marked as the lead inside a list: 责任单位：县行政审批局（牵头）、县司法局
         conventions.add(Convention.PHRASED_OWNERS)
@@ -980,11 +1000,10 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
             joined_cells.append((number, line))
     cells = [(n, c.strip()) for n, c in joined_cells if c.strip() and c.strip() != "|"]
     separated = any("|" in line or "\t" in line for line in lines)
-    words = vocabulary()
     for index in range(len(cells)):
         roles: list[str] = []
         j = index
-        while j < len(cells) and (role := words.role(cells[j][1])) is not None:
+        while j < len(cells) and (role := _header_role(cells[j][1], inside=j > index)) is not None:
             roles.append(role)
             j += 1
         if not {"lead", "shared"} & set(roles):
@@ -992,6 +1011,26 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
         if (len(roles) >= 2) if separated else (len(roles) >= 3 and bool({"number", "task"} & set(roles))):
             return [cell for _, cell in cells[index:j]], cells[j:]
     return None
+
+
+#: A year before a header name (沙坪坝 2022: 序号 / 2022年预期目标 / 责任单位).
+_HEADER_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年(?:度)?")
+
+
+def _header_role(cell: str, *, inside: bool = True) -> str | None:
+    """A header cell's role; a year before the name is passed over inside a header row, not at its
+    start, where a title line (2022年重点工作) stands before the table."""
+    words = vocabulary()
+    role = words.role(cell)
+    if role is None and inside and _HEADER_YEAR.match(cell):
+        role = words.role(_HEADER_YEAR.sub("", cell))
+    return role
+
+
+def _owner_like(cell: str) -> bool:
+    """A cell that is a list of unit names (an owner cell), not a leader's name or a progress report."""
+    parts = [p.strip() for p in re.split(r"[、，,；]", cell.replace(_STAR, "")) if p.strip()]
+    return bool(parts) and all(_UNIT_NAME.match(p) for p in parts)
 
 
 _OWNER_LABELS = ("牵头单位", "责任单位", "配合单位")
@@ -1036,8 +1075,7 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
     column (责任领导, 进展情况) are passed over; then the owner and deadline
     columns, each cell labelled by its column's role.
     """
-    words = vocabulary()
-    roles = [words.role(h) or "" for h in header]
+    roles = [_header_role(h) or "" for h in header]
     first_owner = next(i for i, role in enumerate(roles) if role in ("lead", "shared"))
     text_column = max((i for i in range(first_owner) if roles[i] == "task"), default=first_owner - 1)
     between = max(first_owner - text_column - 1, 0)
@@ -1066,12 +1104,14 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
         number = int(start.group(1))
         text = (start.group(2) or "").strip()
         index += 1
-        if not text and index < len(cells):
+        if not text and roles[0] == "number" and text_column > 1:
+            number, text, group, index = _before_text(
+                roles[1 : text_column + 1], cells, index, number=number, group=group, line=line
+            )
+        elif not text and index < len(cells):
             text = cells[index][1]
             index += 1
-        for _ in range(between):
-            if index < len(cells) and not _is_task_start(cells[index][1]):
-                index += 1
+        index = _skip_between(cells, index, between)
         values: list[str] = []
         column_index = 0
         while column_index < len(tail) and index < len(cells):
@@ -1096,6 +1136,58 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
             column_index += 1
         rows.append((line, number, group, text, "；".join(values), []))
     return rows
+
+
+def _before_text(
+    roles: list[str], cells: list[tuple[int, str]], index: int, *, number: int, group: str, line: int
+) -> tuple[int, str, str, int]:
+    """The cells from after the number to the task column: a grouping cell, texts in several columns.
+
+    上城 2019: 1 / 地区生产总值 (任务名称) / 增长5.5%(市下达指标) (指标要求): one task in two
+    columns. 吴江 2024: 1 / 主要预期目标 (项目) / 1.地区生产总值增长5%以上。: the number column
+    numbers a group, and the tasks carry their own numbers in the task column. A cell on the
+    row's own line is the row's, even when it opens with a step's number (临安 2022: 2 | … |
+    1.婴幼儿照护服务成长驿站：3月底前… |).
+    """
+    texts: list[str] = []
+    for role in roles:
+        if index >= len(cells) or (texts and cells[index][0] != line and _is_task_start(cells[index][1])):
+            break
+        value = cells[index][1]
+        if role == "task":
+            own = _is_task_start(value)
+            if not texts and own is not None and own.group(2):
+                number, value = int(own.group(1)), own.group(2).strip()
+            texts.append(value)
+        elif role == "area":
+            group = value
+        index += 1
+    return number, " ".join(texts), group, index
+
+
+def _skip_between(cells: list[tuple[int, str]], index: int, between: int) -> int:
+    """Pass over the columns between the task and its owners (牵头领导, 进展情况).
+
+    Such a cell may be missing where it was merged with the row above, or
+    take two lines (吴江 2024: 王 嵘 / 方 勇): a cell that is a list of units is
+    the owners' and stops the skipping; a person's name one line further is
+    still the leaders' column.
+    """
+    skipped = 0
+    while index < len(cells) and not _is_task_start(cells[index][1]):
+        value = cells[index][1]
+        if between == 0 or _owner_like(value):
+            break
+        if skipped >= between and not (
+            re.fullmatch(r"[\u4e00-\u9fff]{2,4}", value.replace(" ", ""))
+            and index + 1 < len(cells)
+            and _owner_like(cells[index + 1][1])
+        ):
+            # one more short name only when the owners' cell follows it
+            break
+        index += 1
+        skipped += 1
+    return index
 
 
 # -- the plan -------------------------------------------------------------------------------
@@ -1142,6 +1234,7 @@ def _year(  # noqa: PLR0911 - one return per source of the year, in order
     dates += [
         int(m.group(1) or m.group(2)) for line in text.split("\n") if (m := _DATE_STAMP.match(line.strip()))
     ]
+    dates += [int(m.group(1)) for m in _META_DATE.finditer(text)]
     if dates:
         conventions.add(Convention.YEAR_FROM_DATE_LINE)
         return dates[0]

@@ -41,6 +41,9 @@ _RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
 # What, just before a month number, shows it is part of a longer number, a
 # date with a day, or follows a year that cannot be a plan year (0000年9月底).
 _NOT_BEFORE = re.compile(r"(?:[\d.．]|\d\s*年\s*)$")
+#: A list number just before a month (临安 2022: 1.4月底前…主体完工 2.8月底前…竣工交付): "1." is
+#: the step's number, not part of a decimal, when it opens the text or follows a space or a stop.
+_LIST_NUMBER = re.compile(r"(?:^|[\s。；;：:，,、|（(])\d{1,2}[.．]$")
 _CLAUSE_END = re.compile(r"[。；;]")
 _LEADING_PUNCT = re.compile(r"^[\s，,：:、]+")
 #: What a month phrase cannot do without (found directly, as it opens with a literal); the
@@ -126,7 +129,9 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     if "年" not in text and "月" not in text:
         return found
     for match in _month_phrases(text):
-        if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()):
+        if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()) and not _LIST_NUMBER.search(
+            text[max(match.start() - 4, 0) : match.start()]
+        ):
             continue
         explicit = match.group("year")
         offset = _RELATIVE_YEAR.get(text[max(match.start() - 2, 0) : match.start()], 0)
