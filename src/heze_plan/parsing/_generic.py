@@ -569,6 +569,7 @@ def _label_parts(content: str) -> list[str]:
 _LEAD_MARK = re.compile(r"(?P<name>[^、，；：（）]+)（牵头(?:单位|部门)?）(?=$|[、，；。）])")
 
 
+@functools.lru_cache(maxsize=8192)  # a pure reading of a clause, which a plan repeats (a frozen _Owners)
 def _read(content: str) -> _Owners:  # noqa: PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
     first_is_lead = _may_state_first_lead(content) and bool(_FIRST_IS_LEAD.search(content))
