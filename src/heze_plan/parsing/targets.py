@@ -480,7 +480,10 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
         found.extend((start, t) for t in _qualified(text, start, left, target))
         taken.append((start, end))
 
-    service = "工作日" in text or "小时" in text or "分钟" in text or "个月" in text or "天" in text
+    # every service time ends with 内 and every comparison holds 于: one test each rules most texts out
+    service = "内" in text and (
+        "工作日" in text or "小时" in text or "分钟" in text or "个月" in text or "天" in text
+    )
     for match in _SERVICE_TIME.finditer(text) if service else ():
         if not any(s <= match.start() < e for s, e in taken):
             found.extend((match.start(), t) for t in _service_times(text, match, milestone_spans))
@@ -521,7 +524,7 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
         )
         found.extend((match.start(), t) for t in _qualified(text, match.start(), left, target))
 
-    relative = "高于" in text or "低于" in text or "优于" in text
+    relative = "于" in text and ("高于" in text or "低于" in text or "优于" in text)
     for match in _RELATIVE.finditer(text) if relative else ():
         if any(s <= match.start() < e for s, e in taken):
             continue
