@@ -846,6 +846,7 @@ _STAR = "★"
 _STARRED = re.compile(r"★\s*([^、，；：（）★]+)")
 
 
+@functools.lru_cache(maxsize=8192)  # a pure reading of a clause, which a plan repeats (a frozen _Owners)
 def _read(content: str) -> _Owners:  # noqa: PLR0912, PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
     first_is_lead = _may_state_first_lead(content) and bool(_FIRST_IS_LEAD.search(content))

@@ -25,8 +25,10 @@ what it cannot read and records a finding for each
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import os
 import re
 import warnings
@@ -79,6 +81,10 @@ _WITHIN_MONTHS_OF_ISSUE = re.compile(r"印发\s*(\d{1,3})\s*个月内")
 _EXPLICIT_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SPACED_NUMBER = re.compile(r"\d[ \t\u3000]+[年月日]|[年月][ \t\u3000]+\d")
 _SENTENCE_END = "。）)！!；;”"
+#: :func:`~heze_plan.parsing.owners.read_owners`, remembered per clause: a plan repeats its owner
+#: clauses (129 distinct in Heze's 195 tasks), and the reading is a frozen object, a pure function
+#: of the clause. Bounded, as the parser's other per-string caches.
+_read_owners = functools.lru_cache(maxsize=2048)(read_owners)
 _GOAL_SECTIONS = ("工作目标", "主要目标", "总体目标", "总体要求", "目标任务")
 _PRINCIPLE_SECTIONS = ("工作原则", "基本原则")
 _SAFEGUARD_SECTIONS = ("保障措施", "组织保障", "工作要求", "组织实施", "保障机制")
@@ -174,13 +180,36 @@ def _owner_milestones(deadlines: Iterable[str], title: str, year: int) -> list[M
 
 
 _SPACE = re.compile(r"[ \t\u3000]")
+_SPACES = frozenset(" \t\u3000")
 #: A task's number with the space after it (1. 全面…), which no phrase or deliverable contains.
 _NUMBER = re.compile(r"\s*(?:\d+\s*[.．、]\s*)?")
 
 
-def _spaced(words: str) -> re.Pattern[str]:
-    """``words`` with any run of spaces allowed between two of its characters."""
-    return re.compile(r"[ \t\u3000]*".join(re.escape(ch) for ch in words if not ch.isspace()))
+class _Squeezed:
+    """A printed paragraph without its spaces, tabs and ideographic spaces, mapped back to it.
+
+    Finds ``words`` (its own spaces ignored) as if with a pattern that allows
+    any run of those spaces between two of its characters, searching from a
+    position of the printed text: the same leftmost match, without compiling
+    a pattern per phrase and per deliverable.
+    """
+
+    __slots__ = ("positions", "printed", "squeezed")
+
+    def __init__(self, printed: str) -> None:
+        self.printed = printed
+        self.positions = [at for at, char in enumerate(printed) if char not in _SPACES]
+        self.squeezed = "".join(printed[at] for at in self.positions)
+
+    def search(self, words: str, cursor: int) -> tuple[int, int] | None:
+        """The span in the printed text of the first ``words`` at or after ``cursor``, or ``None``."""
+        wanted = "".join(ch for ch in words if not ch.isspace())
+        if not wanted:  # no milestone's phrase or deliverable is blank (their validators)
+            return cursor, cursor
+        at = self.squeezed.find(wanted, bisect.bisect_left(self.positions, cursor))
+        if at == -1:
+            return None
+        return self.positions[at], self.positions[at + len(wanted) - 1] + 1
 
 
 def _as_printed(milestones: list[Milestone], printed: str) -> list[Milestone]:
@@ -196,15 +225,17 @@ def _as_printed(milestones: list[Milestone], printed: str) -> list[Milestone]:
     if not milestones or not _SPACE.search(printed, number.end() if number else 0):
         return milestones
     result, cursor = [], 0
+    squeezed = _Squeezed(printed)
     for milestone in milestones:
-        phrase = _spaced(milestone.phrase).search(printed, cursor)
+        phrase = squeezed.search(milestone.phrase, cursor)
         if phrase is None:  # a deadline from the owner clause, or text an erratum changed
             result.append(milestone)
             continue
-        cursor = phrase.end()
-        found = _spaced(milestone.deliverable).search(printed, cursor)
-        spaced_phrase = phrase.group(0) if phrase.group(0) != milestone.phrase else None
-        deliverable = found.group(0) if found is not None else milestone.deliverable
+        cursor = phrase[1]
+        found = squeezed.search(milestone.deliverable, cursor)
+        printed_phrase = printed[phrase[0] : phrase[1]]
+        spaced_phrase = printed_phrase if printed_phrase != milestone.phrase else None
+        deliverable = printed[found[0] : found[1]] if found is not None else milestone.deliverable
         spaced_deliverable = deliverable if deliverable != milestone.deliverable else None
         result.append(
             attrs.evolve(milestone, printed_phrase=spaced_phrase, printed_deliverable=spaced_deliverable)
@@ -238,7 +269,7 @@ def _task(
         return None
     start, content, conventions = clause
     ctx.conventions |= conventions
-    owners = read_owners(content)
+    owners = _read_owners(content)
     ctx.conventions |= owners.conventions
     if not owners.lead_units or owners.unread:
         ctx.problem(

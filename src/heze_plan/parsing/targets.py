@@ -173,9 +173,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (breaks[before - 1] + 1 if before else 0), (breaks[after] if after < len(breaks) else len(text))
 
 
-def _scope(text: str, start: int, end: int) -> str | None:
-    """A scope word (每个县区, 每月, 每年) in the clause, or just before it, of a target."""
-    left, right = _clause_bounds(text, start, end)
+def _scope(text: str, start: int, left: int, right: int) -> str | None:
+    """A scope word (每个县区, 每月, 每年) in the clause ``left``:``right``, or just before it."""
     sentence_start = (
         max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
     )
@@ -200,9 +199,14 @@ def _milestone_index(position: int, spans: Sequence[tuple[int, int]]) -> int | N
     return None
 
 
-def _subject(text: str, start: int, end: int) -> str:
+def _placed(text: str, start: int, end: int) -> tuple[str, str | None, int]:
+    """The subject (its clause) and the scope of a target at ``start``:``end``, and where its clause starts.
+
+    The clause's bounds are found once for all three: what the target
+    applies to (:func:`_qualified`) reads the text before the same start.
+    """
     left, right = _clause_bounds(text, start, end)
-    return text[left:right].strip()
+    return text[left:right].strip(), _scope(text, start, left, right), left
 
 
 def _respective(text: str, start: int, count: int) -> list[str] | None:
@@ -223,9 +227,8 @@ def _respective(text: str, start: int, count: int) -> list[str] | None:
     return items if len(items) == count else None
 
 
-def _population(text: str, start: int) -> str | None:
-    """X of a clause ``对X，`` right before the figure's clause: whom the figure is for."""
-    left, _ = _clause_bounds(text, start, start)
+def _population(text: str, left: int) -> str | None:
+    """X of a clause ``对X，`` right before the figure's clause (from ``left``): whom the figure is for."""
     if left < 2 or text[left - 1] not in "，,":
         return None
     previous_left, _ = _clause_bounds(text, left - 1, left - 1)
@@ -234,9 +237,11 @@ def _population(text: str, start: int) -> str | None:
     return match.group("who") if match else None
 
 
-def _measures(text: str, start: int) -> list[str]:
-    """Measures joined by 、 right before a figure (…数量、…数量比上年增长): each carries the figure."""
-    left, _ = _clause_bounds(text, start, start)
+def _measures(text: str, start: int, left: int) -> list[str]:
+    """Measures joined by 、 right before a figure (…数量、…数量比上年增长): each carries the figure.
+
+    ``left`` is where the figure's clause starts.
+    """
     head = text[left:start]
     if "、" not in head:  # one measure (_GROWTH_WORD's words hold no 、)
         return []
@@ -255,16 +260,19 @@ def _measures(text: str, start: int) -> list[str]:
     ]
 
 
-def _qualified(text: str, start: int, end: int, target: Target) -> list[Target]:
-    """``target`` with what it applies to, one copy per measure it is shared by."""
-    population = _population(text, start)
+def _qualified(text: str, start: int, left: int, target: Target) -> list[Target]:
+    """``target`` with what it applies to, one copy per measure it is shared by.
+
+    ``left`` is where the clause of the figure at ``start`` starts.
+    """
+    population = _population(text, left)
     if population is not None and target.applies_to is None:
         target = attrs.evolve(
             target,
             applies_to=population,
             reading=f"对{population}，… : the figure holds for {population} only",
         )
-    measures = _measures(text, start)
+    measures = _measures(text, start, left)
     if measures and target.applies_to is None:
         return [
             attrs.evolve(
@@ -278,10 +286,11 @@ def _qualified(text: str, start: int, end: int, target: Target) -> list[Target]:
 
 
 def _base(text: str, match: re.Match[str], milestone_spans: Sequence[tuple[int, int]]) -> dict[str, object]:
+    subject, scope, _ = _placed(text, match.start(), match.end())
     return {
         "phrase": match.group(0).strip(),
-        "subject": _subject(text, match.start(), match.end()),
-        "scope": _scope(text, match.start(), match.end()),
+        "subject": subject,
+        "scope": scope,
         "milestone": _milestone_index(match.start(), milestone_spans),
     }
 
@@ -398,20 +407,21 @@ def _service_times(
     if match.group("number2"):
         numbers.append(match.group("number2"))
     items = _respective(text, match.start(), len(numbers)) if len(numbers) > 1 else None
+    subject, scope, left = _placed(text, match.start(), match.end())
     result: list[Target] = []
     for position, raw in enumerate(numbers):
         target = Target(
             kind=TargetKind.SERVICE_TIME,
             comparator=Comparator.AT_MOST,
             phrase=match.group(0),
-            subject=_subject(text, match.start(), match.end()),
+            subject=subject,
             value=_number(raw, None),
             unit=match.group("counter"),
-            scope=_scope(text, match.start(), match.end()),
+            scope=scope,
             milestone=_milestone_index(match.start(), milestone_spans),
         )
         if items is None:
-            result.extend(_qualified(text, match.start(), match.end(), target))
+            result.extend(_qualified(text, match.start(), left, target))
             continue
         pairs = ", ".join(
             f"{item} {n}{match.group('counter')}" for item, n in zip(items, numbers, strict=True)
@@ -466,10 +476,14 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
     for start, end, target in _special(text, milestone_spans):
         if any(s <= start < e for s, e in taken):
             continue
-        found.extend((start, t) for t in _qualified(text, start, end, target))
+        left, _ = _clause_bounds(text, start, end)
+        found.extend((start, t) for t in _qualified(text, start, left, target))
         taken.append((start, end))
 
-    service = "工作日" in text or "小时" in text or "分钟" in text or "个月" in text or "天" in text
+    # every service time ends with 内 and every comparison holds 于: one test each rules most texts out
+    service = "内" in text and (
+        "工作日" in text or "小时" in text or "分钟" in text or "个月" in text or "天" in text
+    )
     for match in _SERVICE_TIME.finditer(text) if service else ():
         if not any(s <= match.start() < e for s, e in taken):
             found.extend((match.start(), t) for t in _service_times(text, match, milestone_spans))
@@ -496,32 +510,34 @@ def targets_in(text: str, milestone_spans: Sequence[tuple[int, int]] = ()) -> li
             if upper < _number(parts[0], match.group("mult")):
                 continue  # 5—3人 is no range: a dash between two counts, not a target
         counter = match.group("counter").replace("％", "%")
+        subject, scope, left = _placed(text, match.start(), match.end())
         target = Target(
             kind=TargetKind.QUANTITY,
             comparator=comparator,
             phrase=match.group(0).strip(),
-            subject=_subject(text, match.start(), match.end()),
+            subject=subject,
             value=_number(parts[0], match.group("mult")),
             upper=upper,
             unit=counter,
-            scope=_scope(text, match.start(), match.end()),
+            scope=scope,
             milestone=_milestone_index(match.start(), milestone_spans),
         )
-        found.extend((match.start(), t) for t in _qualified(text, match.start(), match.end(), target))
+        found.extend((match.start(), t) for t in _qualified(text, match.start(), left, target))
 
-    relative = "高于" in text or "低于" in text or "优于" in text
+    relative = "于" in text and ("高于" in text or "低于" in text or "优于" in text)
     for match in _RELATIVE.finditer(text) if relative else ():
         if any(s <= match.start() < e for s, e in taken):
             continue
+        subject, scope, left = _placed(text, match.start(), match.end())
         target = Target(
             kind=TargetKind.RELATIVE,
             comparator=_RELATIVE_COMPARATOR[match.group("op")],
             phrase=match.group(0),
-            subject=_subject(text, match.start(), match.end()),
+            subject=subject,
             reference=match.group("reference"),
-            scope=_scope(text, match.start(), match.end()),
+            scope=scope,
             milestone=_milestone_index(match.start(), milestone_spans),
         )
-        found.extend((match.start(), t) for t in _qualified(text, match.start(), match.end(), target))
+        found.extend((match.start(), t) for t in _qualified(text, match.start(), left, target))
     found.sort(key=lambda pair: pair[0])
     return [target for _, target in found]
