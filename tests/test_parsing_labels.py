@@ -12,6 +12,8 @@ import attrs
 import pytest
 
 import heze_plan
+from heze_plan.calendar.entries import entries
+from heze_plan.calendar.event_text import description_text
 from heze_plan.cli import main
 from heze_plan.model.serialize import from_json, to_json
 
@@ -120,8 +122,8 @@ class TestRestartingLabels:
             self.plan.task(typed)
 
     def test_not_a_label(self) -> None:
-        """Text that is no label at all says what a label looks like."""
-        with pytest.raises(KeyError, match="neither a task number"):
+        """Text that is no label at all is a TypeError that says what a label looks like."""
+        with pytest.raises(TypeError, match="nor is it a label such as （三）"):
             self.plan.task("开办企业")
 
     def test_digits_are_the_number(self) -> None:
@@ -148,6 +150,8 @@ class TestRestartingLabels:
 class TestCommands:
     """``tasks``, ``show`` and ``inspect`` show the labels, and ``show`` finds a task by one."""
 
+    plan_parsed = heze_plan.parse(RESTARTING)
+
     @pytest.fixture
     def plan_file(self, tmp_path: Path) -> Path:
         path = tmp_path / "restarting.txt"
@@ -166,6 +170,21 @@ class TestCommands:
         assert main(["show", "二（三）", "--plan", str(plan_file)]) == 0
         out = capsys.readouterr().out
         assert out.startswith("5. 强化融资服务\nprinted as:   二（三）\n")
+
+    def test_show_no_label(self, plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """``show x`` in a plan with labels says that a label is allowed too."""
+        assert main(["show", "x", "--plan", str(plan_file)]) == 2
+        assert (
+            "whole number, a task's label as printed (such as 二（三）) or a safeguard"
+            in capsys.readouterr().err
+        )
+
+    def test_calendar_quotes_the_label(self) -> None:
+        """The event description quotes the task by its label and says which number it is."""
+        task = self.plan_parsed.task("二（二）")
+        text = description_text(self.plan_parsed, next(iter(entries(self.plan_parsed, [task]))))
+        assert "任务原文：二（二） 降低用能成本。" in text
+        assert "第4项（原文编号二（二））" in text
 
     def test_show_ambiguous(self, plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """``show （一）`` is refused with both matches named."""

@@ -61,12 +61,14 @@ def _show(args: argparse.Namespace) -> int:
         except KeyError as error:
             raise UsageError(str(error.args[0])) from None
         return 0
+    labelled = any(t.label for t in plan.tasks)
     try:
         # a number, or the task's label as its source prints it (（三）, 二.3: Task.label)
         task = plan.task(int(text) if text.isdigit() else text)
-    except KeyError as error:
-        if not text.isdigit() and not any(t.label for t in plan.tasks):
-            msg = f"task number must be a whole number or a safeguard (S1, S1.6), got {args.number!r}"
+    except (KeyError, TypeError) as error:
+        if isinstance(error, TypeError) or not (text.isdigit() or labelled):
+            label = ", a task's label as printed (such as 二（三）)" if labelled else ""
+            msg = f"task number must be a whole number{label} or a safeguard (S1, S1.6), got {args.number!r}"
             raise UsageError(msg) from None
         raise UsageError(str(error.args[0])) from None
     if args.format == "json":

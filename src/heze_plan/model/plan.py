@@ -486,7 +486,8 @@ class Plan:
         ``"（三）"``, ``"二（三）"``, ``"二、(三)"`` and ``"二.3"`` are read alike (bracket widths,
         spaces and separators aside). A label that ends a longer one (``"（三）"`` for ``二（三）``)
         finds it when no other task's label ends so; no match, or several, is a ``KeyError``
-        that lists them. Digits alone are always the number.
+        that lists them; text that is no label at all a ``TypeError``. Digits alone are always
+        the number.
         """
         if isinstance(number, str) and number.strip().isdecimal():
             number = int(number.strip())
@@ -507,8 +508,8 @@ class Plan:
         """The one task whose printed label is ``text``, or ends with it (``（三）`` for ``二（三）``)."""
         wanted = _label_parts(text)
         if not wanted or _LABEL_PART.sub("", text).strip(" \t、.．"):
-            msg = f"{text!r} is neither a task number (8) nor a label as printed (（三）, 二（三）, 二.3)"
-            raise KeyError(msg)
+            msg = f"a task number is a whole number such as 8, got {text!r}, nor is it a label such as （三）"
+            raise TypeError(msg)
         exact = [t for t in self.tasks if _label_parts(t.printed_label) == wanted]
         if len(exact) == 1:
             return exact[0]
