@@ -6,6 +6,7 @@ taken from the parser. The one invented text, whose （一） come back in each 
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import attrs
@@ -18,6 +19,12 @@ from heze_plan.cli import main
 from heze_plan.model.serialize import from_json, to_json
 
 REAL = Path(__file__).parent / "data" / "family" / "real"
+SCORER = Path(__file__).resolve().parent.parent / "benchmarks" / "family_score.py"
+
+
+def _corpus_slugs() -> list[str]:
+    return sorted(path.name.removesuffix(".expected.csv") for path in REAL.glob("*.expected.csv"))
+
 
 #: Invented: two chapters whose （一）（二） start again, as many plans of the family print them.
 RESTARTING = """某县2023年优化营商环境重点任务分工方案
@@ -86,6 +93,20 @@ class TestRealLabels:
         plan = _real("huoshan-kfq-2025-table")
         assert [t.printed_label for t in plan.tasks] == ["1", "2", "3"]
         assert plan.task(2).text.startswith("全力推进开发区“空间再造”")
+
+
+class TestCorpusLabels:
+    """Every task found in the corpus has the label of the hand-written table's number column."""
+
+    @pytest.mark.parametrize("slug", _corpus_slugs())
+    def test_labels_as_read_by_hand(self, slug: str) -> None:
+        """The ``number`` column ((一), (1), 一, 33) was written by reading the text, not the parser."""
+        spec = importlib.util.spec_from_file_location("family_score_labels", SCORER)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        assert module.score_document(slug, REAL).labels == ()
 
 
 class TestRestartingLabels:
