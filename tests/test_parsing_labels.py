@@ -155,6 +155,17 @@ class TestRestartingLabels:
         """The export writes the labels and reads them back."""
         assert from_json(to_json(self.plan)) == self.plan
 
+    def test_table_numbered_per_group(self) -> None:
+        """Invented: a table whose 序号 start again under each group row (一、…) labels 二.1."""
+        table = (
+            "某县2023年重点工作责任清单\n序号 | 重点工作 | 牵头单位 | 完成时限\n一、政务服务 |\n"
+            "1 | 推进一网通办。 | 县行政审批局 | 6月底前\n2 | 压减办理时限。 | 县行政审批局 | 9月底前\n"
+            "二、要素保障 |\n1 | 保障用地需求。 | 县自然资源局 | 12月底前\n"
+        )
+        plan = heze_plan.parse(table)
+        assert [t.label for t in plan.tasks] == ["一.1", "一.2", "二.1"]
+        assert plan.task("二、1").text.startswith("保障用地需求")
+
     def test_embedded_plan_has_no_label(self) -> None:
         """Heze numbers its tasks 1–195 as printed: no label, and no ``label`` key in the export."""
         plan = heze_plan.load()
