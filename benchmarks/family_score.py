@@ -51,6 +51,9 @@ class DocumentScore:
     outcome: str
     #: One line per wrong or missing task: number, what differs.
     misses: tuple[str, ...] = ()
+    #: One line per task found whose label as printed (``Task.printed_label``) is not the table's
+    #: number column: information, not part of the score.
+    labels: tuple[str, ...] = ()
 
 
 def score_document(slug: str, directory: Path = CORPUS) -> DocumentScore:
@@ -69,6 +72,7 @@ def score_document(slug: str, directory: Path = CORPUS) -> DocumentScore:
     right = 0
     misses: list[str] = []
     used: set[int] = set()
+    labels: list[str] = []
     for row in rows:
         start = _norm(row["start"])[:6]
         task = next(
@@ -79,6 +83,8 @@ def score_document(slug: str, directory: Path = CORPUS) -> DocumentScore:
             misses.append(f"{row['number']} {row['start']}: no task starts so")
             continue
         used.add(task.number)
+        if _norm(row["number"]).rstrip("、.．") != _norm(task.printed_label):
+            labels.append(f"{row['number']}: printed label {task.printed_label!r} (task {task.number})")
         got = (
             frozenset(map(_norm, task.lead_units)),
             frozenset(map(_norm, task.responsible_units)),
@@ -97,7 +103,7 @@ def score_document(slug: str, directory: Path = CORPUS) -> DocumentScore:
                 f"responsible {sorted(got[1])} vs {sorted(expected[1])}, "
                 f"due {sorted(got[2])} vs {sorted(expected[2])}"
             )
-    return DocumentScore(slug, len(rows), right, "parsed", tuple(misses))
+    return DocumentScore(slug, len(rows), right, "parsed", tuple(misses), tuple(labels))
 
 
 def slugs(directory: Path = CORPUS) -> list[str]:
@@ -129,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         for item in scores:
             for miss in item.misses:
                 print(f"{item.slug} {miss}")
+            for label in item.labels:
+                print(f"{item.slug} label {label}")
     return 0
 
 

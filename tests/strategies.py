@@ -126,6 +126,8 @@ def tasks(draw: st.DrawFn, number: int = 1, area: int = 1, units: tuple[str, ...
         targets=tuple(task_targets),
         per_provincial_arrangement=draw(st.booleans()),
         prerequisites=tuple(draw(st.lists(chinese_text, max_size=2))),
+        # a label as another plan prints it (written to JSON only when there is one)
+        label=draw(st.sampled_from(["", "（三）", "二（一）", "二.3", "33"])),
     )
 
 

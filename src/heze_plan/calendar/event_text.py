@@ -100,8 +100,9 @@ def description_text(plan: Plan, entry: Entry) -> str:
         f"牵头单位：{_units(task.lead_units)}",
         f"责任单位：{_units(task.responsible_units)}",
         f"领域：{area.number}. {area.name}",
-        f"任务原文：{task.number}. {task.text}",
-        f"来源：{plan.document.number}《{plan.document.title}》第{task.number}项",
+        f"任务原文：{task.label} {task.text}" if task.label else f"任务原文：{task.number}. {task.text}",
+        f"来源：{plan.document.number}《{plan.document.title}》第{task.number}项"
+        + (f"（原文编号{task.label}）" if task.label else ""),
     ]
     return "\n".join(lines)
 

@@ -54,6 +54,7 @@ def inspection(report: ParseReport) -> dict[str, Any]:
         words = list(dict.fromkeys(m.group(0) for m in _TIME_WORDS.finditer(task.text)))
         if words:
             undated.append({"task": task.number, "words": words})
+    labels = {str(task.number): task.label for task in plan.tasks if task.label}
     return {
         "document": {
             "number": plan.document.number,
@@ -71,6 +72,8 @@ def inspection(report: ParseReport) -> dict[str, Any]:
         ],
         "without_owner": [task.number for task in plan.tasks if not task.units],
         "undated": undated,
+        # the tasks' labels as printed, by number, in a plan whose labels are not its numbers
+        **({"labels": labels} if labels else {}),
         "findings": [
             {
                 "line": finding.line,
@@ -85,13 +88,16 @@ def inspection(report: ParseReport) -> dict[str, Any]:
     }
 
 
-def _numbers(numbers: list[int]) -> str:
-    return "、".join(map(str, numbers)) if numbers else "none"
+def _numbers(numbers: list[int], labels: dict[str, str]) -> str:
+    """``3、5``, or ``3 二（一）、5 二（三）`` with the labels as printed where they are not the numbers."""
+    shown = (f"{n} {labels[str(n)]}" if str(n) in labels else str(n) for n in numbers)
+    return "、".join(shown) if numbers else "none"
 
 
 def inspection_text(data: dict[str, Any]) -> str:
     """The inspection as text for people."""
     document = data["document"]
+    labels: dict[str, str] = data.get("labels", {})
     lines = [
         f"{document['title']} ({document['number']}, plan year {document['year']}): {data['tasks']} tasks",
         "",
@@ -100,11 +106,19 @@ def inspection_text(data: dict[str, Any]) -> str:
         "",
         "tasks per area:",
         *(f"  {area['number']:>3} {area['name']}: {area['tasks']}" for area in data["areas"]),
+        *(
+            ["", "task labels as printed: " + "、".join(f"{n} {label}" for n, label in labels.items())]
+            if labels
+            else []
+        ),
         "",
-        f"tasks without a lead unit (responsible units only): {_numbers(data['without_lead'])}",
-        f"tasks without any owner: {_numbers(data['without_owner'])}",
+        f"tasks without a lead unit (responsible units only): {_numbers(data['without_lead'], labels)}",
+        f"tasks without any owner: {_numbers(data['without_owner'], labels)}",
         "time words no deadline dates:",
-        *(f"  task {item['task']}: {'、'.join(item['words'])}" for item in data["undated"]),
+        *(
+            f"  task {_numbers([item['task']], labels)}: {'、'.join(item['words'])}"
+            for item in data["undated"]
+        ),
     ]
     if not data["undated"]:
         lines[-1] += " none"

@@ -42,7 +42,7 @@ def _tasks(args: argparse.Namespace) -> int:
         columns = views.TASK_CSV_COLUMNS if named else views.TASK_CSV_COLUMNS[:-1]
     else:
         columns = (*views.TASK_COLUMNS, ("role", "role")) if named else views.TASK_COLUMNS
-    emit(records, columns, args.format, "tasks")
+    emit(records, views.labelled_columns(columns, records), args.format, "tasks")
     if args.format == "table" and records:
         print(f"{len(records)} task(s)", file=sys.stderr)
     return 0
@@ -61,11 +61,15 @@ def _show(args: argparse.Namespace) -> int:
         except KeyError as error:
             raise UsageError(str(error.args[0])) from None
         return 0
-    if not text.isdigit():
-        raise UsageError(f"task number must be a whole number or a safeguard (S1, S1.6), got {args.number!r}")
+    labelled = any(t.label for t in plan.tasks)
     try:
-        task = plan.task(int(text))
-    except KeyError as error:
+        # a number, or the task's label as its source prints it (（三）, 二.3: Task.label)
+        task = plan.task(int(text) if text.isdigit() else text)
+    except (KeyError, TypeError) as error:
+        if isinstance(error, TypeError) or not (text.isdigit() or labelled):
+            label = ", a task's label as printed (such as 二（三）)" if labelled else ""
+            msg = f"task number must be a whole number{label} or a safeguard (S1, S1.6), got {args.number!r}"
+            raise UsageError(msg) from None
         raise UsageError(str(error.args[0])) from None
     if args.format == "json":
         one = queries.tasks(plan).where(lambda t: t.number == task.number)
@@ -215,7 +219,8 @@ def register_show(commands: Commands) -> None:
     parser.add_argument(
         "number",
         metavar="N",
-        help="the task's number (1..195 in the Heze 2023 plan), or a safeguard: S1, S1.6",
+        help="the task's number (1..195 in the Heze 2023 plan), its label as another plan prints it "
+        "(（三）, 二.3), or a safeguard: S1, S1.6",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     parser.set_defaults(handler=_show)

@@ -28,6 +28,7 @@ __all__ = [
     "TASK_CSV_COLUMNS",
     "UNIT_COLUMNS",
     "area_records",
+    "labelled_columns",
     "milestone_records",
     "obligation_records",
     "plan_level_target_records",
@@ -106,11 +107,17 @@ def role(task: Task, party: Party) -> str:
 
 
 def task_records(selection: TaskSelection, party: Party | None = None) -> list[dict[str, object]]:
-    """One record per task: number, area, title, units, deadlines and, given a party, its role."""
+    """One record per task: number, area, title, units, deadlines and, given a party, its role.
+
+    In a plan whose printed labels are not its numbers (:attr:`~heze_plan.model.plan.Task.label`),
+    every record has the ``label`` as printed too; other plans' records are as they were.
+    """
     records: list[dict[str, object]] = []
+    labelled = any(task.label for task in selection)
     for task in selection:
         record: dict[str, object] = {
             "number": task.number,
+            **({"label": task.printed_label} if labelled else {}),
             "area": task.area,
             "title": task.title,
             "lead": list(task.lead_units),
@@ -244,11 +251,20 @@ def timeline_text(selection: MilestoneSelection, party: Party | None = None) -> 
     return "\n\n".join(blocks)
 
 
+def labelled_columns(columns: Sequence[Column], records: Sequence[dict[str, object]]) -> tuple[Column, ...]:
+    """``columns`` with the tasks' printed ``label`` after the number, when the records carry one."""
+    if not any("label" in record for record in records):
+        return tuple(columns)
+    at = next((i + 1 for i, (key, _) in enumerate(columns) if key == "number"), 0)
+    return (*columns[:at], ("label", "label"), *columns[at:])
+
+
 def task_detail(plan: Plan, task: Task) -> str:
     """One task in full: units, milestones with deliverables, targets, qualifiers, errata, text."""
     area = next((a.name for a in plan.areas if a.number == task.area), "(not in this plan)")
     lines = [
         f"{task.number}. {task.title}",
+        *([f"printed as:   {task.label}"] if task.label else []),
         f"area:         {task.area} {area}",
         f"lead:         {LIST_SEPARATOR.join(task.lead_units)}",
         f"responsible:  {LIST_SEPARATOR.join(task.responsible_units) or '(none named)'}",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import Any
 
 import attrs
@@ -49,6 +50,24 @@ def _positive_int(instance: object, attribute: attrs.Attribute[Any], value: obje
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         msg = f"{type(instance).__name__}.{attribute.name} must be a positive integer, got {value!r}"
         raise ValueError(msg)
+
+
+def _label_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value != value.strip() or "\n" in value:
+        msg = f"{type(instance).__name__}.{attribute.name} must be a label on one line, got {value!r}"
+        raise ValueError(msg)
+
+
+#: The parts of a printed label: a bracketed number, a run of Chinese numerals, or digits.
+_LABEL_PART = re.compile(r"[（(]\s*([^）)]*?)\s*[）)]|([〇零一二三四五六七八九十百]+)|(\d+)")
+
+
+def _label_parts(text: str) -> tuple[str, ...]:
+    """``二（三）``, ``二、(三)`` and ``二 （三）`` alike as ``("二", "（三）")``; separators dropped."""
+    return tuple(
+        f"（{m.group(1)}）" if m.group(1) is not None else (m.group(2) or str(int(m.group(3))))
+        for m in _LABEL_PART.finditer(text)
+    )
 
 
 def _unit_names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -268,6 +287,11 @@ class Task:
     open_owner_lists: tuple[str, ...] = field(default=(), converter=_to_tuple)
     #: The sentences that follow a provincial arrangement (see :mod:`heze_plan.parsing.provincial`).
     provincial_clauses: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    #: The task's label as the source prints it, where that is not simply :attr:`number`: ``（三）``
+    #: for an item of that label, ``二（三）`` or ``二.3`` (the enclosing chapter's label first) when the
+    #: same label comes back in several chapters, ``""`` when the printed number is the number (every
+    #: task of the embedded plan). :meth:`Plan.task` finds a task by it; see :attr:`printed_label`.
+    label: str = field(default="", validator=_label_text)
 
     @targets.validator
     def _check_targets(self, attribute: attrs.Attribute[Any], value: tuple[Target, ...]) -> None:
@@ -297,6 +321,11 @@ class Task:
     def ongoing(self) -> bool:
         """True when the task carries no deadline phrase."""
         return not self.milestones
+
+    @property
+    def printed_label(self) -> str:
+        """How the source labels the task: :attr:`label`, or the number when that is the label."""
+        return self.label or str(self.number)
 
 
 @frozen
@@ -452,9 +481,18 @@ class Plan:
         Tasks numbered 1..N in order (every parsed plan without gaps) are found
         by position, so a loop over the numbers stays linear in a plan of
         100 000 tasks; other plans fall back to a scan.
+
+        Any other text is a task's label as the source prints it (:attr:`Task.label`):
+        ``"（三）"``, ``"二（三）"``, ``"二、(三)"`` and ``"二.3"`` are read alike (bracket widths,
+        spaces and separators aside). A label that ends a longer one (``"（三）"`` for ``二（三）``)
+        finds it when no other task's label ends so; no match, or several, is a ``KeyError``
+        that lists them; text that is no label at all a ``TypeError``. Digits alone are always
+        the number.
         """
         if isinstance(number, str) and number.strip().isdecimal():
             number = int(number.strip())
+        elif isinstance(number, str) and number.strip():
+            return self._task_by_label(number)
         if isinstance(number, bool) or not isinstance(number, int):
             msg = f"a task number is a whole number such as 8, got {number!r}"
             raise TypeError(msg)
@@ -464,6 +502,26 @@ class Plan:
             if task.number == number:
                 return task
         msg = f"no task {number}: this plan numbers its tasks 1..{len(self.tasks)}"
+        raise KeyError(msg)
+
+    def _task_by_label(self, text: str) -> Task:
+        """The one task whose printed label is ``text``, or ends with it (``（三）`` for ``二（三）``)."""
+        wanted = _label_parts(text)
+        if not wanted or _LABEL_PART.sub("", text).strip(" \t、.．"):
+            msg = f"a task number is a whole number such as 8, got {text!r}, nor is it a label such as （三）"
+            raise TypeError(msg)
+        exact = [t for t in self.tasks if _label_parts(t.printed_label) == wanted]
+        if len(exact) == 1:
+            return exact[0]
+        found = exact or [t for t in self.tasks if _label_parts(t.printed_label)[-len(wanted) :] == wanted]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            msg = f"no task labelled {text!r} in this plan"
+            raise KeyError(msg)
+        listed = ", ".join(f"{t.printed_label} (task {t.number})" for t in found[:10])
+        more = f" and {len(found) - 10} more" if len(found) > 10 else ""
+        msg = f"{len(found)} tasks are labelled {text!r}: {listed}{more}; give the full label or the number"
         raise KeyError(msg)
 
     def area(self, number: int) -> Area:

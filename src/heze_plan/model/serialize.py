@@ -19,11 +19,12 @@ from typing import Any
 
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.v import format_exception, transform_error
 
 from heze_plan.common.dates import iso_date
 from heze_plan.errors import ExportError
-from heze_plan.model.plan import Plan
+from heze_plan.model.plan import Plan, Task
 
 __all__ = [
     "EXPORT_FORMAT",
@@ -43,6 +44,9 @@ __all__ = [
 #: ``per_provincial_arrangement``, ``reading``, ``printed_phrase`` and ``printed_deliverable``
 #: and the errata's ``status``.
 EXPORT_FORMAT = "heze-plan/2"
+#: A task's ``label`` (the label as printed, where it is not the number) is written only when it
+#: is not empty, so that an export of a plan numbered as printed is the same as before; a reader
+#: of version 2 that refuses unknown keys refuses it only in plans that carry labels.
 #: The previous version, read by :func:`from_json`: targets named their milestone from 0, and
 #: every field it lacks takes its default.
 _FORMAT_1 = "heze-plan/1"
@@ -84,6 +88,11 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(str, _structure_str)
+    # a task's label only where the source prints one other than the number: an export of a plan
+    # whose numbers are its labels (the embedded one) stays as it was, and older readers read it
+    converter.register_unstructure_hook(
+        Task, make_dict_unstructure_fn(Task, converter, label=override(omit_if_default=True))
+    )
     return converter
 
 

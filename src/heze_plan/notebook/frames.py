@@ -118,11 +118,14 @@ def task_rows(plan: Plan, tasks: Chosen | None = None) -> list[Row]:
 
     ``first_due`` and ``last_due`` are ``None`` for an ongoing task: its
     horizon is the end of the plan year, and no date is invented for it.
+    ``label`` is the task's label as its source prints it (``二（三）``; the
+    number as text where the number is the label, as in the embedded plan).
     """
     names = {area.number: area.name for area in plan.areas}
     return [
         {
             "task": t.number,
+            "label": t.printed_label,
             "area": t.area,
             "area_name": names.get(t.area, ""),
             "title": t.title,

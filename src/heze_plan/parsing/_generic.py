@@ -33,6 +33,7 @@ import attrs
 from heze_plan.common.numerals import from_chinese
 from heze_plan.data.vocabulary import vocabulary
 from heze_plan.model.plan import Area, Document, Milestone, Task, Unit
+from heze_plan.parsing._labels import enclosing, group_marker, printed_labels
 from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
 from heze_plan.parsing.owners import find_owner_clause, read_owners
@@ -1286,6 +1287,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     raw_tasks: list[
         tuple[int, int, str, str, str, str, bool]
     ] = []  # line, number, label, area, text, owners, standalone
+    chains: list[list[str]] = []  # the markers around each task, for its label as printed
     areas_by_key: dict[str, tuple[str, str | None]] = {}
     front_lines: list[str] = []
     if table is not None:
@@ -1298,6 +1300,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         header, cells = table
         for line, number, group, body, owners, _ in _read_table(header, cells):
             raw_tasks.append((line, number, str(number), group or "任务", body, owners, False))
+            chains.append(group_marker(group))
             areas_by_key.setdefault(group or "任务", (group or "任务", None))
         first_cell_line = cells[0][0] if cells else 1
         front_lines = [line for line in norm.split("\n")[: max(first_cell_line - 2, 0)] if line.strip()]
@@ -1388,6 +1391,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             raw_tasks.append(
                 (item.line, item.number, item.label, key, body, item.owners or "", item.standalone)
             )
+            chains.append(enclosing(item))
         last = seg.items[-1] if seg.items else None
         if last is not None and not last.owners and last.text and not last.text.endswith(tuple("。）！；")):
             findings.append(
@@ -1474,6 +1478,11 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         conventions.add(Convention.TASKS_RENUMBERED)
     tasks: list[Task] = []
     units: list[str] = []
+    labels = printed_labels(
+        [label for _, _, label, *_ in raw_tasks],
+        chains,
+        [number if keep_numbers else index for index, (_, number, *_) in enumerate(raw_tasks, start=1)],
+    )
     for index, ((line, number, label, key, body, _owners_text, _standalone), clause) in enumerate(
         zip(raw_tasks, all_owners, strict=True), start=1
     ):
@@ -1519,6 +1528,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
                 responsible_units=tuple(u for u in others if u not in leads),
                 milestones=tuple(milestones),
                 targets=targets,
+                label=labels[index - 1],
             )
         except (ValueError, TypeError) as invalid:
             findings.append(
