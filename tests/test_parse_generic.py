@@ -1055,3 +1055,31 @@ class TestUnitSeparators:
     def test_a_name_holding_and_stays_one(self) -> None:
         text = "某市2022年工作要点\n1.推进改革。（牵头单位：市生态环境与资源局；责任单位：市商务局 市外办）\n"
         assert _tasks(text) == [(1, ("市生态环境与资源局",), ("市商务局", "市外办"), [])]
+
+
+class TestHostAndAssist:
+    """主办 (hosts) names the lead, 协办 (assists) the others, 分别负责 the responsible (黑龙江 2013)."""
+
+    def test_host_and_assist(self) -> None:
+        text = (
+            "黑龙江省2013年《政府工作报告》重点工作责任分工\n一、全省经济社会发展主要目标\n"
+            "（一）地区生产总值增长11%左右。（省发改委负责）（二）公共财政收入增长13%左右。"
+            "（省财政厅主办，省国税局、地税局协办）\n"
+            "（三）城镇居民人均可支配收入、农民人均纯收入均增长12%以上。（省发改委、农委、统计局分别负责）\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("省发改委",), []),
+            (2, ("省财政厅",), ("省国税局", "地税局"), []),
+            (3, (), ("省发改委", "农委", "统计局"), []),
+        ]
+
+
+class TestListBeforeAnOpenCollective:
+    """Units listed before …等相关部门 are several units, the last keeping its 等 (河南 2023)."""
+
+    def test_list_then_open_collective(self) -> None:
+        text = (
+            "河南省2023年重点工作责任分工\n1.落实好提振市场信心90条措施。（省发展改革委牵头，省商务厅、财政厅、"
+            "文化和旅游厅等相关部门按职责分工负责）\n"
+        )
+        assert _tasks(text) == [(1, ("省发展改革委",), ("省商务厅", "财政厅", "文化和旅游厅等相关部门"), [])]
