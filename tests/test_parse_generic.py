@@ -1083,3 +1083,31 @@ class TestListBeforeAnOpenCollective:
             "文化和旅游厅等相关部门按职责分工负责）\n"
         )
         assert _tasks(text) == [(1, ("省发展改革委",), ("省商务厅", "财政厅", "文化和旅游厅等相关部门"), [])]
+
+
+class TestOneCharacterNumbers:
+    """Items numbered ⑴…⒇ (one character each) are sub-items as （1）…（20） (辽宁 2012)."""
+
+    def test_parenthesized_digits(self) -> None:
+        text = (
+            "辽政办发〔2012〕53号\n一、主要目标和任务分工\n1.约束性指标。\n⑴九年义务教育巩固率达到97%。\n"
+            "责任单位：省教育厅。\n⑷单位地区生产总值能耗降低17%（系国家分解指标）。\n牵头单位：省发展改革委。\n"
+            "责任单位：省发展改革委、省经济和信息化委、省统计局、省电力公司等。\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("省教育厅",), []),
+            (4, ("省发展改革委",), ("省经济和信息化委", "省统计局", "省电力公司等"), []),
+        ]
+        assert parse(text).tasks[0].text.startswith("九年义务教育巩固率")
+
+
+class TestNumberWithAFullStop:
+    """An item numbered 1。 is an item; 年内持续推进 in its owners is ongoing, not a date (天津 2020)."""
+
+    def test_full_stop_after_the_number(self) -> None:
+        text = (
+            "切实做好2020年政府工作，提出如下任务分工：\n总体要求和主要预期目标\n"
+            "1。在以习近平同志为核心的党中央坚强领导下，实现“十三五”规划圆满收官。"
+            "（市政府各部门分别负责，年内持续推进）\n"
+        )
+        assert _tasks(text) == [(1, (), ("市政府各部门",), [])]

@@ -203,6 +203,25 @@ _UNIT_SPACE = re.compile(
 _LOST_CHARACTER = re.compile(r"\?(?=[ \t|\r\n]|$)|(?<=[ \t\u3000])\?(?=[\u4e00-\u9fff])", re.MULTILINE)
 
 
+#: Numbers written as one character: ⑴…⒇ (in parentheses, 辽宁 2012: ⑴九年义务教育巩固率…)
+#: and ⒈…⒛ (with a full stop); they become （1） and 1． as typed.
+_ENCLOSED_NUMBER = re.compile("[\u2474-\u249b]")
+#: An item number closed by a full stop at the start of a line (天津 2020: 1。在以习近平同志…).
+_STOP_NUMBER = re.compile(r"^([ \t\u3000\xa0]*\d{1,3})。(?=[^\s\d])", re.MULTILINE)
+
+
+def _typed_number(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"（{code - 0x2473}）" if code <= 0x2487 else f"{code - 0x2487}．"
+
+
+def _typed_numbers(text: str) -> str:
+    """Item numbers as they are typed: ⑴ → （1）, ⒈ → 1．, 1。 at a line's start → 1．."""
+    if _ENCLOSED_NUMBER.search(text):
+        text = _ENCLOSED_NUMBER.sub(_typed_number, text)
+    return _STOP_NUMBER.sub(r"\1．", text)
+
+
 def normalize(text: str) -> str:
     """Full-width punctuation and no lone spaces next to Chinese characters (12 月 → 12月).
 
@@ -218,6 +237,7 @@ def normalize(text: str) -> str:
         text = text.replace(half, full)
     if "," in text:  # each pattern below needs the characters tested before it (str in, in C)
         text = _COMMA.sub("，", text)
+    text = _typed_numbers(text)
     lines = []
     spaced_header: list[str] | None = None
     for raw in text.split("\n"):

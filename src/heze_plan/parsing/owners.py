@@ -39,7 +39,8 @@ _LABEL = re.compile(
 )
 _ANY_LABEL = re.compile(rf"(?:{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL})\s*[：:]")
 _DEADLINE_START = r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月|年底|年内|全年|今年)"
-_ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期)$")
+#: An ongoing mark, maybe bounded by the year (天津 2020: 年内持续推进): no date to keep.
+_ONGOING = re.compile(r"^(?:年内|全年)?(?:长期坚持|持续推进|长期推进|持续开展|长期)$")
 #: Where a ， inside a clause starts a new part: before a label or a deadline.
 _BOUNDARY = re.compile(
     rf"[，,]\s*(?=(?:{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL}|{_DEADLINE_LABEL})\s*[：:]"
