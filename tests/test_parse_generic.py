@@ -1111,3 +1111,21 @@ class TestNumberWithAFullStop:
             "（市政府各部门分别负责，年内持续推进）\n"
         )
         assert _tasks(text) == [(1, (), ("市政府各部门",), [])]
+
+
+class TestLeadInTheHeading:
+    """A heading X牵头工作 names the lead of every task under it that names none (沁县 2025)."""
+
+    def test_unit_in_the_heading(self) -> None:
+        text = (
+            "2025年县政府工作报告任务清单\n一、县示范区管委会牵头工作（8项）\n"
+            "1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n2.打造食用菌酵素生产基地。\n"
+        )
+        assert _tasks(text) == [(1, ("县示范区管委会",), (), []), (2, ("县示范区管委会",), (), [])]
+
+    def test_a_leader_in_the_heading_leads_nothing(self) -> None:
+        text = (
+            "2023年政府工作报告重点工作责任分解\n一、朱伟县长牵头重点工作\n1.推进改革。\n"
+            "责任单位：县财政局。\n2.扩大开放。\n责任单位：县商务局。\n"
+        )
+        assert _tasks(text) == [(1, (), ("县财政局",), []), (2, (), ("县商务局",), [])]

@@ -695,6 +695,29 @@ def _leading_owners(body: str) -> tuple[int, str] | None:
     return None
 
 
+#: A heading that names the unit leading every task under it (沁县 2025: 一、县示范区管委会牵头工作（8项）).
+_HEADING_LEAD = re.compile(
+    r"^(?P<unit>[^，。、；：（）]{2,24}?)牵头(?:的)?(?:重点)?(?:工作|任务|事项)(?:（\d+项）)?[。：]?$"
+)
+
+
+def _heading_leads(items: Iterable[_Item]) -> None:
+    """Give the tasks under a heading that names their lead (X牵头工作) that lead, when they name none.
+
+    The name must be a unit's (…局, …委, …管委会): a heading that names a
+    leader (一、朱伟县长牵头重点工作) leads nothing.
+    """
+    for item in items:
+        if item.owners or not item.children or "牵头" not in item.text:
+            continue
+        heading = _HEADING_LEAD.match(item.text.strip())
+        if heading is None or not _UNIT_NAME.match(heading.group("unit")):
+            continue
+        for child in item.children:
+            if not child.owners and not child.children:
+                child.owners = heading.group("unit") + "牵头"
+
+
 def _owner_split(item: _Item) -> None:
     """Cut the item's text from its owner clause."""
     body = "".join(p.strip() for p in item.parts)
@@ -1326,6 +1349,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         front_lines = [t for _, t in seg.front]
         for item in seg.items:
             _owner_split(item)
+        _heading_leads(seg.items)
         owned = {id(i) for i in seg.items if i.owners}
         # one owner paragraph after the last of several sub-items belongs to their parent
         lines_of_items = collections.Counter(i.line for i in seg.items)
