@@ -707,14 +707,19 @@ def _heading_leads(items: Iterable[_Item]) -> None:
     The name must be a unit's (…局, …委, …管委会): a heading that names a
     leader (一、朱伟县长牵头重点工作) leads nothing.
     """
-    for item in items:
+    # the nearest heading first: children come after their parent, so go backwards
+    for item in reversed(list(items)):
         if item.owners or not item.children or "牵头" not in item.text:
             continue
         heading = _HEADING_LEAD.match(item.text.strip())
         if heading is None or not _UNIT_NAME.match(heading.group("unit")):
             continue
-        for child in item.children:
-            if not child.owners and not child.children:
+        below = list(item.children)
+        while below:
+            child = below.pop()
+            if child.children:
+                below += child.children
+            elif not child.owners:
                 child.owners = heading.group("unit") + "牵头"
 
 
