@@ -1073,6 +1073,14 @@ class TestHostAndAssist:
             (3, (), ("省发改委", "农委", "统计局"), []),
         ]
 
+    def test_host_assist_and_a_dated_year_end(self) -> None:
+        text = "某市2013年工作要点\n1.推进改革。（市财政局主办，市国税局协办，2013年底前完成）\n"
+        assert _tasks(text) == [(1, ("市财政局",), ("市国税局",), [D(2013, 12, 31)])]
+
+    def test_hosting_inside_a_phrase_names_no_owner(self) -> None:
+        text = "某市2013年工作要点\n1.推进改革。（由市委宣传部主办的活动）\n2.扩大开放。（市商务局牵头）\n"
+        assert _tasks(text)[0][1:3] == ((), ())
+
 
 class TestListBeforeAnOpenCollective:
     """Units listed before …等相关部门 are several units, the last keeping its 等 (河南 2023)."""
@@ -1111,6 +1119,10 @@ class TestNumberWithAFullStop:
             "（市政府各部门分别负责，年内持续推进）\n"
         )
         assert _tasks(text) == [(1, (), ("市政府各部门",), [])]
+
+    def test_a_space_after_the_full_stop(self) -> None:
+        text = "某市2020年工作要点\n1。 推进改革。（市发改委牵头）\n2。扩大开放。（市商务局牵头）\n"
+        assert _tasks(text) == [(1, ("市发改委",), (), []), (2, ("市商务局",), (), [])]
 
 
 class TestLeadInTheHeading:

@@ -86,7 +86,7 @@ _OTHER_PART = re.compile(rf"^(?:{_OTHER_LABELS})\s*：")
 _DEADLINE_PART = re.compile(rf"^(?:{_DEADLINE_LABELS})\s*：")
 #: 牵头 as a role word (X牵头), not in a label (牵头单位：).
 #: 牵头 as a word (not a label); 主办 (hosts) in older plans (黑龙江 2013: 省财政厅主办，…协办).
-_LEADS_IN_WORDS = re.compile(r"牵头(?!单位|部门|责任)|主办(?!单位)")
+_LEADS_IN_WORDS = re.compile(r"牵头(?!单位|部门|责任)|主办(?=$|[，,；;）])")
 _ANY_LABEL_COLON = re.compile(
     rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
 )
@@ -207,7 +207,7 @@ _LOST_CHARACTER = re.compile(r"\?(?=[ \t|\r\n]|$)|(?<=[ \t\u3000])\?(?=[\u4e00-\
 #: and ⒈…⒛ (with a full stop); they become （1） and 1． as typed.
 _ENCLOSED_NUMBER = re.compile("[\u2474-\u249b]")
 #: An item number closed by a full stop at the start of a line (天津 2020: 1。在以习近平同志…).
-_STOP_NUMBER = re.compile(r"^([ \t\u3000\xa0]*\d{1,3})。(?=[^\s\d])", re.MULTILINE)
+_STOP_NUMBER = re.compile(r"^([ \t\u3000\xa0]*\d{1,3})。(?=[ \u3000]*[^\s\d])", re.MULTILINE)
 
 
 def _typed_number(match: re.Match[str]) -> str:
