@@ -1055,3 +1055,100 @@ class TestUnitSeparators:
     def test_a_name_holding_and_stays_one(self) -> None:
         text = "某市2022年工作要点\n1.推进改革。（牵头单位：市生态环境与资源局；责任单位：市商务局 市外办）\n"
         assert _tasks(text) == [(1, ("市生态环境与资源局",), ("市商务局", "市外办"), [])]
+
+
+class TestHostAndAssist:
+    """主办 (hosts) names the lead, 协办 (assists) the others, 分别负责 the responsible (黑龙江 2013)."""
+
+    def test_host_and_assist(self) -> None:
+        text = (
+            "黑龙江省2013年《政府工作报告》重点工作责任分工\n一、全省经济社会发展主要目标\n"
+            "（一）地区生产总值增长11%左右。（省发改委负责）（二）公共财政收入增长13%左右。"
+            "（省财政厅主办，省国税局、地税局协办）\n"
+            "（三）城镇居民人均可支配收入、农民人均纯收入均增长12%以上。（省发改委、农委、统计局分别负责）\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("省发改委",), []),
+            (2, ("省财政厅",), ("省国税局", "地税局"), []),
+            (3, (), ("省发改委", "农委", "统计局"), []),
+        ]
+
+    def test_host_assist_and_a_dated_year_end(self) -> None:
+        text = "某市2013年工作要点\n1.推进改革。（市财政局主办，市国税局协办，2013年底前完成）\n"
+        assert _tasks(text) == [(1, ("市财政局",), ("市国税局",), [D(2013, 12, 31)])]
+
+    def test_hosting_inside_a_phrase_names_no_owner(self) -> None:
+        text = "某市2013年工作要点\n1.推进改革。（由市委宣传部主办的活动）\n2.扩大开放。（市商务局牵头）\n"
+        assert _tasks(text)[0][1:3] == ((), ())
+
+
+class TestListBeforeAnOpenCollective:
+    """Units listed before …等相关部门 are several units, the last keeping its 等 (河南 2023)."""
+
+    def test_list_then_open_collective(self) -> None:
+        text = (
+            "河南省2023年重点工作责任分工\n1.落实好提振市场信心90条措施。（省发展改革委牵头，省商务厅、财政厅、"
+            "文化和旅游厅等相关部门按职责分工负责）\n"
+        )
+        assert _tasks(text) == [(1, ("省发展改革委",), ("省商务厅", "财政厅", "文化和旅游厅等相关部门"), [])]
+
+
+class TestOneCharacterNumbers:
+    """Items numbered ⑴…⒇ (one character each) are sub-items as （1）…（20） (辽宁 2012)."""
+
+    def test_parenthesized_digits(self) -> None:
+        text = (
+            "辽政办发〔2012〕53号\n一、主要目标和任务分工\n1.约束性指标。\n⑴九年义务教育巩固率达到97%。\n"
+            "责任单位：省教育厅。\n⑷单位地区生产总值能耗降低17%（系国家分解指标）。\n牵头单位：省发展改革委。\n"
+            "责任单位：省发展改革委、省经济和信息化委、省统计局、省电力公司等。\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("省教育厅",), []),
+            (4, ("省发展改革委",), ("省经济和信息化委", "省统计局", "省电力公司等"), []),
+        ]
+        assert parse(text).tasks[0].text.startswith("九年义务教育巩固率")
+
+
+class TestNumberWithAFullStop:
+    """An item numbered 1。 is an item; 年内持续推进 in its owners is ongoing, not a date (天津 2020)."""
+
+    def test_full_stop_after_the_number(self) -> None:
+        text = (
+            "切实做好2020年政府工作，提出如下任务分工：\n总体要求和主要预期目标\n"
+            "1。在以习近平同志为核心的党中央坚强领导下，实现“十三五”规划圆满收官。"
+            "（市政府各部门分别负责，年内持续推进）\n"
+        )
+        assert _tasks(text) == [(1, (), ("市政府各部门",), [])]
+
+    def test_a_space_after_the_full_stop(self) -> None:
+        text = "某市2020年工作要点\n1。 推进改革。（市发改委牵头）\n2。扩大开放。（市商务局牵头）\n"
+        assert _tasks(text) == [(1, ("市发改委",), (), []), (2, ("市商务局",), (), [])]
+
+
+class TestLeadInTheHeading:
+    """A heading X牵头工作 names the lead of every task under it that names none (沁县 2025)."""
+
+    def test_unit_in_the_heading(self) -> None:
+        text = (
+            "2025年县政府工作报告任务清单\n一、县示范区管委会牵头工作（8项）\n"
+            "1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n2.打造食用菌酵素生产基地。\n"
+        )
+        assert _tasks(text) == [(1, ("县示范区管委会",), (), []), (2, ("县示范区管委会",), (), [])]
+
+    def test_a_leader_in_the_heading_leads_nothing(self) -> None:
+        text = (
+            "2023年政府工作报告重点工作责任分解\n一、朱伟县长牵头重点工作\n1.推进改革。\n"
+            "责任单位：县财政局。\n2.扩大开放。\n责任单位：县商务局。\n"
+        )
+        assert _tasks(text) == [(1, (), ("县财政局",), []), (2, (), ("县商务局",), [])]
+
+    def test_tasks_under_areas_under_the_heading(self) -> None:
+        text = (
+            "2025年县政府工作报告任务清单\n一、县发改局牵头工作\n（一）扩大投资\n1.推进项目建设。\n"
+            "2.扩大有效投资。（牵头单位：县财政局）\n二、县商务局牵头工作\n3.促进消费。\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县发改局",), (), []),
+            (2, ("县财政局",), (), []),
+            (3, ("县商务局",), (), []),
+        ]

@@ -86,7 +86,8 @@ _LEAD_PART = re.compile(rf"^(?:{_LEAD_LABELS})\s*：")
 _OTHER_PART = re.compile(rf"^(?:{_OTHER_LABELS})\s*：")
 _DEADLINE_PART = re.compile(rf"^(?:{_DEADLINE_LABELS})\s*：")
 #: 牵头 as a role word (X牵头), not in a label (牵头单位：).
-_LEADS_IN_WORDS = re.compile(r"牵头(?!单位|部门|责任)")
+#: 牵头 as a word (not a label); 主办 (hosts) in older plans (黑龙江 2013: 省财政厅主办，…协办).
+_LEADS_IN_WORDS = re.compile(r"牵头(?!单位|部门|责任)|主办(?=$|[，,；;）])")
 _ANY_LABEL_COLON = re.compile(
     rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
 )
@@ -203,6 +204,25 @@ _UNIT_SPACE = re.compile(
 _LOST_CHARACTER = re.compile(r"\?(?=[ \t|\r\n]|$)|(?<=[ \t\u3000])\?(?=[\u4e00-\u9fff])", re.MULTILINE)
 
 
+#: Numbers written as one character: ⑴…⒇ (in parentheses, 辽宁 2012: ⑴九年义务教育巩固率…)
+#: and ⒈…⒛ (with a full stop); they become （1） and 1． as typed.
+_ENCLOSED_NUMBER = re.compile("[\u2474-\u249b]")
+#: An item number closed by a full stop at the start of a line (天津 2020: 1。在以习近平同志…).
+_STOP_NUMBER = re.compile(r"^([ \t\u3000\xa0]*\d{1,3})。(?=[ \u3000]*[^\s\d])", re.MULTILINE)
+
+
+def _typed_number(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"（{code - 0x2473}）" if code <= 0x2487 else f"{code - 0x2487}．"
+
+
+def _typed_numbers(text: str) -> str:
+    """Item numbers as they are typed: ⑴ → （1）, ⒈ → 1．, 1。 at a line's start → 1．."""
+    if _ENCLOSED_NUMBER.search(text):
+        text = _ENCLOSED_NUMBER.sub(_typed_number, text)
+    return _STOP_NUMBER.sub(r"\1．", text)
+
+
 def normalize(text: str) -> str:
     """Full-width punctuation and no lone spaces next to Chinese characters (12 月 → 12月).
 
@@ -218,6 +238,7 @@ def normalize(text: str) -> str:
         text = text.replace(half, full)
     if "," in text:  # each pattern below needs the characters tested before it (str in, in C)
         text = _COMMA.sub("，", text)
+    text = _typed_numbers(text)
     lines = []
     spaced_header: list[str] | None = None
     for raw in text.split("\n"):
@@ -673,6 +694,34 @@ def _leading_owners(body: str) -> tuple[int, str] | None:
     if _LABEL_AT.match(content) or _LEADS_IN_WORDS.search(content) or all(_UNIT_NAME.match(n) for n in names):
         return close + 1, content
     return None
+
+
+#: A heading that names the unit leading every task under it (沁县 2025: 一、县示范区管委会牵头工作（8项）).
+_HEADING_LEAD = re.compile(
+    r"^(?P<unit>[^，。、；：（）]{2,24}?)牵头(?:的)?(?:重点)?(?:工作|任务|事项)(?:（\d+项）)?[。：]?$"
+)
+
+
+def _heading_leads(items: Iterable[_Item]) -> None:
+    """Give the tasks under a heading that names their lead (X牵头工作) that lead, when they name none.
+
+    The name must be a unit's (…局, …委, …管委会): a heading that names a
+    leader (一、朱伟县长牵头重点工作) leads nothing.
+    """
+    # the nearest heading first: children come after their parent, so go backwards
+    for item in reversed(list(items)):
+        if item.owners or not item.children or "牵头" not in item.text:
+            continue
+        heading = _HEADING_LEAD.match(item.text.strip())
+        if heading is None or not _UNIT_NAME.match(heading.group("unit")):
+            continue
+        below = list(item.children)
+        while below:
+            child = below.pop()
+            if child.children:
+                below += child.children
+            elif not child.owners:
+                child.owners = heading.group("unit") + "牵头"
 
 
 def _owner_split(item: _Item) -> None:
@@ -1309,6 +1358,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         front_lines = [t for _, t in seg.front]
         for item in seg.items:
             _owner_split(item)
+        _heading_leads(seg.items)
         owned = {id(i) for i in seg.items if i.owners}
         # one owner paragraph after the last of several sub-items belongs to their parent
         lines_of_items = collections.Counter(i.line for i in seg.items)

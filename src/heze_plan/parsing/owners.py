@@ -38,8 +38,12 @@ _LABEL = re.compile(
     rf"|(?P<cooperating>{_COOPERATING_LABEL})|(?P<deadline>{_DEADLINE_LABEL}))\s*[：:]\s*"
 )
 _ANY_LABEL = re.compile(rf"(?:{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL})\s*[：:]")
-_DEADLINE_START = r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月|年底|年内|全年|今年)"
-_ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期)$")
+#: 6月底, 年底, 2023年3月底; also 2013年底 / 2013年内, where the year's 年 is the 年 of 年底.
+_DEADLINE_START = (
+    r"(?:(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月|年底|年内|全年|今年)|(?:19|20)\d{2}\s*年\s*(?:底|末|内))"
+)
+#: An ongoing mark, maybe bounded by the year (天津 2020: 年内持续推进): no date to keep.
+_ONGOING = re.compile(r"^(?:年内|全年)?(?:长期坚持|持续推进|长期推进|持续开展|长期)$")
 #: Where a ， inside a clause starts a new part: before a label or a deadline.
 _BOUNDARY = re.compile(
     rf"[，,]\s*(?=(?:{_LEAD_LABEL}|{_RESPONSIBLE_LABEL}|{_COOPERATING_LABEL}|{_DEADLINE_LABEL})\s*[：:]"
@@ -49,11 +53,16 @@ _DEADLINE_PART = re.compile(
     rf"^{_DEADLINE_START}\s*(?:底|末)?\s*前?\s*(?:完成|落实|实现|到位|完成并持续推进)?$"
 )
 #: X牵头, X牵头负责, X、Y分别牵头 (each leads its own part), X共同牵头.
+#: 主办 (hosts) stands for 牵头 and 协办 (assists) for 配合 in older plans (黑龙江 2013:
+#: ``（省财政厅主办，省国税局、地税局协办）``).
 _LEADS_IN_WORDS = re.compile(
-    r"^由?(?P<lead>.+?)(?:分别|共同|联合)?牵头(?:负责|组织|落实)?(?:[，,、]\s*(?P<rest>.*))?$"
+    r"^由?(?P<lead>.+?)(?:分别|共同|联合)?(?:牵头|主办)(?:负责|组织|落实)?(?:[，,、]\s*(?P<rest>.*))?$"
 )
+#: X负责, X按职责分工负责, X、Y、Z分别负责 (each its own part), X配合, X协办.
+#: 主办 as a role word: closing a part of the clause (X主办，Y协办), not inside a phrase (由X主办的活动).
+_HOSTS = re.compile(r"主办(?:$|[，,；;])")
 _SHARES_IN_WORDS = re.compile(
-    r"^(?P<units>.+?)(?:按照?职责分工|按照?职责|根据职责)?(?:负责|配合|参与|落实|共同推进)$"
+    r"^(?P<units>.+?)(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责|配合|协办|参与|落实|共同推进)$"
 )
 _UNIT_SUFFIX = re.compile(
     r"(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|台|队|所|站|社|行|署|处|室|直属库)$"
@@ -86,7 +95,7 @@ def _bare(name: str) -> str:
 def _looks_like_owners(content: str) -> bool:
     """Labels, 牵头, or a list of names that all end like a unit's (…局, …委, …政府)."""
     # 牵头 first: a substring test, where _ANY_LABEL (an alternation) is tried at every position
-    if "牵头" in content or _ANY_LABEL.search(content):
+    if "牵头" in content or _ANY_LABEL.search(content) or ("主办" in content and _HOSTS.search(content)):
         return True
     parts = [p.strip() for p in split_outside_brackets(content, "、，,；;") if p.strip()]
     names = [p for p in parts if not _DEADLINE_PART.match(p) and not _ONGOING.match(p)]

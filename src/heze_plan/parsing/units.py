@@ -41,7 +41,7 @@ LEVELS = ("省", "市", "州", "盟", "县", "区", "旗")
 _PREFIX = "[市省州盟县区旗]"
 #: A ，-separated group that names several bodies as one (各县区政府、管委会,
 #: 市有关部门、单位, 省直各部门, 水、电、气、热各专营单位).
-_COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关)|.*各专营单位$|.*等相关)")
+_COLLECTIVE = re.compile(rf"^(?:各|有关|{_PREFIX}(?:直|级)?(?:有关|各|相关)|.*各专营单位$|[^、]*等相关)")
 #: The separators of groups in a list with no bracket: ，/, between groups, 及 inside one.
 _GROUPS = re.compile("[，,及]")
 _OPEN, _CLOSE = "（(", "）)"
