@@ -106,6 +106,18 @@ _FIRST_IS_LEAD = re.compile(
     rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）|(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
 )
 _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
+#: A note inside the first task's clause about every later task (临夏州: ，以下各任务均需各县市人民政府、
+#: 州直相关行业部门落实，不再一一列出): no owner of this task, cut before the clause is read.
+_LATER_TASKS_NOTE = re.compile(
+    r"[，,]?\s*以下(?:各项?|所有)?(?:任务|工作)[^（）；。]*?(?:不再一一列出|不再列出|下同)"
+)
+
+
+def _without_later_tasks_note(content: str) -> str:
+    """An owner clause without a note about every later task (the pattern runs only when 以下 is there)."""
+    return _LATER_TASKS_NOTE.sub("", content) if "以下" in content else content
+
+
 _ROLE_SUFFIX = re.compile(
     r"(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
 )
@@ -899,6 +911,7 @@ _STARRED = re.compile(r"★\s*([^、，；：（）★]+)")
 @functools.lru_cache(maxsize=8192)  # a pure reading of a clause, which a plan repeats (a frozen _Owners)
 def _read(content: str) -> _Owners:  # noqa: PLR0912, PLR0915 - one pass over the parts of a clause, kept together
     conventions: set[Convention] = set()
+    content = _without_later_tasks_note(content)
     first_is_lead = _may_state_first_lead(content) and bool(_FIRST_IS_LEAD.search(content))
     if first_is_lead:
         content = _FIRST_IS_LEAD.sub("", content)
