@@ -228,6 +228,18 @@ def _typed_number(match: re.Match[str]) -> str:
     return f"（{code - 0x2473}）" if code <= 0x2487 else f"{code - 0x2487}．"
 
 
+def _as_enclosed(label: str, text: str) -> str:
+    """A label read as typed (（1）, 1．) in the one character the source prints (⑴, ⒈), if it does."""
+    match = re.fullmatch(r"（(\d{1,2})）|(\d{1,2})[．.]?", label)
+    if match is None:
+        return label
+    number = int(match.group(1) or match.group(2))
+    if not 1 <= number <= 20:
+        return label
+    enclosed = chr(0x2473 + number) if match.group(1) else chr(0x2487 + number)
+    return label.replace(match.group(0), enclosed) if enclosed in text else label
+
+
 def _typed_numbers(text: str) -> str:
     """Item numbers as they are typed: ⑴ → （1）, ⒈ → 1．, 1。 at a line's start → 1．."""
     if _ENCLOSED_NUMBER.search(text):
@@ -1546,6 +1558,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         chains,
         [number if keep_numbers else index for index, (_, number, *_) in enumerate(raw_tasks, start=1)],
     )
+    if _ENCLOSED_NUMBER.search(text):
+        labels = [_as_enclosed(label, text) for label in labels]
     for index, ((line, number, label, key, body, _owners_text, _standalone), clause) in enumerate(
         zip(raw_tasks, all_owners, strict=True), start=1
     ):
