@@ -1008,16 +1008,6 @@ class TestInlineEnumerations:
             (2, ("市发改委",), (), []),
         ]
 
-    def test_each_with_its_own_owners_stays_a_task(self) -> None:
-        text = (
-            "某市2017年实施意见\n1.深化商事制度改革。（1）全面实施多证合一，6月底前完成。（市市场监管局牵头负责）"
-            "（2）推进全程电子化。（牵头单位：市市场监管局；责任单位：市税务局）\n"
-        )
-        assert _tasks(text) == [
-            (1, ("市市场监管局",), (), [D(2017, 6, 30)]),
-            (2, ("市市场监管局",), ("市税务局",), []),
-        ]
-
 
 class TestOwnerBracketsElsewhere:
     """Owner brackets that do not close the task: a deadline bracket after them, or owners first."""

@@ -35,6 +35,13 @@ class TestLayoutSpaces:
         assert _layout.normalize_spaces(text) == _layout._SPACE_NEAR_CJK.sub("", text).strip()
 
 
+#: The pieces year phrases are made of, and those of their look-alikes (三年内, 全年龄, 今年以来).
+YEAR_PIECES = (
+    *("1", "9", "2023", "２", "年", "底", "末", "内", "前", "全", "今", "完成", "龄", "三半"),
+    *(" ", "\u3000"),
+)
+
+
 class TestDeadlineShortcuts:
     """Month phrases, spaced numbers and trimmed deliverables, as their patterns find them."""
 
@@ -46,14 +53,17 @@ class TestDeadlineShortcuts:
     @example("2023 年 12 月 底前")
     @example("0000年9月底")
     def test_month_phrases(self, text: str) -> None:
-        found = [(m.span(), m.groupdict()) for m in deadlines._month_phrases(text)]
+        near = deadlines._phrases_near(deadlines._MONTH_WORD, deadlines._MONTH_PHRASE, text)
+        found = [(m.span(), m.groupdict()) for m in near]
         assert found == [(m.span(), m.groupdict()) for m in deadlines._MONTH_PHRASE.finditer(text)]
 
-    @given(joined(("1", "9", "2023", "２", "年", "底", "末", "内", "前", "全", "龄", "三半", " ", "\u3000")))
+    @given(joined(YEAR_PIECES))
     @example("2023 年 年底前")
     @example("三年内全年龄2024年全年")
+    @example("今年完成今年底前")
     def test_year_phrases(self, text: str) -> None:
-        found = [(m.span(), m.groupdict()) for m in deadlines._year_phrases(text)]
+        near = deadlines._phrases_near(deadlines._YEAR_WORD, deadlines._YEAR_PHRASE, text)
+        found = [(m.span(), m.groupdict()) for m in near]
         assert found == [(m.span(), m.groupdict()) for m in deadlines._YEAR_PHRASE.finditer(text)]
 
     @given(joined(("，", ",", "：", ":", "、", *SPACES, "a", "月", "\u2028")))

@@ -42,6 +42,12 @@ class Vocabulary:
     headers: dict[str, str]
     #: Phrases saying, once for a document, that the first unit listed leads.
     first_unit_leads: tuple[str, ...]
+    #: The header names, longest first (what :meth:`header_names` tries at each place).
+    _longest_first: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @_longest_first.default
+    def _sort_names(self) -> tuple[str, ...]:
+        return tuple(sorted(self.headers, key=len, reverse=True))
 
     def names(self, role: str) -> tuple[str, ...]:
         """The header names of one role, in the data file's order."""
@@ -50,6 +56,26 @@ class Vocabulary:
     def role(self, cell: str) -> str | None:
         """The role of a header cell, or ``None`` when the cell is no known header."""
         return self.headers.get(header_key(cell))
+
+    def header_names(self, line: str) -> list[str] | None:
+        """A header row with nothing between its names, cut into them, or ``None`` when it is no such row.
+
+        The longest name is tried first at each place (a PDF's text layer or a web copy glues a table's
+        header cells: 序号重点任务牵头单位责任单位完成时限).
+
+        >>> vocabulary().header_names("序号 重点任务牵头单位"), vocabulary().header_names("序号和说明")
+        (['序号', '重点任务', '牵头单位'], None)
+        """
+        key = header_key(line)
+        names: list[str] = []
+        at = 0
+        while at < len(key):
+            name = next((n for n in self._longest_first if key.startswith(n, at)), None)
+            if name is None:
+                return None
+            names.append(name)
+            at += len(name)
+        return names
 
 
 @functools.cache

@@ -317,20 +317,15 @@ def _spaced_header(line: str) -> list[str] | None:
 def _glued_header(line: str) -> list[str] | None:
     """A table header with nothing between its names (序号重点任务牵头单位责任单位完成时限), or None.
 
-    The line is cut into the vocabulary's header names, the longest name
-    first at each place; the same tests as ``_spaced_header`` then apply.
+    The line is cut into the vocabulary's header names
+    (:meth:`~heze_plan.data.vocabulary.Vocabulary.header_names`); the same
+    tests as ``_spaced_header`` then apply.
     """
     if "单位" not in line and "部门" not in line and "牵头" not in line:
         return None
-    names = sorted(vocabulary().headers, key=len, reverse=True)
-    cells: list[str] = []
-    at = 0
-    while at < len(line):
-        name = next((n for n in names if line.startswith(n, at)), None)
-        if name is None:
-            return None
-        cells.append(name)
-        at += len(name)
+    cells = vocabulary().header_names(line)
+    if cells is None:
+        return None
     return _spaced_header(" ".join(cells))
 
 

@@ -51,7 +51,7 @@ _LEADING_PUNCT = re.compile(r"^[\s，,：:、]+")
 #: far less than a pattern tried at every position.
 _MONTH_WORD = re.compile(r"月\s*[底末]")
 #: What a year phrase cannot do without: 年底, 年末, 年内, 全年 or 今年 (found directly, see
-#: _year_phrases).
+#: _phrases_near).
 _YEAR_WORD = re.compile(r"年[底末内]|[全今]年")
 _TRAILING_PUNCT = re.compile(r"[\s，,、]+$")
 
@@ -74,45 +74,25 @@ def end_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, 31)
 
 
-def _month_phrases(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_MONTH_PHRASE.finditer(text)``, looked for only near each 月底 / 月末.
+def _phrases_near(word: re.Pattern[str], phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``phrase.finditer(text)``, looked for only near each match of ``word``.
 
-    ``_MONTH_PHRASE`` opens with an optional year, so the engine would try it
-    at every position. Every match holds ``月\\s*[底末]`` (``_MONTH_WORD``,
-    found directly) and, before it, only digits, 年 and spaces: the search
-    for the next match starts where such a run before the next 月底 begins,
-    which is never after that match's start, so the matches are the same.
-    """
-    position = 0
-    while (word := _MONTH_WORD.search(text, position)) is not None:
-        start = word.start()
-        while start > position and (
-            text[start - 1] == "年" or text[start - 1].isdigit() or text[start - 1].isspace()
-        ):
-            start -= 1
-        match = _MONTH_PHRASE.search(text, start)
-        if match is None:
-            return
-        yield match
-        position = match.end()
-
-
-def _year_phrases(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_YEAR_PHRASE.finditer(text)``, looked for only near each 年底, 年末, 年内, 全年.
-
-    As :func:`_month_phrases`: every match holds a ``_YEAR_WORD`` and, before
-    it, only digits, 年 and spaces (an optional year), so the search for the
-    next match starts where such a run before the next word begins. The
+    ``_MONTH_PHRASE`` and ``_YEAR_PHRASE`` open with an optional year, so the
+    engine would try them at every position. Every match holds its word
+    (``_MONTH_WORD``: 月底, 月末; ``_YEAR_WORD``: 年底, 年末, 年内, 全年, 今年;
+    found directly) and, before it, only digits, 年 and spaces: the search for
+    the next match starts where such a run before the next word begins, which
+    is never after that match's start, so the matches are the same. The
     lookbehind of 年内 sees the text before where a search starts.
     """
     position = 0
-    while (word := _YEAR_WORD.search(text, position)) is not None:
-        start = word.start()
+    while (found := word.search(text, position)) is not None:
+        start = found.start()
         while start > position and (
             text[start - 1] == "年" or text[start - 1].isdigit() or text[start - 1].isspace()
         ):
             start -= 1
-        match = _YEAR_PHRASE.search(text, start)
+        match = phrase.search(text, start)
         if match is None:
             return
         yield match
@@ -128,7 +108,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     found: list[DeadlinePhrase] = []
     if "年" not in text and "月" not in text:
         return found
-    for match in _month_phrases(text):
+    for match in _phrases_near(_MONTH_WORD, _MONTH_PHRASE, text):
         if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()) and not _LIST_NUMBER.search(
             text[max(match.start() - 4, 0) : match.start()]
         ):
@@ -138,7 +118,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         due = end_of_month(int(explicit) if explicit else year + offset, int(match.group("month")))
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
     year_words = "年底" in text or "年末" in text or "年内" in text or "全年" in text or "今年" in text
-    for match in _year_phrases(text) if year_words else ():
+    for match in _phrases_near(_YEAR_WORD, _YEAR_PHRASE, text) if year_words else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
         explicit = match.group("year") or match.group("year2")

@@ -114,6 +114,18 @@ def _is_task_table(table: Any) -> bool:
     return False
 
 
+def _task_table_of(part: Any, tables: dict[Any, bool]) -> Any:
+    """The task table a row or cell belongs to, whose text counts for the table, not for its longest
+    row or cell; a table that lays out a page (the article in one cell) leaves the part its own score.
+    ``tables`` remembers which tables are task tables."""
+    table = next(part.iterancestors("table"), None)
+    if table is None:
+        return part
+    if table not in tables:
+        tables[table] = _is_task_table(table)
+    return table if tables[table] else part
+
+
 def _article(root: Any) -> tuple[Any, float]:
     scores: dict[Any, float] = defaultdict(float)
     tables: dict[Any, bool] = {}
@@ -134,11 +146,7 @@ def _article(root: Any) -> tuple[Any, float]:
         if target is None:
             continue
         if target.tag in _TABLE_PARTS:
-            # a task table's text counts for the table, not for its longest row or cell (a table
-            # that lays out a page, with the article in one cell, keeps the cell's own score)
-            table = next(target.iterancestors("table"), None)
-            if table is not None and tables.setdefault(table, _is_task_table(table)):
-                target = table
+            target = _task_table_of(target, tables)
         scores[target] += weight
         grandparent = target.getparent()
         if grandparent is not None:

@@ -168,15 +168,11 @@ def _is_header_line(line: str) -> bool:
     key = header_key(line)
     if not 4 <= len(key) <= 60 or ("单位" not in key and "部门" not in key and "牵头" not in key):
         return False
-    roles: set[str] = set()
-    names = sorted(vocabulary().headers.items(), key=lambda item: -len(item[0]))
-    at = 0
-    while at < len(key):
-        found = next(((name, role) for name, role in names if key.startswith(name, at)), None)
-        if found is None:
-            return False
-        roles.add(found[1])
-        at += len(found[0])
+    words = vocabulary()
+    names = words.header_names(key)
+    if names is None:
+        return False
+    roles = {words.headers[name] for name in names}
     return bool(roles & _OWNER_ROLES) and bool(roles & _ROW_ROLES)
 
 
