@@ -631,10 +631,16 @@ HEZE_COUNTIES = (
 )  # fmt: skip
 
 
+#: The collectives through which the plan names every county together (各县区政府、管委会 in
+#: S1.4; 有关县区政府、管委会 among S1.3's 各领域责任单位): each county reports its own share.
+HEZE_COUNTY_COLLECTIVES = ("各县区政府、管委会", "有关县区政府、管委会")
+
+
 def _who_may_report(obligation: Obligation) -> list[str]:
-    """The units and counties an obligation falls on: its actors, the counties for 各县区政府、管委会."""
-    names = [a for a in obligation.actors if a != "各县区政府、管委会"]
-    return names + (list(HEZE_COUNTIES) if "各县区政府、管委会" in obligation.actors else [])
+    """The units and counties an obligation falls on: its actors, the counties for a county collective."""
+    names = [a for a in obligation.actors if a not in HEZE_COUNTY_COLLECTIVES]
+    counties = any(a in HEZE_COUNTY_COLLECTIVES for a in obligation.actors)
+    return names + (list(HEZE_COUNTIES) if counties else [])
 
 
 @st.composite

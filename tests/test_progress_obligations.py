@@ -81,6 +81,17 @@ class TestObligationRows:
             "report only the obligations your workbook lists"
         ]
 
+    def test_a_county_collective_is_sent_to_its_counties(self, plan: Plan) -> None:
+        """S1.4 falls on 各县区 and S1.3 on 有关县区政府、管委会 among others: the collective is not a
+        reporter of its own, each county reports its share, and the message says so."""
+        for key, name in (("S1.4", "各县区政府、管委会"), ("S1.3", "有关县区政府、管委会")):
+            ledger, problems = read(f",{key},,,推进中,,,,{name},\n", plan)
+            assert ledger.obligations == ()
+            assert problems == [
+                f"l.csv:line 2: {name} names every county together: each county reports its own share "
+                f"of {key}; write one county in 填报单位 (牡丹区、定陶区、曹县, …), one row each"
+            ]
+
     def test_a_municipal_department_is_not_a_county(self, plan: Plan) -> None:
         """S2.3 is 各县区相关领域…: 市科技局 has no share; S2.1 (市直各领域) it has."""
         _, problems = read(",S2.3,,,推进中,,,,科技局,\n", plan)

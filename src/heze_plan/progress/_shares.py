@@ -52,6 +52,13 @@ def reporter(plan: Plan, obligation: Obligation, name: str) -> tuple[str | None,
     except UnitLookupError as error:
         return None, str(error)
     own = shares(obligation)
+    if party.county is None and party.units[0] in COUNTY_COLLECTIVES:
+        counties = [share for share in own if share in COUNTIES]
+        if counties:
+            return None, (
+                f"{party.units[0]} names every county together: each county reports its own share of "
+                f"{obligation.key}; write one county in 填报单位 ({'、'.join(counties[:3])}, …), one row each"
+            )
     if party.county is not None:
         if party.county in own:
             return party.county, None
