@@ -10,6 +10,7 @@ EPIPE); with outputs that cannot be written; and interrupted with SIGINT
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -214,10 +215,20 @@ class TestBadArguments:
 
 
 def interrupted_runs(tmp_path: Path) -> Iterator[tuple[float, int, str]]:
-    for delay in (0.7, 1.0, 1.3, 1.6):
+    """Runs of ``feeds`` interrupted while they write, ``delay`` s after their staging directory appears.
+
+    The moment is taken from the run itself, not from the clock of the machine: a fixed delay
+    after the start lands in Python's own start-up on a loaded machine (where no program can
+    catch Ctrl-C) and after the end on a fast one.
+    """
+    for delay in (0.0, 0.02, 0.05, 0.1):
+        out = tmp_path / "out"
+        shutil.rmtree(out, ignore_errors=True)  # what the run before left: not this run's directory
         process = subprocess.Popen(
-            [*CLI, "feeds", str(tmp_path / "out")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV
+            [*CLI, "feeds", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV
         )
+        while not any(tmp_path.iterdir()) and process.poll() is None:  # the staging directory
+            time.sleep(0.001)
         time.sleep(delay)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
