@@ -53,7 +53,7 @@ def reporter(plan: Plan, obligation: Obligation, name: str) -> tuple[str | None,
         return None, str(error)
     own = shares(obligation)
     if party.county is None and party.units[0] in COUNTY_COLLECTIVES:
-        counties = [share for share in own if share in COUNTIES]
+        counties = [share for share in own if share is not None and share in COUNTIES]
         if counties:
             return None, (
                 f"{party.units[0]} names every county together: each county reports its own share of "
