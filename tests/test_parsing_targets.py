@@ -25,6 +25,12 @@ class TestQuantities:
             ("全市备案自主评价企业数量达到430家", Comparator.AT_LEAST, 430, "家"),
             ("可选取不超过 10 家重点企业", Comparator.AT_MOST, 10, "家"),
             ("完成不少于三处站点建设任务", Comparator.AT_LEAST, 3, "处"),
+            # counters of the family's plans, quoted from tests/data/family/real (SOURCES.md)
+            ("新增天然气用户5000户", Comparator.EQUAL, 5000, "户"),  # 长清区 2014
+            ("新建2座人行天桥", Comparator.EQUAL, 2, "座"),  # 大竹县 2016
+            ("筹集建设1000套专家公寓", Comparator.EQUAL, 1000, "套"),  # 广州 2012
+            ("全年粮食播种面积4600万亩", Comparator.EQUAL, 46_000_000, "亩"),  # 陕西 2015
+            ("改造提升道路7.5公里", Comparator.EQUAL, 7.5, "公里"),
         ],
     )
     def test_quantity(self, text: str, comparator: Comparator, value: float, unit: str) -> None:
