@@ -17,6 +17,7 @@ from heze_plan.calendar.entries import entries
 from heze_plan.calendar.event_text import description_text
 from heze_plan.cli import main
 from heze_plan.model.serialize import from_json, to_json
+from heze_plan.progress.ledger_files import load_ledger
 
 REAL = Path(__file__).parent / "data" / "family" / "real"
 SCORER = Path(__file__).resolve().parent.parent / "benchmarks" / "family_score.py"
@@ -230,6 +231,54 @@ class TestCommands:
             "task labels as printed: 1 一（一）、2 一（二）、3 二（一）、4 二（二）、5 二（三）"
             in capsys.readouterr().out
         )
+
+    def test_timeline_has_a_label_column(self, plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The milestones carry the label after the task's number, in the table and in CSV:
+        二（二） is due 9月底前 (2023-09-30), 一（二） 6月底前, 一（一） 年底前."""
+        assert main(["timeline", "--plan", str(plan_file), "--format", "csv"]) == 0
+        lines = capsys.readouterr().out.lstrip("\ufeff").splitlines()
+        assert lines[0].startswith("month,due,task,label,")
+        assert [line.split(",")[1:4] for line in lines[1:]] == [
+            ["2023-06-30", "2", "一（二）"],
+            ["2023-09-30", "4", "二（二）"],
+            ["2023-12-31", "1", "一（一）"],
+        ]
+        assert main(["timeline", "--plan", str(plan_file)]) == 0
+        assert "二（二）" in capsys.readouterr().out
+
+    def test_targets_have_a_label_column(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A target's row names its task by label too (invented text: 二（一） sets 新增用地500亩以上)."""
+        path = tmp_path / "targets.txt"
+        text = RESTARTING.replace("（一）保障用地需求。", "（一）保障用地需求，新增用地500亩以上。")
+        path.write_text(text, encoding="utf-8")
+        assert main(["targets", "--plan", str(path), "--format", "csv"]) == 0
+        lines = capsys.readouterr().out.lstrip("\ufeff").splitlines()
+        assert lines[0].startswith("task,label,")
+        assert lines[1].startswith("3,二（一）,")
+
+    def test_ledger_rows_show_the_label(self, plan_file: Path, tmp_path: Path) -> None:
+        """A unit finds its task as its own document numbers it: 任务名称 is ``二（二） 降低用能成本``.
+        Filled in and read back, the row is accepted; so is a row of an older template (the title alone)."""
+        book = tmp_path / "ledger.csv"
+        assert main(["ledger", "init", str(book), "--plan", str(plan_file)]) == 0
+        text = book.read_text(encoding="utf-8-sig")
+        assert ",二（二） 降低用能成本," in text
+        rows = text.splitlines()
+        header = rows[0].split(",")
+        filled = []
+        for row in rows[1:]:
+            cells = row.split(",")
+            if cells[header.index("任务名称")] == "二（二） 降低用能成本":
+                cells[header.index("状态")] = "推进中"
+                filled.append(",".join(cells))
+                cells[header.index("任务名称")] = "降低用能成本"  # as an older template wrote it
+                filled.append(",".join(cells))
+        old_and_new = [",".join(header), filled[0]], [",".join(header), filled[1]]
+        for lines in old_and_new:
+            book.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            read = load_ledger(book, self.plan_parsed)
+            assert read.problems == ()
+            assert [(e.task, e.status.label) for e in read.ledger.entries] == [(4, "推进中")]
 
     def test_heze_tasks_unchanged(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Heze's list has no label column: its labels are its numbers."""

@@ -132,7 +132,7 @@ def _targets(args: argparse.Namespace) -> int:
             if not args.kind or getattr(r["kind"], "value", None) == args.kind
         ]
     columns = (*views.TARGET_COLUMNS, ("phrase", "phrase")) if args.format == "csv" else views.TARGET_COLUMNS
-    emit(records, columns, args.format, "targets")
+    emit(records, views.labelled_columns(columns, records), args.format, "targets")
     return 0
 
 
@@ -163,6 +163,7 @@ def _timeline(args: argparse.Namespace) -> int:
         columns = (*columns, ("role", "role"))
     records = views.milestone_records(selection, named) + safeguards
     records.sort(key=lambda r: r["due"])  # type: ignore[arg-type, return-value]
+    columns = views.labelled_columns(columns, records)
     print(with_bom(render(records, columns, args.format), args.format))
     return 0
 

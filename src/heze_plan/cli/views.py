@@ -169,26 +169,43 @@ def area_records(plan: Plan) -> list[dict[str, object]]:
 
 
 def target_records(selection: TargetSelection) -> list[dict[str, object]]:
-    """One record per target, with the task, the formula and the milestone it is due with."""
-    return [
-        _target_record(
+    """One record per target, with the task, the formula and the milestone it is due with.
+
+    As in :func:`task_records`, a plan whose printed labels are not its numbers adds the ``label``.
+    """
+    labelled = any(ref.task.label for ref in selection)
+    records = []
+    for ref in selection:
+        record = _target_record(
             ref.task.number,
             ref.target,
             ref.milestone.due if ref.milestone else None,
             list(ref.task.lead_units),
         )
-        for ref in selection
-    ]
+        records.append(_with_label(record, ref.task.printed_label) if labelled else record)
+    return records
+
+
+def _with_label(record: dict[str, object], label: str) -> dict[str, object]:
+    """``record`` with the task's printed ``label`` right after its ``task`` number."""
+    at = list(record).index("task") + 1
+    items = list(record.items())
+    return dict([*items[:at], ("label", label), *items[at:]])
 
 
 def milestone_records(selection: MilestoneSelection, party: Party | None = None) -> list[dict[str, object]]:
-    """One record per milestone, by due date; given a party, its role in the task."""
+    """One record per milestone, by due date; given a party, its role in the task.
+
+    As in :func:`task_records`, a plan whose printed labels are not its numbers adds the ``label``.
+    """
     records: list[dict[str, object]] = []
+    labelled = any(ref.task.label for ref in selection)
     for ref in selection:
         record: dict[str, object] = {
             "month": ref.due.strftime("%Y-%m"),
             "due": ref.due,
             "task": ref.task.number,
+            **({"label": ref.task.printed_label} if labelled else {}),
             "phrase": ref.phrase,
             "title": ref.task.title,
             "deliverable": ref.deliverable,
@@ -247,15 +264,16 @@ def timeline_text(selection: MilestoneSelection, party: Party | None = None) -> 
     blocks = []
     for (year, month), group in selection.by_month().items():
         heading = f"{year}-{month:02d}  {len(group)} milestone{'s' if len(group) != 1 else ''}"
-        blocks.append(heading + "\n" + text_table(milestone_records(group, party), columns))
+        records = milestone_records(group, party)
+        blocks.append(heading + "\n" + text_table(records, labelled_columns(columns, records)))
     return "\n\n".join(blocks)
 
 
 def labelled_columns(columns: Sequence[Column], records: Sequence[dict[str, object]]) -> tuple[Column, ...]:
-    """``columns`` with the tasks' printed ``label`` after the number, when the records carry one."""
+    """``columns`` with the tasks' printed ``label`` after the task's number, when the records carry one."""
     if not any("label" in record for record in records):
         return tuple(columns)
-    at = next((i + 1 for i, (key, _) in enumerate(columns) if key == "number"), 0)
+    at = next((i + 1 for i, (key, _) in enumerate(columns) if key in {"number", "task"}), 0)
     return (*columns[:at], ("label", "label"), *columns[at:])
 
 

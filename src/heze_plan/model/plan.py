@@ -327,6 +327,13 @@ class Task:
         """How the source labels the task: :attr:`label`, or the number when that is the label."""
         return self.label or str(self.number)
 
+    @property
+    def labelled_title(self) -> str:
+        """The title after the label its source prints (``（三）推进一网通办``), where that label is not
+        the number; else the title alone. A ledger row shows it, so that a unit finds the task as
+        its own document numbers it."""
+        return f"{self.label} {self.title}" if self.label else self.title
+
 
 @frozen
 class Area:

@@ -397,8 +397,8 @@ class _Checker:
         The row may belong to another task than its number says: the title tells.
         """
         title = str(text.get("title", "")).strip()
-        if title and title != task.title:
-            owner = next((t.number for t in self.plan.tasks if t.title == title), None)
+        if title and title not in {task.title, task.labelled_title}:
+            owner = next((t.number for t in self.plan.tasks if title in {t.title, t.labelled_title}), None)
             hint = f" (that is the title of task {owner})" if owner else ""
             self._error(
                 "title",
@@ -936,7 +936,7 @@ def template_rows(
             continue
         common: dict[str, object] = {
             "task": task.number,
-            "title": task.title,
+            "title": task.labelled_title,
             "lead_units": LIST_SEPARATOR.join(task.lead_units),
             "unit": unit or "",
         }
@@ -1073,7 +1073,7 @@ def ledger_rows(plan: Plan, ledger: Ledger) -> list[dict[str, object]]:
         task = tasks[entry.task]
         row: dict[str, object] = {
             "task": task.number,
-            "title": task.title,
+            "title": task.labelled_title,
             "lead_units": LIST_SEPARATOR.join(task.lead_units),
         }
         if entry.milestone is not None:
@@ -1086,7 +1086,7 @@ def ledger_rows(plan: Plan, ledger: Ledger) -> list[dict[str, object]]:
             {
                 "task": task.number,
                 "target": actual.target,
-                "title": task.title,
+                "title": task.labelled_title,
                 "lead_units": LIST_SEPARATOR.join(task.lead_units),
                 "value": actual.value,
                 "as_of": actual.as_of,
