@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -669,7 +670,7 @@ def _is_layout(plan: Plan) -> bool:
     )
 
 
-def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, kept in one place
+def parse_with_report(
     text: str | bytes,
     *,
     year: int | None = None,
@@ -692,7 +693,8 @@ def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, k
     raises the first :class:`ParseError` of the Heze layout only when the
     tolerant reading cannot read the text either; a lenient one
     (``strict=False``) skips what it cannot read and lists it in
-    :attr:`~heze_plan.parsing.findings.ParseReport.findings`.
+    :attr:`~heze_plan.parsing.findings.ParseReport.findings`. Wherever a strict
+    parse succeeds, a lenient one gives the same plan.
     """
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999):
         msg = f"year must be a plan year such as 2023, got {year!r}"
@@ -712,34 +714,29 @@ def parse_with_report(  # noqa: PLR0912 - the choice between the two readings, k
             return layout
         raise ParseError("not laid out as Heze's plan", 1, 1)
     except ParseError as layout_error:
-        if (
-            strict
-            and _FATAL.search(layout_error.message)
+        heze_like = (
+            _FATAL.search(layout_error.message)
             and _DOC_SKELETON.search(text)
             and len(_FIRST_TASK.findall(text)) <= 1  # numbers that restart in each area are a layout
-        ):
+        )
+        # A lenient parse reads as a strict one wherever the strict one succeeds; it goes on only
+        # where strict stops. Heze's skeleton with a slip in it (cut short, a task repeated) stops
+        # a strict parse: leniently it is read as Heze's layout, the slip a finding. Any other text
+        # is the tolerant reading's, the lenient layout reading only when that reads nothing.
+        if heze_like and strict:
             raise
-        lenient: ParseReport | None = None
-        if not strict:
-            try:
-                lenient = _layout_report(*args, strict=False, input_findings=input_findings, registry=units)
-            except ParseError:
-                lenient = None
+        if heze_like:
+            with contextlib.suppress(ParseError):
+                return _layout_report(*args, strict=False, input_findings=input_findings, registry=units)
         try:
             generic = parse_generic(text, year=year)
         except ParseError as generic_error:
-            if lenient is not None:
-                return lenient
+            if not strict:
+                with contextlib.suppress(ParseError):
+                    return _layout_report(*args, strict=False, input_findings=input_findings, registry=units)
             if "year" in generic_error.message or not text.strip():
                 raise generic_error from None
             raise generic_error from layout_error
-    owned = sum(1 for task in generic.tasks if task.units)
-    if (
-        lenient is not None
-        and _is_layout(lenient.plan)
-        and (_DOC_SKELETON.search(text) or len(lenient.plan.tasks) >= owned)
-    ):
-        return lenient
     conventions = set(generic.conventions)
     if glosses:
         conventions.add(Convention.PINYIN_GLOSSES)
