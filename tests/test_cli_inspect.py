@@ -45,6 +45,13 @@ class TestInspect:
         assert "tasks without any owner: none" in out
         assert out.rstrip().endswith("findings: 0")
 
+    def test_says_how_the_file_was_read(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The line after the title says which way the file was read (``reading`` in ``--format json``)."""
+        _, out, _ = _run(capsys, "inspect", str(REAL / "xiamen-city-2019.txt"))
+        assert out.splitlines()[1] == "read as a text file, read as it is"
+        _, out, _ = _run(capsys, "inspect", "--format", "json", str(REAL / "xiamen-city-2019.txt"))
+        assert json.loads(out)["reading"] == "a text file, read as it is"
+
     def test_time_words_no_deadline_dates(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         path = tmp_path / "plan.txt"
         path.write_text("某市2023年要点\n1.第三季度启动试点，5年内建成。（市商务局牵头）\n", encoding="utf-8")

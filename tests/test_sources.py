@@ -13,6 +13,7 @@ import codecs
 import datetime as dt
 import importlib
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import heze_plan
 from heze_plan.errors import ExtraMissingError, ParseError, SourceError
 from heze_plan.model.plan import Plan, Task
 from heze_plan.parsing import known_units, shipped_errata
-from heze_plan.sources import READERS, read_text
+from heze_plan.sources import READERS, read_source, read_text
 from tests import plan_files
 
 pytest.importorskip("pypdf", reason="the pdf extra (pypdf) is not installed")
@@ -117,6 +118,39 @@ class TestEveryFormatGivesTheHezeTasks:
     @needs_soffice
     def test_workbook_saved_by_libreoffice_calc(self, office_published: dict[str, Path], plan: Plan) -> None:
         assert heze_plan.read(office_published["xlsx"]).tasks == _closed(plan.tasks)
+
+
+class TestHowEachFileWasRead:
+    """``read_source`` says in one line which way a file was read (``inspect`` prints it): a user of
+    another city learns whether a table was read as a table, and how much of a page was kept."""
+
+    @pytest.mark.parametrize(
+        ("kind", "start"),
+        [
+            ("pdf", "a PDF: the text layer of its "),
+            ("docx", "a Word document: its paragraphs and tables in document order"),
+            ("html", "a web page: its article, "),
+            ("xlsx", "a workbook: the task table of sheet "),
+            ("csv", "a CSV task table of "),
+        ],
+    )
+    def test_published_forms(self, published: dict[str, Path], kind: str, start: str) -> None:
+        source = read_source(published[kind])
+        assert source.reading.startswith(start), source.reading
+        assert source.text == read_text(published[kind])
+
+    def test_the_article_is_part_of_the_page(self, published: dict[str, Path]) -> None:
+        """The article keeps fewer Chinese characters than the page holds: its navigation is left out."""
+        reading = read_source(published["html"]).reading
+        kept, total = (int(n) for n in re.findall(r"(\d+) of the page's (\d+)", reading)[0])
+        assert 0 < kept < total
+
+    def test_a_ruled_task_table(self, pdf_task_tables: dict[str, Path]) -> None:
+        """The 34-page table is said to be read by its ruling lines, over every page."""
+        reading = read_source(pdf_task_tables["分工表"]).reading
+        assert "task table (" in reading
+        assert "read cell by cell from the table's ruling lines (pdfplumber)" in reading
+        assert re.search(r"on pages 1–(\d+)\)", reading)
 
 
 class TestPdf:

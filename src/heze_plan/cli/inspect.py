@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from heze_plan.cli.common import Commands, UsageError, plan_text
+from heze_plan.cli.common import Commands, UsageError, plan_source
 
 if TYPE_CHECKING:
     from heze_plan.parsing.findings import ParseReport
@@ -41,8 +41,11 @@ def register_inspect(commands: Commands) -> None:
     parser.set_defaults(handler=_inspect)
 
 
-def inspection(report: ParseReport) -> dict[str, Any]:
-    """What :func:`~heze_plan.parsing.parser.parse_with_report` understood, as data (``--format json``)."""
+def inspection(report: ParseReport, reading: str | None = None) -> dict[str, Any]:
+    """What :func:`~heze_plan.parsing.parser.parse_with_report` understood, as data (``--format json``).
+
+    ``reading`` says how the file was read (:attr:`heze_plan.sources.Source.reading`).
+    """
     plan = report.plan
     per_area = {area.number: 0 for area in plan.areas}
     for task in plan.tasks:
@@ -61,6 +64,7 @@ def inspection(report: ParseReport) -> dict[str, Any]:
             "title": plan.document.title,
             "year": plan.document.year,
         },
+        **({"reading": reading} if reading else {}),
         "conventions": sorted(convention.value for convention in report.conventions),
         "tasks": len(plan.tasks),
         "areas": [
@@ -100,6 +104,7 @@ def inspection_text(data: dict[str, Any]) -> str:
     labels: dict[str, str] = data.get("labels", {})
     lines = [
         f"{document['title']} ({document['number']}, plan year {document['year']}): {data['tasks']} tasks",
+        *([f"read as {data['reading']}"] if data.get("reading") else []),
         "",
         "conventions:",
         *(f"  {value}" for value in data["conventions"]),
@@ -133,14 +138,14 @@ def inspection_text(data: dict[str, Any]) -> str:
 def _inspect(args: argparse.Namespace) -> int:
     from heze_plan.parsing.parser import ParseError, parse_with_report
 
-    text = plan_text(args.file)
+    source = plan_source(args.file)
     try:
-        report = parse_with_report(text, year=args.year, strict=False)
+        report = parse_with_report(source.text, year=args.year, strict=False)
     except ParseError as error:
         raise UsageError(f"{args.file}: {error}") from None
     except ValueError as error:  # a bad --year
         raise UsageError(str(error)) from None
-    data = inspection(report)
+    data = inspection(report, source.reading)
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:

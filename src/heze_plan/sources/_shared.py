@@ -8,9 +8,25 @@ import re
 from pathlib import Path
 from types import ModuleType
 
+from attrs import frozen
+
 from heze_plan.errors import ExtraMissingError, SourceError
 
-__all__ = ["decode", "paragraphs_text", "require", "tidy"]
+__all__ = ["Source", "decode", "paragraphs_text", "require", "tidy"]
+
+
+@frozen
+class Source:
+    """A plan file as read: the text the parser reads, and how the file was read.
+
+    ``reading`` says in one line which way the reader took (a PDF's text layer, or its task table
+    read by the ruling lines; a web page's article, or its task table read whole), so that
+    ``heze-plan inspect`` can tell someone whether what they see is the file as they know it.
+    """
+
+    text: str
+    reading: str
+
 
 #: The characters of Chinese text: ideographs, CJK and full-width punctuation.
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"

@@ -18,7 +18,7 @@ from typing import Any
 
 from heze_plan.errors import SourceError
 from heze_plan.sources._docx_numbering import Numbering
-from heze_plan.sources._shared import paragraphs_text, require
+from heze_plan.sources._shared import Source, paragraphs_text, require
 from heze_plan.sources.table import table_text
 
 __all__ = ["SUFFIXES", "read"]
@@ -46,7 +46,7 @@ def _part_element(document: Any, kind: str) -> Any:
     return None
 
 
-def read(path: Path, data: bytes) -> str:
+def read(path: Path, data: bytes) -> Source:
     """The text of a Word document, one paragraph a line (see the module docs)."""
     document_module = require("docx", "docx", "python-docx", path)
     try:
@@ -65,4 +65,4 @@ def read(path: Path, data: bytes) -> str:
     text = paragraphs_text(paragraphs)
     if not text:
         raise SourceError(path, "the document has no text: no paragraph or table holds any")
-    return text
+    return Source(text, "a Word document: its paragraphs and tables in document order, with list numbers")

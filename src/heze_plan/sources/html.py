@@ -25,7 +25,7 @@ from typing import Any
 
 from heze_plan.data.vocabulary import vocabulary
 from heze_plan.errors import SourceError
-from heze_plan.sources._shared import decode, paragraphs_text, require
+from heze_plan.sources._shared import Source, decode, paragraphs_text, require
 from heze_plan.sources.table import table_text
 
 __all__ = ["SUFFIXES", "read"]
@@ -169,13 +169,17 @@ def _cell_text(cell: Any) -> str:
     return str(cell.text_content())
 
 
-def _paragraphs(element: Any, path: Path, out: list[str]) -> None:
-    """The element's text with a paragraph break at each block and <br>, in document order."""
+def _paragraphs(element: Any, path: Path, out: list[str], task_tables: list[int]) -> None:
+    """The element's text with a paragraph break at each block and <br>, in document order.
+
+    A task table is read by its header (:func:`~heze_plan.sources.table.table_text`); the number of
+    rows of each is added to ``task_tables``."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "table":
         rows = [[_cell_text(cell) for cell in row.iter("td", "th")] for row in element.iter("tr")]
         tasks = table_text(rows, str(path), section=False)
         if tasks is not None:
+            task_tables.append(len(rows))
             out.extend(tasks.split("\n\n"))
         else:
             out.extend(" | ".join(cell.strip() for cell in row if cell.strip()) for row in rows)
@@ -188,14 +192,14 @@ def _paragraphs(element: Any, path: Path, out: list[str]) -> None:
     elif element.text and tag:
         out[-1] += element.text
     for child in element:
-        _paragraphs(child, path, out)
+        _paragraphs(child, path, out, task_tables)
         if child.tail:
             out[-1] += child.tail
     if tag in _BLOCKS:
         out.append("")
 
 
-def read(path: Path, data: bytes) -> str:
+def read(path: Path, data: bytes) -> Source:
     """The article of a web page as plan text, one paragraph a line (see the module docs)."""
     lxml_html = require("lxml.html", "html", "lxml", path)
     declared = _CHARSET.search(data[:4096])
@@ -225,6 +229,16 @@ def read(path: Path, data: bytes) -> str:
         )
         raise SourceError(path, msg)
     out = [""]
-    _paragraphs(article, path, out)
+    task_tables: list[int] = []
+    _paragraphs(article, path, out, task_tables)
     lines = [re.sub(r"[ \t\r\n\u00a0]+", " ", line) for line in out]
-    return paragraphs_text(lines)
+    kept = _chinese(article.text_content())
+    reading = (
+        f"a web page: its article, {kept} of the page's {total} Chinese characters "
+        "(navigation, links and scripts left out)"
+    )
+    if task_tables:
+        reading += (
+            f"; {len(task_tables)} task table(s) read row by row by their header ({sum(task_tables)} rows)"
+        )
+    return Source(paragraphs_text(lines), reading)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from heze_plan.errors import SourceError
 from heze_plan.sources import docx, table
+from heze_plan.sources._shared import Source
 
 __all__ = ["SUFFIXES", "WORKBOOK_SUFFIXES", "find_soffice", "read", "to_xlsx"]
 
@@ -124,10 +125,9 @@ def to_xlsx(path: Path, data: bytes) -> bytes:
     return _convert(path, data, target, converted_suffix, kind)
 
 
-def read(path: Path, data: bytes) -> str:
+def read(path: Path, data: bytes) -> Source:
     """The plan text of a ``.doc``, ``.rtf``, ``.odt``, ``.xls`` or ``.ods`` file (see the module docs)."""
     target, converted_suffix, kind = _CONVERSIONS[path.suffix.lower()]
     converted = _convert(path, data, target, converted_suffix, kind)
-    if converted_suffix == ".docx":
-        return docx.read(path, converted)
-    return table.read_workbook(path, converted)
+    read = docx.read(path, converted) if converted_suffix == ".docx" else table.read_workbook(path, converted)
+    return Source(read.text, f"converted by LibreOffice to {converted_suffix}, then read as {read.reading}")

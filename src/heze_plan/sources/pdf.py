@@ -33,6 +33,7 @@ that says so, not an empty plan.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import io
 import logging
 import re
@@ -42,7 +43,7 @@ from typing import Any
 
 from heze_plan.data.vocabulary import header_key, vocabulary
 from heze_plan.errors import SourceError
-from heze_plan.sources._shared import paragraphs_text, require
+from heze_plan.sources._shared import Source, paragraphs_text, require
 from heze_plan.sources.table import table_text
 
 __all__ = ["SUFFIXES", "read"]
@@ -139,7 +140,7 @@ def _paragraphs(bodies: list[list[str]]) -> list[str]:
     return paragraphs
 
 
-def read(path: Path, data: bytes) -> str:
+def read(path: Path, data: bytes) -> Source:
     """The text of a PDF's text layer, one paragraph a line (see the module docs)."""
     pages = _pages(path, data)
     if not any(line.strip() for page in pages for line in page):
@@ -154,7 +155,13 @@ def read(path: Path, data: bytes) -> str:
         tabled = _with_tables(path, data, pages, first)
         if tabled is not None:
             return tabled
-    return paragraphs_text(_paragraphs(_strip_furniture(pages)), layout_spaces=True)
+    text = paragraphs_text(_paragraphs(_strip_furniture(pages)), layout_spaces=True)
+    reading = f"a PDF: the text layer of its {len(pages)} page(s), page numbers and running headers removed"
+    if first is not None:
+        missing = importlib.util.find_spec("pdfplumber") is None
+        why = "pdfplumber is not installed" if missing else "none is ruled"
+        reading += f"; a task table's header was seen, but no table was read by its ruling lines ({why})"
+    return Source(text, reading)
 
 
 #: The header names of a task table's owner columns, and of its number and task columns.
@@ -324,7 +331,7 @@ def _text_of(region: Any) -> list[str]:
     return [line for line in lines if line.strip() and not _PAGE_NUMBER.match(line.strip())]
 
 
-def _with_tables(path: Path, data: bytes, pages: list[list[str]], first: int) -> str | None:
+def _with_tables(path: Path, data: bytes, pages: list[list[str]], first: int) -> Source | None:
     """The document read with its task tables as tables (see the module docs), or None when pdfplumber
     is not installed or finds no ruled task table."""
     try:
@@ -361,4 +368,10 @@ def _with_tables(path: Path, data: bytes, pages: list[list[str]], first: int) ->
     after = _paragraphs(_strip_furniture(pages[last + 1 :])) if last + 1 < len(pages) else []
     head = paragraphs_text(before + above, layout_spaces=True)
     tail = paragraphs_text(below + after, layout_spaces=True)
-    return "\n\n".join(part.strip("\n") for part in (head, tasks, tail) if part.strip()) + "\n"
+    text = "\n\n".join(part.strip("\n") for part in (head, tasks, tail) if part.strip()) + "\n"
+    where = f"page {first + 1}" if last == first else f"pages {first + 1}–{last + 1}"
+    reading = (
+        f"a PDF: its task table ({len(rows)} rows on {where}) read cell by cell from the table's ruling "
+        f"lines (pdfplumber), the other text from the text layer of its {len(pages)} page(s)"
+    )
+    return Source(text, reading)

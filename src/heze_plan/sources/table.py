@@ -48,7 +48,7 @@ from pathlib import Path
 from heze_plan.common.numerals import from_chinese, to_chinese
 from heze_plan.data.vocabulary import COLUMN_ROLES, vocabulary
 from heze_plan.errors import SourceError
-from heze_plan.sources._shared import decode, require
+from heze_plan.sources._shared import Source, decode, require
 
 __all__ = ["HEADERS", "SUFFIXES", "read", "read_workbook", "table_text"]
 
@@ -236,25 +236,32 @@ def _csv_rows(path: Path, data: bytes) -> list[list[object]]:
     return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
 
 
-def read(path: Path, data: bytes) -> str:
+def read(path: Path, data: bytes) -> Source:
     """The plan text of a task table: the first sheet with a task-table header (see the module docs)."""
     if path.suffix.lower() == ".csv":
-        result = table_text(_csv_rows(path, data), str(path))
+        rows = _csv_rows(path, data)
+        result = table_text(rows, str(path))
         if result is None:
             raise _missing_header(path, None)
-        return result
+        return Source(
+            result, f"a CSV task table of {len(rows)} rows, its columns found by their header names"
+        )
     return read_workbook(path, data)
 
 
-def read_workbook(path: Path, data: bytes) -> str:
+def read_workbook(path: Path, data: bytes) -> Source:
     """The plan text of the first sheet of an ``.xlsx`` workbook's bytes with a task-table header.
 
     ``path`` names the file in messages (a ``.xls`` converted to ``.xlsx`` keeps its own name).
     """
     sheets = _xlsx_sheets(path, data)
-    for _, rows in sheets:
+    for name, rows in sheets:
         result = table_text(rows, str(path))
         if result is not None:
-            return result
+            reading = (
+                f"a workbook: the task table of sheet {name} ({len(rows)} rows), "
+                "its columns found by their header names"
+            )
+            return Source(result, reading)
     names = "、".join(name for name, _ in sheets)
     raise _missing_header(path, f"sheet {names}" if len(sheets) == 1 else f"sheets {names}")

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from heze_plan.sources._shared import decode
+from heze_plan.sources._shared import Source, decode
 
 __all__ = ["SUFFIXES", "read"]
 
 SUFFIXES = (".txt", ".text")
 
 
-def read(path: Path, data: bytes) -> str:
+def read(path: Path, data: bytes) -> Source:
     """The text of a plain-text file, line breaks as ``\\n``."""
-    return decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    return Source(text, "a text file, read as it is")
