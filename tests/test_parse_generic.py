@@ -1142,3 +1142,54 @@ class TestLeadInTheHeading:
             (2, ("县财政局",), (), []),
             (3, ("县商务局",), (), []),
         ]
+
+
+class TestOwnerLabelsOfTheFamily:
+    """A label is a prefix and a suffix (协助 + 部门): every pairing in data/vocabulary.json is read as
+    its role, a person's label names no owner, and a label of the family's shape that no list names
+    is never part of a unit's name. Invented texts, in the shape of the corpus's labelled brackets."""
+
+    @pytest.mark.parametrize(
+        "lead", ["牵头单位", "主抓单位", "主体责任单位", "牵头机构", "主办部门", "牵头处室"]
+    )
+    @pytest.mark.parametrize(
+        "other", ["协助单位", "参加单位", "支持单位", "协作部门", "共同责任单位", "配合科室"]
+    )
+    def test_lead_and_other_labels(self, lead: str, other: str) -> None:
+        text = (
+            f"2023年某县重点任务\n1.推进一网通办，9月底前实现全覆盖。（{lead}：县政务服务中心；{other}：县大数据局、县税务局）\n"
+            f"2.压减审批时间。\n{lead}：县住建局\n{other}：县自然资源局\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县政务服务中心",), ("县大数据局", "县税务局"), [D(2023, 9, 30)]),
+            (2, ("县住建局",), ("县自然资源局",), []),
+        ]
+
+    def test_responsible_body_alone(self) -> None:
+        """责任主体 is a 责任单位: the units it names are the task's owners, no lead."""
+        text = "2023年某县重点任务\n1.推进一网通办。（责任主体：县政务服务中心、县大数据局）\n"
+        assert _tasks(text) == [(1, (), ("县政务服务中心", "县大数据局"), [])]
+
+    @pytest.mark.parametrize(
+        "person", ["责任人", "负责人", "牵头人", "联络员", "包保领导", "牵头县领导", "联系人"]
+    )
+    def test_a_person_is_no_owner(self, person: str) -> None:
+        text = (
+            f"2023年某县要点\n1.推进一网通办。（牵头单位：县政务服务中心；{person}：张三；"
+            "配合单位：县税务局）\n"
+        )
+        assert _tasks(text) == [(1, ("县政务服务中心",), ("县税务局",), [])]
+
+    def test_an_unknown_label_is_cut_from_the_names(self) -> None:
+        """督办单位 is in no list: its unit is one more owner, and no name keeps the label."""
+        text = (
+            "2023年某县要点\n1.推进一网通办。（牵头单位：县政务服务中心；督办单位：县委督查室；"
+            "配合单位：县税务局）\n"
+        )
+        assert _tasks(text) == [(1, ("县政务服务中心",), ("县委督查室", "县税务局"), [])]
+
+    def test_a_label_is_a_table_header_too(self) -> None:
+        from heze_plan.data.vocabulary import vocabulary
+
+        assert vocabulary().role("协助单位") == "shared"
+        assert vocabulary().role("主抓单位") == "lead"

@@ -1,11 +1,12 @@
-"""The words of the family read from ``vocabulary.json``: task-table headers and document-wide rules.
+"""The words of the family read from ``vocabulary.json``: task-table headers, owner labels, document rules.
 
 Two stages read the same words: :mod:`heze_plan.sources.table` finds the
 columns of a spreadsheet by their header names, and the tolerant parser
 (``heze_plan.parsing._generic``) finds the header of a table flattened to
 text. Keeping the words in one data file, read once here, means a header
-name added for one is known to the other. Each list says where its words
-come from in the file itself.
+name added for one is known to the other: an owner clause's label (牵头单位：)
+is a column header too. Each list says where its words come from in the
+file itself.
 """
 
 from __future__ import annotations
@@ -36,12 +37,16 @@ def header_key(cell: str) -> str:
 
 @attrs.frozen
 class Vocabulary:
-    """Header names by column role, and the phrases of a first-unit-leads rule."""
+    """Header names by column role, owner labels by role, and the phrases of a first-unit-leads rule."""
 
     #: Header name (as :func:`header_key` gives it) → the column's role.
     headers: dict[str, str]
     #: Phrases saying, once for a document, that the first unit listed leads.
     first_unit_leads: tuple[str, ...]
+    #: The labels of an owner clause naming the lead (牵头单位, 主办单位…), longest first.
+    lead_labels: tuple[str, ...] = ()
+    #: The labels naming the other owners (责任单位, 配合单位, 协助部门…), longest first.
+    shared_labels: tuple[str, ...] = ()
     #: The header names, longest first (what :meth:`header_names` tries at each place).
     _longest_first: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -78,6 +83,12 @@ class Vocabulary:
         return names
 
 
+def _labels(raw: dict[str, list[str]], role: str) -> tuple[str, ...]:
+    """Every label of a role: each prefix with each suffix, and the role's own words; longest first."""
+    made = [prefix + suffix for prefix in raw[role] for suffix in raw["suffixes"]] + raw[f"{role}_words"]
+    return tuple(sorted(dict.fromkeys(made), key=len, reverse=True))
+
+
 @functools.cache
 def vocabulary() -> Vocabulary:
     """The shipped vocabulary, read once."""
@@ -89,4 +100,18 @@ def vocabulary() -> Vocabulary:
                 msg = f"{VOCABULARY}: header {name!r} is listed as {headers[name]} and as {role}"
                 raise ValueError(msg)
             headers[name] = role
-    return Vocabulary(headers=headers, first_unit_leads=tuple(raw["first_unit_leads"]["phrases"]))
+    lead, shared = _labels(raw["owner_labels"], "lead"), _labels(raw["owner_labels"], "shared")
+    if clash := set(lead) & set(shared):
+        msg = f"{VOCABULARY}: owner labels {sorted(clash)} are both lead and shared"
+        raise ValueError(msg)
+    for role, labels in (("lead", lead), ("shared", shared)):
+        for label in labels:
+            if headers.setdefault(label, role) != role:
+                msg = f"{VOCABULARY}: owner label {label!r} is a {role} label but a {headers[label]} header"
+                raise ValueError(msg)
+    return Vocabulary(
+        headers=headers,
+        first_unit_leads=tuple(raw["first_unit_leads"]["phrases"]),
+        lead_labels=lead,
+        shared_labels=shared,
+    )

@@ -67,15 +67,15 @@ _MARKER_START = re.compile(rf"[{_CN}第（\d]")
 _BOUNDARY = "。；：）！？|\u3000 \t"
 _LEVELS = {"chapter": 0, "area": 1, "item": 2, "itemd": 2, "sub": 3}
 
-_LEAD_LABELS = (
-    "牵头责任单位|主要责任单位|第一责任单位|牵头单位|牵头部门|牵头处室|牵头科室|主办单位|主责单位|主责部门"
-)
-_OTHER_LABELS = (
-    "协同责任单位|协同配合单位|协同单位|配合单位|配合部门|配合科室|协办单位|参与单位|参与部门"
-    "|责任单位|责任部门|责任科室|责任处室|落实单位|实施单位"
-)
+#: The labels of an owner clause, longest first (data/vocabulary.json: every prefix with every suffix).
+_LEAD_LABELS = "|".join(vocabulary().lead_labels)
+_OTHER_LABELS = "|".join(vocabulary().shared_labels)
 _DEADLINE_LABELS = "完成时限|完成时间|时间节点|时限要求|进度安排|时限"
-_IGNORED_LABELS = r"牵头负责领导|牵头领导|责任领导|分管[省市县区州]?领导|联系领导|数据提供单位|联系人|备注"
+#: Labels of what is no owner: a person (牵头负责领导：金力, 责任人：张三), a statistics source, a remark.
+_IGNORED_LABELS = r"[\u4e00-\u9fff]{0,5}?(?:领导|负责人|责任人|联系人|联络员)|牵头人|数据提供单位|备注"
+#: A label of the family's shape that no list names (督办单位：, 统筹部门：), after a clause's punctuation:
+#: its units are read as the task's other owners, so that no label is ever part of a unit's name.
+_UNKNOWN_LABEL = r"(?<=[；;，,。\s（(])[\u4e00-\u9fff]{1,4}?(?:单位|部门|处室|科室|机构)"
 _WORD_LABELS = "部门分工|职责分工|分工"
 _LABEL_AT = re.compile(
     rf"(?:^|(?<=[。；，\n（\s]))(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
@@ -89,8 +89,9 @@ _DEADLINE_PART = re.compile(rf"^(?:{_DEADLINE_LABELS})\s*：")
 #: 牵头 as a word (not a label); 主办 (hosts) in older plans (黑龙江 2013: 省财政厅主办，…协办).
 _LEADS_IN_WORDS = re.compile(r"牵头(?!单位|部门|责任)|主办(?=$|[，,；;）])")
 _ANY_LABEL_COLON = re.compile(
-    rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
+    rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS}|{_UNKNOWN_LABEL})\s*："
 )
+_UNKNOWN_PART = re.compile(r"^[\u4e00-\u9fff]{1,4}?(?:单位|部门|处室|科室|机构)\s*：")
 _FIRST_LEAD_PHRASES = "|".join(map(re.escape, vocabulary().first_unit_leads))
 #: What every phrase of the rule ends with from its last 为 (为牵头, 为工作牵头): a substring test, in C,
 #: before a pattern tried at every position.
@@ -944,7 +945,7 @@ def _read(content: str) -> _Owners:  # noqa: PLR0912, PLR0915 - one pass over th
         if _WORD_PART.match(part):
             part = _WORD_PART.sub("", part)
         lead_label = _LEAD_PART.match(part)
-        other_label = _OTHER_PART.match(part)
+        other_label = _OTHER_PART.match(part) or (None if lead_label else _UNKNOWN_PART.match(part))
         if lead_label or other_label:
             value = part[(lead_label or other_label).end() :]  # type: ignore[union-attr]
             cooperating = other_label is not None and not part.startswith("责任")
