@@ -662,6 +662,33 @@ class TestGluedNames:
 class TestDeadlines:
     """Deadlines the family writes, and the look-alikes that are not deadlines."""
 
+    @pytest.mark.parametrize(
+        ("cell", "due"),
+        [
+            ("下半年", D(2023, 12, 31)),
+            ("2024年下半年", D(2024, 12, 31)),
+            ("2023.9", D(2023, 9, 30)),
+            ("2023.09", D(2023, 9, 30)),
+            ("2023-09", D(2023, 9, 30)),
+            ("2023/9/15", D(2023, 9, 15)),
+            ("2023.12.31", D(2023, 12, 31)),
+        ],
+    )
+    def test_deadline_cells_in_figures_and_halves(self, cell: str, due: dt.date) -> None:
+        """A deadline column or label holding 下半年 (by the year's end) or a date in figures, as
+        spreadsheets and web tables write them (invented rows)."""
+        table = (
+            "某县2023年重点任务清单\n序号|重点任务|牵头单位|责任单位|完成时限\n"
+            f"1|推进一网通办|县政务服务中心|县大数据局|{cell}\n2|压减审批时间|县住建局|县自然资源局|年底前\n"
+        )
+        assert _tasks(table)[0][3] == [due]
+        bracket = f"某县2023年重点任务\n1.推进一网通办。（牵头单位：县政务服务中心；完成时限：{cell}）\n"
+        assert _tasks(bracket)[0][3] == [due]
+
+    def test_an_impossible_date_in_figures_dates_nothing(self) -> None:
+        text = "某县2023年重点任务\n1.推进一网通办。（牵头单位：县政务服务中心；完成时限：2023.9.31）\n"
+        assert _tasks(text)[0][3] == []
+
     def test_deadline_labels_and_columns_date_a_month_a_day_a_quarter(self) -> None:
         text = (
             "某市2023年要点\n1.推进A。（责任单位：市商务局、各县（市、区）政府）（完成时限：2023年6月）\n"

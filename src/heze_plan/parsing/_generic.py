@@ -872,6 +872,14 @@ _CELL_DATE = re.compile(
 #: A deadline cell that names the plan year as a whole (完成时限：今年, 本年度, 年度内).
 _THIS_YEAR = re.compile(r"^(?:今年|本年度?|当年|年度内|年度)(?:内|完成)?$")
 _QUARTER = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:第)?(?P<q>[一二三四1-4])\s*季度")
+#: A deadline cell of the second half of a year (完成时限：下半年): by the end of that year.
+_SECOND_HALF = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?下半年(?:底|内|前|完成)*$")
+#: A date written in figures in a deadline cell (2023.9, 2023-09, 2023/9/30): a spreadsheet's or a
+#: web table's way of writing 2023年9月 (the month's end) or a day.
+_FIGURE_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*[.．/\-－]\s*(?P<month>1[0-2]|0?[1-9])"
+    r"(?:\s*[.．/\-－]\s*(?P<day>[0-3]?\d))?(?![\d%])"
+)
 
 
 def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
@@ -886,6 +894,17 @@ def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
     if this_year := _THIS_YEAR.match(value.strip()):
         # 完成时限：今年 / 本年度: by the end of the plan year
         return [(this_year.group(0), dt.date(year, 12, 31))]
+    if second_half := _SECOND_HALF.match(value.strip()):
+        return [(second_half.group(0), dt.date(int(second_half.group("year") or year), 12, 31))]
+    figures: list[tuple[str, dt.date]] = []
+    for match in _FIGURE_DATE.finditer(value):
+        y, month, day = int(match.group("year")), int(match.group("month")), match.group("day")
+        try:
+            figures.append((match.group(0), dt.date(y, month, int(day)) if day else end_of_month(y, month)))
+        except ValueError:
+            continue
+    if figures:
+        return figures
     result: list[tuple[str, dt.date]] = []
     for match in _CELL_DATE.finditer(value):
         y = int(match.group("year") or year)
