@@ -1220,3 +1220,29 @@ class TestOwnerLabelsOfTheFamily:
 
         assert vocabulary().role("协助单位") == "shared"
         assert vocabulary().role("主抓单位") == "lead"
+
+
+class TestRoleWordsOfTheFamily:
+    """Owners written with role words instead of labels, in the forms the family's plans use
+    (invented clauses; each form as a civil servant reads it)."""
+
+    @pytest.mark.parametrize(
+        ("clause", "lead", "responsible"),
+        [
+            ("（县发改局会同县财政局、县税务局负责）", ("县发改局",), ("县财政局", "县税务局")),
+            ("（县发改局会同县财政局）", ("县发改局",), ("县财政局",)),
+            ("（县发改局负责，县财政局、县税务局配合）", ("县发改局",), ("县财政局", "县税务局")),
+            ("（县发改局牵头，县财政局、县税务局协助）", ("县发改局",), ("县财政局", "县税务局")),
+            ("（县发改局牵头推进，县财政局协同）", ("县发改局",), ("县财政局",)),
+            ("（县发改局牵头实施）", ("县发改局",), ()),
+            ("（县发改局为牵头单位，县财政局为配合单位）", ("县发改局",), ("县财政局",)),
+            ("（县发改局主抓，县财政局配合）", ("县发改局",), ("县财政局",)),
+            ("（县发改局具体负责）", (), ("县发改局",)),
+            ("（牵头：县发改局；配合：县财政局）", ("县发改局",), ("县财政局",)),
+            ("（牵头：县发改局，配合：县财政局）", ("县发改局",), ("县财政局",)),
+            ("（责任：县发改局）", (), ("县发改局",)),
+        ],
+    )
+    def test_clause(self, clause: str, lead: tuple[str, ...], responsible: tuple[str, ...]) -> None:
+        text = f"2023年某县要点\n1.推进一网通办，9月底前全覆盖。{clause}\n2.压减审批时间。（县住建局牵头）\n"
+        assert _tasks(text)[0] == (1, lead, responsible, [D(2023, 9, 30)])

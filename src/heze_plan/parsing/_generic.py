@@ -87,7 +87,10 @@ _OTHER_PART = re.compile(rf"^(?:{_OTHER_LABELS})\s*：")
 _DEADLINE_PART = re.compile(rf"^(?:{_DEADLINE_LABELS})\s*：")
 #: 牵头 as a role word (X牵头), not in a label (牵头单位：).
 #: 牵头 as a word (not a label); 主办 (hosts) in older plans (黑龙江 2013: 省财政厅主办，…协办).
-_LEADS_IN_WORDS = re.compile(r"牵头(?!单位|部门|责任)|主办(?=$|[，,；;）])")
+_LEADS_IN_WORDS = re.compile(
+    r"牵头(?!单位|部门|责任)|为牵头(?:单位|部门)|主办(?=$|[，,；;）])|主抓|会同"
+    r"|负责[，,][^，,]*(?:配合|协助|协同|协办|参与)$"
+)
 _ANY_LABEL_COLON = re.compile(
     rf"(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS}|{_UNKNOWN_LABEL})\s*："
 )

@@ -52,17 +52,27 @@ _BOUNDARY = re.compile(
 _DEADLINE_PART = re.compile(
     rf"^{_DEADLINE_START}\s*(?:底|末)?\s*前?\s*(?:完成|落实|实现|到位|完成并持续推进)?$"
 )
-#: X牵头, X牵头负责, X、Y分别牵头 (each leads its own part), X共同牵头.
+#: X牵头, X牵头负责, X、Y分别牵头 (each leads its own part), X共同牵头, X牵头推进, X为牵头单位.
 #: 主办 (hosts) stands for 牵头 and 协办 (assists) for 配合 in older plans (黑龙江 2013:
-#: ``（省财政厅主办，省国税局、地税局协办）``).
+#: ``（省财政厅主办，省国税局、地税局协办）``); 主抓 (takes charge) for 牵头 too.
 _LEADS_IN_WORDS = re.compile(
-    r"^由?(?P<lead>.+?)(?:分别|共同|联合)?(?:牵头|主办)(?:负责|组织|落实)?(?:[，,、]\s*(?P<rest>.*))?$"
+    r"^由?(?P<lead>.+?)(?:分别|共同|联合)?(?:为牵头(?:单位|部门)|牵头|主办|主抓)"
+    r"(?:负责|组织|落实|实施|推进|抓总)?(?:[，,、]\s*(?P<rest>.*))?$"
+)
+#: Words that make a clause an owner clause wherever they stand (a substring test).
+_LEAD_WORDS = ("牵头", "会同", "主抓")
+#: X会同Y、Z负责 (X together with Y and Z): X leads, Y and Z share.
+_TOGETHER = re.compile(r"^由?(?P<lead>[^，,、]+?)会同(?P<rest>.+?)(?:负责|落实|推进|实施|办理)?$")
+#: X负责，Y、Z配合: beside units that assist, the unit 负责 names is the principal one.
+_PRINCIPAL_AND_HELPERS = re.compile(
+    r"^(?P<lead>[^，,]+?)(?:具体)?负责[，,]\s*(?P<rest>.+?(?:配合|协助|协同|协办|参与))$"
 )
 #: X负责, X按职责分工负责, X、Y、Z分别负责 (each its own part), X配合, X协办.
 #: 主办 as a role word: closing a part of the clause (X主办，Y协办), not inside a phrase (由X主办的活动).
 _HOSTS = re.compile(r"主办(?:$|[，,；;])")
 _SHARES_IN_WORDS = re.compile(
-    r"^(?P<units>.+?)(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责|配合|协办|参与|落实|共同推进)$"
+    r"^(?P<units>.+?)(?:按照?职责分工|按照?职责|根据职责|分别|具体)?"
+    r"(?:负责|配合|协办|协助|协同|参与|落实|共同推进|为(?:配合|责任|协办|参与)(?:单位|部门))$"
 )
 _UNIT_SUFFIX = re.compile(
     r"(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|台|队|所|站|社|行|署|处|室|直属库)$"
@@ -94,8 +104,10 @@ def _bare(name: str) -> str:
 
 def _looks_like_owners(content: str) -> bool:
     """Labels, 牵头, or a list of names that all end like a unit's (…局, …委, …政府)."""
-    # 牵头 first: a substring test, where _ANY_LABEL (an alternation) is tried at every position
-    if "牵头" in content or _ANY_LABEL.search(content) or ("主办" in content and _HOSTS.search(content)):
+    # role words first: substring tests, where _ANY_LABEL (an alternation) is tried at every position
+    if any(word in content for word in _LEAD_WORDS) or _ANY_LABEL.search(content):
+        return True
+    if "主办" in content and _HOSTS.search(content):
         return True
     parts = [p.strip() for p in split_outside_brackets(content, "、，,；;") if p.strip()]
     names = [p for p in parts if not _DEADLINE_PART.match(p) and not _ONGOING.match(p)]
@@ -203,6 +215,12 @@ class _Reading:
             self.deadlines.append(part)
         elif _ONGOING.match(part):
             self.conventions.add(Convention.ONGOING_IN_OWNERS)
+        elif (words := _TOGETHER.match(part) or _PRINCIPAL_AND_HELPERS.match(part)) is not None:
+            self.conventions.add(Convention.PHRASED_OWNERS)
+            self.add(self.leads, words.group("lead"))
+            rest = words.group("rest").strip()
+            shares = _SHARES_IN_WORDS.match(rest)
+            self.add(self.shared, shares.group("units") if shares else rest)
         elif (words := _LEADS_IN_WORDS.match(part)) is not None:
             self.conventions.add(Convention.PHRASED_OWNERS)
             self.add(self.leads, words.group("lead"))
