@@ -1246,3 +1246,49 @@ class TestRoleWordsOfTheFamily:
     def test_clause(self, clause: str, lead: tuple[str, ...], responsible: tuple[str, ...]) -> None:
         text = f"2023年某县要点\n1.推进一网通办，9月底前全覆盖。{clause}\n2.压减审批时间。（县住建局牵头）\n"
         assert _tasks(text)[0] == (1, lead, responsible, [D(2023, 9, 30)])
+
+
+class TestMoreNumberForms:
+    """Items numbered 1）, ① or 1.1 at a line's start are items too, each level below the last
+    (invented texts); inside a paragraph closed by one owner clause they stay its enumeration."""
+
+    @pytest.mark.parametrize(("first", "second"), [("1）", "2）"), ("1)", "2)"), ("①", "②"), ("1.1", "1.2")])
+    def test_numbers_at_a_line_start(self, first: str, second: str) -> None:
+        text = (
+            f"2023年某县重点任务\n一、优化政务服务\n{first}推进一网通办，9月底前实现全覆盖。"
+            f"（牵头单位：县政务服务中心；责任单位：县大数据局）\n{second}压减审批时间。（牵头单位：县住建局）\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县政务服务中心",), ("县大数据局",), [D(2023, 9, 30)]),
+            (2, ("县住建局",), (), []),
+        ]
+        assert [t.printed_label for t in parse(text).tasks] == [
+            first.replace(")", "）"),
+            second.replace(")", "）"),
+        ]
+
+    def test_circled_steps_under_an_item(self) -> None:
+        text = (
+            "2023年某县重点任务\n一、优化政务服务\n1.推进一网通办。\n①网上办，6月底前完成。（牵头单位：县政务服务中心）\n"
+            "②掌上办，9月底前完成。（牵头单位：县大数据局）\n2.压减审批时间。（牵头单位：县住建局）\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县政务服务中心",), (), [D(2023, 6, 30)]),
+            (2, ("县大数据局",), (), [D(2023, 9, 30)]),
+            (3, ("县住建局",), (), []),
+        ]
+
+    @pytest.mark.parametrize("steps", ["①网上办；②掌上办；③就近办", "1）网上办；2）掌上办；3）就近办"])
+    def test_an_enumeration_inside_a_task_stays_in_it(self, steps: str) -> None:
+        text = (
+            f"2023年某县重点任务\n一、优化政务服务\n（一）推进一网通办。重点做好：{steps}。（牵头单位：县政务服务中心）\n"
+            "（二）压减审批时间。（牵头单位：县住建局）\n"
+        )
+        assert _tasks(text) == [(1, ("县政务服务中心",), (), []), (2, ("县住建局",), (), [])]
+
+    def test_a_reference_is_no_number(self) -> None:
+        text = (
+            "2023年某县重点任务\n1.推进一网通办（详见附件1）。（牵头单位：县政务服务中心）\n"
+            "2.压减审批时间。（牵头单位：县住建局）\n"
+        )
+        assert [t.title for t in parse(text).tasks] == ["推进一网通办（详见附件1）", "压减审批时间"]

@@ -52,20 +52,25 @@ _HALF |= {"[": "（", "]": "）", "［": "（", "］": "）"}
 # the small full stop of some web fonts numbers items too (安徽 2022: 1﹒全省生产总值…)
 _HALF |= {"﹒": "．"}
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
-#: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1）.
+#: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1.1 (at a line's
+#: start), and below them 1） and ①.
 _MARKER = re.compile(
     rf"(?P<chapter>(?P<cn>[{_CN}]{{1,3}})、|第(?P<cn2>[{_CN}]{{1,3}})(?:章|部分|条))"
     rf"|(?P<area>（\s*(?P<cn3>[{_CN}]{{1,3}})\s*）)"
     r"|(?P<sub>（\s*(?P<d2>\d{1,3})\s*）)"
     r"|(?P<item>(?P<d>\d{1,6})\s*[.．、](?![\d%．.]))"
+    r"|(?P<dotted>\d{1,2}[.．](?P<d5>\d{1,2})(?![\d%．.])(?=[ \t\u3000]*[\u4e00-\u9fff]))"
     r"|(?P<itemd>(?P<d3>\d{1,6})\s*[.．](?=\d))"
+    r"|(?P<close>(?P<d4>\d{1,2})）)"
+    r"|(?P<circled>[\u2460-\u2473])"
 )
 #: The characters a marker starts with; _MARKER (an alternation of groups) gets no such
 #: first-character filter from the engine and would be tried at every position.
-_MARKER_START = re.compile(rf"[{_CN}第（\d]")
+_MARKER_START = re.compile(rf"[{_CN}第（\d\u2460-\u2473]")
 #: Where an inline marker may stand: after a sentence end, a closing bracket, a cell or a space.
 _BOUNDARY = "。；：）！？|\u3000 \t"
-_LEVELS = {"chapter": 0, "area": 1, "item": 2, "itemd": 2, "sub": 3}
+_LEVELS = {"chapter": 0, "area": 1, "item": 2, "itemd": 2, "sub": 3, "dotted": 3, "close": 4, "circled": 4}
+_KINDS = ("chapter", "area", "sub", "item", "dotted", "itemd", "close", "circled")
 
 #: The labels of an owner clause, longest first (data/vocabulary.json: every prefix with every suffix).
 _LEAD_LABELS = "|".join(vocabulary().lead_labels)
@@ -571,14 +576,17 @@ class _Segmenter:
         to the text before it (a web copy pasted as one line), only the next
         number of a bracketed marker, an item 2. or a chapter 二、.
         """
-        kind = next(name for name in ("chapter", "area", "sub", "item", "itemd") if match.group(name))
+        kind = next(name for name in _KINDS if match.group(name))
         level = _LEVELS[kind]
-        raw = next(
-            value
-            for name in ("cn", "cn2", "cn3", "d", "d2", "d3")
-            if (value := match.group(name)) is not None
-        )
-        number = int(raw) if raw.isdigit() else _numeral(raw)
+        if kind == "circled":
+            number = ord(match.group("circled")) - 0x245F  # ① is 1
+        else:
+            raw = next(
+                value
+                for name in ("cn", "cn2", "cn3", "d", "d2", "d3", "d4", "d5")
+                if (value := match.group(name)) is not None
+            )
+            number = int(raw) if raw.isdigit() else _numeral(raw)
         if number <= 0:
             return None
         expected = self.last.get(level, 0) + 1
@@ -589,6 +597,11 @@ class _Segmenter:
         )
         if kind == "itemd" and (not in_sequence or glued):
             # 11.121人才 at a line start or after a cell is item 11; 小巷1.2万平方米 is a decimal.
+            return None
+        if kind == "dotted" and not line_start:
+            # 1.1 numbers a line; inside one it is a decimal (增长1.2个百分点)
+            return None
+        if kind == "close" and glued:
             return None
         if line_start:
             return level, number
