@@ -1292,3 +1292,21 @@ class TestMoreNumberForms:
             "2.压减审批时间。（牵头单位：县住建局）\n"
         )
         assert [t.title for t in parse(text).tasks] == ["推进一网通办（详见附件1）", "压减审批时间"]
+
+
+class TestCellSeparators:
+    """A task table flattened to text with its cells parted by a bar of any width or drawing, a tab,
+    spaces, or one ideographic or no-break space (invented rows, as copies of web tables give them)."""
+
+    @pytest.mark.parametrize("gap", ["|", "｜", "│", "\t", "   ", "\u3000", " ", "\xa0"])
+    def test_separator(self, gap: str) -> None:
+        rows = [
+            ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"],
+            ["1", "推进一网通办", "县政务服务中心", "县大数据局、县税务局", "2023年9月底前"],
+            ["2", "压减审批时间", "县住建局", "县自然资源局", "年底前"],
+        ]
+        text = "某县2023年重点任务清单\n" + "\n".join(gap.join(row) for row in rows) + "\n"
+        assert _tasks(text) == [
+            (1, ("县政务服务中心",), ("县大数据局", "县税务局"), [D(2023, 9, 30)]),
+            (2, ("县住建局",), ("县自然资源局",), [D(2023, 12, 31)]),
+        ]

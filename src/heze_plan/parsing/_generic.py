@@ -51,6 +51,8 @@ _HALF = {"(": "（", ")": "）", ":": "：", ";": "；", "〔": "（", "〕": "�
 _HALF |= {"[": "（", "]": "）", "［": "（", "］": "）"}
 # the small full stop of some web fonts numbers items too (安徽 2022: 1﹒全省生产总值…)
 _HALF |= {"﹒": "．"}
+# a table's cell bar as full-width or box-drawing characters (｜, │, ┃) is a bar
+_HALF |= {"｜": "|", "│": "|", "┃": "|"}
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 #: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1.1 (at a line's
 #: start), and below them 1） and ①.
@@ -277,7 +279,8 @@ def normalize(text: str) -> str:
     for raw in text.split("\n"):
         line = raw.strip(" \t\u3000\xa0\r")
         if "\t" in line or "  " in line or "\u3000" in line or "\xa0" in line:
-            line = _CELL_GAP.sub("\t", line)
+            # a single ideographic or no-break space left inside is a single space (a cell's gap)
+            line = _CELL_GAP.sub("\t", line).replace("\u3000", " ").replace("\xa0", " ")
         if " " in line and "\t" not in line:
             if spaced_header is not None and (row := _spaced_row(line, spaced_header)) is not None:
                 lines.append(row)
