@@ -1310,3 +1310,31 @@ class TestCellSeparators:
             (1, ("县政务服务中心",), ("县大数据局", "县税务局"), [D(2023, 9, 30)]),
             (2, ("县住建局",), ("县自然资源局",), [D(2023, 12, 31)]),
         ]
+
+
+class TestYearsAsOfficesWriteThem:
+    """The plan year from a title or date in Chinese numerals, the first year of a range, a date with
+    slashes (invented front matter, in the forms official documents print)."""
+
+    BODY = "一、优化政务服务\n1.推进一网通办，9月底前实现全覆盖。（牵头单位：县政务服务中心）\n"
+
+    @pytest.mark.parametrize(
+        "head",
+        [
+            "某县二〇二三年优化营商环境工作要点\n",
+            "某县二○二三年优化营商环境工作要点\n",
+            "某县二零二三年优化营商环境工作要点\n",
+            "某县优化营商环境工作要点\n某县人民政府办公室\n二〇二三年三月十五日\n",
+            "某县优化营商环境三年行动计划（2023—2025年）\n",
+            "某县优化营商环境三年行动计划（2023-2025年）\n",
+            "某县优化营商环境工作要点\n2023/03/15\n",
+        ],
+    )
+    def test_year(self, head: str) -> None:
+        plan = parse(head + self.BODY)
+        assert plan.year == 2023
+        assert [m.due for m in plan.tasks[0].milestones] == [D(2023, 9, 30)]
+
+    def test_a_title_with_a_note_in_brackets(self) -> None:
+        plan = parse("某县2023年优化营商环境工作要点（试行）\n" + self.BODY)
+        assert plan.document.title == "某县2023年优化营商环境工作要点（试行）"

@@ -137,18 +137,34 @@ _ROLE_WORDS = ("负责", "配合", "参与", "落实", "共同推进")
 _TITLE_END = re.compile(
     r"(?:方案|计划|意见|措施|要点|清单|分工|分解|规划|办法|通知|任务|安排|细则|分工表|任务表|责任表|清单表|一览表)$"
 )
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+#: A bracket closing a title: its years (（2023—2025年）), 试行, 征求意见稿.
+_TITLE_NOTE = re.compile(r"（[^（）]{1,20}）$")
+
+
+def _ends_like_a_title(line: str) -> bool:
+    """Whether a line ends as a plan's title does (…方案, …要点), maybe before a note in brackets."""
+    return bool(_TITLE_END.search(_TITLE_NOTE.sub("", line) if line.endswith("）") else line))
+
+
+#: A year in a title, the first of a range (三年行动计划（2023—2025年）: 2023).
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|[—–\-~～至到]\s*(?:19|20)\d{2}\s*年)")
+#: A year written in Chinese numerals (二〇二三年, 二○二三年, 二零二三年), as dates under official
+#: documents and some titles print it; read as figures where the plan year is looked for.
+_CHINESE_YEAR = re.compile(r"[一二][〇○零OＯ0][〇○零一二三四五六七八九]{2}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇○零OＯ0一二三四五六七八九", "000000123456789")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[（\[]\s*((?:19|20)\d{2})\s*[）\]]\s*\d{1,4}\s*号")
 _RAW_DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
 _CITED_YEAR = re.compile(r"[〔\[［（(]\s*((?:19|20)\d{2})\s*[〕\]］）)]\s*\d{1,4}\s*号")
 _DATED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
-_DATE_LINE = re.compile(r"^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_DATE_LINE = re.compile(
+    r"^((?:19|20)\d{2})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
+)
 #: A page's date stamp: 2020-05-14 09:44, 发布日期：2020-05-14, or 13.03.2015 07:51 (day first).
 _DATE_STAMP = re.compile(
     r"^(?:(?:发布|成文|发文|印发)?(?:日期|时间)：\s*)?"
-    r"(?:((?:19|20)\d{2})-[01]?\d-[0-3]?\d|[0-3]?\d\.[01]?\d\.((?:19|20)\d{2}))(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?$"
+    r"(?:((?:19|20)\d{2})[-/][01]?\d[-/][0-3]?\d|[0-3]?\d\.[01]?\d\.((?:19|20)\d{2}))(?:\s+\d{1,2}：\d{2}(?:：\d{2})?)?$"
 )
 #: A page's date in a cell of its metadata table (临安 2022: 发布单位 | 区政府 | 发文日期 | 2022-07-14 |).
 _META_DATE = re.compile(
@@ -1330,10 +1346,16 @@ def _year(  # noqa: PLR0911 - one return per source of the year, in order
     year: int | None,
     conventions: set[Convention],
 ) -> int | None:
-    """The plan year: the caller's, the title's, the document number's, a date line's, the deadlines', any."""
+    """The plan year: the caller's, the title's, the document number's, a date line's, the deadlines', any.
+
+    A year in Chinese numerals (二〇二三年) counts as the same year in figures.
+    """
     if year is not None:
         conventions.add(Convention.YEAR_FROM_CALLER)
         return year
+    if "年" in text and _CHINESE_YEAR.search(text):
+        text = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
+        title = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), title)
     if match := _TITLE_YEAR.search(title):
         conventions.add(Convention.YEAR_FROM_TITLE)
         return int(match.group(1))
@@ -1534,7 +1556,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             expected="numbered tasks with their owners, such as 1.…（牵头单位：…；责任单位：…）",
             found=repr(_first_line(norm)[:20]) if norm.strip() else "only blank lines",
         )
-    title = next((line for line in front_lines if _TITLE_END.search(line) and len(line) <= 80), "")
+    title = next((line for line in front_lines if _ends_like_a_title(line) and len(line) <= 80), "")
     if not title:
         findings.append(_finding("no title", 1, "a title line ending in 方案/计划/意见/要点", "none"))
     number_match = _own_number(text)
