@@ -1338,3 +1338,45 @@ class TestYearsAsOfficesWriteThem:
     def test_a_title_with_a_note_in_brackets(self) -> None:
         plan = parse("某县2023年优化营商环境工作要点（试行）\n" + self.BODY)
         assert plan.document.title == "某县2023年优化营商环境工作要点（试行）"
+
+
+class TestLabelsWithoutAColon:
+    """A label in 【】, before a dash, or before a space inside a clause says what 牵头单位： says; an
+    owner bracket after a task's title, its text on the next line, is the task's (invented texts)."""
+
+    @pytest.mark.parametrize(
+        "owners",
+        [
+            "\n【牵头单位】县政务服务中心\n【责任单位】县大数据局\n",
+            "（牵头单位 县政务服务中心；责任单位 县大数据局）\n",
+            "\n牵头单位——县政务服务中心\n责任单位——县大数据局\n",
+        ],
+    )
+    def test_label(self, owners: str) -> None:
+        head = "2023年某县重点任务\n一、优化政务服务\n1.推进一网通办，9月底前实现全覆盖。"
+        text = f"{head}{owners}2.压减审批时间。（县住建局牵头）\n"
+        assert _tasks(text)[0] == (1, ("县政务服务中心",), ("县大数据局",), [D(2023, 9, 30)])
+
+    def test_a_spaced_header_keeps_its_names(self) -> None:
+        text = (
+            "2023年某县重点任务\n序号 重点任务 牵头单位 责任单位 完成时限\n"
+            "1 推进一网通办 县政务服务中心 县大数据局 9月底前\n2 压减审批时间 县住建局 县自然资源局 年底前\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县政务服务中心",), ("县大数据局",), [D(2023, 9, 30)]),
+            (2, ("县住建局",), ("县自然资源局",), [D(2023, 12, 31)]),
+        ]
+
+    def test_owners_after_the_title(self) -> None:
+        text = (
+            "2023年某县重点任务\n一、优化政务服务\n1.推进一网通办（牵头单位：县商务局（县药发中心）；责任单位：县大数据局）\n"
+            "9月底前实现全覆盖。\n2.压减审批时间（牵头单位：县住建局）\n年内完成。\n"
+        )
+        assert _tasks(text) == [
+            (1, ("县商务局（县药发中心）",), ("县大数据局",), [D(2023, 9, 30)]),
+            (2, ("县住建局",), (), [D(2023, 12, 31)]),
+        ]
+        assert [(t.title, t.text) for t in parse(text).tasks] == [
+            ("推进一网通办", "推进一网通办。9月底前实现全覆盖。"),
+            ("压减审批时间", "压减审批时间。年内完成。"),
+        ]

@@ -274,6 +274,49 @@ def _typed_numbers(text: str) -> str:
     return _STOP_NUMBER.sub(r"\1．", text)
 
 
+#: The labels a clause may write without a colon (four characters or more: 牵头 and 配合 alone are
+#: marks after a name, 市发改委（牵头）), and the characters they end with.
+_COLONLESS_LABELS = tuple(
+    label
+    for label in (*vocabulary().lead_labels, *vocabulary().shared_labels, *_DEADLINE_LABELS.split("|"))
+    if len(label) >= 4
+)
+_LABEL_ENDS = "".join(sorted({label[-1] for label in _COLONLESS_LABELS}))
+#: A label in lenticular brackets before its names (【牵头单位】县政务服务中心).
+_BRACKETED_LABEL = re.compile(rf"【\s*({'|'.join(_COLONLESS_LABELS)})\s*】\s*")
+#: After a label's last character: a dash (牵头单位——X) or, inside a clause, a space (（牵头单位 X）).
+_AFTER_LABEL = re.compile(rf"(?<=[{_LABEL_ENDS}])(?:\s*[—－]{{1,2}}\s*|[ \u3000]+)(?=[\u4e00-\u9fff\d])")
+
+
+def _colon_labels(text: str) -> str:
+    """Labels written with brackets, a dash or a space instead of a colon, written with the colon.
+
+    【牵头单位】X, 牵头单位——X and （牵头单位 X；责任单位 Y） say what 牵头单位：X says. A space
+    counts only inside a clause (after （, ；or ，), where no table header stands.
+    """
+    if "【" in text:
+        text = _BRACKETED_LABEL.sub(r"\1：", text)
+    if "—" not in text and "－" not in text and " " not in text and "\u3000" not in text:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for gap in _AFTER_LABEL.finditer(text):
+        before = text[max(0, gap.start() - 8) : gap.start()]
+        label = next((label for label in _COLONLESS_LABELS if before.endswith(label)), None)
+        if label is None:
+            continue
+        opener = text[gap.start() - len(label) - 1 : gap.start() - len(label)]
+        if (
+            "—" not in gap.group()
+            and "－" not in gap.group()
+            and opener not in ("（", "(", "；", ";", "，", ",")
+        ):
+            continue
+        pieces += [text[at : gap.start()], "："]
+        at = gap.end()
+    return "".join(pieces) + text[at:] if pieces else text
+
+
 def normalize(text: str) -> str:
     """Full-width punctuation and no lone spaces next to Chinese characters (12 月 → 12月).
 
@@ -285,6 +328,7 @@ def normalize(text: str) -> str:
     """
     if "?" in text:
         text = _LOST_CHARACTER.sub(" ", text)
+    text = _colon_labels(text)
     for half, full in _HALF.items():  # str.replace scans in C; translate looks up every character
         text = text.replace(half, full)
     if "," in text:  # each pattern below needs the characters tested before it (str in, in C)
@@ -779,6 +823,16 @@ def _heading_leads(items: Iterable[_Item]) -> None:
                 child.owners = heading.group("unit") + "牵头"
 
 
+def _closing_bracket(text: str, opening: int) -> int | None:
+    """Where the bracket opened at ``opening`` closes (brackets inside it counted), or None."""
+    depth = 0
+    for match in _FULL_BRACKET.finditer(text, opening):
+        depth += 1 if match.group() == "（" else -1
+        if depth == 0:
+            return match.start()
+    return None
+
+
 def _owner_split(item: _Item) -> None:
     """Cut the item's text from its owner clause."""
     body = "".join(p.strip() for p in item.parts)
@@ -787,10 +841,19 @@ def _owner_split(item: _Item) -> None:
     label = _LABEL_AT.search(body)
     if label is not None and label.start() > 0:
         start = label.start()
-        if body[start - 1] == "（":
-            start -= 1
-        owners.insert(0, _strip_brackets(body[start:]))
-        body = body[:start]
+        close = _closing_bracket(body, start - 1) if body[start - 1] == "（" else None
+        after = body[close + 1 :].strip(" 。；，") if close is not None else ""
+        if close is not None and after and not after.startswith("（"):
+            # a labelled bracket after the title, the task's text after it (1.推进A（牵头单位：X）\n9月底前…)
+            owners.insert(0, _strip_brackets(body[start - 1 : close + 1]))
+            title, rest = body[: start - 1].rstrip(), body[close + 1 :].lstrip(" 。；，")
+            # the title was a line of its own: it ends as a sentence before the text that follows
+            body = title + ("" if not title or title[-1] in "。；：！？" else "。") + rest
+        else:
+            if body[start - 1] == "（":
+                start -= 1
+            owners.insert(0, _strip_brackets(body[start:]))
+            body = body[:start]
     elif label is not None and label.start() == 0 and not item.children:
         owners.insert(0, _strip_brackets(body))
         body = ""
