@@ -36,8 +36,16 @@ def _scorer():  # type: ignore[no-untyped-def]
 
 SCORE = _scorer()
 SLUGS = SCORE.slugs(CORPUS)
-#: Documents of the sixth (blind) batch the parser does not read yet; fixed one by one.
-NOT_YET: frozenset[str] = frozenset()
+#: Documents of the seventh (blind) batch the parser does not read yet; fixed one by one.
+NOT_YET: frozenset[str] = frozenset(
+    {
+        "jinan-linyi-city-2023",
+        "jinhua-city-2018",
+        "nanjing-city-2021",
+        "ningbo-city-2014-oneline",
+        "qingdao-city-2017-progress",
+    }
+)
 
 
 def _expected_year(slug: str) -> str:
@@ -62,7 +70,7 @@ class TestEachDocument:
     @pytest.mark.parametrize("slug", SLUGS)
     def test_document(self, slug: str) -> None:
         if slug in NOT_YET:
-            pytest.xfail("sixth blind batch: not read yet")
+            pytest.xfail("seventh blind batch: not read yet")
         result = SCORE.score_document(slug, CORPUS)
         if result.outcome == "needs year":
             # No year anywhere and a 年底前 deadline: the parser must ask for year= (and does).
@@ -74,7 +82,7 @@ class TestEachDocument:
     @pytest.mark.parametrize("slug", SLUGS)
     def test_plan_year(self, slug: str) -> None:
         if slug in NOT_YET:
-            pytest.xfail("sixth blind batch: not read yet")
+            pytest.xfail("seventh blind batch: not read yet")
         year = _expected_year(slug)
         text = (CORPUS / f"{slug}.txt").read_text(encoding="utf-8")
         if not year:
