@@ -1142,3 +1142,61 @@ class TestLeadInTheHeading:
             (2, ("县财政局",), (), []),
             (3, ("县商务局",), (), []),
         ]
+
+
+class TestDividedWork:
+    """`X、Y分工负责` (divide the work between them) names responsible units, as `按职责分工负责` does
+    (济南—临沂 2023: （两市市委宣传部牵头，两市市委组织部、文化和旅游局分工负责）)."""
+
+    TEXT = (
+        "贯彻落实《济南—临沂对口合作实施方案》重点任务分工方案\n2023年6月29日\n一、弘扬传承红色文化\n"
+        "1.深入挖掘沂蒙精神丰富内涵和时代价值，助力红色文化传播。（两市市委宣传部牵头，两市市委组织部、"
+        "文化和旅游局分工负责）\n"
+        "2.将沂蒙精神列入济南市委党校（济南行政学院）教学内容。（两市市委组织部、市委党校分工负责）\n"
+    )
+    EXPECTED = (
+        (1, ("两市市委宣传部",), ("两市市委组织部", "文化和旅游局"), []),
+        (2, (), ("两市市委组织部", "市委党校"), []),
+    )
+
+    def test_divided_work(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    @pytest.mark.parametrize(
+        "variant",
+        [
+            lambda t: t.replace("\n", "\n\n"),
+            lambda t: t.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":"),
+        ],
+        ids=["doubled-line-breaks", "half-width"],
+    )
+    def test_variants(self, variant: object) -> None:
+        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)  # type: ignore[operator]
+
+
+class TestPersonAndProgressLabels:
+    """Inline labels that name no owner end the owner before them: a person (`项目责任人：尹文德`) and a
+    progress report (`实际完成情况：…`, its dates not deadlines) (宁波 2014, one line)."""
+
+    TEXT = (
+        "2014年市政府民生实事项目共有42项任务。 1.轨道交通1号线一期工程投入试运营。 牵头领导：林静国 "
+        "责任单位：市轨道交通工程建设指挥部 项目责任人：尹文德 实际完成情况：轨道交通1号线一期工程已于"
+        "2014年5月30日通车试运营。 2.新增安装300套路口交通信息视频采集设备。 牵头领导：王仁洲 "
+        "责任单位：市公安局 项目责任人：王伟标 配合单位：市城管局、市财政局 实际完成情况：中心设备调试，"
+        "以及外场线路铺设等工作整体进度已完成年度目标任务的55%，项目按预期计划扎实有序推进。\n"
+    )
+    EXPECTED = (
+        (1, (), ("市轨道交通工程建设指挥部",), []),
+        (2, ("市公安局",), ("市城管局", "市财政局"), []),
+    )
+
+    def test_person_and_progress_labels(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    def test_on_their_own_lines(self) -> None:
+        text = self.TEXT.replace(" 1.", "\n1.").replace(" 2.", "\n2.").replace(" ", "\n")
+        assert _tasks(text) == list(self.EXPECTED)
+
+    def test_half_width(self) -> None:
+        text = self.TEXT.replace("：", ":").replace("，", ",")
+        assert _tasks(text) == list(self.EXPECTED)

@@ -75,7 +75,10 @@ _OTHER_LABELS = (
     "|责任单位|责任部门|责任科室|责任处室|落实单位|实施单位"
 )
 _DEADLINE_LABELS = "完成时限|完成时间|时间节点|时限要求|进度安排|时限"
-_IGNORED_LABELS = r"牵头负责领导|牵头领导|责任领导|分管[省市县区州]?领导|联系领导|数据提供单位|联系人|备注"
+_IGNORED_LABELS = (
+    r"牵头负责领导|牵头领导|责任领导|分管[省市县区州]?领导|联系领导|数据提供单位|联系人|备注"
+    r"|项目责任人|实际完成情况|完成情况|进展情况"
+)
 _WORD_LABELS = "部门分工|职责分工|分工"
 _LABEL_AT = re.compile(
     rf"(?:^|(?<=[。；，\n（\s]))(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS}|{_WORD_LABELS})\s*："
@@ -119,7 +122,7 @@ def _without_later_tasks_note(content: str) -> str:
 
 
 _ROLE_SUFFIX = re.compile(
-    r"(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
+    r"(?:按照?职责分工|按照?职责|根据职责|分别|分工)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
 )
 #: The words every _ROLE_SUFFIX match ends with (before the end, or a final line break).
 _ROLE_WORDS = ("负责", "配合", "参与", "落实", "共同推进")
