@@ -42,7 +42,6 @@ NOT_YET: frozenset[str] = frozenset(
         "jinhua-city-2018",
         "nanjing-city-2021",
         "ningbo-city-2014-oneline",
-        "qingdao-city-2017-progress",
     }
 )
 

@@ -1200,3 +1200,34 @@ class TestPersonAndProgressLabels:
     def test_half_width(self) -> None:
         text = self.TEXT.replace("：", ":").replace("，", ",")
         assert _tasks(text) == list(self.EXPECTED)
+
+
+class TestSupervisedItemsTable:
+    """A progress table of supervised items (青岛 2017): cells one a line with blank lines between,
+    columns 序号/公开挂牌督办事项/年度工作任务和目标/责任单位/上半年进展 — two text columns before
+    the owner (the task is the first), a progress column after it (not an owner, not a date)."""
+
+    TEXT = (
+        "2017年政府工作报告公开挂牌督办事项上半年进展情况\n\n政府工作报告公开挂牌督办事项上半年进展\n\n"
+        "序号\n\n公开挂牌督办事项\n\n年度工作任务和目标\n\n责任单位\n\n上半年进展\n\n"
+        "1\n\n全市生产总值增长8%左右。完成年度节能减排降碳任务。\n\n"
+        "全市生产总值增长8%左右，全年万元GDP能耗下降3.43%，完成年度计划目标。\n\n"
+        "市发展改革委、市经济信息化委、市财政局\n\n"
+        "加强经济运行调度。上半年全市经济运行总体企稳，生产总值增长7.7%。\n\n"
+        "2\n\n社会消费品零售总额增长10.5%左右。\n\n全年实现社会消费品零售总额增长10.5%左右。\n\n"
+        "市商务局\n\n社会消费情况：1-5月份，全市限上批发企业实现销售额增长。\n"
+    )
+    EXPECTED = (
+        (1, (), ("市发展改革委", "市经济信息化委", "市财政局"), [D(2017, 12, 31)]),
+        (2, (), ("市商务局",), [D(2017, 12, 31)]),
+    )
+
+    def test_supervised_items(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    def test_single_line_breaks(self) -> None:
+        assert _tasks(self.TEXT.replace("\n\n", "\n")) == list(self.EXPECTED)
+
+    def test_half_width(self) -> None:
+        text = self.TEXT.replace("，", ",").replace("：", ":")
+        assert _tasks(text) == list(self.EXPECTED)
