@@ -40,7 +40,6 @@ SLUGS = SCORE.slugs(CORPUS)
 NOT_YET: frozenset[str] = frozenset(
     {
         "jinhua-city-2018",
-        "nanjing-city-2021",
         "ningbo-city-2014-oneline",
     }
 )

@@ -1231,3 +1231,46 @@ class TestSupervisedItemsTable:
     def test_half_width(self) -> None:
         text = self.TEXT.replace("，", ",").replace("：", ":")
         assert _tasks(text) == list(self.EXPECTED)
+
+
+class TestNamedUnitAfterACollectiveOfDepartments:
+    """A named unit after a collective of departments is a unit of its own (南京 2021:
+    （市卫健委主办，市相关部门、江北新区管委会、各区政府协办） — three units), while a collective of
+    governments runs on (各县区政府、管委会; 各县市人民政府、湘西经开区管委会: one unit)."""
+
+    TEXT = (
+        "2021年市政府主要工作目标任务分解落实方案\n一、关于毫不松懈做好常态化疫情防控\n"
+        "1.持续压实“四方责任”，筑牢坚实防线。（市卫健委主办，市相关部门、江北新区管委会、各区政府协办）\n"
+        "二、关于加快打造高质量发展区域增长极\n2.地区生产总值增长7%。（市发改委主办）\n"
+        "3.推进改革。（责任单位：市商务局，各县市人民政府、湘西经开区管委会）\n"
+    )
+    EXPECTED = (
+        (1, ("市卫健委",), ("市相关部门", "江北新区管委会", "各区政府"), []),
+        (2, ("市发改委",), (), []),
+        (3, (), ("市商务局", "各县市人民政府、湘西经开区管委会"), []),
+    )
+
+    def test_three_units(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    @pytest.mark.parametrize(
+        "variant",
+        [
+            lambda t: t.replace("\n", "\n\n"),
+            lambda t: t.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":"),
+        ],
+        ids=["doubled-line-breaks", "half-width"],
+    )
+    def test_variants(self, variant: object) -> None:
+        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)  # type: ignore[operator]
+
+    def test_split_units(self) -> None:
+        from heze_plan.parsing.units import split_units
+
+        assert split_units("市相关部门、江北新区管委会、各区政府")[0] == (
+            "市相关部门",
+            "江北新区管委会",
+            "各区政府",
+        )
+        assert split_units("市有关部门、单位")[0] == ("市有关部门、单位",)
+        assert split_units("各县区政府、管委会")[0] == ("各县区政府、管委会",)

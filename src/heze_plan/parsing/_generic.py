@@ -38,7 +38,7 @@ from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
 from heze_plan.parsing.owners import find_owner_clause, read_owners
 from heze_plan.parsing.targets import targets_in
-from heze_plan.parsing.units import is_collective, split_outside_brackets, split_units
+from heze_plan.parsing.units import collective_parts, is_collective, split_outside_brackets, split_units
 
 __all__ = ["GenericResult", "normalize", "parse_generic", "strip_glosses"]
 
@@ -809,7 +809,7 @@ def _clean_name(raw: str) -> tuple[str, ...]:
                 pieces[-1] += "、" + part
             else:
                 pieces.append(part)
-        return tuple(p for p in pieces if p)
+        return tuple(unit for p in pieces if p for unit in collective_parts(p))
     if ("和" in name or "与" in name or "/" in name or "／" in name) and _JOINED.search(name):
         return tuple(part for joined in _JOINED.split(name) for part in _unglue(joined))
     return tuple(_unglue(name))
