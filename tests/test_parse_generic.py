@@ -1274,3 +1274,42 @@ class TestNamedUnitAfterACollectiveOfDepartments:
         )
         assert split_units("市有关部门、单位")[0] == ("市有关部门、单位",)
         assert split_units("各县区政府、管委会")[0] == ("各县区政府、管委会",)
+
+
+class TestUnitsSharingEveryTask:
+    """A notice that names units sharing every task unless a task says otherwise adds them to each
+    task's responsible units; a kind written after the last of several place names is each one's
+    (金华 2018: 除特别注明的外，各县（市、区）政府和金华开发区、金义都市新区、金华山旅游经济区
+    管委会都是配合单位)."""
+
+    TEXT = (
+        "金华市人民政府办公室关于印发2018年政府工作报告重点工作责任分解的通知\n金政办发〔2018〕23号\n"
+        "各牵头单位要充分发挥指导协调作用，各配合单位要各司其职。除特别注明的外，各县（市、区）政府和"
+        "金华开发区、金义都市新区、金华山旅游经济区管委会都是配合单位。市督考办要定期督查通报进展情况。\n"
+        "2018年政府工作报告重点工作责任分解\n一、尹学群市长牵头的重点工作\n"
+        "1.全面完成2018年全市经济社会发展预期目标。\n牵头单位：市发改委\n配合单位：市农办、市经信委\n"
+        "2.推进政府治理数字化转型。\n牵头单位：市数管中心\n"
+    )
+    SHARED = ("各县（市、区）政府", "金华开发区管委会", "金义都市新区管委会", "金华山旅游经济区管委会")
+    EXPECTED = (
+        (1, ("市发改委",), ("市农办", "市经信委", *SHARED), []),
+        (2, ("市数管中心",), SHARED, []),
+    )
+
+    def test_units_sharing_every_task(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    @pytest.mark.parametrize(
+        "variant",
+        [
+            lambda t: t.replace("\n", "\n\n"),
+            lambda t: t.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":"),
+        ],
+        ids=["doubled-line-breaks", "half-width"],
+    )
+    def test_variants(self, variant: object) -> None:
+        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)  # type: ignore[operator]
+
+    def test_no_rule_adds_nothing(self) -> None:
+        text = self.TEXT.replace("除特别注明的外，", "").replace("都是配合单位", "要积极配合")
+        assert _tasks(text)[1] == (2, ("市数管中心",), (), [])

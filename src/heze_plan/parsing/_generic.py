@@ -109,6 +109,32 @@ _FIRST_IS_LEAD = re.compile(
     rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）|(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
 )
 _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
+#: A rule stated once (in the notice) naming units that share every task unless a task says
+#: otherwise (金华 2018: 除特别注明的外，各县（市、区）政府和金华开发区、金义都市新区、金华山旅游经济区
+#: 管委会都是配合单位).
+_EVERY_TASK_SHARED = re.compile(
+    r"除(?:特别|另行|另有)?(?:注明|说明|标注|明确)(?:的)?(?:以)?外，(?P<units>[^。；：]{2,120}?)"
+    r"(?:都|均)(?:是|为)(?:配合|协办|责任|参与)(?:单位|部门)"
+)
+#: Place names sharing the kind written after the last of them (金华开发区、金义都市新区、…管委会).
+_SHARED_KIND = re.compile(r"(?:管委会|管理委员会|人民政府|政府)$")
+
+
+def _every_task_shared(text: str) -> tuple[str, ...]:
+    """The units a document-wide rule adds to every task's responsible units (none without one)."""
+    if "除" not in text or (rule := _EVERY_TASK_SHARED.search(text)) is None:
+        return ()
+    units: list[str] = []
+    for group in re.split(r"[，和及]", rule.group("units")):
+        names = list(split_units(group)[0])
+        kind = _SHARED_KIND.search(names[-1]) if names else None
+        if kind is not None and len(names) > 1 and not any(_UNIT_NAME.match(n) for n in names[:-1]):
+            # the kind after the last name is every name's: 金华开发区、金义都市新区管委会
+            names = [n + kind.group(0) for n in names[:-1]] + names[-1:]
+        units += names
+    return tuple(dict.fromkeys(u for u in units if u))
+
+
 #: A note inside the first task's clause about every later task (临夏州: ，以下各任务均需各县市人民政府、
 #: 州直相关行业部门落实，不再一一列出): no owner of this task, cut before the clause is read.
 _LATER_TASKS_NOTE = re.compile(
@@ -1514,6 +1540,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     )
     if first_is_lead:
         conventions.add(Convention.FIRST_UNIT_LEADS)
+    every_task_shared = _every_task_shared(norm)
     undated = any(find_deadlines(body, 2000) for *_, body, _o, _s in raw_tasks) or any(
         o is not None and o.deadlines for o in all_owners
     )
@@ -1567,6 +1594,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             conventions |= clause.conventions
         if not leads and others and first_is_lead:
             leads, others = others[:1], others[1:]
+        if every_task_shared:
+            others = (*others, *(u for u in every_task_shared if u not in others and u not in leads))
         if "〔" in text:
             leads, others = _printed_brackets(leads, text), _printed_brackets(others, text)
         if not leads and others:
