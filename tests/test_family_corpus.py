@@ -37,6 +37,8 @@ def _scorer():  # type: ignore[no-untyped-def]
 SCORE = _scorer()
 SLUGS = SCORE.slugs(CORPUS)
 #: Documents of the seventh (blind) batch the parser does not read yet; fixed one by one.
+#: 宁波 2014 task 3: in the one-line copy a district table follows `各区政府` after a space, and the
+#: spaces are dropped as extraction spaces, so the table runs into the unit's name.
 NOT_YET: frozenset[str] = frozenset(
     {
         "ningbo-city-2014-oneline",
