@@ -36,8 +36,14 @@ def _scorer():  # type: ignore[no-untyped-def]
 
 SCORE = _scorer()
 SLUGS = SCORE.slugs(CORPUS)
-#: Documents of the sixth (blind) batch the parser does not read yet; fixed one by one.
-NOT_YET: frozenset[str] = frozenset()
+#: Documents of the seventh (blind) batch the parser does not read yet; fixed one by one.
+#: 宁波 2014 task 3: in the one-line copy a district table follows `各区政府` after a space, and the
+#: spaces are dropped as extraction spaces, so the table runs into the unit's name.
+NOT_YET: frozenset[str] = frozenset(
+    {
+        "ningbo-city-2014-oneline",
+    }
+)
 
 
 def _expected_year(slug: str) -> str:
@@ -62,7 +68,7 @@ class TestEachDocument:
     @pytest.mark.parametrize("slug", SLUGS)
     def test_document(self, slug: str) -> None:
         if slug in NOT_YET:
-            pytest.xfail("sixth blind batch: not read yet")
+            pytest.xfail("seventh blind batch: not read yet")
         result = SCORE.score_document(slug, CORPUS)
         if result.outcome == "needs year":
             # No year anywhere and a 年底前 deadline: the parser must ask for year= (and does).
@@ -74,7 +80,7 @@ class TestEachDocument:
     @pytest.mark.parametrize("slug", SLUGS)
     def test_plan_year(self, slug: str) -> None:
         if slug in NOT_YET:
-            pytest.xfail("sixth blind batch: not read yet")
+            pytest.xfail("seventh blind batch: not read yet")
         year = _expected_year(slug)
         text = (CORPUS / f"{slug}.txt").read_text(encoding="utf-8")
         if not year:

@@ -1380,3 +1380,174 @@ class TestLabelsWithoutAColon:
             ("推进一网通办", "推进一网通办。9月底前实现全覆盖。"),
             ("压减审批时间", "压减审批时间。年内完成。"),
         ]
+
+
+class TestDividedWork:
+    """`X、Y分工负责` (divide the work between them) names responsible units, as `按职责分工负责` does
+    (济南—临沂 2023: （两市市委宣传部牵头，两市市委组织部、文化和旅游局分工负责）)."""
+
+    TEXT = (
+        "贯彻落实《济南—临沂对口合作实施方案》重点任务分工方案\n2023年6月29日\n一、弘扬传承红色文化\n"
+        "1.深入挖掘沂蒙精神丰富内涵和时代价值，助力红色文化传播。（两市市委宣传部牵头，两市市委组织部、"
+        "文化和旅游局分工负责）\n"
+        "2.将沂蒙精神列入济南市委党校（济南行政学院）教学内容。（两市市委组织部、市委党校分工负责）\n"
+    )
+    EXPECTED = (
+        (1, ("两市市委宣传部",), ("两市市委组织部", "文化和旅游局"), []),
+        (2, (), ("两市市委组织部", "市委党校"), []),
+    )
+
+    def test_divided_work(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    @pytest.mark.parametrize(
+        "variant",
+        [
+            lambda t: t.replace("\n", "\n\n"),
+            lambda t: t.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":"),
+        ],
+        ids=["doubled-line-breaks", "half-width"],
+    )
+    def test_variants(self, variant: object) -> None:
+        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)  # type: ignore[operator]
+
+
+class TestPersonAndProgressLabels:
+    """Inline labels that name no owner end the owner before them: a person (`项目责任人：尹文德`) and a
+    progress report (`实际完成情况：…`, its dates not deadlines) (宁波 2014, one line)."""
+
+    TEXT = (
+        "2014年市政府民生实事项目共有42项任务。 1.轨道交通1号线一期工程投入试运营。 牵头领导：林静国 "
+        "责任单位：市轨道交通工程建设指挥部 项目责任人：尹文德 实际完成情况：轨道交通1号线一期工程已于"
+        "2014年5月30日通车试运营。 2.新增安装300套路口交通信息视频采集设备。 牵头领导：王仁洲 "
+        "责任单位：市公安局 项目责任人：王伟标 配合单位：市城管局、市财政局 实际完成情况：中心设备调试，"
+        "以及外场线路铺设等工作整体进度已完成年度目标任务的55%，项目按预期计划扎实有序推进。\n"
+    )
+    EXPECTED = (
+        (1, (), ("市轨道交通工程建设指挥部",), []),
+        (2, ("市公安局",), ("市城管局", "市财政局"), []),
+    )
+
+    def test_person_and_progress_labels(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    def test_on_their_own_lines(self) -> None:
+        text = self.TEXT.replace(" 1.", "\n1.").replace(" 2.", "\n2.").replace(" ", "\n")
+        assert _tasks(text) == list(self.EXPECTED)
+
+    def test_half_width(self) -> None:
+        text = self.TEXT.replace("：", ":").replace("，", ",")
+        assert _tasks(text) == list(self.EXPECTED)
+
+
+class TestSupervisedItemsTable:
+    """A progress table of supervised items (青岛 2017): cells one a line with blank lines between,
+    columns 序号/公开挂牌督办事项/年度工作任务和目标/责任单位/上半年进展 — two text columns before
+    the owner (the task is the first), a progress column after it (not an owner, not a date)."""
+
+    TEXT = (
+        "2017年政府工作报告公开挂牌督办事项上半年进展情况\n\n政府工作报告公开挂牌督办事项上半年进展\n\n"
+        "序号\n\n公开挂牌督办事项\n\n年度工作任务和目标\n\n责任单位\n\n上半年进展\n\n"
+        "1\n\n全市生产总值增长8%左右。完成年度节能减排降碳任务。\n\n"
+        "全市生产总值增长8%左右，全年万元GDP能耗下降3.43%，完成年度计划目标。\n\n"
+        "市发展改革委、市经济信息化委、市财政局\n\n"
+        "加强经济运行调度。上半年全市经济运行总体企稳，生产总值增长7.7%。\n\n"
+        "2\n\n社会消费品零售总额增长10.5%左右。\n\n全年实现社会消费品零售总额增长10.5%左右。\n\n"
+        "市商务局\n\n社会消费情况：1-5月份，全市限上批发企业实现销售额增长。\n"
+    )
+    EXPECTED = (
+        (1, (), ("市发展改革委", "市经济信息化委", "市财政局"), [D(2017, 12, 31)]),
+        (2, (), ("市商务局",), [D(2017, 12, 31)]),
+    )
+
+    def test_supervised_items(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    def test_single_line_breaks(self) -> None:
+        assert _tasks(self.TEXT.replace("\n\n", "\n")) == list(self.EXPECTED)
+
+    def test_half_width(self) -> None:
+        text = self.TEXT.replace("，", ",").replace("：", ":")
+        assert _tasks(text) == list(self.EXPECTED)
+
+
+class TestNamedUnitAfterACollectiveOfDepartments:
+    """A named unit after a collective of departments is a unit of its own (南京 2021:
+    （市卫健委主办，市相关部门、江北新区管委会、各区政府协办） — three units), while a collective of
+    governments runs on (各县区政府、管委会; 各县市人民政府、湘西经开区管委会: one unit)."""
+
+    TEXT = (
+        "2021年市政府主要工作目标任务分解落实方案\n一、关于毫不松懈做好常态化疫情防控\n"
+        "1.持续压实“四方责任”，筑牢坚实防线。（市卫健委主办，市相关部门、江北新区管委会、各区政府协办）\n"
+        "二、关于加快打造高质量发展区域增长极\n2.地区生产总值增长7%。（市发改委主办）\n"
+        "3.推进改革。（责任单位：市商务局，各县市人民政府、湘西经开区管委会）\n"
+    )
+    EXPECTED = (
+        (1, ("市卫健委",), ("市相关部门", "江北新区管委会", "各区政府"), []),
+        (2, ("市发改委",), (), []),
+        (3, (), ("市商务局", "各县市人民政府、湘西经开区管委会"), []),
+    )
+
+    def test_three_units(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    @pytest.mark.parametrize(
+        "variant",
+        [
+            lambda t: t.replace("\n", "\n\n"),
+            lambda t: t.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":"),
+        ],
+        ids=["doubled-line-breaks", "half-width"],
+    )
+    def test_variants(self, variant: object) -> None:
+        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)  # type: ignore[operator]
+
+    def test_split_units(self) -> None:
+        from heze_plan.parsing.units import split_units
+
+        assert split_units("市相关部门、江北新区管委会、各区政府")[0] == (
+            "市相关部门",
+            "江北新区管委会",
+            "各区政府",
+        )
+        assert split_units("市有关部门、单位")[0] == ("市有关部门、单位",)
+        assert split_units("各县区政府、管委会")[0] == ("各县区政府、管委会",)
+
+
+class TestUnitsSharingEveryTask:
+    """A notice that names units sharing every task unless a task says otherwise adds them to each
+    task's responsible units; a kind written after the last of several place names is each one's
+    (金华 2018: 除特别注明的外，各县（市、区）政府和金华开发区、金义都市新区、金华山旅游经济区
+    管委会都是配合单位)."""
+
+    TEXT = (
+        "金华市人民政府办公室关于印发2018年政府工作报告重点工作责任分解的通知\n金政办发〔2018〕23号\n"
+        "各牵头单位要充分发挥指导协调作用，各配合单位要各司其职。除特别注明的外，各县（市、区）政府和"
+        "金华开发区、金义都市新区、金华山旅游经济区管委会都是配合单位。市督考办要定期督查通报进展情况。\n"
+        "2018年政府工作报告重点工作责任分解\n一、尹学群市长牵头的重点工作\n"
+        "1.全面完成2018年全市经济社会发展预期目标。\n牵头单位：市发改委\n配合单位：市农办、市经信委\n"
+        "2.推进政府治理数字化转型。\n牵头单位：市数管中心\n"
+    )
+    SHARED = ("各县（市、区）政府", "金华开发区管委会", "金义都市新区管委会", "金华山旅游经济区管委会")
+    EXPECTED = (
+        (1, ("市发改委",), ("市农办", "市经信委", *SHARED), []),
+        (2, ("市数管中心",), SHARED, []),
+    )
+
+    def test_units_sharing_every_task(self) -> None:
+        assert _tasks(self.TEXT) == list(self.EXPECTED)
+
+    @pytest.mark.parametrize(
+        "variant",
+        [
+            lambda t: t.replace("\n", "\n\n"),
+            lambda t: t.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":"),
+        ],
+        ids=["doubled-line-breaks", "half-width"],
+    )
+    def test_variants(self, variant: object) -> None:
+        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)  # type: ignore[operator]
+
+    def test_no_rule_adds_nothing(self) -> None:
+        text = self.TEXT.replace("除特别注明的外，", "").replace("都是配合单位", "要积极配合")
+        assert _tasks(text)[1] == (2, ("市数管中心",), (), [])

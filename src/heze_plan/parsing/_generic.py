@@ -38,7 +38,7 @@ from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
 from heze_plan.parsing.owners import find_owner_clause, read_owners
 from heze_plan.parsing.targets import targets_in
-from heze_plan.parsing.units import is_collective, split_outside_brackets, split_units
+from heze_plan.parsing.units import collective_parts, is_collective, split_outside_brackets, split_units
 
 __all__ = ["GenericResult", "normalize", "parse_generic", "strip_glosses"]
 
@@ -78,8 +78,13 @@ _KINDS = ("chapter", "area", "sub", "item", "dotted", "itemd", "close", "circled
 _LEAD_LABELS = "|".join(vocabulary().lead_labels)
 _OTHER_LABELS = "|".join(vocabulary().shared_labels)
 _DEADLINE_LABELS = "完成时限|完成时间|时间节点|时限要求|进度安排|时限"
-#: Labels of what is no owner: a person (牵头负责领导：金力, 责任人：张三), a statistics source, a remark.
-_IGNORED_LABELS = r"[\u4e00-\u9fff]{0,5}?(?:领导|负责人|责任人|联系人|联络员)|牵头人|数据提供单位|备注"
+#: Labels of what is no owner: a person (牵头负责领导：金力, 责任人：张三, 项目责任人), a statistics
+#: source, a remark, a progress report (实际完成情况).
+_IGNORED_LABELS = (
+    r"(?:牵头负责|牵头|责任|分管|联系|包保|包联|挂钩|项目|具体)?[省市县区州]?(?:领导|负责人|责任人|联系人|联络员)"
+    r"|牵头人|数据提供单位|备注"
+    r"|实际完成情况|完成情况|进展情况"
+)
 #: A label of the family's shape that no list names (督办单位：, 统筹部门：), after a clause's punctuation:
 #: its units are read as the task's other owners, so that no label is ever part of a unit's name.
 _UNKNOWN_LABEL = r"(?<=[；;，,。\s（(])[\u4e00-\u9fff]{1,4}?(?:单位|部门|处室|科室|机构)"
@@ -117,6 +122,32 @@ _FIRST_IS_LEAD = re.compile(
     rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）|(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
 )
 _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
+#: A rule stated once (in the notice) naming units that share every task unless a task says
+#: otherwise (金华 2018: 除特别注明的外，各县（市、区）政府和金华开发区、金义都市新区、金华山旅游经济区
+#: 管委会都是配合单位).
+_EVERY_TASK_SHARED = re.compile(
+    r"除(?:特别|另行|另有)?(?:注明|说明|标注|明确)(?:的)?(?:以)?外，(?P<units>[^。；：]{2,120}?)"
+    r"(?:都|均)(?:是|为)(?:配合|协办|责任|参与)(?:单位|部门)"
+)
+#: Place names sharing the kind written after the last of them (金华开发区、金义都市新区、…管委会).
+_SHARED_KIND = re.compile(r"(?:管委会|管理委员会|人民政府|政府)$")
+
+
+def _every_task_shared(text: str) -> tuple[str, ...]:
+    """The units a document-wide rule adds to every task's responsible units (none without one)."""
+    if "除" not in text or (rule := _EVERY_TASK_SHARED.search(text)) is None:
+        return ()
+    units: list[str] = []
+    for group in re.split(r"[，和及]", rule.group("units")):
+        names = list(split_units(group)[0])
+        kind = _SHARED_KIND.search(names[-1]) if names else None
+        if kind is not None and len(names) > 1 and not any(_UNIT_NAME.match(n) for n in names[:-1]):
+            # the kind after the last name is every name's: 金华开发区、金义都市新区管委会
+            names = [n + kind.group(0) for n in names[:-1]] + names[-1:]
+        units += names
+    return tuple(dict.fromkeys(u for u in units if u))
+
+
 #: A note inside the first task's clause about every later task (临夏州: ，以下各任务均需各县市人民政府、
 #: 州直相关行业部门落实，不再一一列出): no owner of this task, cut before the clause is read.
 _LATER_TASKS_NOTE = re.compile(
@@ -130,7 +161,7 @@ def _without_later_tasks_note(content: str) -> str:
 
 
 _ROLE_SUFFIX = re.compile(
-    r"(?:按照?职责分工|按照?职责|根据职责|分别)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
+    r"(?:按照?职责分工|按照?职责|根据职责|分别|分工)?(?:负责落实|负责|配合|参与|落实|共同推进)$"
 )
 #: The words every _ROLE_SUFFIX match ends with (before the end, or a final line break).
 _ROLE_WORDS = ("负责", "配合", "参与", "落实", "共同推进")
@@ -905,7 +936,7 @@ def _clean_name(raw: str) -> tuple[str, ...]:
                 pieces[-1] += "、" + part
             else:
                 pieces.append(part)
-        return tuple(p for p in pieces if p)
+        return tuple(unit for p in pieces if p for unit in collective_parts(p))
     if ("和" in name or "与" in name or "/" in name or "／" in name) and _JOINED.search(name):
         return tuple(part for joined in _JOINED.split(name) for part in _unglue(joined))
     return tuple(_unglue(name))
@@ -1635,6 +1666,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     )
     if first_is_lead:
         conventions.add(Convention.FIRST_UNIT_LEADS)
+    every_task_shared = _every_task_shared(norm)
     undated = any(find_deadlines(body, 2000) for *_, body, _o, _s in raw_tasks) or any(
         o is not None and o.deadlines for o in all_owners
     )
@@ -1688,6 +1720,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             conventions |= clause.conventions
         if not leads and others and first_is_lead:
             leads, others = others[:1], others[1:]
+        if every_task_shared:
+            others = (*others, *(u for u in every_task_shared if u not in others and u not in leads))
         if "〔" in text:
             leads, others = _printed_brackets(leads, text), _printed_brackets(others, text)
         if not leads and others:

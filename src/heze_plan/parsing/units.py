@@ -27,6 +27,7 @@ from heze_plan.model.plan import Unit, UnitKind
 __all__ = [
     "LEVELS",
     "classify",
+    "collective_parts",
     "is_collective",
     "known_units",
     "level_of_units",
@@ -175,7 +176,7 @@ def _split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         group = raw_group.strip()
         if not group:
             continue
-        parts = [group] if _collective(group) else split_outside_brackets(group, "、")
+        parts = collective_parts(group) if _collective(group) else split_outside_brackets(group, "、")
         for name in (part.strip() for part in parts):
             if not name:
                 continue
@@ -186,6 +187,32 @@ def _split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             else:
                 names.append(name)
     return tuple(names), tuple(trimmed)
+
+
+#: A collective of departments (市相关部门, 市有关部门、单位): a named unit after it is a unit of its own.
+_DEPARTMENTS = re.compile(r"(?:部门|单位)$")
+#: A named unit (江北新区管委会, 市商务局), not a bare kind (单位, 管委会) that continues a collective.
+_NAMED_UNIT = re.compile(r"^[\u4e00-\u9fff（）()〔〕]{2,}(?:局|委|办|厅|中心|院|政府|管委会|公司|集团)$")
+
+
+def collective_parts(group: str) -> list[str]:
+    """A ，-group that starts with a collective, cut where a unit of its own follows a collective of
+    departments (南京 2021: 市相关部门、江北新区管委会、各区政府 — three); a collective of governments
+    runs on (各县区政府、管委会; 各县市人民政府、湘西经开区管委会: one)."""
+    if "、" not in group:
+        return [group]
+    pieces: list[str] = []
+    for part in split_outside_brackets(group, "、"):
+        if not pieces:
+            pieces.append(part)
+        elif (_NAMED_UNIT.match(pieces[-1].strip()) and not _collective(pieces[-1])) or (
+            _DEPARTMENTS.search(pieces[-1]) and (_NAMED_UNIT.match(part.strip()) or part.startswith("各"))
+        ):
+            # after a unit of its own, or a unit of its own (or another collective) after departments
+            pieces.append(part)
+        else:
+            pieces[-1] += "、" + part
+    return pieces
 
 
 @functools.cache
