@@ -37,7 +37,9 @@ def _scorer():  # type: ignore[no-untyped-def]
 SCORE = _scorer()
 SLUGS = SCORE.slugs(CORPUS)
 #: Documents of the sixth (blind) batch the parser does not read yet; fixed one by one.
-NOT_YET: frozenset[str] = frozenset()
+NOT_YET: frozenset[str] = frozenset(
+    {"hunan-province-2014", "hunan-province-2016", "wuhu-city-2025-table", "changsha-city-table"}
+)
 
 
 def _expected_year(slug: str) -> str:
@@ -62,7 +64,7 @@ class TestEachDocument:
     @pytest.mark.parametrize("slug", SLUGS)
     def test_document(self, slug: str) -> None:
         if slug in NOT_YET:
-            pytest.xfail("sixth blind batch: not read yet")
+            pytest.xfail("seventh blind batch: not read yet")
         result = SCORE.score_document(slug, CORPUS)
         if result.outcome == "needs year":
             # No year anywhere and a 年底前 deadline: the parser must ask for year= (and does).
@@ -74,7 +76,7 @@ class TestEachDocument:
     @pytest.mark.parametrize("slug", SLUGS)
     def test_plan_year(self, slug: str) -> None:
         if slug in NOT_YET:
-            pytest.xfail("sixth blind batch: not read yet")
+            pytest.xfail("seventh blind batch: not read yet")
         year = _expected_year(slug)
         text = (CORPUS / f"{slug}.txt").read_text(encoding="utf-8")
         if not year:
