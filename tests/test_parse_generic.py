@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -1142,3 +1143,34 @@ class TestLeadInTheHeading:
             (2, ("县财政局",), (), []),
             (3, ("县商务局",), (), []),
         ]
+
+
+class TestBracketedRowNumbers:
+    """A `|` table numbering its rows （1）, several units in a cell parted by a space only, a
+    numbered row without owners that heads the rows under it (芜湖 2025)."""
+
+    _TEXT = (
+        "芜湖市人民政府\n关于2025年重点工作及责任分解的通知\n"
+        "序号 | 目标与任务 | 牵头责任单位 | 责任单位 |\n"
+        "一、主要预期目标 | |||\n"
+        "(6) | 居民人均可支配收入与经济增长相匹配。 | 市人力资源社会保障局 市农业农村局 | "
+        "各县市区政府、 开发区管委会 |\n"
+        "1 | 大力提振消费。 | ||\n"
+        "(8) | 统筹衔接消费券发放与消费品以旧换新行动，积极培育智能家居等消费增长点。 | 市商务局 | "
+        "市财政局 市工业和信息化局 各县市区政府、 开发区管委会 |\n"
+    )
+    _EXPECTED: ClassVar[list[tuple[int, tuple[str, ...], tuple[str, ...], list[dt.date]]]] = [
+        (6, ("市人力资源社会保障局", "市农业农村局"), ("各县市区政府、开发区管委会",), []),
+        (8, ("市商务局",), ("市财政局", "市工业和信息化局", "各县市区政府、开发区管委会"), []),
+    ]
+
+    @pytest.mark.parametrize("variant", ["as delivered", "full-width", "doubled lines"])
+    def test_rows(self, variant: str) -> None:
+        text = self._TEXT
+        if variant == "full-width":
+            text = text.replace("(", "（").replace(")", "）")
+        elif variant == "doubled lines":
+            text = text.replace("\n", "\n\n")
+        assert _tasks(text) == self._EXPECTED
+        plan = parse(text)
+        assert [t.text[:6] for t in plan.tasks] == ["居民人均可支", "统筹衔接消费"]

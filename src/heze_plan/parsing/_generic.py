@@ -480,6 +480,12 @@ def _spaced_row(line: str, header: list[str]) -> str | None:
 _MARKER_AFTER = re.compile(rf"[{_CN}]{{1,3}}、|\d{{1,3}}[.．、](?![\d%．.])|（[{_CN}]{{1,3}}）")
 
 
+def _unit_space(match: re.Match[str]) -> str:
+    """The mark a space between two names becomes: a 、, or a ， before a collective, which may hold
+    a 、 of its own (芜湖 2025: 市财政局 市工业和信息化局 各县市区政府、 开发区管委会)."""
+    return "，" if match.string.startswith("各", match.end()) else "、"
+
+
 def _drop_lone_spaces(line: str) -> str:
     """``_LONE_SPACE.sub("", line)``, with the pattern tried only where a space stands.
 
@@ -490,7 +496,7 @@ def _drop_lone_spaces(line: str) -> str:
     substitution that tries it at every position.
     """
     if " " in line or "\u3000" in line or "\xa0" in line:
-        line = _UNIT_SPACE.sub("、", line)
+        line = _UNIT_SPACE.sub(_unit_space, line)
     pieces: list[str] = []
     last = 0
     for space in _SPACE_CHAR.finditer(line):
@@ -1123,7 +1129,8 @@ def _is_sub_row(cell: str, following: str) -> bool:
 
 
 def _is_task_start(cell: str) -> re.Match[str] | None:
-    return re.match(r"^(\d{1,3})(?:\s*[.．、]\s*(?!\d)(.*))?$", cell, re.DOTALL)
+    """A row's number cell: 1, 1. text, or a number in brackets alone (芜湖 2025: （1） | 地区生产总值…)."""
+    return re.match(r"^(?:（(?=\d{1,3}）$))?(\d{1,3})(?:）$|(?:\s*[.．、]\s*(?!\d)(.*))?$)", cell, re.DOTALL)
 
 
 #: The label a table column's cells get in the owner clause, by the column's role.
@@ -1205,6 +1212,12 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
                 values.append(f"{_column_label(column, role)}：{value}")
             index += 1
             column_index += 1
+        after = _is_task_start(cells[index][1]) if not values and index < len(cells) else None
+        if after is not None and cell.startswith("（") != after.group(0).startswith("（"):
+            # a numbered row without owners before rows numbered in another style is their group
+            # (芜湖 2025: 1 | 大力提振消费。 | || then （8） | 统筹衔接消费券… | 市商务局 | …)
+            group = text
+            continue
         rows.append((line, number, group, text, "；".join(values), []))
     return rows
 
