@@ -1174,3 +1174,42 @@ class TestBracketedRowNumbers:
         assert _tasks(text) == self._EXPECTED
         plan = parse(text)
         assert [t.text[:6] for t in plan.tasks] == ["居民人均可支", "统筹衔接消费"]
+
+
+class TestSeveralOwnedSentences:
+    """One （一） paragraph holding several tasks, each closed by its own owner bracket, leaders named
+    by office first (not units), the first-unit rule stated with its condition (湖南 2014)."""
+
+    _TEXT = (
+        "湖南省人民政府关于2014年《政府工作报告》有关工作部门分工的意见\n湘政发〔2014〕1号\n"
+        "一、全面落实改革开放目标任务\n"
+        "（一）促进多种所有制经济共同发展。毫不动摇巩固和发展公有制经济。深化企业管理体制改革，建立注重长效的"
+        "激励约束分配机制（分管副省长、协管副秘书长负责，省国资委牵头。明确牵头部门的，有关部门配合，"
+        "不逐一列出，下同）。毫不动摇鼓励、支持、引导非公有制经济发展，鼓励非公有制企业参与国有企业改革"
+        "（分管副省长、协管副秘书长负责，省经信委、省发改委负责。责任单位两个以上的，列第一者为牵头单位，下同）。"
+        "推进工商注册制度便利化，取得经验后在全省推行（分管副省长、协管副秘书长负责，省工商局牵头）。\n"
+    )
+
+    @pytest.mark.parametrize("variant", ["full-width", "half-width", "doubled lines"])
+    def test_three_tasks(self, variant: str) -> None:
+        text = self._TEXT
+        if variant == "half-width":
+            text = text.replace("（", "(").replace("）", ")").replace("，", ",")
+        elif variant == "doubled lines":
+            text = text.replace("\n", "\n\n")
+        plan = parse(text)
+        assert [(t.text[:6], t.lead_units, t.responsible_units) for t in plan.tasks] == [
+            ("促进多种所有", ("省国资委",), ()),
+            ("毫不动摇鼓励", ("省经信委",), ("省发改委",)),
+            ("推进工商注册", ("省工商局",), ()),
+        ]
+
+    def test_a_bracket_of_the_task_stays_in_it(self) -> None:
+        text = (
+            "某市2022年工作要点\n1.完善制度（试行）。推进改革（市发改委牵头）。\n"
+            "2.出台办法（2022年版），建立机制（市财政局负责）。\n"
+        )
+        assert [t.text for t in parse(text).tasks] == [
+            "完善制度（试行）。推进改革",
+            "出台办法（2022年版），建立机制",
+        ]

@@ -101,9 +101,11 @@ def _may_state_first_lead(text: str) -> bool:
     return any(tail in text for tail in _FIRST_LEAD_TAILS)
 
 
-#: A document-wide rule that the first unit listed leads, with the parenthesis or clause that states it.
+#: A document-wide rule that the first unit listed leads, with the parenthesis or clause that states it,
+#: and the condition said before it (湖南 2014: 责任单位两个以上的，列第一者为牵头单位，下同).
 _FIRST_IS_LEAD = re.compile(
-    rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）|(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
+    rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）"
+    rf"|(?:[^，。；（）]{{1,16}}的，)?(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
 )
 _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
 #: A note inside the first task's clause about every later task (临夏州: ，以下各任务均需各县市人民政府、
@@ -163,6 +165,8 @@ class _Item:
     owners: str | None = None
     standalone: bool = False
     area: bool = False
+    #: Further tasks in the same paragraph, each closed by its own owner bracket (text, owners).
+    more: list[tuple[str, str]] = attrs.field(factory=list)
 
 
 @attrs.frozen
@@ -779,6 +783,8 @@ def _owner_split(item: _Item) -> None:
             start, content, _ = clause
             owners.append(content)
             body = body[:start]
+            if not item.children and "（" in body and (split := _owned_sentences(body, content)):
+                body, owners[-1], item.more = split
         elif (leading := _leading_owners(body)) is not None:
             end, content = leading
             owners.append(content)
@@ -786,6 +792,39 @@ def _owner_split(item: _Item) -> None:
     item.text = body.strip()
     item.owners = "；".join(o for o in owners if o) or None
 
+
+#: A bracket inside a paragraph, closing a sentence: maybe the owners of the words before it.
+_INNER_BRACKET = re.compile(r"（([^（）]{2,160})）[。；，]?")
+
+
+def _owner_bracket(content: str) -> bool:
+    """Whether a bracket's content names owners: a label or a role word, and units only."""
+    if not (_LABEL_AT.match(content) or re.search(r"牵头|负责|配合|主办|协办", content)):
+        return False
+    clause = _read(content)
+    names = [name.removesuffix("等") for name in (*clause.leads, *clause.others)]
+    return bool(names) and all(_UNIT_NAME.match(name) for name in names)
+
+
+def _owned_sentences(body: str, last: str) -> tuple[str, str, list[tuple[str, str]]] | None:
+    """Several tasks in one paragraph, each closed by its own owner bracket (湖南 2014: （一）…分配机制
+    （分管副省长、协管副秘书长负责，省国资委牵头。…）。毫不动摇鼓励…（…省经信委、省发改委负责…）。推进工商
+    注册制度便利化…（…省工商局牵头）): the first task's text, then (text, owners) for the others, the
+    paragraph's last owners (``last``) closing the last one; None for one task."""
+    pieces: list[tuple[str, str]] = []
+    start = 0
+    for bracket in _INNER_BRACKET.finditer(body):
+        if bracket.end() < len(body) and _owner_bracket(bracket.group(1)):
+            pieces.append((body[start : bracket.start()].strip(), bracket.group(1)))
+            start = bracket.end()
+    if not pieces or not body[start:].strip():
+        return None
+    first, owners = pieces[0]
+    return first, owners, [*pieces[1:], (body[start:].strip(), last)]
+
+
+#: A leader named by office, not a unit (湖南 2014: 分管副省长、协管副秘书长负责，省国资委牵头).
+_LEADER = re.compile(r"(?:分管|协管|主管|常务)?副?[省市州县区旗盟]?(?:长|秘书长)(?:同志)?")
 
 #: A part of a 、-list that names a collective of its own (各部门, 有关单位, 区直各部门).
 _COLLECTIVE_START = re.compile(r"各|有关|[省市州盟县区旗]直|[省市州盟县区旗]级(?:各|有关|相关)")
@@ -799,7 +838,7 @@ def _clean_names(names: Iterable[str]) -> list[str]:
 def _clean_name(raw: str) -> tuple[str, ...]:
     """The unit names one owner name stands for, remembered per distinct name (plans repeat them)."""
     name = _without_role(raw.strip().strip("。，、；")).strip()
-    if not name or _NOTE.search(name):
+    if not name or _NOTE.search(name) or _LEADER.fullmatch(name):
         return ()
     # 各地、各部门: two collectives; 各区、县级市: one.
     if is_collective(name) and "、" in name:
@@ -1475,6 +1514,9 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
                 (item.line, item.number, item.label, key, body, item.owners or "", item.standalone)
             )
             chains.append(enclosing(item))
+            for more_text, more_owners in item.more:
+                raw_tasks.append((item.line, item.number, "", key, more_text, more_owners, False))
+                chains.append([*enclosing(item), item.label])
         last = seg.items[-1] if seg.items else None
         if last is not None and not last.owners and last.text and not last.text.endswith(tuple("。）！；")):
             findings.append(
