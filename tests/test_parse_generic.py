@@ -1213,3 +1213,37 @@ class TestSeveralOwnedSentences:
             "完善制度（试行）。推进改革",
             "出台办法（2022年版），建立机制",
         ]
+
+
+class TestLeadColumnFirst:
+    """A table whose first column is the lead, its cell printed a few characters a line and merged
+    over the rows below, cells after it opened with ``|``, rows ended by a ``|`` line (长沙)."""
+
+    _TEXT = (
+        "牵头单位\n| 目 标 任 务\n| 责 任 单 位\n|\n"
+        "市政\n府办\n公厅\n| 强化行政监督,自觉接受人大和政协监督\n| 市直各单位、各区县市\n|\n"
+        "推进国家安全工作发展\n| 市直各单位、各区县市\n|\n"
+        "长沙\n先导\n区管委会\n| 推进河西商业配套建设\n| 商务局、高新区、岳麓区\n|\n"
+        "实施先导区新三年行动计划,全面提升先导区示范功能\n| 市直相关单位、高新区、岳麓区、望城区\n|\n"
+        "继续开展岳麓山景区综合整治\n| 环保局、城投集团、岳麓区和市直相关单位\n|\n"
+    )
+
+    @pytest.mark.parametrize("variant", ["as delivered", "full-width", "doubled lines"])
+    def test_rows(self, variant: str) -> None:
+        text = self._TEXT
+        if variant == "full-width":
+            text = text.replace(",", "，")
+        elif variant == "doubled lines":
+            text = text.replace("\n", "\n\n")
+        plan = parse(text)
+        assert [(t.text[:6], t.lead_units, t.responsible_units) for t in plan.tasks] == [
+            ("强化行政监督", ("市政府办公厅",), ("市直各单位", "各区县市")),
+            ("推进国家安全", ("市政府办公厅",), ("市直各单位", "各区县市")),
+            ("推进河西商业", ("长沙先导区管委会",), ("商务局", "高新区", "岳麓区")),
+            ("实施先导区新", ("长沙先导区管委会",), ("市直相关单位", "高新区", "岳麓区", "望城区")),
+            ("继续开展岳麓", ("长沙先导区管委会",), ("环保局", "城投集团", "岳麓区", "市直相关单位")),
+        ]
+
+    def test_a_collective_continued_stays_one(self) -> None:
+        text = "某市2022年工作要点\n1.推进改革。（责任单位：市商务局，各区、县级市）\n"
+        assert _tasks(text) == [(1, (), ("市商务局", "各区、县级市"), [])]

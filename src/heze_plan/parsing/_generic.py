@@ -826,6 +826,11 @@ def _owned_sentences(body: str, last: str) -> tuple[str, str, list[tuple[str, st
 #: A leader named by office, not a unit (湖南 2014: 分管副省长、协管副秘书长负责，省国资委牵头).
 _LEADER = re.compile(r"(?:分管|协管|主管|常务)?副?[省市州县区旗盟]?(?:长|秘书长)(?:同志)?")
 
+#: A collective that names units or departments, complete in itself (市直相关单位, 各有关部门).
+_CLOSED_COLLECTIVE = re.compile(r"(?:单位|部门)$")
+#: A part after it that names one unit or district (高新区, 岳麓区, 市商务局).
+_NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}[区县市]$")
+
 #: A part of a 、-list that names a collective of its own (各部门, 有关单位, 区直各部门).
 _COLLECTIVE_START = re.compile(r"各|有关|[省市州盟县区旗]直|[省市州盟县区旗]级(?:各|有关|相关)")
 
@@ -845,7 +850,17 @@ def _clean_name(raw: str) -> tuple[str, ...]:
         parts = split_outside_brackets(name, "、")
         pieces: list[str] = []
         for part in parts:
-            if pieces and _COLLECTIVE_START.match(part):
+            if pieces and (
+                _COLLECTIVE_START.match(part)
+                or (
+                    (_CLOSED_COLLECTIVE.search(pieces[-1]) or not is_collective(pieces[-1]))
+                    and (_NAMED.match(part) or _UNIT_NAME.match(part))
+                    and not is_collective(part)
+                )
+            ):
+                # 长沙: 市直相关单位、高新区、岳麓区: a collective of units or departments is closed, the
+                # names after it are units of their own (各区、县级市 and 各县（市、区）政府、丽水开发区管委会
+                # stay one)
                 pieces.append(part)
             elif pieces:
                 pieces[-1] += "、" + part
@@ -858,8 +873,8 @@ def _clean_name(raw: str) -> tuple[str, ...]:
 
 
 #: 和, 与 or a slash between a unit's ending and the next unit's level prefix: two names
-#: (市发改委和市财政局, 市发改委/市财政局).
-_JOINED = re.compile(r"(?<=[局委办厅院府会心司])(?:和|与|/|／)(?=[省市州盟县区旗各])")
+#: (市发改委和市财政局, 市发改委/市财政局, 长沙: 岳麓区和市直相关单位).
+_JOINED = re.compile(r"(?<=[局委办厅院府会心司区])(?:和|与|/|／)(?=[省市州盟县区旗各])")
 
 
 #: Where two names run together in a flattened table (市行政审批局市司法局): after a unit's ending,
@@ -1261,6 +1276,52 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
     return rows
 
 
+def _bar_rows(
+    header: list[str], lines: list[str], first: int
+) -> list[tuple[int, int, str, str, str, list[str]]]:
+    """Rows of a table without a number column whose cells after the first open with ``|`` and whose
+    rows end with a ``|`` line; a row's first cell may take several lines (长沙: 市政 / 府办 / 公厅 /
+    | 强化行政监督… / | 市直各单位、各区县市 / |). A row with fewer cells continues the cells merged
+    from the row above (推进国家安全工作发展 / | 市直各单位、各区县市 / |: the lead above leads it)."""
+    roles = [_header_role(h) or "" for h in header]
+    if "task" not in roles or "number" in roles:
+        return []
+    rows: list[tuple[int, int, str, str, str, list[str]]] = []
+    above = [""] * len(header)
+    plain: list[str] = []
+    bars: list[str] = []
+    start = first
+
+    def finish() -> None:
+        if bars and len(bars) < len(header):
+            present = ["".join(plain)] if plain else []
+            values = above[: len(header) - len(bars) - len(present)] + present + bars
+            above[:] = values
+            owners = [
+                f"{_column_label(h, role)}：{value}"
+                for h, role, value in zip(header, roles, values, strict=True)
+                if role in _COLUMN_LABEL and value
+            ]
+            rows.append((start, len(rows) + 1, "", values[roles.index("task")], "；".join(owners), []))
+        plain.clear()
+        bars.clear()
+
+    for number, raw in enumerate(lines[first - 1 :], start=first):
+        line = raw.strip()
+        if line.startswith("|") and line.strip("| "):
+            bars.append(line.strip("| "))
+        elif line.strip("| "):
+            if bars:
+                finish()
+            if not plain:
+                start = number
+            plain.append(line)
+        elif bars and line:
+            finish()
+    finish()
+    return rows
+
+
 def _before_text(
     roles: list[str], cells: list[tuple[int, str]], index: int, *, number: int, group: str, line: int
 ) -> tuple[int, str, str, int]:
@@ -1419,7 +1480,10 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         ):
             conventions.add(Convention.SPACED_TABLE)
         header, cells = table
-        for line, number, group, body, owners, _ in _read_table(header, cells):
+        table_rows = _read_table(header, cells) or _bar_rows(
+            header, norm.split("\n"), cells[0][0] if cells else 1
+        )
+        for line, number, group, body, owners, _ in table_rows:
             raw_tasks.append((line, number, str(number), group or "任务", body, owners, False))
             chains.append(group_marker(group))
             areas_by_key.setdefault(group or "任务", (group or "任务", None))
