@@ -1199,8 +1199,8 @@ def _column_label(header: str, role: str) -> str:
 
 def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch per kind of cell
     header: list[str], cells: list[tuple[int, str]]
-) -> list[tuple[int, int, str, str, str, list[str]]]:
-    """Rows as (line, number, group, text, owner cells…, deadline cells).
+) -> list[tuple[int, int, str, str, str, str]]:
+    """Rows as (line, number, group, text, owner cells…, the number as printed when bracketed).
 
     A row starts at a number cell; the task's text follows (in the number's
     cell or the next one); columns between the text and the first owner
@@ -1212,7 +1212,7 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
     text_column = max((i for i in range(first_owner) if roles[i] == "task"), default=first_owner - 1)
     between = max(first_owner - text_column - 1, 0)
     tail = list(zip(header[first_owner:], roles[first_owner:], strict=True))
-    rows: list[tuple[int, int, str, str, str, list[str]]] = []
+    rows: list[tuple[int, int, str, str, str, str]] = []
     dated_column = roles[-1] == "deadline"
     group = ""
     index = 0
@@ -1272,13 +1272,11 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
             # (芜湖 2025: 1 | 大力提振消费。 | || then （8） | 统筹衔接消费券… | 市商务局 | …)
             group = text
             continue
-        rows.append((line, number, group, text, "；".join(values), []))
+        rows.append((line, number, group, text, "；".join(values), cell if cell.startswith("（") else ""))
     return rows
 
 
-def _bar_rows(
-    header: list[str], lines: list[str], first: int
-) -> list[tuple[int, int, str, str, str, list[str]]]:
+def _bar_rows(header: list[str], lines: list[str], first: int) -> list[tuple[int, int, str, str, str, str]]:
     """Rows of a table without a number column whose cells after the first open with ``|`` and whose
     rows end with a ``|`` line; a row's first cell may take several lines (长沙: 市政 / 府办 / 公厅 /
     | 强化行政监督… / | 市直各单位、各区县市 / |). A row with fewer cells continues the cells merged
@@ -1286,7 +1284,7 @@ def _bar_rows(
     roles = [_header_role(h) or "" for h in header]
     if "task" not in roles or "number" in roles:
         return []
-    rows: list[tuple[int, int, str, str, str, list[str]]] = []
+    rows: list[tuple[int, int, str, str, str, str]] = []
     above = [""] * len(header)
     plain: list[str] = []
     bars: list[str] = []
@@ -1302,7 +1300,7 @@ def _bar_rows(
                 for h, role, value in zip(header, roles, values, strict=True)
                 if role in _COLUMN_LABEL and value
             ]
-            rows.append((start, len(rows) + 1, "", values[roles.index("task")], "；".join(owners), []))
+            rows.append((start, len(rows) + 1, "", values[roles.index("task")], "；".join(owners), ""))
         plain.clear()
         bars.clear()
 
@@ -1483,8 +1481,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         table_rows = _read_table(header, cells) or _bar_rows(
             header, norm.split("\n"), cells[0][0] if cells else 1
         )
-        for line, number, group, body, owners, _ in table_rows:
-            raw_tasks.append((line, number, str(number), group or "任务", body, owners, False))
+        for line, number, group, body, owners, marker in table_rows:
+            raw_tasks.append((line, number, marker or str(number), group or "任务", body, owners, False))
             chains.append(group_marker(group))
             areas_by_key.setdefault(group or "任务", (group or "任务", None))
         first_cell_line = cells[0][0] if cells else 1
