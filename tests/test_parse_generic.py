@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -1551,3 +1552,107 @@ class TestUnitsSharingEveryTask:
     def test_no_rule_adds_nothing(self) -> None:
         text = self.TEXT.replace("除特别注明的外，", "").replace("都是配合单位", "要积极配合")
         assert _tasks(text)[1] == (2, ("市数管中心",), (), [])
+
+
+class TestBracketedRowNumbers:
+    """A `|` table numbering its rows （1）, several units in a cell parted by a space only, a
+    numbered row without owners that heads the rows under it (芜湖 2025)."""
+
+    _TEXT = (
+        "芜湖市人民政府\n关于2025年重点工作及责任分解的通知\n"
+        "序号 | 目标与任务 | 牵头责任单位 | 责任单位 |\n"
+        "一、主要预期目标 | |||\n"
+        "(6) | 居民人均可支配收入与经济增长相匹配。 | 市人力资源社会保障局 市农业农村局 | "
+        "各县市区政府、 开发区管委会 |\n"
+        "1 | 大力提振消费。 | ||\n"
+        "(8) | 统筹衔接消费券发放与消费品以旧换新行动，积极培育智能家居等消费增长点。 | 市商务局 | "
+        "市财政局 市工业和信息化局 各县市区政府、 开发区管委会 |\n"
+    )
+    _EXPECTED: ClassVar[list[tuple[int, tuple[str, ...], tuple[str, ...], list[dt.date]]]] = [
+        (6, ("市人力资源社会保障局", "市农业农村局"), ("各县市区政府、开发区管委会",), []),
+        (8, ("市商务局",), ("市财政局", "市工业和信息化局", "各县市区政府、开发区管委会"), []),
+    ]
+
+    @pytest.mark.parametrize("variant", ["as delivered", "full-width", "doubled lines"])
+    def test_rows(self, variant: str) -> None:
+        text = self._TEXT
+        if variant == "full-width":
+            text = text.replace("(", "（").replace(")", "）")
+        elif variant == "doubled lines":
+            text = text.replace("\n", "\n\n")
+        assert _tasks(text) == self._EXPECTED
+        plan = parse(text)
+        assert [t.text[:6] for t in plan.tasks] == ["居民人均可支", "统筹衔接消费"]
+
+
+class TestSeveralOwnedSentences:
+    """One （一） paragraph holding several tasks, each closed by its own owner bracket, leaders named
+    by office first (not units), the first-unit rule stated with its condition (湖南 2014)."""
+
+    _TEXT = (
+        "湖南省人民政府关于2014年《政府工作报告》有关工作部门分工的意见\n湘政发〔2014〕1号\n"
+        "一、全面落实改革开放目标任务\n"
+        "（一）促进多种所有制经济共同发展。毫不动摇巩固和发展公有制经济。深化企业管理体制改革，建立注重长效的"
+        "激励约束分配机制（分管副省长、协管副秘书长负责，省国资委牵头。明确牵头部门的，有关部门配合，"
+        "不逐一列出，下同）。毫不动摇鼓励、支持、引导非公有制经济发展，鼓励非公有制企业参与国有企业改革"
+        "（分管副省长、协管副秘书长负责，省经信委、省发改委负责。责任单位两个以上的，列第一者为牵头单位，下同）。"
+        "推进工商注册制度便利化，取得经验后在全省推行（分管副省长、协管副秘书长负责，省工商局牵头）。\n"
+    )
+
+    @pytest.mark.parametrize("variant", ["full-width", "half-width", "doubled lines"])
+    def test_three_tasks(self, variant: str) -> None:
+        text = self._TEXT
+        if variant == "half-width":
+            text = text.replace("（", "(").replace("）", ")").replace("，", ",")
+        elif variant == "doubled lines":
+            text = text.replace("\n", "\n\n")
+        plan = parse(text)
+        assert [(t.text[:6], t.lead_units, t.responsible_units) for t in plan.tasks] == [
+            ("促进多种所有", ("省国资委",), ()),
+            ("毫不动摇鼓励", ("省经信委",), ("省发改委",)),
+            ("推进工商注册", ("省工商局",), ()),
+        ]
+
+    def test_a_bracket_of_the_task_stays_in_it(self) -> None:
+        text = (
+            "某市2022年工作要点\n1.完善制度（试行）。推进改革（市发改委牵头）。\n"
+            "2.出台办法（2022年版），建立机制（市财政局负责）。\n"
+        )
+        assert [t.text for t in parse(text).tasks] == [
+            "完善制度（试行）。推进改革",
+            "出台办法（2022年版），建立机制",
+        ]
+
+
+class TestLeadColumnFirst:
+    """A table whose first column is the lead, its cell printed a few characters a line and merged
+    over the rows below, cells after it opened with ``|``, rows ended by a ``|`` line (长沙)."""
+
+    _TEXT = (
+        "牵头单位\n| 目 标 任 务\n| 责 任 单 位\n|\n"
+        "市政\n府办\n公厅\n| 强化行政监督,自觉接受人大和政协监督\n| 市直各单位、各区县市\n|\n"
+        "推进国家安全工作发展\n| 市直各单位、各区县市\n|\n"
+        "长沙\n先导\n区管委会\n| 推进河西商业配套建设\n| 商务局、高新区、岳麓区\n|\n"
+        "实施先导区新三年行动计划,全面提升先导区示范功能\n| 市直相关单位、高新区、岳麓区、望城区\n|\n"
+        "继续开展岳麓山景区综合整治\n| 环保局、城投集团、岳麓区和市直相关单位\n|\n"
+    )
+
+    @pytest.mark.parametrize("variant", ["as delivered", "full-width", "doubled lines"])
+    def test_rows(self, variant: str) -> None:
+        text = self._TEXT
+        if variant == "full-width":
+            text = text.replace(",", "，")
+        elif variant == "doubled lines":
+            text = text.replace("\n", "\n\n")
+        plan = parse(text)
+        assert [(t.text[:6], t.lead_units, t.responsible_units) for t in plan.tasks] == [
+            ("强化行政监督", ("市政府办公厅",), ("市直各单位", "各区县市")),
+            ("推进国家安全", ("市政府办公厅",), ("市直各单位", "各区县市")),
+            ("推进河西商业", ("长沙先导区管委会",), ("商务局", "高新区", "岳麓区")),
+            ("实施先导区新", ("长沙先导区管委会",), ("市直相关单位", "高新区", "岳麓区", "望城区")),
+            ("继续开展岳麓", ("长沙先导区管委会",), ("环保局", "城投集团", "岳麓区", "市直相关单位")),
+        ]
+
+    def test_a_collective_continued_stays_one(self) -> None:
+        text = "某市2022年工作要点\n1.推进改革。（责任单位：市商务局，各区、县级市）\n"
+        assert _tasks(text) == [(1, (), ("市商务局", "各区、县级市"), [])]

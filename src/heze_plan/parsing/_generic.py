@@ -117,9 +117,11 @@ def _may_state_first_lead(text: str) -> bool:
     return any(tail in text for tail in _FIRST_LEAD_TAILS)
 
 
-#: A document-wide rule that the first unit listed leads, with the parenthesis or clause that states it.
+#: A document-wide rule that the first unit listed leads, with the parenthesis or clause that states it,
+#: and the condition said before it (湖南 2014: 责任单位两个以上的，列第一者为牵头单位，下同).
 _FIRST_IS_LEAD = re.compile(
-    rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）|(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
+    rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）"
+    rf"|(?:[^，。；（）]{{1,16}}的，)?(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
 )
 _NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
 #: A rule stated once (in the notice) naming units that share every task unless a task says
@@ -221,6 +223,8 @@ class _Item:
     owners: str | None = None
     standalone: bool = False
     area: bool = False
+    #: Further tasks in the same paragraph, each closed by its own owner bracket (text, owners).
+    more: list[tuple[str, str]] = attrs.field(factory=list)
 
 
 @attrs.frozen
@@ -583,6 +587,12 @@ def _spaced_row(line: str, header: list[str]) -> str | None:
 _MARKER_AFTER = re.compile(rf"[{_CN}]{{1,3}}、|\d{{1,3}}[.．、](?![\d%．.])|（[{_CN}]{{1,3}}）")
 
 
+def _unit_space(match: re.Match[str]) -> str:
+    """The mark a space between two names becomes: a 、, or a ， before a collective, which may hold
+    a 、 of its own (芜湖 2025: 市财政局 市工业和信息化局 各县市区政府、 开发区管委会)."""
+    return "，" if match.string.startswith("各", match.end()) else "、"
+
+
 def _drop_lone_spaces(line: str) -> str:
     """``_LONE_SPACE.sub("", line)``, with the pattern tried only where a space stands.
 
@@ -593,7 +603,7 @@ def _drop_lone_spaces(line: str) -> str:
     substitution that tries it at every position.
     """
     if " " in line or "\u3000" in line or "\xa0" in line:
-        line = _UNIT_SPACE.sub("、", line)
+        line = _UNIT_SPACE.sub(_unit_space, line)
     pieces: list[str] = []
     last = 0
     for space in _SPACE_CHAR.finditer(line):
@@ -903,6 +913,8 @@ def _owner_split(item: _Item) -> None:
             start, content, _ = clause
             owners.append(content)
             body = body[:start]
+            if not item.children and "（" in body and (split := _owned_sentences(body, content)):
+                body, owners[-1], item.more = split
         elif (leading := _leading_owners(body)) is not None:
             end, content = leading
             owners.append(content)
@@ -910,6 +922,44 @@ def _owner_split(item: _Item) -> None:
     item.text = body.strip()
     item.owners = "；".join(o for o in owners if o) or None
 
+
+#: A bracket inside a paragraph, closing a sentence: maybe the owners of the words before it.
+_INNER_BRACKET = re.compile(r"（([^（）]{2,160})）[。；，]?")
+
+
+def _owner_bracket(content: str) -> bool:
+    """Whether a bracket's content names owners: a label or a role word, and units only."""
+    if not (_LABEL_AT.match(content) or re.search(r"牵头|负责|配合|主办|协办", content)):
+        return False
+    clause = _read(content)
+    names = [name.removesuffix("等") for name in (*clause.leads, *clause.others)]
+    return bool(names) and all(_UNIT_NAME.match(name) for name in names)
+
+
+def _owned_sentences(body: str, last: str) -> tuple[str, str, list[tuple[str, str]]] | None:
+    """Several tasks in one paragraph, each closed by its own owner bracket (湖南 2014: （一）…分配机制
+    （分管副省长、协管副秘书长负责，省国资委牵头。…）。毫不动摇鼓励…（…省经信委、省发改委负责…）。推进工商
+    注册制度便利化…（…省工商局牵头）): the first task's text, then (text, owners) for the others, the
+    paragraph's last owners (``last``) closing the last one; None for one task."""
+    pieces: list[tuple[str, str]] = []
+    start = 0
+    for bracket in _INNER_BRACKET.finditer(body):
+        if bracket.end() < len(body) and _owner_bracket(bracket.group(1)):
+            pieces.append((body[start : bracket.start()].strip(), bracket.group(1)))
+            start = bracket.end()
+    if not pieces or not body[start:].strip():
+        return None
+    first, owners = pieces[0]
+    return first, owners, [*pieces[1:], (body[start:].strip(), last)]
+
+
+#: A leader named by office, not a unit (湖南 2014: 分管副省长、协管副秘书长负责，省国资委牵头).
+_LEADER = re.compile(r"(?:分管|协管|主管|常务)?副?[省市州县区旗盟]?(?:长|秘书长)(?:同志)?")
+
+#: A collective that names units or departments, complete in itself (市直相关单位, 各有关部门).
+_CLOSED_COLLECTIVE = re.compile(r"(?:单位|部门)$")
+#: A part after it that names one unit or district (高新区, 岳麓区, 市商务局).
+_NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}[区县市]$")
 
 #: A part of a 、-list that names a collective of its own (各部门, 有关单位, 区直各部门).
 _COLLECTIVE_START = re.compile(r"各|有关|[省市州盟县区旗]直|[省市州盟县区旗]级(?:各|有关|相关)")
@@ -923,14 +973,24 @@ def _clean_names(names: Iterable[str]) -> list[str]:
 def _clean_name(raw: str) -> tuple[str, ...]:
     """The unit names one owner name stands for, remembered per distinct name (plans repeat them)."""
     name = _without_role(raw.strip().strip("。，、；")).strip()
-    if not name or _NOTE.search(name):
+    if not name or _NOTE.search(name) or _LEADER.fullmatch(name):
         return ()
     # 各地、各部门: two collectives; 各区、县级市: one.
     if is_collective(name) and "、" in name:
         parts = split_outside_brackets(name, "、")
         pieces: list[str] = []
         for part in parts:
-            if pieces and _COLLECTIVE_START.match(part):
+            if pieces and (
+                _COLLECTIVE_START.match(part)
+                or (
+                    (_CLOSED_COLLECTIVE.search(pieces[-1]) or not is_collective(pieces[-1]))
+                    and (_NAMED.match(part) or _UNIT_NAME.match(part))
+                    and not is_collective(part)
+                )
+            ):
+                # 长沙: 市直相关单位、高新区、岳麓区: a collective of units or departments is closed, the
+                # names after it are units of their own (各区、县级市 and 各县（市、区）政府、丽水开发区管委会
+                # stay one)
                 pieces.append(part)
             elif pieces:
                 pieces[-1] += "、" + part
@@ -943,8 +1003,8 @@ def _clean_name(raw: str) -> tuple[str, ...]:
 
 
 #: 和, 与 or a slash between a unit's ending and the next unit's level prefix: two names
-#: (市发改委和市财政局, 市发改委/市财政局).
-_JOINED = re.compile(r"(?<=[局委办厅院府会心司])(?:和|与|/|／)(?=[省市州盟县区旗各])")
+#: (市发改委和市财政局, 市发改委/市财政局, 长沙: 岳麓区和市直相关单位).
+_JOINED = re.compile(r"(?<=[局委办厅院府会心司区])(?:和|与|/|／)(?=[省市州盟县区旗各])")
 
 
 #: Where two names run together in a flattened table (市行政审批局市司法局): after a unit's ending,
@@ -1272,7 +1332,8 @@ def _is_sub_row(cell: str, following: str) -> bool:
 
 
 def _is_task_start(cell: str) -> re.Match[str] | None:
-    return re.match(r"^(\d{1,3})(?:\s*[.．、]\s*(?!\d)(.*))?$", cell, re.DOTALL)
+    """A row's number cell: 1, 1. text, or a number in brackets alone (芜湖 2025: （1） | 地区生产总值…)."""
+    return re.match(r"^(?:（(?=\d{1,3}）$))?(\d{1,3})(?:）$|(?:\s*[.．、]\s*(?!\d)(.*))?$)", cell, re.DOTALL)
 
 
 #: The label a table column's cells get in the owner clause, by the column's role.
@@ -1287,8 +1348,8 @@ def _column_label(header: str, role: str) -> str:
 
 def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch per kind of cell
     header: list[str], cells: list[tuple[int, str]]
-) -> list[tuple[int, int, str, str, str, list[str]]]:
-    """Rows as (line, number, group, text, owner cells…, deadline cells).
+) -> list[tuple[int, int, str, str, str, str]]:
+    """Rows as (line, number, group, text, owner cells…, the number as printed when bracketed).
 
     A row starts at a number cell; the task's text follows (in the number's
     cell or the next one); columns between the text and the first owner
@@ -1300,7 +1361,7 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
     text_column = max((i for i in range(first_owner) if roles[i] == "task"), default=first_owner - 1)
     between = max(first_owner - text_column - 1, 0)
     tail = list(zip(header[first_owner:], roles[first_owner:], strict=True))
-    rows: list[tuple[int, int, str, str, str, list[str]]] = []
+    rows: list[tuple[int, int, str, str, str, str]] = []
     dated_column = roles[-1] == "deadline"
     group = ""
     index = 0
@@ -1354,7 +1415,57 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
                 values.append(f"{_column_label(column, role)}：{value}")
             index += 1
             column_index += 1
-        rows.append((line, number, group, text, "；".join(values), []))
+        after = _is_task_start(cells[index][1]) if not values and index < len(cells) else None
+        if after is not None and cell.startswith("（") != after.group(0).startswith("（"):
+            # a numbered row without owners before rows numbered in another style is their group
+            # (芜湖 2025: 1 | 大力提振消费。 | || then （8） | 统筹衔接消费券… | 市商务局 | …)
+            group = text
+            continue
+        rows.append((line, number, group, text, "；".join(values), cell if cell.startswith("（") else ""))
+    return rows
+
+
+def _bar_rows(header: list[str], lines: list[str], first: int) -> list[tuple[int, int, str, str, str, str]]:
+    """Rows of a table without a number column whose cells after the first open with ``|`` and whose
+    rows end with a ``|`` line; a row's first cell may take several lines (长沙: 市政 / 府办 / 公厅 /
+    | 强化行政监督… / | 市直各单位、各区县市 / |). A row with fewer cells continues the cells merged
+    from the row above (推进国家安全工作发展 / | 市直各单位、各区县市 / |: the lead above leads it)."""
+    roles = [_header_role(h) or "" for h in header]
+    if "task" not in roles or "number" in roles:
+        return []
+    rows: list[tuple[int, int, str, str, str, str]] = []
+    above = [""] * len(header)
+    plain: list[str] = []
+    bars: list[str] = []
+    start = first
+
+    def finish() -> None:
+        if bars and len(bars) < len(header):
+            present = ["".join(plain)] if plain else []
+            values = above[: len(header) - len(bars) - len(present)] + present + bars
+            above[:] = values
+            owners = [
+                f"{_column_label(h, role)}：{value}"
+                for h, role, value in zip(header, roles, values, strict=True)
+                if role in _COLUMN_LABEL and value
+            ]
+            rows.append((start, len(rows) + 1, "", values[roles.index("task")], "；".join(owners), ""))
+        plain.clear()
+        bars.clear()
+
+    for number, raw in enumerate(lines[first - 1 :], start=first):
+        line = raw.strip()
+        if line.startswith("|") and line.strip("| "):
+            bars.append(line.strip("| "))
+        elif line.strip("| "):
+            if bars:
+                finish()
+            if not plain:
+                start = number
+            plain.append(line)
+        elif bars and line:
+            finish()
+    finish()
     return rows
 
 
@@ -1522,8 +1633,11 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         ):
             conventions.add(Convention.SPACED_TABLE)
         header, cells = table
-        for line, number, group, body, owners, _ in _read_table(header, cells):
-            raw_tasks.append((line, number, str(number), group or "任务", body, owners, False))
+        table_rows = _read_table(header, cells) or _bar_rows(
+            header, norm.split("\n"), cells[0][0] if cells else 1
+        )
+        for line, number, group, body, owners, marker in table_rows:
+            raw_tasks.append((line, number, marker or str(number), group or "任务", body, owners, False))
             chains.append(group_marker(group))
             areas_by_key.setdefault(group or "任务", (group or "任务", None))
         first_cell_line = cells[0][0] if cells else 1
@@ -1617,6 +1731,9 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
                 (item.line, item.number, item.label, key, body, item.owners or "", item.standalone)
             )
             chains.append(enclosing(item))
+            for more_text, more_owners in item.more:
+                raw_tasks.append((item.line, item.number, "", key, more_text, more_owners, False))
+                chains.append([*enclosing(item), item.label])
         last = seg.items[-1] if seg.items else None
         if last is not None and not last.owners and last.text and not last.text.endswith(tuple("。）！；")):
             findings.append(

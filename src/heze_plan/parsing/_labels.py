@@ -87,7 +87,9 @@ def printed_labels(
             _joined([*(chain[max(len(chain) - depth, 0) :] if depth else []), mine])
             for chain, mine in zip(outer, own, strict=True)
         ]
-        if len(set(labels)) == len(labels) or depth >= longest:
+        # a task the source prints no label for (one of several in a paragraph) has none to part
+        printed = [label for label in labels if label]
+        if len(set(printed)) == len(printed) or depth >= longest:
             break
         depth += 1
     return ["" if label == str(number) else label for label, number in zip(labels, numbers, strict=True)]

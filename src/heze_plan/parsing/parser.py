@@ -633,6 +633,20 @@ _FATAL = re.compile(r"is repeated|is out of order|stops in the middle|has no tas
 _FIRST_TASK = re.compile(r"(?m)^[ \t\u3000]*1\s*[.．、](?!\d)")
 _DOC_SKELETON = re.compile(r"〔\s*\d{4}\s*〕\s*\d+\s*号[\s\S]*\n\s*[一二三四五六七八九十]+、[^\n]{0,12}任务")
 
+#: Layout errors of a text without numbered tasks, which the family's reading may still read: its
+#: tasks may be （一） items with several owner brackets each (湖南 2014: 湘政发〔2014〕1号,
+#: 一、全面落实改革开放目标任务).
+_NO_TASKS = re.compile(r"has no tasks|holds no task")
+
+
+def _generic_tasks(text: str, year: int | None) -> bool:
+    """Whether the family's reading finds tasks with owners in ``text``: two at least, for one is what
+    Heze's area heading with its lead (（一）开办企业。（牵头单位：…）) reads as when its tasks are cut."""
+    try:
+        return sum(1 for task in parse_generic(text, year=year).tasks if task.units) >= 2
+    except ParseError:
+        return False
+
 
 #: Owners the section reading would make leads although the source names no lead (only 责任单位):
 #: the tolerant reading keeps them as the source has them.
@@ -718,6 +732,8 @@ def parse_with_report(
             _FATAL.search(layout_error.message)
             and _DOC_SKELETON.search(text)
             and len(_FIRST_TASK.findall(text)) <= 1  # numbers that restart in each area are a layout
+            # a text of Heze's skeleton whose tasks the tolerant reading finds (湖南 2014) is no slip
+            and not (_NO_TASKS.search(layout_error.message) and _generic_tasks(text, year))
         )
         # A lenient parse reads as a strict one wherever the strict one succeeds; it goes on only
         # where strict stops. Heze's skeleton with a slip in it (cut short, a task repeated) stops
