@@ -36,8 +36,18 @@ def _scorer():  # type: ignore[no-untyped-def]
 
 SCORE = _scorer()
 SLUGS = SCORE.slugs(CORPUS)
-#: Documents of the sixth (blind) batch the parser does not read yet; fixed one by one.
-NOT_YET: frozenset[str] = frozenset()
+#: Documents of the seventh (blind) batch the parser does not read yet; fixed one by one.
+NOT_YET: frozenset[str] = frozenset(
+    {
+        "beijing-city-2016",
+        "dongcheng-district-2017",
+        "haidong-city-2020",
+        "huairou-district-2024",
+        "ningxia-region-2019",
+        "xicheng-district-2017",
+        "xicheng-district-2022",
+    }
+)
 
 
 def _expected_year(slug: str) -> str:
@@ -62,7 +72,7 @@ class TestEachDocument:
     @pytest.mark.parametrize("slug", SLUGS)
     def test_document(self, slug: str) -> None:
         if slug in NOT_YET:
-            pytest.xfail("sixth blind batch: not read yet")
+            pytest.xfail("seventh blind batch: not read yet")
         result = SCORE.score_document(slug, CORPUS)
         if result.outcome == "needs year":
             # No year anywhere and a 年底前 deadline: the parser must ask for year= (and does).
@@ -74,7 +84,7 @@ class TestEachDocument:
     @pytest.mark.parametrize("slug", SLUGS)
     def test_plan_year(self, slug: str) -> None:
         if slug in NOT_YET:
-            pytest.xfail("sixth blind batch: not read yet")
+            pytest.xfail("seventh blind batch: not read yet")
         year = _expected_year(slug)
         text = (CORPUS / f"{slug}.txt").read_text(encoding="utf-8")
         if not year:
