@@ -1271,6 +1271,7 @@ class TestSeventhBlindRound:
             "各县、市、区政府",  # level words after 各: one collective
             "县示范区、县发改局",  # a zone is no place of its own
             "市发改委、市财政局",
+            "银川市、自治区发展改革委",  # a region's body is not the city's
         ],
     )
     def test_other_lists_are_left_alone(self, names: str) -> None:

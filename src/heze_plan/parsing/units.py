@@ -146,7 +146,7 @@ _BARE_PLACE = re.compile(rf"^{_PLACE}$")
 _PLACE_BODY = re.compile(
     rf"^(?P<place>{_PLACE})(?P<body>[\u4e00-\u9fff]{{2,}}(?:政府|部门|局|委|办|厅|管委会))$"
 )
-_NOT_A_PLACE = re.compile(r"各|有关|级|直|示范|开发|园|新区")
+_NOT_A_PLACE = re.compile(r"各|有关|级|直|示范|开发|园|新区|自治")
 
 
 def _shared_head(parts: list[str]) -> list[str]:
