@@ -126,6 +126,10 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         if any(d.start <= match.start() < d.end for d in found):
             continue
         explicit = match.group("year") or match.group("year2")
+        if explicit and int(explicit) < year and not match.group(0).endswith("前"):
+            # the end of a year before the plan's, without 前, is a past point (西城 2017: 公开…2016年末
+            # 政府债务余额), not a deadline
+            continue
         found.append(
             DeadlinePhrase(
                 match.start(),
@@ -155,8 +159,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
             )
         )
     found.sort(key=lambda d: d.start)
-    # a date before the plan's own year is past (西城 2017: 公开…2016年末政府债务余额), not a deadline
-    return [d for d in found if d.due.year >= year]
+    return found
 
 
 def _trimmed(clause: str) -> str:
