@@ -1656,3 +1656,148 @@ class TestLeadColumnFirst:
     def test_a_collective_continued_stays_one(self) -> None:
         text = "某市2022年工作要点\n1.推进改革。（责任单位：市商务局，各区、县级市）\n"
         assert _tasks(text) == [(1, (), ("市商务局", "各区、县级市"), [])]
+
+
+def _written(text: str, form: str) -> str:
+    """The same text as a web copy may deliver it: half-width punctuation, or every line break doubled."""
+    if form == "half":
+        return text.translate(str.maketrans("（），：；", "(),:;"))
+    if form == "doubled":
+        return text.replace("\n", "\n\n")
+    return text
+
+
+_FORMS = ("as published", "half", "doubled")
+
+
+class TestSeventhBlindRound:
+    """Conventions of the seventh blind round (blindA: 北京, 海东, 宁夏), each with the words of its plan."""
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_names_without_prefix_closed_by_a_role_word(self, form: str) -> None:
+        # 东城 2017: no 区 prefix, only 负责落实: the units are responsible, none leads
+        text = (
+            "东城区2017年政务公开工作要点\n一、以政务公开助力社会经济健康发展\n"
+            "1.及时发布全区经济社会发展重要指标数据，并对经济形势进行解读。（统计局、产促局、人力社保局负责落实）\n"
+            "2.按月度公开财政收支情况。（财政局负责落实）\n"
+        )
+        assert _tasks(_written(text, form)) == [
+            (1, (), ("统计局", "产促局", "人力社保局"), []),
+            (2, (), ("财政局",), []),
+        ]
+
+    def test_a_bracket_that_names_no_unit_stays_text(self) -> None:
+        assert heze_plan.parsing.owners.find_owner_clause("做好宣传（方案、计划负责）。") is None
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_owners_before_a_deadline_label_in_one_bracket(self, form: str) -> None:
+        # 西城 2022: （X、Y负责落实，完成时限：2022年10月）
+        text = (
+            "西城区2022年政务公开工作要点\n一、深化重点领域信息公开\n（一）围绕高质量发展做好信息专题公开\n"
+            "1.持续完善国际科技创新中心建设信息公开。（区商务局、区科信局、西城园管委会负责落实，完成时限：2022年10月）\n"
+            "2.疏解整治促提升等方面做好信息公开工作。（区发展改革委负责落实，完成时限：2022年10月）\n"
+        )
+        assert _tasks(_written(text, form)) == [
+            (1, (), ("区商务局", "区科信局", "西城园管委会"), [D(2022, 10, 31)]),
+            (2, (), ("区发展改革委",), [D(2022, 10, 31)]),
+        ]
+
+    @pytest.mark.parametrize(("part", "day"), [("上旬", 10), ("中旬", 20), ("下旬", 31)])
+    def test_ten_days_of_a_month(self, part: str, day: int) -> None:
+        # 怀柔 2024: （责任部门：区发改委、区经信局，完成时限：2024年10月中旬）
+        text = (
+            "北京市怀柔区2024年政务公开工作要点\n二、深化重点领域信息公开\n"
+            f"1.做好经济社会发展等重点领域信息公开。（责任部门：区发改委、区经信局，完成时限：2024年10月{part}）\n"
+        )
+        assert _tasks(text) == [(1, (), ("区发改委", "区经信局"), [D(2024, 10, day)])]
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_bodys_own_collective_after_another(self, form: str) -> None:
+        # 北京 2016: 责任单位：各区政府、市政府各部门 (two collectives)
+        text = (
+            "北京市政务公开工作重点任务分工（2016-2020年）\n一、推进行政权力运行全流程公开\n"
+            "2.加大行政决策过程的公开力度，释疑解惑、凝聚共识。\n牵头单位：市政府办公厅、市政府法制办\n"
+            "责任单位：各区政府、市政府各部门\n完成时限：2018年底前完成并持续落实\n"
+        )
+        report = parse_with_report(_written(text, form))
+        task = report.plan.tasks[0]
+        assert (task.lead_units, task.responsible_units) == (
+            ("市政府办公厅", "市政府法制办"),
+            ("各区政府", "市政府各部门"),
+        )
+        assert [m.due for m in task.milestones] == [D(2018, 12, 31)]
+        # the span of years ends the title: the plan starts in its first year
+        assert report.plan.year == 2016
+
+    def test_a_pages_numbered_metadata_is_no_task(self) -> None:
+        # 北京 2016: 1. [主题分类] … 10. [文件来源] … above the title
+        text = (
+            "政务公开 > 政策公开 > 政策文件\n  1. [主题分类] 综合政务/电子政务\n"
+            "  2. [发文机构] 北京市政务公开领导小组\n  5. [成文日期] 2016-06-08\n"
+            "  8. [发布日期] 2016-06-13\n\n"
+            "北京市政务公开工作重点任务分工(2016-2020年)\n\n"
+            "  一、推进行政权力运行全流程公开\n\n  1.积极推进本市行政程序立法进程。\n\n"
+            "  牵头单位:市人大常委会法制办、市政府法制办\n\n  完成时限:2018年底\n"
+        )
+        plan = parse(text)
+        assert [(t.number, t.lead_units) for t in plan.tasks] == [(1, ("市人大常委会法制办", "市政府法制办"))]
+        assert plan.year == 2016
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_places_sharing_one_body(self, form: str) -> None:
+        # 海东 2020: 责任单位：海东市、兰州市、临夏州发展改革部门, then a person line (人：…)
+        text = (
+            "海东市与兰州市、临夏州共同推进兰西城市群建设2020年重点任务清单\n一、重点规划衔接融合方面\n"
+            "1. 做好“十四五”规划等重大规划的有效衔接。\n工作成果：坚持规划先行，推动协同化发展。\n"
+            "责任单位：海东市、兰州市、临夏州发展改革部门\n人：三市州发展改革部门主要负责同志\n"
+        )
+        assert _tasks(_written(text, form)) == [
+            (1, (), ("海东市发展改革部门", "兰州市发展改革部门", "临夏州发展改革部门"), [])
+        ]
+
+    def test_places_sharing_a_government_in_role_words(self) -> None:
+        # 宁夏 2019 (traditional characters as delivered): 銀川市、石嘴山市、吳忠市人民政府
+        text = (
+            "銀川都市圈建設2019年工作計劃\n一、基礎設施互聯互通\n"
+            "(一)道路暢通工程。加快建設都市圈快速通道。\n?2019年建成典農河至沙湖旅游公路等項目;\n"
+            "進一步規范道路限高、限寬等交通設施。(自治區交通運輸廳牽頭,自治區發展改革委、自然資源廳、"
+            "銀川市、石嘴山市、吳忠市人民政府、寧東管委會配合)\n"
+        )
+        assert _tasks(text) == [
+            (
+                1,
+                ("自治区交通运输厅",),
+                (
+                    "自治区发展改革委",
+                    "自然资源厅",
+                    "银川市人民政府",
+                    "石嘴山市人民政府",
+                    "吴忠市人民政府",
+                    "宁东管委会",
+                ),
+                [D(2019, 12, 31)],
+            )
+        ]
+
+    @pytest.mark.parametrize(
+        "names",
+        [
+            "各县、市、区政府",  # level words after 各: one collective
+            "县示范区、县发改局",  # a zone is no place of its own
+            "市发改委、市财政局",
+            "银川市、自治区发展改革委",  # a region's body is not the city's
+        ],
+    )
+    def test_other_lists_are_left_alone(self, names: str) -> None:
+        from heze_plan.parsing.units import split_units
+
+        assert "、".join(split_units(names)[0]) == names
+
+    def test_a_past_year_end_is_no_deadline(self) -> None:
+        # 西城 2017: 公开2017年政府债务限额、2016年末政府债务余额预计执行数等
+        text = "公开2017年政府债务限额、2016年末政府债务余额预计执行数等。2017年底前完成。"
+        assert [d.due for d in find_deadlines(text, 2017)] == [D(2017, 12, 31)]
+
+    @pytest.mark.parametrize("verb", ["建成", "完成", "实现"])
+    def test_a_year_before_a_verb_of_completion(self, verb: str) -> None:
+        assert [d.due for d in find_deadlines(f"2019年{verb}典农河至沙湖旅游公路", 2019)] == [D(2019, 12, 31)]

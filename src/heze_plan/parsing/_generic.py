@@ -185,6 +185,8 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|[—–\-~～至到]\s*(?:1
 #: documents and some titles print it; read as figures where the plan year is looked for.
 _CHINESE_YEAR = re.compile(r"[一二][〇○零OＯ0][〇○零一二三四五六七八九]{2}(?=\s*年)")
 _CHINESE_DIGITS = str.maketrans("〇○零OＯ0一二三四五六七八九", "000000123456789")
+#: The span of years a title ends with (北京 2016: 重点任务分工（2016-2020年）): the plan starts in the first.
+_TITLE_SPAN = re.compile(r"（\s*((?:19|20)\d{2})\s*年?\s*[-－—–~～至到]+\s*(?:19|20)\d{2}\s*年?\s*）$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[（\[]\s*((?:19|20)\d{2})\s*[）\]]\s*\d{1,4}\s*号")
 _RAW_DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
@@ -207,6 +209,11 @@ _META_DATE = re.compile(
 _UNKNOWN_YEAR = 2000
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期|持续|常态化推进|常年)")
+
+
+#: A line of a field of its own (海东 2020: 人：三市州发展改革部门主要负责同志, a person line whose
+#: label lost its first characters; 工作成果：…): it does not continue the owner line before it.
+_OTHER_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,6}：")
 
 
 @attrs.define
@@ -666,7 +673,13 @@ class _Segmenter:
             return
         # text after the owner lines of an item continues its last owner line
         # when it is a unit list cut by a line break; otherwise it is item text.
-        if item.owner_lines and stripped and not stripped.endswith("。") and len(stripped) < 40:
+        if (
+            item.owner_lines
+            and stripped
+            and not stripped.endswith("。")
+            and len(stripped) < 40
+            and not _OTHER_FIELD.match(stripped)
+        ):
             item.owner_lines[-1] += stripped
             return
         item.parts.append(text)
@@ -731,6 +744,14 @@ def _markers(line: str) -> Iterator[re.Match[str]]:
             end = match.end()
 
 
+#: A field of a government page's metadata list, in brackets after a line number (北京 2016:
+#: 1. [主题分类] 综合政务, 5. [成文日期] 2016-06-08): the page's data, not a numbered item.
+_META_FIELD = re.compile(
+    r"\s*（(?:主题分类|发文机构|联合发文单位|实施日期|成文日期|发文字号|废止日期|发布日期|有效性|文件来源"
+    r"|索引号|发布机构|生成日期|公开方式|信息来源|信息分类|组配分类|公开范围)）"
+)
+
+
 def _segment(text: str) -> _Segmenter:
     seg = _Segmenter()
     for line_number, line in enumerate(text.split("\n"), start=1):
@@ -744,6 +765,9 @@ def _segment(text: str) -> _Segmenter:
             before = line[start - 1] if start else ""
             glued = not at_start and before not in _BOUNDARY
             if glued and not re.match(r"[\u4e00-\u9fff”」》]", before):
+                continue
+            if at_start and _META_FIELD.match(line, match.end()):
+                # a page's numbered metadata list (北京 2016: 5. [成文日期] 2016-06-08): no item
                 continue
             accepted = seg.accept(match, line_start=at_start, glued=glued)
             if accepted is None:
@@ -874,6 +898,16 @@ def _closing_bracket(text: str, opening: int) -> int | None:
     return None
 
 
+def _owners_before_label(body: str, start: int) -> int | None:
+    """Where the bracket opens that holds owners before a later label in it (西城 2022:
+    （区商务局、区科信局负责落实，完成时限：2022年10月）): the owners belong to the clause."""
+    opening = body.rfind("（", 0, start)
+    if opening <= 0 or "）" in body[opening:start]:
+        return None
+    before = body[opening + 1 : start].strip().strip("，；")
+    return opening if before and find_owner_clause(f"（{before}）") is not None else None
+
+
 def _owner_split(item: _Item) -> None:
     """Cut the item's text from its owner clause."""
     body = "".join(p.strip() for p in item.parts)
@@ -893,6 +927,8 @@ def _owner_split(item: _Item) -> None:
         else:
             if body[start - 1] == "（":
                 start -= 1
+            elif (opening := _owners_before_label(body, start)) is not None:
+                start = opening
             owners.insert(0, _strip_brackets(body[start:]))
             body = body[:start]
     elif label is not None and label.start() == 0 and not item.children:
@@ -963,6 +999,8 @@ _NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}[区县市]$")
 
 #: A part of a 、-list that names a collective of its own (各部门, 有关单位, 区直各部门).
 _COLLECTIVE_START = re.compile(r"各|有关|[省市州盟县区旗]直|[省市州盟县区旗]级(?:各|有关|相关)")
+#: A part that names a body's own collective (北京 2016: 各区政府、市政府各部门): …政府各部门, 全区各单位.
+_OWN_COLLECTIVE = re.compile(r"[\u4e00-\u9fff]{2,8}各(?:有关|相关)?(?:部门|单位|机构|街道|乡镇|委办局)")
 
 
 def _clean_names(names: Iterable[str]) -> list[str]:
@@ -982,6 +1020,7 @@ def _clean_name(raw: str) -> tuple[str, ...]:
         for part in parts:
             if pieces and (
                 _COLLECTIVE_START.match(part)
+                or _OWN_COLLECTIVE.match(part)
                 or (
                     (_CLOSED_COLLECTIVE.search(pieces[-1]) or not is_collective(pieces[-1]))
                     and (_NAMED.match(part) or _UNIT_NAME.match(part))
@@ -1056,8 +1095,11 @@ def _balanced(part: str) -> str:
 
 
 _CELL_DATE = re.compile(
-    r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>[0-3]?\d)\s*日)?"
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?P<month>1[0-2]|0?[1-9])\s*月"
+    r"(?:\s*(?P<day>[0-3]?\d)\s*日|(?P<part>[上中下])旬)?"
 )
+#: The last day of the first and middle ten days of a month (怀柔 2024: 完成时限：2024年10月中旬).
+_TEN_DAYS = {"上": 10, "中": 20}
 #: A deadline cell that names the plan year as a whole (完成时限：今年, 本年度, 年度内).
 _THIS_YEAR = re.compile(r"^(?:今年|本年度?|当年|年度内|年度)(?:内|完成)?$")
 _QUARTER = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?(?:第)?(?P<q>[一二三四1-4])\s*季度")
@@ -1099,7 +1141,12 @@ def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
         y = int(match.group("year") or year)
         month = int(match.group("month"))
         try:
-            due = dt.date(y, month, int(match.group("day"))) if match.group("day") else end_of_month(y, month)
+            if match.group("day"):
+                due = dt.date(y, month, int(match.group("day")))
+            elif match.group("part") in _TEN_DAYS:
+                due = dt.date(y, month, _TEN_DAYS[match.group("part")])
+            else:
+                due = end_of_month(y, month)
         except ValueError:
             continue
         result.append((match.group(0), due))
@@ -1561,7 +1608,7 @@ def _year(  # noqa: PLR0911 - one return per source of the year, in order
     if "年" in text and _CHINESE_YEAR.search(text):
         text = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
         title = _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), title)
-    if match := _TITLE_YEAR.search(title):
+    if match := (_TITLE_SPAN.search(title) or _TITLE_YEAR.search(title)):
         conventions.add(Convention.YEAR_FROM_TITLE)
         return int(match.group(1))
     if number is not None and (match := re.search(r"(?:19|20)\d{2}", number.group(0))):

@@ -36,6 +36,10 @@ _YEAR_PHRASE = re.compile(
 )
 #: 上半年 (by the end of June of the plan year), not after a count (3个上半年) nor in 上半年度报告.
 _HALF_YEAR = re.compile(rf"(?:{_YEAR.replace('year', 'year3')}\s*年\s*|今年)?上半年(?:底|内|前)?(?!度)")
+#: A year and a verb of completion (宁夏 2019: 2019年建成典农河至沙湖旅游公路): by the end of that year,
+#: as 今年完成 is by the end of the plan year.
+_YEAR_DONE = re.compile(r"(?<!\d)(?P<year4>(?:19|20)\d{2})\s*年(?=建成|完成|实现|投用|投运|竣工)")
+_DONE_WORDS = ("年建成", "年完成", "年实现", "年投用", "年投运", "年竣工")
 #: Relative year words before a month phrase: 明年3月底前 is next year's March.
 _RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
 # What, just before a month number, shows it is part of a longer number, a
@@ -122,6 +126,10 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         if any(d.start <= match.start() < d.end for d in found):
             continue
         explicit = match.group("year") or match.group("year2")
+        if explicit and int(explicit) < year and not match.group(0).endswith("前"):
+            # the end of a year before the plan's, without 前, is a past point (西城 2017: 公开…2016年末
+            # 政府债务余额), not a deadline
+            continue
         found.append(
             DeadlinePhrase(
                 match.start(),
@@ -140,6 +148,14 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
                 match.end(),
                 match.group(0),
                 dt.date(int(explicit) if explicit else year, 6, 30),
+            )
+        )
+    for match in _YEAR_DONE.finditer(text) if any(w in text for w in _DONE_WORDS) else ():
+        if any(d.start <= match.start() < d.end for d in found):
+            continue
+        found.append(
+            DeadlinePhrase(
+                match.start(), match.end(), match.group(0), dt.date(int(match.group("year4")), 12, 31)
             )
         )
     found.sort(key=lambda d: d.start)

@@ -72,8 +72,12 @@ _PRINCIPAL_AND_HELPERS = re.compile(
 _HOSTS = re.compile(r"主办(?:$|[，,；;])")
 _SHARES_IN_WORDS = re.compile(
     r"^(?P<units>.+?)(?:按照?职责分工|按照?职责|根据职责|分别|分工|具体)?"
-    r"(?:负责|配合|协办|协助|协同|参与|落实|共同推进|为(?:配合|责任|协办|参与)(?:单位|部门))$"
+    r"(?:负责落实|负责|配合|协办|协助|协同|参与|落实|共同推进|为(?:配合|责任|协办|参与)(?:单位|部门))$"
 )
+#: A list closed by a role word of its own (东城 2017: （统计局、产促局、人力社保局负责落实）): names
+#: without a level prefix are owners there too.
+_ROLE_END = re.compile(r"(?:负责落实|负责|配合|协办)$")
+_LEADS_IN_WORDS_ANYWHERE = re.compile(r"牵头|主办")
 _UNIT_SUFFIX = re.compile(
     r"(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|台|队|所|站|社|行|署|处|室|直属库|党校)$"
 )
@@ -116,7 +120,7 @@ def _looks_like_owners(content: str) -> bool:
     return (
         bool(names)
         and all(_UNIT_SUFFIX.search(n) for n in names)
-        and any(n.startswith(_UNIT_PREFIXES) for n in names)
+        and (any(n.startswith(_UNIT_PREFIXES) for n in names) or _ROLE_END.search(content) is not None)
     )
 
 
@@ -184,6 +188,8 @@ class _Reading:
         self.trimmed: list[str] = []
         self.conventions: set[Convention] = set()
         self.responsible_labelled = False
+        #: Whether the leads so far are units a role word 负责/落实 named, with no 牵头 (X负责落实).
+        self.role_leads = False
 
     def add(self, target: list[str], text: str) -> None:
         names, lost = split_units(text)
@@ -230,6 +236,7 @@ class _Reading:
                 self.add(self.shared, shares.group("units") if shares else rest)
         elif (shares := _SHARES_IN_WORDS.match(part)) is not None:
             self.conventions.add(Convention.PHRASED_OWNERS)
+            self.role_leads = self.role_leads or not self.leads
             self.add(self.leads if not self.leads else self.shared, shares.group("units"))
         elif _looks_like_owners(part):
             self.conventions.add(Convention.PLAIN_OWNERS)
@@ -262,6 +269,9 @@ def read_owners(content: str) -> OwnerClause:
             else:
                 reading.unlabelled(part)
     leads, shared = reading.leads, reading.shared
+    if reading.role_leads and not _LEADS_IN_WORDS_ANYWHERE.search(content):
+        # only X负责 / X负责落实, no 牵头: as a clause with only 责任单位, the listed units lead
+        reading.conventions.add(Convention.RESPONSIBLE_LABEL_ONLY)
     if not leads and reading.responsible_labelled:
         reading.conventions.discard(Convention.LABELLED_OWNERS)
         reading.conventions.add(Convention.RESPONSIBLE_LABEL_ONLY)

@@ -140,6 +140,42 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
     return parts
 
 
+#: A place's name alone (银川市, 临夏州): two characters or more before its level, no 各/级/直.
+_PLACE = r"[\u4e00-\u9fff]{2,5}?[市州县旗盟区]"
+_BARE_PLACE = re.compile(rf"^{_PLACE}$")
+#: A place's name and what its government holds (吴忠市人民政府, 临夏州发展改革部门).
+_PLACE_BODY = re.compile(
+    rf"^(?P<place>{_PLACE})(?P<body>[\u4e00-\u9fff]{{2,}}(?:政府|部门|局|委|办|厅|管委会))$"
+)
+_NOT_A_PLACE = re.compile(r"各|有关|级|直|示范|开发|园|新区|自治")
+
+
+def _shared_head(parts: list[str]) -> list[str]:
+    """Places listed before one body that they all share (海东 2020: 海东市、兰州市、临夏州发展改革部门):
+    each place's own body, as a reader names them; other lists are left as they are.
+
+    >>> _shared_head(["银川市", "石嘴山市", "吴忠市人民政府", "宁东管委会"])
+    ['银川市人民政府', '石嘴山市人民政府', '吴忠市人民政府', '宁东管委会']
+    >>> _shared_head(["县示范区", "县发改局"])
+    ['县示范区', '县发改局']
+    """
+    if len(parts) < 2:
+        return parts
+    result = list(parts)
+    run: list[int] = []
+    for index, part in enumerate(parts):
+        name = part.strip()
+        if _BARE_PLACE.match(name) and not _NOT_A_PLACE.search(name):
+            run.append(index)
+            continue
+        whole = _PLACE_BODY.match(name)
+        if run and whole is not None and not _NOT_A_PLACE.search(whole.group("place")):
+            for at in run:
+                result[at] = parts[at].strip() + whole.group("body")
+        run = []
+    return result
+
+
 def split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Split an owner list into unit names; also return what was dropped.
 
@@ -176,7 +212,11 @@ def _split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         group = raw_group.strip()
         if not group:
             continue
-        parts = collective_parts(group) if _collective(group) else split_outside_brackets(group, "、")
+        parts = (
+            collective_parts(group)
+            if _collective(group)
+            else _shared_head(split_outside_brackets(group, "、"))
+        )
         for name in (part.strip() for part in parts):
             if not name:
                 continue
