@@ -1801,3 +1801,26 @@ class TestSeventhBlindRound:
     @pytest.mark.parametrize("verb", ["建成", "完成", "实现"])
     def test_a_year_before_a_verb_of_completion(self, verb: str) -> None:
         assert [d.due for d in find_deadlines(f"2019年{verb}典农河至沙湖旅游公路", 2019)] == [D(2019, 12, 31)]
+
+
+class TestQuarterAndYearPhrases:
+    """The end of a quarter and a year's 内 in a task's text (invented sentences): 第三季度末 is due
+    2023-09-30, 2024年内 by the end of 2024, 本年度内 by the plan year's end; 每季度末 (every quarter),
+    一季度经济增长 (a quarter's figure) and 3年内 (a span) date nothing."""
+
+    @pytest.mark.parametrize(
+        ("phrase", "due"),
+        [
+            ("第三季度末", [D(2023, 9, 30)]),
+            ("三季度末前", [D(2023, 9, 30)]),
+            ("2024年一季度末", [D(2024, 3, 31)]),
+            ("2024年内", [D(2024, 12, 31)]),
+            ("本年度内", [D(2023, 12, 31)]),
+            ("每季度末报送进展，", []),
+            ("确保一季度经济增长，", []),
+            ("3年内", []),
+        ],
+    )
+    def test_phrase(self, phrase: str, due: list[dt.date]) -> None:
+        text = f"2023年某县重点任务\n1.推进一网通办，{phrase}实现全覆盖。（牵头单位：县政务服务中心）\n"
+        assert _tasks(text)[0][3] == due

@@ -29,10 +29,17 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH_PHRASE = re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?")
 # 年内 after a count of years (3年内, 近三年内) is a span, not the plan year; 全年龄 is an age range.
 _YEAR_PHRASE = re.compile(
-    rf"(?:{_YEAR}\s*年?\s*)?年(?:底|末)前?|(?<![\d一二两三四五六七八九十几数多半])年内"
+    rf"(?:{_YEAR}\s*年?\s*)?年(?:底|末)前?|(?<![\d一二两三四五六七八九十几数多半])年度?内"
+    # 2023年内: within that year (a year's four digits before 年内, not a count of years)
+    r"|(?P<year6>(?:19|20)\d{2})\s*年内"
     rf"|(?:{_YEAR.replace('year', 'year2')}\s*年\s*)?全年(?!龄)"
     # 今年完成 (this plan year): only before a verb of completion, never 今年以来 nor 做好今年工作
     r"|今年(?=完成|建成|实现|落实到位|出台|印发|启动|投用|投运)"
+)
+#: The end of a quarter (第三季度末, 二季度末前, 2024年一季度末): its last month's end. A quarter without
+#: 末 (一季度经济增长) and every quarter's end (每季度末) are no deadline.
+_QUARTER_END = re.compile(
+    r"(?:(?P<year5>(?:19|20)\d{2})\s*年\s*)?(?<!每)(?:第)?(?P<quarter>[一二三四1-4])\s*季度\s*(?:末|底)\s*前?"
 )
 #: 上半年 (by the end of June of the plan year), not after a count (3个上半年) nor in 上半年度报告.
 _HALF_YEAR = re.compile(rf"(?:{_YEAR.replace('year', 'year3')}\s*年\s*|今年)?上半年(?:底|内|前)?(?!度)")
@@ -56,7 +63,7 @@ _LEADING_PUNCT = re.compile(r"^[\s，,：:、]+")
 _MONTH_WORD = re.compile(r"月\s*[底末]")
 #: What a year phrase cannot do without: 年底, 年末, 年内, 全年 or 今年 (found directly, see
 #: _phrases_near).
-_YEAR_WORD = re.compile(r"年[底末内]|[全今]年")
+_YEAR_WORD = re.compile(r"年度?[底末内]|[全今]年")
 _TRAILING_PUNCT = re.compile(r"[\s，,、]+$")
 
 
@@ -110,7 +117,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     [('9月底前', '2023-09-30'), ('年内', '2023-12-31')]
     """
     found: list[DeadlinePhrase] = []
-    if "年" not in text and "月" not in text:
+    if "年" not in text and "月" not in text and "季度" not in text:
         return found
     for match in _phrases_near(_MONTH_WORD, _MONTH_PHRASE, text):
         if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()) and not _LIST_NUMBER.search(
@@ -121,11 +128,18 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         offset = _RELATIVE_YEAR.get(text[max(match.start() - 2, 0) : match.start()], 0)
         due = end_of_month(int(explicit) if explicit else year + offset, int(match.group("month")))
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
-    year_words = "年底" in text or "年末" in text or "年内" in text or "全年" in text or "今年" in text
+    year_words = (
+        "年底" in text
+        or "年末" in text
+        or "年内" in text
+        or "年度内" in text
+        or "全年" in text
+        or "今年" in text
+    )
     for match in _phrases_near(_YEAR_WORD, _YEAR_PHRASE, text) if year_words else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
-        explicit = match.group("year") or match.group("year2")
+        explicit = match.group("year") or match.group("year2") or match.group("year6")
         if explicit and int(explicit) < year and not match.group(0).endswith("前"):
             # the end of a year before the plan's, without 前, is a past point (西城 2017: 公开…2016年末
             # 政府债务余额), not a deadline
@@ -150,6 +164,12 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
                 dt.date(int(explicit) if explicit else year, 6, 30),
             )
         )
+    for match in _QUARTER_END.finditer(text) if "季度末" in text or "季度底" in text else ():
+        if any(d.start <= match.start() < d.end for d in found):
+            continue
+        quarter = "一二三四".find(match.group("quarter")) + 1 or int(match.group("quarter"))
+        due = end_of_month(int(match.group("year5") or year), 3 * quarter)
+        found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
     for match in _YEAR_DONE.finditer(text) if any(w in text for w in _DONE_WORDS) else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
