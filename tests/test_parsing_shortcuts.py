@@ -37,7 +37,7 @@ class TestLayoutSpaces:
 
 #: The pieces year phrases are made of, and those of their look-alikes (三年内, 全年龄, 今年以来).
 YEAR_PIECES = (
-    *("1", "9", "2023", "２", "年", "底", "末", "内", "前", "全", "今", "完成", "龄", "三半"),
+    *("1", "9", "2023", "２", "年", "底", "末", "内", "前", "全", "今", "完成", "龄", "三半", "度", "本"),
     *(" ", "\u3000"),
 )
 
@@ -61,6 +61,7 @@ class TestDeadlineShortcuts:
     @example("2023 年 年底前")
     @example("三年内全年龄2024年全年")
     @example("今年完成今年底前")
+    @example("本年度内2024年内3年度内")
     def test_year_phrases(self, text: str) -> None:
         near = deadlines._phrases_near(deadlines._YEAR_WORD, deadlines._YEAR_PHRASE, text)
         found = [(m.span(), m.groupdict()) for m in near]
