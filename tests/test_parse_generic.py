@@ -1824,3 +1824,55 @@ class TestQuarterAndYearPhrases:
     def test_phrase(self, phrase: str, due: list[dt.date]) -> None:
         text = f"2023年某县重点任务\n1.推进一网通办，{phrase}实现全覆盖。（牵头单位：县政务服务中心）\n"
         assert _tasks(text)[0][3] == due
+
+
+class TestTableColumnsOfTheFamily:
+    """Task tables parted by bars or tabs whose columns come in other orders or names (invented rows):
+    a deadline column before the owners, a text column the vocabulary does not know, no number
+    column at all."""
+
+    @staticmethod
+    def _table(rows: list[list[str]], gap: str) -> str:
+        return "某县2023年重点任务清单\n" + "\n".join(gap.join(row) for row in rows) + "\n"
+
+    @pytest.mark.parametrize("gap", [" | ", "\t"])
+    def test_deadline_before_the_owners(self, gap: str) -> None:
+        rows = [
+            ["序号", "重点任务", "完成时限", "牵头单位", "责任单位"],
+            ["1", "推进一网通办", "9月底前", "县政务服务中心", "县大数据局"],
+            ["2", "压减审批时间", "年底前", "县住建局", "县自然资源局"],
+        ]
+        assert _tasks(self._table(rows, gap)) == [
+            (1, ("县政务服务中心",), ("县大数据局",), [D(2023, 9, 30)]),
+            (2, ("县住建局",), ("县自然资源局",), [D(2023, 12, 31)]),
+        ]
+
+    @pytest.mark.parametrize("gap", [" | ", "\t"])
+    def test_an_unknown_text_column(self, gap: str) -> None:
+        """目标要求 is in no list: before the owners it is more of the task's text, not an owner."""
+        rows = [
+            ["序号", "工作任务", "目标要求", "责任单位", "完成时限"],
+            ["1", "一网通办", "实现全程网办", "县政务服务中心", "9月底前"],
+            ["2", "审批提速", "压减至50日", "县住建局", "年底前"],
+        ]
+        text = self._table(rows, gap)
+        assert _tasks(text) == [
+            (1, (), ("县政务服务中心",), [D(2023, 9, 30)]),
+            (2, (), ("县住建局",), [D(2023, 12, 31)]),
+        ]
+        assert [t.text for t in parse(text).tasks] == ["一网通办 实现全程网办", "审批提速 压减至50日"]
+
+    @pytest.mark.parametrize("gap", [" | ", "\t", "|"])
+    def test_no_number_column(self, gap: str) -> None:
+        rows = [
+            ["重点任务", "牵头单位", "责任单位", "完成时限"],
+            ["一、政务服务"],
+            ["推进一网通办", "县政务服务中心", "县大数据局", "9月底前"],
+            ["压减审批时间", "县住建局", "县自然资源局", "年底前"],
+        ]
+        plan = parse(self._table(rows, gap))
+        assert [(t.number, t.lead_units, t.responsible_units) for t in plan.tasks] == [
+            (1, ("县政务服务中心",), ("县大数据局",)),
+            (2, ("县住建局",), ("县自然资源局",)),
+        ]
+        assert [a.name for a in plan.areas] == ["一、政务服务"]

@@ -1327,6 +1327,8 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
             joined_cells.append((number, line))
     cells = [(n, c.strip()) for n, c in joined_cells if c.strip() and c.strip() != "|"]
     separated = any("|" in line or "\t" in line for line in lines)
+    if separated and (found := _header_line(cells)) is not None:
+        return found
     for index in range(len(cells)):
         roles: list[str] = []
         j = index
@@ -1338,6 +1340,35 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
         if (len(roles) >= 2) if separated else (len(roles) >= 3 and bool({"number", "task"} & set(roles))):
             return [cell for _, cell in cells[index:j]], cells[j:]
     return None
+
+
+def _header_line(cells: list[tuple[int, str]]) -> tuple[list[str], list[tuple[int, str]]] | None:
+    """A header row of a table parted by bars or tabs that names a column the vocabulary does not
+    know (序号 | 工作任务 | 目标要求 | 责任单位 | 完成时限), or None: every cell of the row is a
+    header when the known ones name an owner column and a number or task column, and they are
+    most of the row. :func:`_column_roles` gives the unknown columns their roles."""
+    by_line: dict[int, list[str]] = {}
+    for line, cell in cells:
+        by_line.setdefault(line, []).append(cell)
+    for line, row in by_line.items():
+        roles = [_header_role(cell) for cell in row]
+        known = {role for role in roles if role}
+        unknown = roles.count(None)
+        if not unknown or not {"lead", "shared"} & known or not {"number", "task"} & known:
+            continue
+        if len(row) > 12 or unknown * 2 >= len(row) or any(len(cell) > 12 for cell in row):
+            continue
+        first = next(i for i, (n, _) in enumerate(cells) if n == line)
+        return row, cells[first + len(row) :]
+    return None
+
+
+def _column_roles(header: list[str]) -> list[str]:
+    """The role of each column; a column the vocabulary does not know is more of the task's text
+    before the first owner column (目标要求), and passed over after it."""
+    roles = [_header_role(h) or "" for h in header]
+    first_owner = next((i for i, role in enumerate(roles) if role in ("lead", "shared")), len(roles))
+    return [role or ("task" if i < first_owner and i > 0 else "ignored") for i, role in enumerate(roles)]
 
 
 #: A year before a header name (沙坪坝 2022: 序号 / 2022年预期目标 / 责任单位).
@@ -1403,9 +1434,13 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
     column (责任领导, 进展情况) are passed over; then the owner and deadline
     columns, each cell labelled by its column's role.
     """
-    roles = [_header_role(h) or "" for h in header]
+    roles = _column_roles(header)
     first_owner = next(i for i, role in enumerate(roles) if role in ("lead", "shared"))
     text_column = max((i for i in range(first_owner) if roles[i] == "task"), default=first_owner - 1)
+    # a deadline column between the task and its owners is read with them (重点任务 | 完成时限 | 牵头单位)
+    first_owner = next(
+        (i for i in range(text_column + 1, first_owner) if roles[i] == "deadline"), first_owner
+    )
     between = max(first_owner - text_column - 1, 0)
     tail = list(zip(header[first_owner:], roles[first_owner:], strict=True))
     rows: list[tuple[int, int, str, str, str, str]] = []
@@ -1477,7 +1512,7 @@ def _bar_rows(header: list[str], lines: list[str], first: int) -> list[tuple[int
     rows end with a ``|`` line; a row's first cell may take several lines (长沙: 市政 / 府办 / 公厅 /
     | 强化行政监督… / | 市直各单位、各区县市 / |). A row with fewer cells continues the cells merged
     from the row above (推进国家安全工作发展 / | 市直各单位、各区县市 / |: the lead above leads it)."""
-    roles = [_header_role(h) or "" for h in header]
+    roles = _column_roles(header)
     if "task" not in roles or "number" in roles:
         return []
     rows: list[tuple[int, int, str, str, str, str]] = []
@@ -1513,6 +1548,34 @@ def _bar_rows(header: list[str], lines: list[str], first: int) -> list[tuple[int
         elif bars and line:
             finish()
     finish()
+    return rows
+
+
+def _line_rows(header: list[str], cells: list[tuple[int, str]]) -> list[tuple[int, int, str, str, str, str]]:
+    """Rows of a table without a number column, one row a line (重点任务 | 牵头单位 | 责任单位 |
+    完成时限): a line with a cell for every column is a task, numbered in order; a line of one cell
+    is the group of the rows below it (一、政务服务)."""
+    roles = _column_roles(header)
+    if "number" in roles or "task" not in roles:
+        return []
+    by_line: dict[int, list[str]] = {}
+    for line, cell in cells:
+        by_line.setdefault(line, []).append(cell)
+    rows: list[tuple[int, int, str, str, str, str]] = []
+    group = ""
+    for line, row in by_line.items():
+        if len(row) == 1:
+            group = row[0]
+            continue
+        if len(row) != len(header):
+            continue
+        text = " ".join(value for value, role in zip(row, roles, strict=True) if role == "task")
+        owners = [
+            f"{_column_label(name, role)}：{value}"
+            for name, role, value in zip(header, roles, row, strict=True)
+            if role in _COLUMN_LABEL and value
+        ]
+        rows.append((line, len(rows) + 1, group, text, "；".join(owners), ""))
     return rows
 
 
@@ -1680,8 +1743,10 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         ):
             conventions.add(Convention.SPACED_TABLE)
         header, cells = table
-        table_rows = _read_table(header, cells) or _bar_rows(
-            header, norm.split("\n"), cells[0][0] if cells else 1
+        table_rows = (
+            _read_table(header, cells)
+            or _bar_rows(header, norm.split("\n"), cells[0][0] if cells else 1)
+            or _line_rows(header, cells)
         )
         for line, number, group, body, owners, marker in table_rows:
             raw_tasks.append((line, number, marker or str(number), group or "任务", body, owners, False))
