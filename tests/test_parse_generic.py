@@ -1876,3 +1876,32 @@ class TestTableColumnsOfTheFamily:
             (2, ("县住建局",), ("县自然资源局",)),
         ]
         assert [a.name for a in plan.areas] == ["一、政务服务"]
+
+
+class TestAPageAroundThePlan:
+    """A plan copied with its web page around it (invented page furniture, as government sites print
+    it): the number after the 文号 label is the plan's, the attachments' links are no items."""
+
+    PAGE = (
+        "首页 > 政务公开 > 政策文件\n发文日期：2023-03-15   文号：某政办字〔2023〕15号\n"
+        "【字体：大 中 小】  打印本页  关闭窗口\n某市2023年优化营商环境重点任务分工方案\n"
+        "一、提升政务服务效能\n"
+        "1.推进一网通办。9月底前，实现高频事项全程网办。（牵头单位：市行政审批局；责任单位：市大数据中心）\n"
+        "2.压减审批时限。年底前压减至60个工作日以内。（牵头单位：市住建局；责任单位：市自然资源局）\n"
+        "附件：1.某市营商环境评价指标.docx\n2.联系人名单.xls\n扫一扫在手机打开当前页\n"
+    )
+
+    def test_page(self) -> None:
+        report = heze_plan.parse_with_report(self.PAGE)
+        assert report.plan.document.number == "某政办字〔2023〕15号"
+        assert _tasks(self.PAGE) == [
+            (1, ("市行政审批局",), ("市大数据中心",), [D(2023, 9, 30)]),
+            (2, ("市住建局",), ("市自然资源局",), [D(2023, 12, 31)]),
+        ]
+        assert report.findings == ()
+
+    @pytest.mark.parametrize("label", ["文    号 ", "发文字号：", "文号："])
+    def test_number_after_its_label(self, label: str) -> None:
+        body = "某区2023年重点任务分工方案\n一、任务\n1.推进一网通办。（牵头单位：区行政审批局）\n"
+        text = f"{label}蔡政办〔2023〕1号\n{body}"
+        assert heze_plan.parse(text).document.number == "蔡政办〔2023〕1号"

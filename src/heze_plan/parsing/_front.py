@@ -13,7 +13,10 @@ from heze_plan.parsing.findings import Convention
 
 __all__ = ["level", "read_document"]
 
-_DOC_NUMBER = re.compile(r"[^\s，。：:、“”]+?[〔［\[（(]\s*((?:19|20)\d{2})?\s*[〕］\]）)]\s*第?\d+\s*号")
+#: A document number; a page's metadata label before it (文号：, 发文字号) is no part of it.
+_DOC_NUMBER = re.compile(
+    r"(?:(?:文号|发文字号|文件编号)[：:|]?)?(?P<number>[^\s，。：:、“”|]+?[〔［\[（(]\s*(?P<year>(?:19|20)\d{2})?\s*[〕］\]）)]\s*第?\d+\s*号)"
+)
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _DATED_DEADLINE = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月\s*(?:底|末)|底前|全年)")
@@ -89,18 +92,18 @@ def read_document(
     for paragraph in tail:
         if paragraph.text.endswith("印发") and (found := _DATE.search(paragraph.text)):
             printed = _date(found)
-    plan_year = _plan_year(title, number_match.group(1), body, year, ctx)
+    plan_year = _plan_year(title, number_match.group("year"), body, year, ctx)
     if plan_year is None:
         raise ctx.error(
             "the plan year cannot be known",
             number_paragraph,
-            number_match.start(),
+            number_match.start("number"),
             expected="a year in the title (2023年), the document number (〔2023〕), a dated deadline "
             "(2023年9月底前) or parse(..., year=2023)",
             found="none of them",
         )
     return Document(
-        number=number_match.group(0),
+        number=number_match.group("number"),
         title=title,
         issuer=issuer or "未署名",
         year=plan_year,

@@ -188,8 +188,9 @@ _CHINESE_DIGITS = str.maketrans("〇○零OＯ0一二三四五六七八九", "00
 #: The span of years a title ends with (北京 2016: 重点任务分工（2016-2020年）): the plan starts in the first.
 _TITLE_SPAN = re.compile(r"（\s*((?:19|20)\d{2})\s*年?\s*[-－—–~～至到]+\s*(?:19|20)\d{2}\s*年?\s*）$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[（\[]\s*((?:19|20)\d{2})\s*[）\]]\s*\d{1,4}\s*号")
+# the issuer's abbreviation holds no 号 (文号：蔡政办〔2023〕1号 is 蔡政办〔2023〕1号)
 _RAW_DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
+    r"(?:(?!号)[\u4e00-\u9fff]){1,8}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
 _CITED_YEAR = re.compile(r"[〔\[［（(]\s*((?:19|20)\d{2})\s*[〕\]］）)]\s*\d{1,4}\s*号")
 _DATED = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
@@ -400,12 +401,20 @@ def normalize(text: str) -> str:
             spaced_header = header
             lines.append("\t".join(header))
             continue
-        if line[:1] in "-—–－第" and _PAGE_MARK.match(line):
+        if _is_furniture(line):
             line = ""
         lines.append(_drop_lone_spaces(line))
     return "\n".join(lines)
 
 
+def _is_furniture(line: str) -> bool:
+    """A line a copy keeps that is no text of the plan: a page number (— 3 —, 第3页), or the link
+    to an attached file (附件：1.联系人名单.xls), numbered like an item."""
+    return bool(line[:1] in "-—–－第" and _PAGE_MARK.match(line)) or line.lower().endswith(_ATTACHED_FILES)
+
+
+#: The suffixes of the files a web page attaches to a plan, listed one a line under 附件.
+_ATTACHED_FILES = (".doc", ".docx", ".xls", ".xlsx", ".et", ".wps", ".pdf", ".ofd", ".zip", ".rar")
 #: A page number on a line of its own, as a copy from a PDF keeps it: — 3 —, - 12 -, 第3页, 第3页 共9页.
 _PAGE_MARK = re.compile(
     r"^(?:[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，/]?\s*共\s*\d{1,3}\s*页)?)$"
@@ -1634,12 +1643,17 @@ def _skip_between(cells: list[tuple[int, str]], index: int, between: int) -> int
 # -- the plan -------------------------------------------------------------------------------
 
 
+#: A page's metadata label before the document number (文号：, 发文字号, 文 号).
+_NUMBER_LABEL = re.compile(r"(?:文\s*号|发文字号|文件编号)\s*[：:|]?\s*$")
+
+
 def _own_number(text: str) -> re.Match[str] | None:
     """The plan's own document number: on a line of its own, or closing the title line.
 
     …意见（池政〔2017〕101号） is the plan's number.
 
-    A number cited inside a sentence (根据《…》（国办发〔2022〕8号）) is another document's.
+    A number cited inside a sentence (根据《…》（国办发〔2022〕8号）) is another document's; one
+    after a page's metadata label (文号：某政办字〔2023〕15号, 发文字号 …) is the plan's.
     """
     for line in text.split("\n")[:60]:
         stripped = line.strip()
@@ -1647,6 +1661,8 @@ def _own_number(text: str) -> re.Match[str] | None:
         if match is None:
             continue
         if match.start() == 0 and len(stripped) - match.end() <= 2:
+            return match
+        if _NUMBER_LABEL.search(stripped[: match.start()]):
             return match
         before = stripped[: match.start()].rstrip("（([ ")
         if _TITLE_END.search(before) and len(stripped) - match.end() <= 2 and "。" not in stripped:
