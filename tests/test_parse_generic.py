@@ -1862,6 +1862,18 @@ class TestTableColumnsOfTheFamily:
         ]
         assert [t.text for t in parse(text).tasks] == ["一网通办 实现全程网办", "审批提速 压减至50日"]
 
+    @pytest.mark.parametrize("gap", [" | ", "\t"])
+    def test_owner_columns_before_the_task(self, gap: str) -> None:
+        rows = [
+            ["序号", "牵头单位", "责任单位", "重点任务", "完成时限"],
+            ["1", "县政务服务中心", "县大数据局", "推进一网通办", "9月底前"],
+            ["2", "县住建局", "县自然资源局", "压减审批时间", "年底前"],
+        ]
+        assert _tasks(self._table(rows, gap)) == [
+            (1, ("县政务服务中心",), ("县大数据局",), [D(2023, 9, 30)]),
+            (2, ("县住建局",), ("县自然资源局",), [D(2023, 12, 31)]),
+        ]
+
     @pytest.mark.parametrize("gap", [" | ", "\t", "|"])
     def test_no_number_column(self, gap: str) -> None:
         rows = [

@@ -1560,12 +1560,20 @@ def _bar_rows(header: list[str], lines: list[str], first: int) -> list[tuple[int
     return rows
 
 
-def _line_rows(header: list[str], cells: list[tuple[int, str]]) -> list[tuple[int, int, str, str, str, str]]:
-    """Rows of a table without a number column, one row a line (重点任务 | 牵头单位 | 责任单位 |
-    完成时限): a line with a cell for every column is a task, numbered in order; a line of one cell
-    is the group of the rows below it (一、政务服务)."""
+def _owners_first(header: list[str]) -> bool:
+    """Whether an owner column stands before the task column (序号 | 牵头单位 | 重点任务 | 完成时限)."""
     roles = _column_roles(header)
-    if "number" in roles or "task" not in roles:
+    owner = next((i for i, role in enumerate(roles) if role in ("lead", "shared")), len(roles))
+    return "task" in roles and owner < roles.index("task")
+
+
+def _line_rows(header: list[str], cells: list[tuple[int, str]]) -> list[tuple[int, int, str, str, str, str]]:
+    """Rows of a table one row a line, read by the columns' roles in any order (重点任务 | 牵头单位 |
+    责任单位 | 完成时限, or 序号 | 牵头单位 | 重点任务): a line with a cell for every column is a task,
+    numbered by its number cell or else in order; a line of one cell is the group of the rows
+    below it (一、政务服务)."""
+    roles = _column_roles(header)
+    if "task" not in roles:
         return []
     by_line: dict[int, list[str]] = {}
     for line, cell in cells:
@@ -1579,12 +1587,14 @@ def _line_rows(header: list[str], cells: list[tuple[int, str]]) -> list[tuple[in
         if len(row) != len(header):
             continue
         text = " ".join(value for value, role in zip(row, roles, strict=True) if role == "task")
+        printed = row[roles.index("number")] if "number" in roles else ""
+        number = int(printed) if printed.isdecimal() else len(rows) + 1
         owners = [
             f"{_column_label(name, role)}：{value}"
             for name, role, value in zip(header, roles, row, strict=True)
             if role in _COLUMN_LABEL and value
         ]
-        rows.append((line, len(rows) + 1, group, text, "；".join(owners), ""))
+        rows.append((line, number, group, text, "；".join(owners), ""))
     return rows
 
 
@@ -1760,7 +1770,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             conventions.add(Convention.SPACED_TABLE)
         header, cells = table
         table_rows = (
-            _read_table(header, cells)
+            (_owners_first(header) and _line_rows(header, cells))
+            or _read_table(header, cells)
             or _bar_rows(header, norm.split("\n"), cells[0][0] if cells else 1)
             or _line_rows(header, cells)
         )
