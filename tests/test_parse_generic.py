@@ -1917,3 +1917,32 @@ class TestAPageAroundThePlan:
         body = "某区2023年重点任务分工方案\n一、任务\n1.推进一网通办。（牵头单位：区行政审批局）\n"
         text = f"{label}蔡政办〔2023〕1号\n{body}"
         assert heze_plan.parse(text).document.number == "蔡政办〔2023〕1号"
+
+
+class TestOwnersInAHeading:
+    """A heading that names owners before numbered items that name none gives them its owners; the
+    heading is their area, led by them (invented texts). A task that closes with its owners keeps
+    its steps below it as its own."""
+
+    @pytest.mark.parametrize(
+        "heading",
+        ["一、优化政务服务（牵头单位：市行政审批局）", "（一）优化政务服务。牵头单位：市行政审批局"],
+    )
+    def test_heading_owners(self, heading: str) -> None:
+        text = (
+            f"某市2023年工作要点\n{heading}\n1.推进一网通办，9月底前实现全覆盖。\n"
+            "2.压减审批时间，年底前压减至50个工作日。\n"
+        )
+        plan = parse(text)
+        assert _tasks(text) == [
+            (1, ("市行政审批局",), (), [D(2023, 9, 30)]),
+            (2, ("市行政审批局",), (), [D(2023, 12, 31)]),
+        ]
+        assert [(a.name, a.lead_units) for a in plan.areas] == [("优化政务服务", ("市行政审批局",))]
+
+    def test_a_task_keeps_its_steps(self) -> None:
+        text = (
+            "某市2023年工作要点\n一、重点任务\n（一）推进一网通办，9月底前实现全覆盖。（牵头单位：市行政审批局）\n"
+            "1.梳理事项清单。\n2.完善系统功能。\n（二）压减审批时间。（牵头单位：市住建局）\n"
+        )
+        assert _tasks(text) == [(1, ("市行政审批局",), (), [D(2023, 9, 30)]), (2, ("市住建局",), (), [])]

@@ -897,6 +897,36 @@ def _heading_leads(items: Iterable[_Item]) -> None:
                 child.owners = heading.group("unit") + "牵头"
 
 
+def _heading_owners(items: Iterable[_Item]) -> None:
+    """Give the owners a heading names to the numbered items under it, when none of them names its
+    own (一、优化政务服务（牵头单位：市行政审批局） / 1.推进一网通办… / 2.压减审批时间…): the items
+    are the tasks, the heading their area (whose lead the heading's owners stay).
+
+    A heading is a short title (no sentence inside it) whose items stand on lines of their own;
+    an item that says what to do and closes with its owners keeps them, its steps below it
+    being its text.
+    """
+    for item in items:
+        kids = item.children
+        if not item.owners or len(kids) < 2 or any(k.line == item.line for k in kids):
+            continue
+        if len(item.text) > 40 or "。" in item.text.rstrip("。") or find_deadlines(item.text, 2000):
+            continue
+        below = list(kids)
+        leaves: list[_Item] = []
+        while below:
+            kid = below.pop()
+            if kid.owners or kid.owner_lines:
+                break
+            if kid.children:
+                below += kid.children
+            else:
+                leaves.append(kid)
+        else:
+            for leaf in leaves:
+                leaf.owners = item.owners
+
+
 def _closing_bracket(text: str, opening: int) -> int | None:
     """Where the bracket opened at ``opening`` closes (brackets inside it counted), or None."""
     depth = 0
@@ -1787,6 +1817,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         for item in seg.items:
             _owner_split(item)
         _heading_leads(seg.items)
+        _heading_owners(seg.items)
         owned = {id(i) for i in seg.items if i.owners}
         # one owner paragraph after the last of several sub-items belongs to their parent
         lines_of_items = collections.Counter(i.line for i in seg.items)
