@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, TypeAlias
 if TYPE_CHECKING:
     from heze_plan.model.plan import Plan
     from heze_plan.progress.ledger import Ledger, Problem
-    from heze_plan.sources import Source
 
 #: A command's handler: it gets the parsed options and returns the exit status.
 Handler = Callable[[argparse.Namespace], int]
@@ -56,21 +55,6 @@ def add_plan_option(parser: argparse.ArgumentParser) -> None:
         help="read the plan from this file (.txt, .pdf, .docx, .html, .xlsx or .csv; "
         ".doc, .rtf, .odt, .xls or .ods through LibreOffice) instead of the embedded Heze 2023 plan",
     )
-
-
-def plan_source(source: Path) -> Source:
-    """A plan file in any format :func:`heze_plan.sources.read_source` reads, and how (``inspect FILE``).
-
-    A file that cannot be read, or whose format needs an extra that is not
-    installed, is a usage error of one line.
-    """
-    from heze_plan.errors import ExtraMissingError, SourceError
-    from heze_plan.sources import read_source
-
-    try:
-        return read_source(source)
-    except (SourceError, ExtraMissingError) as error:
-        raise UsageError(str(error)) from None
 
 
 def load_plan(args: argparse.Namespace) -> Plan:

@@ -15,10 +15,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from heze_plan.cli.common import Commands, UsageError, plan_source
+from heze_plan.cli.common import Commands, UsageError
 
 if TYPE_CHECKING:
     from heze_plan.parsing.findings import ParseReport
+    from heze_plan.sources import Source
 
 __all__ = ["inspection", "inspection_text", "register_inspect"]
 
@@ -135,10 +136,25 @@ def inspection_text(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _plan_source(source: Path) -> Source:
+    """A plan file in any format :func:`heze_plan.sources.read_source` reads, and how (``inspect FILE``).
+
+    A file that cannot be read, or whose format needs an extra that is not
+    installed, is a usage error of one line.
+    """
+    from heze_plan.errors import ExtraMissingError, SourceError
+    from heze_plan.sources import read_source
+
+    try:
+        return read_source(source)
+    except (SourceError, ExtraMissingError) as error:
+        raise UsageError(str(error)) from None
+
+
 def _inspect(args: argparse.Namespace) -> int:
     from heze_plan.parsing.parser import ParseError, parse_with_report
 
-    source = plan_source(args.file)
+    source = _plan_source(args.file)
     try:
         report = parse_with_report(source.text, year=args.year, strict=False)
     except ParseError as error:
