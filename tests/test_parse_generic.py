@@ -1946,3 +1946,53 @@ class TestOwnersInAHeading:
             "1.梳理事项清单。\n2.完善系统功能。\n（二）压减审批时间。（牵头单位：市住建局）\n"
         )
         assert _tasks(text) == [(1, ("市行政审批局",), (), [D(2023, 9, 30)]), (2, ("市住建局",), (), [])]
+
+
+class TestStateCouncilDivisionOfWork:
+    """Conventions of the blindD round (国务院 and its 办公厅: 2015, 2016, 2020), each in its plan's words."""
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_header_spaced_out_a_character_a_time(self, form: str) -> None:
+        # 国务院办公厅 2016: a table a row a line, one space between cells, 工 作 任 务 spaced out
+        text = (
+            "2016年《政府工作报告》量化指标任务分工\n\n序号 工 作 任 务 牵头负责部门\n"
+            "1 居民消费价格涨幅3%左右 发展改革委\n"
+            "3 安排财政赤字2.18万亿元，赤字率提高到3% 财政部\n"
+            "6 推进5万个行政村通光纤 工业和信息化部\n"
+        )
+        assert _tasks(_written(text, form)) == [
+            (1, ("发展改革委",), (), []),
+            (3, ("财政部",), (), []),
+            (6, ("工业和信息化部",), (), []),
+        ]
+
+    def test_a_spaced_out_header_holds_no_prose(self) -> None:
+        # a line of prose whose words are no header names stays prose
+        from heze_plan.parsing._generic import _spaced_header
+
+        assert _spaced_header("序号 工 作 任 务 牵头负责部门") == ["序号", "工作任务", "牵头负责部门"]
+        assert _spaced_header("我 们 要 做 好 工作任务 牵头部门") is None
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_collective_closed_by_a_role_word_before_a_time(self, form: str) -> None:
+        # 国务院 2020: （国务院各部门分别负责，年内持续推进）, no level prefix
+        text = (
+            "国务院关于落实《政府工作报告》重点工作部门分工的意见\n国发〔2020〕6号\n"
+            "一、落实2020年发展主要目标和下一阶段工作总体部署\n（一）总体要求和主要预期目标。\n"
+            "1.在以习近平同志为核心的党中央坚强领导下，全面建成小康社会。（国务院各部门分别负责，年内持续推进）\n"
+        )
+        assert _tasks(_written(text, form)) == [(1, (), ("国务院各部门",), [])]
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_leading_group_is_a_unit(self, form: str) -> None:
+        # 国务院 2015 (五十九): a list of ministries closed by a 领导小组等负责
+        text = (
+            "十二、加强民族、宗教、侨务、国防、港澳台、外交工作\n"
+            "（五十八）继续加强侨务工作。更好发挥海外侨胞和归侨侨眷的独特作用。（侨办、外交部等负责）\n"
+            "（五十九）积极支持国防和军队建设。坚定不移地巩固和促进军政军民团结。"
+            "（工业和信息化部、外交部、海洋局、全国拥军优属拥政爱民工作领导小组等负责）\n"
+        )
+        assert _tasks(_written(text, form)) == [
+            (58, (), ("侨办", "外交部等"), []),
+            (59, (), ("工业和信息化部", "外交部", "海洋局", "全国拥军优属拥政爱民工作领导小组等"), []),
+        ]

@@ -432,7 +432,14 @@ def _spaced_header(line: str) -> list[str] | None:
     if len(cells) < 3:
         return None
     roles = [vocabulary().role(cell) for cell in cells]
-    if None in roles or not {"lead", "shared"} & set(roles) or not {"number", "task"} & set(roles):
+    if None in roles and len(line) <= 60:
+        # a name spaced out a character a time (国务院办公厅 2016: 序号 工 作 任 务 牵头负责部门): the
+        # line cut into the vocabulary's names, spaces passed over
+        cells = vocabulary().header_names(line) or []
+        roles = [vocabulary().role(cell) for cell in cells]
+    if len(cells) < 3 or None in roles or not {"lead", "shared"} & set(roles):
+        return None
+    if not {"number", "task"} & set(roles):
         return None
     return cells
 

@@ -79,7 +79,7 @@ _SHARES_IN_WORDS = re.compile(
 _ROLE_END = re.compile(r"(?:负责落实|负责|配合|协办)$")
 _LEADS_IN_WORDS_ANYWHERE = re.compile(r"牵头|主办")
 _UNIT_SUFFIX = re.compile(
-    r"(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|台|队|所|站|社|行|署|处|室|直属库|党校)$"
+    r"(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|台|队|所|站|社|行|署|处|室|直属库|党校|小组)$"
 )
 _UNIT_PREFIXES = ("市", "省", "州", "县", "区", "各", "有关")
 _OPEN, _CLOSE = "（(", "）)"
@@ -114,13 +114,14 @@ def _looks_like_owners(content: str) -> bool:
     if "主办" in content and _HOSTS.search(content):
         return True
     parts = [p.strip() for p in split_outside_brackets(content, "、，,；;") if p.strip()]
-    names = [p for p in parts if not _DEADLINE_PART.match(p) and not _ONGOING.match(p)]
+    said = [p for p in parts if not _DEADLINE_PART.match(p) and not _ONGOING.match(p)]
     # the role word first, then the 等 of an open list (省工业和信息化厅等负责)
-    names = [_bare(_SHARES_IN_WORDS.sub(r"\g<units>", n)) for n in names]
+    names = [_bare(_SHARES_IN_WORDS.sub(r"\g<units>", n)) for n in said]
+    # a role word closes the names, maybe before a time (国务院 2020: 国务院各部门分别负责，年内持续推进)
     return (
         bool(names)
         and all(_UNIT_SUFFIX.search(n) for n in names)
-        and (any(n.startswith(_UNIT_PREFIXES) for n in names) or _ROLE_END.search(content) is not None)
+        and (any(n.startswith(_UNIT_PREFIXES) for n in names) or _ROLE_END.search(said[-1]) is not None)
     )
 
 
