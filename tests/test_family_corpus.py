@@ -42,10 +42,6 @@ SLUGS = SCORE.slugs(CORPUS)
 NOT_YET: frozenset[str] = frozenset(
     {
         "ningbo-city-2014-oneline",
-        # Eighth batch (blindE), blind: 普陀 2021 refused (every indent is `??`, so `??1.` is no
-        # numbered item); 宿迁 2024 reads `各县(区)人民政府、市各功能区管委会` as one collective.
-        "putuo-district-2021",
-        "suqian-city-2024",
     }
 )
 
