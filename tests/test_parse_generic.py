@@ -1996,3 +1996,72 @@ class TestStateCouncilDivisionOfWork:
             (58, (), ("侨办", "外交部等"), []),
             (59, (), ("工业和信息化部", "外交部", "海洋局", "全国拥军优属拥政爱民工作领导小组等"), []),
         ]
+
+
+class TestEighthBlindRound:
+    """Conventions of the eighth blind round (blindE: 营商环境 plans), each with the words of its plan."""
+
+    _PUTUO = (
+        "??一、讓企業辦事更省心\n"
+        "??(一)提升線上服務友好度。加強系統集成、資源共享和業務協同,提升“一網通辦”用戶體驗。具體措施:\n"
+        "??1.加強系統集成、資源共享和業務協同,爭取在全市試點將企業及其分支機構變更事項納入全程網辦。"
+        "(責任單位:區府辦、區行政服務中心、區市場監管局)\n"
+        "??2.推廣遠程身份核驗、電子簽章等應用,實現企業高頻事項全覆蓋。(責任單位:區府辦、區科委、區行政服務中心)\n"
+    )
+
+    @pytest.mark.parametrize("form", [*_FORMS, "one line", "wide"])
+    def test_an_indent_lost_as_question_marks(self, form: str) -> None:
+        # 普陀 2021 (a traditional mirror): every paragraph's indent became ??, so ??1. opens an item
+        text = "普陀區深化推進一流營商環境建設行動方案\n2021年3月5日\n" + self._PUTUO
+        if form == "one line":
+            text = text.replace("\n", " ")
+        elif form == "wide":
+            text = text.translate(str.maketrans("(),:", "（），："))
+        else:
+            text = _written(text, form)
+        assert _tasks(text) == [
+            (1, (), ("区府办", "区行政服务中心", "区市场监管局"), []),
+            (2, (), ("区府办", "区科委", "区行政服务中心"), []),
+        ]
+
+    def test_a_question_inside_a_sentence_stays(self) -> None:
+        from heze_plan.parsing._generic import normalize
+
+        assert "如何办?怎么办" in normalize("群众问:如何办?怎么办")
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_level_before_each_opens_a_collective_of_its_own(self, form: str) -> None:
+        # 宿迁 2024: 〔责任单位:…,各县(区)人民政府、市各功能区管委会,完成时限:全年〕
+        text = (
+            "宿迁市优化营商环境“五心”服务承诺清单(2024年版)\n一、打造精准管用、综合更优的政策环境\n"
+            "1. 落实企业家参与涉企政策制定。涉企政策出台前,起草部门要按程序公开征集意见建议。"
+            "〔责任单位:市政府办公室、市发展改革委、市各有关部门和单位,各县(区)人民政府、市各功能区管委会,"
+            "完成时限:全年〕\n"
+        )
+        assert _tasks(_written(text, form)) == [
+            (
+                1,
+                (),
+                (
+                    "市政府办公室",
+                    "市发展改革委",
+                    "市各有关部门和单位",
+                    "各县（区）人民政府",
+                    "市各功能区管委会",
+                ),
+                [D(2024, 12, 31)],
+            )
+        ]
+
+    @pytest.mark.parametrize(
+        "names",
+        [
+            "各县市区政府、开发区管委会",  # one collective (芜湖 2025)
+            "各县（市、区）政府、丽水开发区管委会",  # one collective (丽水 2023)
+            "各县、市、区政府",
+        ],
+    )
+    def test_collectives_that_stay_one(self, names: str) -> None:
+        from heze_plan.parsing.units import split_units
+
+        assert "、".join(split_units(names)[0]) == names

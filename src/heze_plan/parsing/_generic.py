@@ -282,8 +282,12 @@ _UNIT_SPACE = re.compile(
 
 #: A character a copy could not encode, shown as ``?`` (an ideographic or no-break space lost by a
 #: GBK mirror: ``1? | 未来科技城…? | 祝振伟? | 临平新城? |``, ``沈 ?昱``): at a line end, before a
-#: space or a cell bar, or between a space and a Chinese character. A question is written ？.
-_LOST_CHARACTER = re.compile(r"\?(?=[ \t|\r\n]|$)|(?<=[ \t\u3000])\?(?=[\u4e00-\u9fff])", re.MULTILINE)
+#: space or a cell bar, or between a space and a Chinese character; and a run of them opening a line
+#: or of two or more anywhere (an indent lost so: ``??1.加强系统集成…``, ``??(一)提升线上服务…``,
+#: in a one-line copy ``…监管局) ??2.推广…``). A question is written ？.
+_LOST_CHARACTER = re.compile(
+    r"\?(?=[ \t|\r\n]|$)|(?<=[ \t\u3000])\?(?=[\u4e00-\u9fff])|^[ \t\u3000\xa0]*\?+|\?{2,}", re.MULTILINE
+)
 
 
 #: Numbers written as one character: ⑴…⒇ (in parentheses, 辽宁 2012: ⑴九年义务教育巩固率…)
@@ -1043,8 +1047,9 @@ _CLOSED_COLLECTIVE = re.compile(r"(?:单位|部门)$")
 #: A part after it that names one unit or district (高新区, 岳麓区, 市商务局).
 _NAMED = re.compile(r"^[\u4e00-\u9fff]{2,8}[区县市]$")
 
-#: A part of a 、-list that names a collective of its own (各部门, 有关单位, 区直各部门).
-_COLLECTIVE_START = re.compile(r"各|有关|[省市州盟县区旗]直|[省市州盟县区旗]级(?:各|有关|相关)")
+#: A part of a 、-list that names a collective of its own (各部门, 有关单位, 区直各部门, and a level
+#: before 各: 宿迁 2024: 各县（区）人民政府、市各功能区管委会).
+_COLLECTIVE_START = re.compile(r"各|有关|[省市州盟县区旗](?:直|各)|[省市州盟县区旗]级(?:各|有关|相关)")
 #: A part that names a body's own collective (北京 2016: 各区政府、市政府各部门): …政府各部门, 全区各单位.
 _OWN_COLLECTIVE = re.compile(r"[\u4e00-\u9fff]{2,8}各(?:有关|相关)?(?:部门|单位|机构|街道|乡镇|委办局)")
 
