@@ -42,10 +42,6 @@ SLUGS = SCORE.slugs(CORPUS)
 NOT_YET: frozenset[str] = frozenset(
     {
         "ningbo-city-2014-oneline",
-        # eighth batch (blindF), blind: refused (a ` | ` table without a number column; unnumbered
-        # items followed by labelled owner lines).
-        "xuzhuang-town-2017-table",
-        "zhengzhou-city-2012-shishi",
     }
 )
 
