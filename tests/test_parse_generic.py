@@ -17,6 +17,7 @@ import pytest
 
 import heze_plan
 from heze_plan import ParseError, UnitKind, parse, parse_with_report
+from heze_plan.parsing import _generic
 from heze_plan.parsing.deadlines import find_deadlines
 from heze_plan.parsing.findings import Convention
 
@@ -1998,7 +1999,7 @@ class TestStateCouncilDivisionOfWork:
         ]
 
 
-class TestEighthBlindRound:
+class TestEighthBlindRoundBusiness:
     """Conventions of the eighth blind round (blindE: 营商环境 plans), each with the words of its plan."""
 
     _PUTUO = (
@@ -2065,3 +2066,82 @@ class TestEighthBlindRound:
         from heze_plan.parsing.units import split_units
 
         assert "、".join(split_units(names)[0]) == names
+
+
+class TestEighthBlindRoundOtherPlans:
+    """Conventions of the eighth blind round (blindF: 徐庄镇, 郑州, 宿迁经开区), in the words of its plans."""
+
+    _TOWN = (
+        "徐庄镇2017年度安全生产专项整治\n工作计划\n一、专项整治安排表\n"
+        "专项整治行业名称 | 时间安排 | 责任单位 |\n"
+        "烟花爆竹 | 1月份 | 安监站 安监所 |\n"
+        "网吧、KTV | 8月份 | 文化站 派出所工商质监所 |\n"
+        "交通运输 | 12月份 | 超限站 公路站 交警六中队 |\n"
+        "二、工作要求\n"
+    )
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_bar_table_without_a_number_column(self, form: str) -> None:
+        # 徐庄镇 2017: rows one a line, a …名称 column for the task, 时间安排 for the month it is done in,
+        # units in a cell parted by a space or glued (派出所工商质监所)
+        assert _tasks(_written(self._TOWN, form)) == [
+            (1, (), ("安监站", "安监所"), [D(2017, 1, 31)]),
+            (2, (), ("文化站", "派出所", "工商质监所"), [D(2017, 8, 31)]),
+            (3, (), ("超限站", "公路站", "交警六中队"), [D(2017, 12, 31)]),
+        ]
+
+    def test_the_rows_keep_their_text(self) -> None:
+        plan = parse(self._TOWN)
+        assert [t.text for t in plan.tasks] == ["烟花爆竹", "网吧、KTV", "交通运输"]
+
+    @pytest.mark.parametrize(
+        ("cell", "names"),
+        [
+            ("派出所工商质监所", ["派出所", "工商质监所"]),
+            ("农机站农技推广站", ["农机站", "农技推广站"]),
+            ("律师事务所", ["律师事务所"]),
+            ("各站所", ["各站所"]),
+            ("市场监督管理所", ["市场监督管理所"]),
+        ],
+    )
+    def test_stations_glued_together(self, cell: str, names: list[str]) -> None:
+        assert _generic._unglue(cell) == names
+
+    def test_a_space_in_a_task_cell_is_kept_out_of_units(self) -> None:
+        # the space rule is for names of units on both sides, in a ` | ` row only
+        assert (
+            _generic.normalize("开展 专项整治 | 1月份 | 安监站 安监所 |")
+            == "开展专项整治 | 1月份 | 安监站、安监所 |"
+        )
+
+    _NEWS = (
+        "昨日,市政府公布了2012年十大实事的任务分解表,还公布了主管领导、责任单位、任务责任人名字。"
+        "往年的任务分解表列出了主办、协办单位、主要责任人的名字。\n"
+        "关键词 教育\n"
+        "市区新增优质中小学招生学位2.36万个。\n"
+        "主管领导:刘东\n责任单位:市教育局\n主要责任人:毛杰\n"
+        "进度安排:6月底前基本完成基建任务;12月底前全部落实,实现招生。\n"
+        "市区新建、改扩建中小学校30所,六县(市)城区新建、改扩建中小学校10所以上。\n"
+        "主管领导:刘东\n责任单位:市教育局\n主要责任人:毛杰\n"
+        "进度安排:6月底前,争取在市区开工10所、六县(市)开工4所;12月底前全部开工。\n"
+    )
+
+    @pytest.mark.parametrize("form", [*_FORMS, "full"])
+    def test_unnumbered_items_followed_by_owner_lines(self, form: str) -> None:
+        # 郑州 2012: items printed without numbers, each followed by a person, its unit and its schedule
+        text = self._NEWS.translate(str.maketrans("(),:;", "（），：；")) if form == "full" else self._NEWS
+        assert _tasks(_written(text, form)) == [
+            (1, (), ("市教育局",), [D(2012, 6, 30), D(2012, 12, 31)]),
+            (2, (), ("市教育局",), [D(2012, 6, 30), D(2012, 12, 31)]),
+        ]
+        plan = parse(_written(text, form))
+        assert [t.text[:6] for t in plan.tasks] == ["市区新增优质", "市区新建、改"]
+
+    def test_a_leader_in_charge_and_a_main_person_are_no_units(self) -> None:
+        # 主管领导：刘东, 主要责任人：毛杰 are persons: labels of what is no owner
+        assert _generic._LABEL_AT.match("主管领导：刘东")
+        assert _generic._LABEL_AT.match("主要责任人：毛杰")
+
+    def test_numbered_items_are_not_renumbered(self) -> None:
+        text = "某县2020年工作要点\n1.推进改革。\n责任单位：县发改局\n2.优化服务。\n责任单位：县政务中心\n"
+        assert _tasks(text) == [(1, (), ("县发改局",), []), (2, (), ("县政务中心",), [])]

@@ -81,7 +81,7 @@ _DEADLINE_LABELS = "完成时限|完成时间|时间节点|时限要求|进度�
 #: Labels of what is no owner: a person (牵头负责领导：金力, 责任人：张三, 项目责任人), a statistics
 #: source, a remark, a progress report (实际完成情况).
 _IGNORED_LABELS = (
-    r"(?:牵头负责|牵头|责任|分管|联系|包保|包联|挂钩|项目|具体)?[省市县区州]?(?:领导|负责人|责任人|联系人|联络员)"
+    r"(?:牵头负责|牵头|责任|分管|主管|主要|联系|包保|包联|挂钩|项目|具体)?[省市县区州]?(?:领导|负责人|责任人|联系人|联络员)"
     r"|牵头人|数据提供单位|备注"
     r"|实际完成情况|完成情况|进展情况"
 )
@@ -620,6 +620,14 @@ def _unit_space(match: re.Match[str]) -> str:
     return "，" if match.string.startswith("各", match.end()) else "、"
 
 
+#: A space between two unit names inside a ``|`` table's cell, neither with a level prefix (徐庄镇
+#: 2017: 安全生产 | 1月份 | 安监站 安监所 |, 超限站 公路站 交警六中队): the names are two units.
+_CELL_UNIT_SPACE = re.compile(
+    r"(?<=[局委办厅院府心司站所队社处室部])[ \u3000\xa0]+"
+    r"(?=[\u4e00-\u9fff（）]{2,14}?(?:局|委|办|厅|院|中心|站|所|队|社|处|室|部)(?:[ \u3000\xa0]|\s*\||$))"
+)
+
+
 def _drop_lone_spaces(line: str) -> str:
     """``_LONE_SPACE.sub("", line)``, with the pattern tried only where a space stands.
 
@@ -631,6 +639,8 @@ def _drop_lone_spaces(line: str) -> str:
     """
     if " " in line or "\u3000" in line or "\xa0" in line:
         line = _UNIT_SPACE.sub(_unit_space, line)
+        if " | " in line:
+            line = _CELL_UNIT_SPACE.sub("、", line)
     pieces: list[str] = []
     last = 0
     for space in _SPACE_CHAR.finditer(line):
@@ -770,6 +780,32 @@ _META_FIELD = re.compile(
     r"\s*（(?:主题分类|发文机构|联合发文单位|实施日期|成文日期|发文字号|废止日期|发布日期|有效性|文件来源"
     r"|索引号|发布机构|生成日期|公开方式|信息来源|信息分类|组配分类|公开范围)）"
 )
+
+
+def _number_owned_paragraphs(text: str) -> str:
+    """``text`` with a number before each paragraph that labelled owner lines follow, when its items
+    carry no number (郑州 2012: 市区新增优质中小学招生学位2.36万个。/ 主管领导：刘东 / 责任单位：
+    市教育局 / 主要责任人：毛杰 / 进度安排：6月底前…). A short line (关键词 教育) is a heading, no
+    item; a paragraph that already opens with a number is left as it is."""
+    lines = text.split("\n")
+    marked: list[int] = []
+    for index, line in enumerate(lines):
+        if not _LABEL_AT.match(line.strip()):
+            continue
+        previous = index - 1
+        while previous >= 0 and not lines[previous].strip():
+            previous -= 1
+        if previous < 0 or (marked and marked[-1] == previous):
+            continue
+        candidate = lines[previous].strip()
+        opening = next(_markers(candidate), None)
+        if _LABEL_AT.match(candidate) or (opening is not None and opening.start() == 0):
+            continue
+        if len(candidate) >= 8:
+            marked.append(previous)
+    for number, index in enumerate(marked, start=1):
+        lines[index] = f"{number}．{lines[index].strip()}"
+    return "\n".join(lines)
 
 
 def _segment(text: str) -> _Segmenter:
@@ -1103,6 +1139,10 @@ _GLUED = re.compile(
     r"(?<=[局委办厅院署])(?=[省市州县区](?!级|直|委员)[\u4e00-\u9fff]{2,}(?:局|委|办|厅|中心|院)$)"
 )
 
+#: Between a station or an office (…所, …站) and another glued after it: they name no level, so
+#: only the ending of both parts shows the place (派出所工商质监所, 农机站农技推广站).
+_GLUED_STATION = re.compile(r"(?<=[\u4e00-\u9fff]{2}[所站])(?=[\u4e00-\u9fff]{2,8}[所站]$)")
+
 #: What every _GLUED place has around it (a unit's ending, then a level prefix): found directly.
 _GLUED_HINT = re.compile(r"[局委办厅院署][省市州县区]")
 
@@ -1115,7 +1155,12 @@ def _unglue(name: str) -> list[str]:
     >>> _unglue("省通信管理局菏泽市信息通信发展办公室")
     ['省通信管理局菏泽市信息通信发展办公室']
     """
-    if len(name) < 8 or "（" in name or _GLUED_HINT.search(name) is None:
+    if len(name) < 6 or "（" in name:
+        return [name]
+    if _GLUED_STATION.search(name):
+        # a township's stations and offices glued (徐庄镇 2017: 派出所工商质监所)
+        return [part for part in _GLUED_STATION.split(name) if part]
+    if len(name) < 8 or _GLUED_HINT.search(name) is None:
         return [name]
     parts = [part for part in _GLUED.split(name) if part]
     return parts if all(len(part) >= 3 for part in parts) else [name]
@@ -1433,7 +1478,14 @@ def _header_role(cell: str, *, inside: bool = True) -> str | None:
     role = words.role(cell)
     if role is None and inside and _HEADER_YEAR.match(cell):
         role = words.role(_HEADER_YEAR.sub("", cell))
+    if role is None and _NAMED_COLUMN.fullmatch(cell.replace(" ", "")):
+        # a column of names of what is done (徐庄镇 2017: 专项整治行业名称 | 时间安排 | 责任单位)
+        role = "task"
     return role
+
+
+#: A header naming what each row is about, …名称, and no owner's or a person's column (单位名称).
+_NAMED_COLUMN = re.compile(r"(?![^名]*(?:单位|部门|领导|责任人))[\u4e00-\u9fff]{2,8}名称")
 
 
 def _owner_like(cell: str) -> bool:
@@ -1611,22 +1663,28 @@ def _owners_first(header: list[str]) -> bool:
 
 def _line_rows(header: list[str], cells: list[tuple[int, str]]) -> list[tuple[int, int, str, str, str, str]]:
     """Rows of a table one row a line, read by the columns' roles in any order (重点任务 | 牵头单位 |
-    责任单位 | 完成时限, or 序号 | 牵头单位 | 重点任务): a line with a cell for every column is a task,
-    numbered by its number cell or else in order; a line of one cell is the group of the rows
-    below it (一、政务服务)."""
+    责任单位 | 完成时限; 序号 | 牵头单位 | 重点任务; 徐庄镇 2017: 烟花爆竹 | 1月份 | 安监站、安监所 |).
+
+    A line with a cell for every column is a task, numbered by its number cell or else by its
+    place; a line of one cell is the group of the rows below it (一、政务服务); the table ends at
+    the first other line after its rows.
+    """
     roles = _column_roles(header)
     if "task" not in roles:
         return []
-    by_line: dict[int, list[str]] = {}
+    by_line: dict[int, list[str]] = collections.defaultdict(list)
     for line, cell in cells:
-        by_line.setdefault(line, []).append(cell)
+        by_line[line].append(cell)
     rows: list[tuple[int, int, str, str, str, str]] = []
     group = ""
-    for line, row in by_line.items():
-        if len(row) == 1:
+    for line in sorted(by_line):
+        row = by_line[line]
+        if len(row) == 1 and len(header) > 1:
             group = row[0]
             continue
         if len(row) != len(header):
+            if rows:
+                break
             continue
         text = " ".join(value for value, role in zip(row, roles, strict=True) if role == "task")
         printed = row[roles.index("number")] if "number" in roles else ""
@@ -1825,9 +1883,16 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         front_lines = [line for line in norm.split("\n")[: max(first_cell_line - 2, 0)] if line.strip()]
     else:
         seg = _segment(norm)
-        front_lines = [t for _, t in seg.front]
         for item in seg.items:
             _owner_split(item)
+        if not any(i.owners for i in seg.items) and (numbered := _number_owned_paragraphs(norm)) != norm:
+            # items printed without numbers, each followed by its owner lines: numbered by place
+            renumbered = _segment(numbered)
+            for item in renumbered.items:
+                _owner_split(item)
+            if any(i.owners for i in renumbered.items):
+                seg = renumbered
+        front_lines = [t for _, t in seg.front]
         _heading_leads(seg.items)
         _heading_owners(seg.items)
         owned = {id(i) for i in seg.items if i.owners}
