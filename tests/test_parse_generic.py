@@ -2145,3 +2145,40 @@ class TestEighthBlindRoundOtherPlans:
     def test_numbered_items_are_not_renumbered(self) -> None:
         text = "某县2020年工作要点\n1.推进改革。\n责任单位：县发改局\n2.优化服务。\n责任单位：县政务中心\n"
         assert _tasks(text) == [(1, (), ("县发改局",), []), (2, (), ("县政务中心",), [])]
+
+
+class TestTableVariants:
+    """Corpus plans re-published as task tables (``tests/test_family_variants.py``) read as the originals."""
+
+    #: 国务院 2015 (五十八) as published: its owners in a bracket, no lead.
+    PROSE = (
+        "2015年重点工作部门分工意见\n"
+        "(五十八)继续加强侨务工作。更好发挥海外侨胞和归侨侨眷参与祖国现代化建设的独特作用。(侨办、外交部等负责)\n"
+        "(五十九)做好国防教育工作。(民政部、财政部等负责)\n"
+    )
+
+    def test_an_empty_lead_cell_between_bars_keeps_the_columns(self) -> None:
+        # the same tasks as a | table with a 牵头单位 column: the row without a lead leaves its cell
+        # empty, and the units after it stay in 责任单位
+        table = (
+            "2015年重点工作部门分工意见\n"
+            "| 序号 | 重点任务 | 牵头单位 | 责任单位 |\n"
+            "| 1 | 继续加强侨务工作。更好发挥海外侨胞和归侨侨眷的独特作用。 |  | 侨办、外交部等 |\n"
+            "| 2 | 做好国防教育工作。 | 民政部 | 财政部 |\n"
+        )
+        assert _tasks(self.PROSE)[0][2] == ("侨办", "外交部等")
+        assert _tasks(table) == [(1, (), ("侨办", "外交部等"), []), (2, ("民政部",), ("财政部",), [])]
+
+    def test_an_empty_cell_before_a_deadline(self) -> None:
+        table = (
+            "序号|重点任务|牵头单位|责任单位|完成时限\n1|做好国防教育工作。||民政部、财政部|2015年9月底前\n"
+        )
+        assert _tasks(table) == [(1, (), ("民政部", "财政部"), [dt.date(2015, 9, 30)])]
+
+    def test_trailing_empty_cells_are_no_columns(self) -> None:
+        # 芜湖 2025: a group row ends with empty cells (二、重点做好以下九个方面工作 | |||)
+        table = (
+            "序号 | 重点任务 | 牵头单位 | 责任单位 |\n一、主要目标 | |||\n"
+            + "1 | 做好国防教育。 | 民政部 | 财政部 |"
+        )
+        assert _tasks(table) == [(1, ("民政部",), ("财政部",), [])]

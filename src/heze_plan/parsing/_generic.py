@@ -1400,6 +1400,8 @@ def _title(text: str) -> str:
 
 _TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+")
 _BAR_SPLIT = re.compile(r"\s*\|\s*")
+#: An empty cell inside a row parted by bars, kept so that the cells after it keep their columns.
+_EMPTY_CELL = "\x00"
 
 
 def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
@@ -1416,7 +1418,15 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
     for number, line in enumerate(lines, start=1):
         if "|" in line:
             # bars part the cells; a gap inside a cell is no cell of its own (余杭 2018: | 祝振伟  陈夏林 |)
-            joined_cells.extend((number, cell) for cell in _BAR_SPLIT.split(line))
+            parts = _BAR_SPLIT.split(line)
+            filled = [i for i, cell in enumerate(parts) if cell.strip()]
+            # an empty cell between two filled ones is an empty column of the row (| 2 | 加强… |  | 市市场
+            # 监管局 |: no lead, the unit is responsible), not a cell to pass over
+            joined_cells.extend(
+                (number, cell if cell.strip() else _EMPTY_CELL)
+                for i, cell in enumerate(parts)
+                if cell.strip() or (filled and filled[0] < i < filled[-1])
+            )
         elif "\t" in line:
             joined_cells.extend((number, cell) for cell in _TABLE_SPLIT.split(line))
         else:
@@ -1552,6 +1562,9 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
     index = 0
     while index < len(cells):
         line, cell = cells[index]
+        if cell == _EMPTY_CELL:
+            index += 1
+            continue
         start = _is_task_start(cell)
         if start is None:
             following = cells[index + 1][1] if index + 1 < len(cells) else ""
@@ -1583,6 +1596,10 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
         while column_index < len(tail) and index < len(cells):
             column, role = tail[column_index]
             value = cells[index][1]
+            if value == _EMPTY_CELL:
+                index += 1
+                column_index += 1
+                continue
             if _is_task_start(value) or re.match(rf"^(?:[{_CN}]+、|（[{_CN}]+）)", value):
                 break
             if role == "deadline":
@@ -1678,7 +1695,7 @@ def _line_rows(header: list[str], cells: list[tuple[int, str]]) -> list[tuple[in
     rows: list[tuple[int, int, str, str, str, str]] = []
     group = ""
     for line in sorted(by_line):
-        row = by_line[line]
+        row = [cell.replace(_EMPTY_CELL, "") for cell in by_line[line]]
         if len(row) == 1 and len(header) > 1:
             group = row[0]
             continue
