@@ -2182,3 +2182,32 @@ class TestTableVariants:
             + "1 | 做好国防教育。 | 民政部 | 财政部 |"
         )
         assert _tasks(table) == [(1, ("民政部",), ("财政部",), [])]
+
+    def test_a_long_owner_cell_of_short_names(self) -> None:
+        # 宿迁 2024's one task as a table row: twelve units in the 责任单位 cell, longer than a sentence
+        units = (
+            "市政府办公室、市发展改革委、市工业和信息化局、市科技局、市商务局、市生态环境局、"
+            "市应急管理局、市数据局、市财政局、市各有关部门和单位、各县（区）人民政府、市各功能区管委会"
+        )
+        table = (
+            "2024年重点工作\n| 序号 | 重点任务 | 责任单位 | 完成时限 |\n"
+            f"| 1 | 落实企业家参与涉企政策制定。 | {units} | 2024年12月底前 |\n"
+        )
+        assert _tasks(table) == [(1, (), tuple(units.split("、")), [dt.date(2024, 12, 31)])]
+
+    @pytest.mark.parametrize(
+        ("cell", "units"),
+        [
+            # 立山 2023 writes 各街道,区市场局, 辽宁 2023 各市人民政府,省沈抚示范区管委会; in a cell, 、
+            ("各街道、区市场局", ("各街道", "区市场局")),
+            ("各市人民政府、省沈抚示范区管委会", ("各市人民政府", "省沈抚示范区管委会")),
+            # a collective of governments still runs on over a unit without a level (湘西 2020)
+            ("各县市人民政府、湘西经开区管委会", ("各县市人民政府、湘西经开区管委会",)),
+            ("各市、县财政局", ("各市、县财政局",)),
+        ],
+    )
+    def test_a_level_unit_after_a_collective_of_governments(self, cell: str, units: tuple[str, ...]) -> None:
+        text = (
+            f"2023年工作要点\n| 序号 | 重点任务 | 牵头单位 | 责任单位 |\n| 1 | 推进改革。 | 市发改委 | {cell}"
+        )
+        assert _tasks(text) == [(1, ("市发改委",), units, [])]

@@ -1420,8 +1420,8 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
             # bars part the cells; a gap inside a cell is no cell of its own (余杭 2018: | 祝振伟  陈夏林 |)
             parts = _BAR_SPLIT.split(line)
             filled = [i for i, cell in enumerate(parts) if cell.strip()]
-            # an empty cell between two filled ones is an empty column of the row (| 2 | 加强… |  | 市市场
-            # 监管局 |: no lead, the unit is responsible), not a cell to pass over
+            # an empty cell between two filled ones is an empty column of the row (| 2 | 加强… |  | 侨办 |:
+            # no lead, the unit is responsible), not a cell to pass over
             joined_cells.extend(
                 (number, cell if cell.strip() else _EMPTY_CELL)
                 for i, cell in enumerate(parts)
@@ -1510,6 +1510,15 @@ _OWNER_LABELS = ("牵头单位", "责任单位", "配合单位")
 def _more_units(value: str) -> bool:
     """A cell under a deadline column that is one more owner's name, not a date."""
     return bool(_UNIT_NAME.match(value)) and not (_ONGOING.match(value) or _deadline_cell(value, 2000))
+
+
+#: A long owner cell that is a list of short names (宿迁 2024: 市政府办公室、市发展改革委、… twelve units).
+_UNIT_LIST_PART = re.compile(r"[、，,]")
+
+
+def _unit_list(value: str) -> bool:
+    """An owner cell longer than a sentence that is only units' names, each short, none a sentence."""
+    return "。" not in value and all(0 < len(part) <= 20 for part in _UNIT_LIST_PART.split(value))
 
 
 def _is_sub_row(cell: str, following: str) -> bool:
@@ -1611,7 +1620,7 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
                     continue
                 if not (_ONGOING.match(value) or find_deadlines(value, 2000) or len(value) <= 12):
                     break
-            elif len(value) > 80:
+            elif len(value) > 80 and not (role in ("lead", "shared") and _unit_list(value)):
                 break
             if role in _COLUMN_LABEL:
                 values.append(f"{_column_label(column, role)}：{value}")

@@ -231,6 +231,10 @@ def _split_units(owners: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 #: A collective of departments (市相关部门, 市有关部门、单位): a named unit after it is a unit of its own.
 _DEPARTMENTS = re.compile(r"(?:部门|单位)$")
+#: A unit of a level's own government (市交通局, 区市场局, 省沈抚示范区管委会): after a collective of
+#: governments (各县、市、区政府、市交通局) it is a unit of its own, not one more member.
+_LEVEL_UNIT = re.compile(r"^[省市县区州][\u4e00-\u9fff]+(?:局|委|办|厅|中心|管委会)$")
+_GOVERNMENTS = re.compile(r"(?:政府|管委会|街道|乡镇)$")
 #: A named unit (江北新区管委会, 市商务局), not a bare kind (单位, 管委会) that continues a collective.
 _NAMED_UNIT = re.compile(r"^[\u4e00-\u9fff（）()〔〕]{2,}(?:局|委|办|厅|中心|院|政府|管委会|公司|集团)$")
 
@@ -245,8 +249,12 @@ def collective_parts(group: str) -> list[str]:
     for part in split_outside_brackets(group, "、"):
         if not pieces:
             pieces.append(part)
-        elif (_NAMED_UNIT.match(pieces[-1].strip()) and not _collective(pieces[-1])) or (
-            _DEPARTMENTS.search(pieces[-1]) and (_NAMED_UNIT.match(part.strip()) or part.startswith("各"))
+        elif (
+            (_NAMED_UNIT.match(pieces[-1].strip()) and not _collective(pieces[-1]))
+            or (
+                _DEPARTMENTS.search(pieces[-1]) and (_NAMED_UNIT.match(part.strip()) or part.startswith("各"))
+            )
+            or (_GOVERNMENTS.search(pieces[-1].strip()) and _LEVEL_UNIT.match(part.strip()))
         ):
             # after a unit of its own, or a unit of its own (or another collective) after departments
             pieces.append(part)
