@@ -29,7 +29,6 @@ from .test_family_corpus import CORPUS, SCORE
 GROUPING = frozenset({"jiayu-county-2021"})
 #: Transforms the parser does not take yet, with the reason.
 NOT_YET = {
-    "tab": "runs of tabs are collapsed (tabs also align columns), so an empty lead cell is lost",
     "cell-lines": "one cell a line: an empty cell is no line, so the cells after it shift",
     "space": "a single space between cells is also a space inside a cell",
     "glued": "cells glued without any separator: unit and text edges guessed",

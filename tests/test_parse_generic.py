@@ -2211,3 +2211,15 @@ class TestTableVariants:
             f"2023年工作要点\n| 序号 | 重点任务 | 牵头单位 | 责任单位 |\n| 1 | 推进改革。 | 市发改委 | {cell}"
         )
         assert _tasks(text) == [(1, ("市发改委",), units, [])]
+
+    def test_an_empty_cell_between_tabs_under_a_header_of_tabs(self) -> None:
+        # 国务院 2015 (五十八) copied from a Word table: a tab per cell, two tabs for the empty 牵头单位
+        # and a tab at the end for the empty 完成时限
+        table = (
+            "2015年重点工作部门分工意见\n序号\t重点任务\t牵头单位\t责任单位\t完成时限\n"
+            "1\t继续加强侨务工作。\t\t侨办、外交部等\t\n2\t做好国防教育工作。\t民政部\t财政部\t2015年9月底前\n"
+        )
+        assert _tasks(table) == [
+            (1, (), ("侨办", "外交部等"), []),
+            (2, ("民政部",), ("财政部",), [dt.date(2015, 9, 30)]),
+        ]

@@ -383,8 +383,10 @@ def normalize(text: str) -> str:
     text = _typed_numbers(text)
     lines = []
     spaced_header: list[str] | None = None
+    tab_width = 0  # the cells of a header row parted by single tabs (a table copied from Word)
     for raw in text.split("\n"):
         line = raw.strip(" \t\u3000\xa0\r")
+        line, tab_width = _tab_row(raw, line, tab_width)
         if "\t" in line or "  " in line or "\u3000" in line or "\xa0" in line:
             # a single ideographic or no-break space left inside is a single space (a cell's gap)
             line = _CELL_GAP.sub("\t", line).replace("\u3000", " ").replace("\xa0", " ")
@@ -409,6 +411,23 @@ def normalize(text: str) -> str:
             line = ""
         lines.append(_drop_lone_spaces(line))
     return "\n".join(lines)
+
+
+def _tab_row(raw: str, line: str, tab_width: int) -> tuple[str, int]:
+    """A line parted by single tabs (a table copied from Word) and the width of its header row.
+
+    Under a header of single tabs, a row with a tab for every column keeps its empty cells (序号 |
+    重点任务 | 牵头单位 | 责任单位: 2\t加强…\t\t侨办: no lead): two tabs in a row are then an empty
+    cell, not a gap that aligns the columns.
+    """
+    if "\t" not in line or "  " in line or "\u3000" in line:
+        return line, tab_width
+    cells = raw.strip(" \u3000\xa0\r").split("\t")  # a tab at an end parts an empty cell
+    if not tab_width and all(cells) and {"lead", "shared"} & {_header_role(c) for c in cells}:
+        return line, len(cells)
+    if "\t\t" in raw and len(cells) == tab_width:
+        return "\t".join(cell or _EMPTY_CELL for cell in cells), tab_width
+    return line, tab_width
 
 
 def _is_furniture(line: str) -> bool:
