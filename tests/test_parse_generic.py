@@ -2223,3 +2223,24 @@ class TestTableVariants:
             (1, (), ("侨办", "外交部等"), []),
             (2, ("民政部",), ("财政部",), [dt.date(2015, 9, 30)]),
         ]
+
+    def test_a_collective_ends_a_single_spaced_row(self) -> None:
+        # 安徽 2022's first task as a single-spaced table row: 各直属机构 ends like no unit
+        table = (
+            "重点工作任务分解表\n序号 重点任务 牵头单位 责任单位\n"
+            "1 全省生产总值增长7%以上，在实际工作中力争更好结果。 省发展改革委 省政府各部门、各直属机构\n"
+            "2 一般公共预算收入增长7%左右。 省财政厅 省发展改革委、省税务局\n"
+        )
+        assert _tasks(table) == [
+            (1, ("省发展改革委",), ("省政府各部门", "各直属机构"), []),
+            (2, ("省财政厅",), ("省发展改革委", "省税务局"), []),
+        ]
+
+    def test_owners_one_a_line_in_a_copy_one_cell_a_line(self) -> None:
+        # 东城 2017's first task as a table copied one cell a line, its three owners one a line
+        table = (
+            "2017年重点工作任务分解表\n序号\n重点任务\n责任单位\n"
+            "1\n及时发布全区经济社会发展重要指标数据，并对经济形势进行解读。\n统计局\n产促局\n人力社保局\n"
+            "2\n按月度公开财政收支情况。\n财政局\n"
+        )
+        assert _tasks(table) == [(1, (), ("统计局", "产促局", "人力社保局"), []), (2, (), ("财政局",), [])]

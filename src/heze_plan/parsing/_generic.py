@@ -590,6 +590,16 @@ _LIST_PARTS = re.compile("[、，]")
 _ROW_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
 
 
+def _spaced_unit(name: str) -> bool:
+    """A unit's name in an owner cell of a single-spaced row: a named unit, or a collective (各街道,
+    各直属机构, 全区各部门) that ends like none."""
+    name = _BRACKETED.sub("", name)  # 各县（市、区）政府（管委会）, 相关县〔市、区〕政府
+    return bool(_UNIT_NAME.match(name)) or (len(name) <= 24 and is_collective(name) and "。" not in name)
+
+
+_BRACKETED = re.compile(r"[（(〔][^（(〔）)〕]{1,12}[）)〕]")
+
+
 def _spaced_row(line: str, header: list[str]) -> str | None:
     """A row of a single-spaced table as tab-parted cells, or None when ``line`` starts no row.
 
@@ -611,7 +621,7 @@ def _spaced_row(line: str, header: list[str]) -> str | None:
         deadline = tokens.pop()
     owner_roles = [role for role in roles if role in ("lead", "shared")]
     owners: list[str] = []
-    while len(tokens) > 1 and all(_UNIT_NAME.match(n) for n in _LIST_PARTS.split(tokens[-1].strip("，、；"))):
+    while len(tokens) > 1 and all(map(_spaced_unit, _LIST_PARTS.split(tokens[-1].strip("，、；")))):
         owners.insert(0, tokens.pop())
     if not owners:
         return None
@@ -1645,6 +1655,18 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
                 values.append(f"{_column_label(column, role)}：{value}")
             index += 1
             column_index += 1
+        while (
+            values
+            and column_index == len(tail)
+            and tail[-1][1] in ("lead", "shared")
+            and index < len(cells)
+            and cells[index][0] != line
+            and all(map(_spaced_unit, split_outside_brackets(cells[index][1], "、，")))
+        ):
+            # the last column's owners one a line, copied one cell a line (东城 2017: 统计局 / 产促局 /
+            # 人力社保局 / 2 / …): a unit's name before the next number is one more owner of the row
+            values[-1] += f"、{cells[index][1]}"
+            index += 1
         after = _is_task_start(cells[index][1]) if not values and index < len(cells) else None
         if after is not None and cell.startswith("（") != after.group(0).startswith("（"):
             # a numbered row without owners before rows numbered in another style is their group
