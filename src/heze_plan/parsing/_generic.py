@@ -1429,7 +1429,7 @@ def _title(text: str) -> str:
 
 _TABLE_SPLIT = re.compile(r"\s*\|\s*|\t+")
 _BAR_SPLIT = re.compile(r"\s*\|\s*")
-#: An empty cell inside a row parted by bars, kept so that the cells after it keep their columns.
+#: An empty cell inside a row parted by bars or tabs, kept so that the cells after it keep their columns.
 _EMPTY_CELL = "\x00"
 
 
