@@ -245,10 +245,15 @@ def collective_parts(group: str) -> list[str]:
     for part in split_outside_brackets(group, "、"):
         if not pieces:
             pieces.append(part)
-        elif (_NAMED_UNIT.match(pieces[-1].strip()) and not _collective(pieces[-1])) or (
-            _DEPARTMENTS.search(pieces[-1]) and (_NAMED_UNIT.match(part.strip()) or part.startswith("各"))
+        elif (
+            (_NAMED_UNIT.match(pieces[-1].strip()) and not _collective(pieces[-1]))
+            or (
+                _DEPARTMENTS.search(pieces[-1]) and (_NAMED_UNIT.match(part.strip()) or part.startswith("各"))
+            )
+            or (_DEPARTMENTS.search(part) and part[1:2] == "直" and _collective(part))
         ):
-            # after a unit of its own, or a unit of its own (or another collective) after departments
+            # after a unit of its own, or a unit of its own (or another collective) after departments;
+            # a level's departments after any collective (各街道、区直各部门: two)
             pieces.append(part)
         else:
             pieces[-1] += "、" + part
