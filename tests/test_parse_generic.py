@@ -2222,3 +2222,20 @@ class TestMetamorphicProseVariants:
         title = "鞍立政发〔2023〕2号\n立山区政府2023年重点工作任务分解和责任分工方案\n"
         text = title + "一、主要预期目标\n" + task
         assert _tasks(text)[0][2] == ("立山经济开发区", "各街道", "区直各部门")
+
+    # 蔡甸 2023, as printed: items without a full stop, each followed by its owner line
+    _CAIDIAN = (
+        "2023年区《政府工作报告》确定的主要目标任务责任分解方案\n"
+        "一、2023年全区经济社会发展的主要预期目标\n"
+        "(一)地区生产总值增长7%以上\n"
+        "责任单位:区发展和改革局\n"
+        "(二)规上工业增加值增长12%以上\n"
+        "责任单位:区科技和经信局\n"
+    )
+
+    def test_an_owner_label_after_a_space_in_a_one_line_copy(self) -> None:
+        # the one-line copy of a web page parts the lines by a space: the space before a label stays,
+        # as before an item's number, and the label opens the owner clause
+        oneline = " ".join(self._CAIDIAN.split("\n")).strip()
+        assert _tasks(oneline) == _tasks(self._CAIDIAN)
+        assert _tasks(oneline) == [(1, (), ("区发展和改革局",), []), (2, (), ("区科技和经信局",), [])]

@@ -622,7 +622,10 @@ def _spaced_row(line: str, header: list[str]) -> str | None:
 
 #: A chapter or item number after a space inside a line (… 二、强化保障 3.加强督查): the space
 #: parts two paragraphs of a text copied as one line, so it is kept as their boundary.
-_MARKER_AFTER = re.compile(rf"[{_CN}]{{1,3}}、|\d{{1,3}}[.．、](?![\d%．.])|（[{_CN}]{{1,3}}）")
+_MARKER_AFTER = re.compile(
+    rf"[{_CN}]{{1,3}}、|\d{{1,3}}[.．、](?![\d%．.])|（[{_CN}]{{1,3}}）"
+    rf"|(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS})\s*："
+)
 
 
 def _unit_space(match: re.Match[str]) -> str:
@@ -642,7 +645,8 @@ _CELL_UNIT_SPACE = re.compile(
 def _drop_lone_spaces(line: str) -> str:
     """``_LONE_SPACE.sub("", line)``, with the pattern tried only where a space stands.
 
-    A space before a chapter or item number (``_MARKER_AFTER``) stays.
+    A space before a chapter or item number, or before a label (责任单位：, 联系人：, 完成时限：), stays
+    (``_MARKER_AFTER``): a one-line copy parts the lines so.
 
     Each match is one space character, so trying the pattern at each space
     (its lookbehind sees the line before it) drops the same characters as a
