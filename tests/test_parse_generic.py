@@ -18,6 +18,7 @@ import pytest
 import heze_plan
 from heze_plan import ParseError, UnitKind, parse, parse_with_report
 from heze_plan.parsing import _generic
+from heze_plan.parsing._layout import paragraphs
 from heze_plan.parsing.deadlines import find_deadlines
 from heze_plan.parsing.findings import Convention
 
@@ -2148,7 +2149,7 @@ class TestEighthBlindRoundOtherPlans:
 
 
 class TestTableVariants:
-    """Corpus plans re-published as task tables (``tests/test_family_variants.py``) read as the originals."""
+    """Corpus plans re-published as task tables (``tests/test_family_table_variants.py``) read as before."""
 
     #: 国务院 2015 (五十八) as published: its owners in a bracket, no lead.
     PROSE = (
@@ -2244,3 +2245,96 @@ class TestTableVariants:
             "2\n按月度公开财政收支情况。\n财政局\n"
         )
         assert _tasks(table) == [(1, (), ("统计局", "产促局", "人力社保局"), []), (2, (), ("财政局",), [])]
+
+
+class TestMetamorphicProseVariants:
+    """Corpus plans rewritten as another publisher could print them read as the originals (issue 11).
+
+    Each test quotes a corpus text and a variant of it a civil servant reads
+    the same way: the page's frame around it, owner lines set as a bracket, …
+    (``tests/test_family_prose_variants.py`` runs the transforms over the whole corpus).
+    """
+
+    # 安徽 2022, task 5, as printed; a web page ends with the QR code's caption and its buttons
+    _ANHUI = (
+        "安徽省人民政府关于2022年重点工作及责任分解的通知\n"
+        "5﹒一般公共预算收入增长7%左右。\n"
+        "牵头负责领导:刘惠。\n"
+        "牵头责任单位:省财政厅。\n"
+        "协同责任单位:省发展改革委、省税务局、人行合肥中心支行等。"
+    )
+
+    _FRAMES = ("扫一扫在手机打开当前页", "【字体：大 中 小】 打印", "【打印】【关闭】", "分享到：")
+
+    @pytest.mark.parametrize("frame", _FRAMES)
+    def test_a_web_page_frame_after_the_last_owner_line(self, frame: str) -> None:
+        assert _tasks(f"{self._ANHUI}\n{frame}\n") == _tasks(self._ANHUI)
+        assert _tasks(f"{self._ANHUI}\n{frame}\n")[0][2] == ("省发展改革委", "省税务局", "人行合肥中心支行等")
+
+    def test_a_web_page_frame_after_a_plan_of_heze_layout(self) -> None:
+        # 湖南 2014 is read by sections (湘政发〔2014〕1号, 一、…): an attached file's link and the QR
+        # code's caption after its last paragraph are no words of that paragraph
+        text = "一、重点任务\n1.推进工商注册制度便利化。（省工商局牵头）\n"
+        frame = "附件：1.工作任务分解表.doc\n扫一扫在手机打开当前页\n"
+        assert [p.text for p in paragraphs(text + frame)] == [p.text for p in paragraphs(text)]
+
+    # 金华 2018: the notice's rule adding units to every task, and task 1 with its owner lines
+    _JINHUA_NOTE = (
+        "金华市人民政府办公室关于印发2018年政府工作报告重点工作和十方面民生实事责任分解的通知\n"
+        "金政办发〔2018〕23号\n"
+        "  各牵头单位要充分发挥指导协调作用。除特别注明的外,各县(市、区)政府和金华开发区、金义都市新区、"
+        "金华山旅游经济区管委会都是配合单位。\n"
+        "  一、尹学群市长牵头的重点工作\n"
+    )
+    _JINHUA_TASK = "  1.全面完成2018年全市经济社会发展预期目标。"
+    _JINHUA_OWNERS = ("牵头单位:市发改委", "配合单位:市农办、市经信委")
+
+    @pytest.mark.parametrize("form", ["lines", "bracket"])
+    def test_a_rule_for_every_task_whatever_the_owners_layout(self, form: str) -> None:
+        # set as a bracket, the task reads as Heze's layout, which knows no such rule: the rule is read
+        # all the same
+        owners = (
+            "".join(f"\n  {line}" for line in self._JINHUA_OWNERS)
+            if form == "lines"
+            else "（" + "；".join(self._JINHUA_OWNERS) + "）"
+        )
+        [(_, leads, responsible, _)] = _tasks(self._JINHUA_NOTE + self._JINHUA_TASK + owners + "\n")
+        assert leads == ("市发改委",)
+        assert {name.translate(str.maketrans("()", "（）")) for name in responsible} == {
+            "市农办",
+            "市经信委",
+            "各县（市、区）政府",
+            "金华开发区管委会",
+            "金义都市新区管委会",
+            "金华山旅游经济区管委会",
+        }
+
+    @pytest.mark.parametrize(
+        "task",
+        [
+            # 立山 2023, task 3, as printed (owner lines) and set as a bracket
+            "3.固定资产投资增长15%左右。\n牵头单位:区发改局\n责任单位:立山经济开发区,各街道、区直各部门\n",
+            "3.固定资产投资增长15%左右。（牵头单位:区发改局；责任单位:立山经济开发区,各街道、区直各部门）\n",
+        ],
+    )
+    def test_a_level_s_departments_after_a_collective(self, task: str) -> None:
+        title = "鞍立政发〔2023〕2号\n立山区政府2023年重点工作任务分解和责任分工方案\n"
+        text = title + "一、主要预期目标\n" + task
+        assert _tasks(text)[0][2] == ("立山经济开发区", "各街道", "区直各部门")
+
+    # 蔡甸 2023, as printed: items without a full stop, each followed by its owner line
+    _CAIDIAN = (
+        "2023年区《政府工作报告》确定的主要目标任务责任分解方案\n"
+        "一、2023年全区经济社会发展的主要预期目标\n"
+        "(一)地区生产总值增长7%以上\n"
+        "责任单位:区发展和改革局\n"
+        "(二)规上工业增加值增长12%以上\n"
+        "责任单位:区科技和经信局\n"
+    )
+
+    def test_an_owner_label_after_a_space_in_a_one_line_copy(self) -> None:
+        # the one-line copy of a web page parts the lines by a space: the space before a label stays,
+        # as before an item's number, and the label opens the owner clause
+        oneline = " ".join(self._CAIDIAN.split("\n")).strip()
+        assert _tasks(oneline) == _tasks(self._CAIDIAN)
+        assert _tasks(oneline) == [(1, (), ("区发展和改革局",), []), (2, (), ("区科技和经信局",), [])]

@@ -34,6 +34,7 @@ from heze_plan.common.numerals import from_chinese
 from heze_plan.data.vocabulary import vocabulary
 from heze_plan.model.plan import Area, Document, Milestone, Task, Unit
 from heze_plan.parsing._labels import enclosing, group_marker, printed_labels
+from heze_plan.parsing._layout import WEB_PAGE_MARK
 from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
 from heze_plan.parsing.owners import find_owner_clause, read_owners
@@ -133,6 +134,12 @@ _EVERY_TASK_SHARED = re.compile(
 )
 #: Place names sharing the kind written after the last of them (金华开发区、金义都市新区、…管委会).
 _SHARED_KIND = re.compile(r"(?:管委会|管理委员会|人民政府|政府)$")
+
+
+def every_task_shared(text: str) -> tuple[str, ...]:
+    """The units a document-wide rule adds to every task's responsible units, in a text not yet
+    normalized (half-width commas and brackets): none without one."""
+    return _every_task_shared(normalize(text)) if "除" in text else ()
 
 
 def _every_task_shared(text: str) -> tuple[str, ...]:
@@ -433,7 +440,11 @@ def _tab_row(raw: str, line: str, tab_width: int) -> tuple[str, int]:
 def _is_furniture(line: str) -> bool:
     """A line a copy keeps that is no text of the plan: a page number (— 3 —, 第3页), or the link
     to an attached file (附件：1.联系人名单.xls), numbered like an item."""
-    return bool(line[:1] in "-—–－第" and _PAGE_MARK.match(line)) or line.lower().endswith(_ATTACHED_FILES)
+    return (
+        bool(line[:1] in "-—–－第" and _PAGE_MARK.match(line))
+        or line.lower().endswith(_ATTACHED_FILES)
+        or bool(WEB_PAGE_MARK.match(line))
+    )
 
 
 #: The suffixes of the files a web page attaches to a plan, listed one a line under 附件.
@@ -640,7 +651,10 @@ def _spaced_row(line: str, header: list[str]) -> str | None:
 
 #: A chapter or item number after a space inside a line (… 二、强化保障 3.加强督查): the space
 #: parts two paragraphs of a text copied as one line, so it is kept as their boundary.
-_MARKER_AFTER = re.compile(rf"[{_CN}]{{1,3}}、|\d{{1,3}}[.．、](?![\d%．.])|（[{_CN}]{{1,3}}）")
+_MARKER_AFTER = re.compile(
+    rf"[{_CN}]{{1,3}}、|\d{{1,3}}[.．、](?![\d%．.])|（[{_CN}]{{1,3}}）"
+    rf"|(?:{_IGNORED_LABELS}|{_LEAD_LABELS}|{_OTHER_LABELS}|{_DEADLINE_LABELS})\s*："
+)
 
 
 def _unit_space(match: re.Match[str]) -> str:
@@ -660,7 +674,8 @@ _CELL_UNIT_SPACE = re.compile(
 def _drop_lone_spaces(line: str) -> str:
     """``_LONE_SPACE.sub("", line)``, with the pattern tried only where a space stands.
 
-    A space before a chapter or item number (``_MARKER_AFTER``) stays.
+    A space before a chapter or item number, or before a label (责任单位：, 联系人：, 完成时限：), stays
+    (``_MARKER_AFTER``): a one-line copy parts the lines so.
 
     Each match is one space character, so trying the pattern at each space
     (its lookbehind sees the line before it) drops the same characters as a

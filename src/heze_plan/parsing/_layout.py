@@ -34,6 +34,16 @@ SUBSECTION = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(.+)$")
 TASK = re.compile(r"^(\d{1,6})\s*([.．、])(?!\d)\s*(.+)$")
 # The distribution block (抄送：…) or, when an extraction lost it, the 印发 date ends the body.
 BODY_END = re.compile(r"^(?:(?:抄送|抄报)[：:]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
+#: A line of a web page's frame around the plan, on a line of its own: the QR code's caption
+#: (扫一扫在手机打开当前页), the print and font-size buttons (【字体：大 中 小】 打印, 【打印】【关闭】),
+#: the share buttons (分享到：).
+WEB_PAGE_MARK = re.compile(
+    r"^\s*(?:扫一扫在手机(?:上)?(?:打开|查看)当前页(?:面)?"
+    r"|[【\[（(]?\s*(?:字体|字号)\s*[:：]?\s*[\[【（(]?\s*(?:大\s*中\s*小)?\s*[\]】）)]?\s*(?:打印)?\s*[\]】）)]?"
+    r"|(?:[【\[（(]?(?:打印|关闭|收藏|分享)[\]】）)]?\s*)+|分享到\s*[:：]?)\s*$"
+)
+#: The suffixes of the files a web page attaches to a plan (附件：1.联系人名单.xls), a line each.
+_ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|et|wps|pdf|ofd|zip|rar)$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}])")
@@ -115,8 +125,8 @@ def paragraphs(text: str) -> list[Paragraph]:
     last_is_section = False
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
-        if not line:
-            continue
+        if not line or WEB_PAGE_MARK.match(line) or _ATTACHED_FILE.search(line):
+            continue  # a web page's frame or a link to an attached file: no text of the plan
         section = is_section(line)
         if section:
             in_body = True

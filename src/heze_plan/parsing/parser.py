@@ -50,7 +50,7 @@ from heze_plan.model.plan import (
     Unit,
 )
 from heze_plan.parsing._front import level, read_document
-from heze_plan.parsing._generic import parse_generic, strip_glosses
+from heze_plan.parsing._generic import every_task_shared, parse_generic, strip_glosses
 from heze_plan.parsing._input import apply_errata_mapped, check_text
 from heze_plan.parsing._layout import (
     BODY_END,
@@ -724,7 +724,12 @@ def parse_with_report(
     args = (text, line_map, original_lines, applied, traditional, year)
     try:
         layout = _layout_report(*args, strict=True, input_findings=input_findings, registry=units)
-        if _is_layout(layout.plan) and not layout.conventions & _AS_THE_SOURCE_HAS_IT:
+        if (
+            _is_layout(layout.plan)
+            and not layout.conventions & _AS_THE_SOURCE_HAS_IT
+            # a rule adding units to every task (除特别注明的外，…都是配合单位) is the tolerant reading's
+            and not ("除" in text and every_task_shared(text))
+        ):
             return layout
         raise ParseError("not laid out as Heze's plan", 1, 1)
     except ParseError as layout_error:

@@ -255,8 +255,11 @@ def collective_parts(group: str) -> list[str]:
                 _DEPARTMENTS.search(pieces[-1]) and (_NAMED_UNIT.match(part.strip()) or part.startswith("各"))
             )
             or (_GOVERNMENTS.search(pieces[-1].strip()) and _LEVEL_UNIT.match(part.strip()))
+            or (_DEPARTMENTS.search(part) and part[1:2] == "直" and _collective(part))
         ):
-            # after a unit of its own, or a unit of its own (or another collective) after departments
+            # after a unit of its own, or a unit of its own (or another collective) after departments;
+            # a named office of one level after a collective of governments (各街道、区市场局: two);
+            # a level's departments after any collective (各街道、区直各部门: two)
             pieces.append(part)
         else:
             pieces[-1] += "、" + part
