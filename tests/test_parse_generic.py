@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,6 +24,21 @@ from heze_plan.parsing.deadlines import find_deadlines
 from heze_plan.parsing.findings import Convention
 
 D = dt.date
+
+
+def _doubled_line_breaks(text: str) -> str:
+    return text.replace("\n", "\n\n")
+
+
+def _half_width(text: str) -> str:
+    """Brackets, commas and colons as a web copy prints them."""
+    return text.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":")
+
+
+#: Copies of a text that a reader reads the same way: every line break doubled, half-width punctuation.
+READ_THE_SAME = pytest.mark.parametrize(
+    "variant", [_doubled_line_breaks, _half_width], ids=["doubled-line-breaks", "half-width"]
+)
 
 
 def _tasks(text: str, **options: object) -> list[tuple[int, tuple[str, ...], tuple[str, ...], list[dt.date]]]:
@@ -1403,16 +1419,9 @@ class TestDividedWork:
     def test_divided_work(self) -> None:
         assert _tasks(self.TEXT) == list(self.EXPECTED)
 
-    @pytest.mark.parametrize(
-        "variant",
-        [
-            lambda t: t.replace("\n", "\n\n"),
-            lambda t: t.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":"),
-        ],
-        ids=["doubled-line-breaks", "half-width"],
-    )
-    def test_variants(self, variant: object) -> None:
-        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)  # type: ignore[operator]
+    @READ_THE_SAME
+    def test_variants(self, variant: Callable[[str], str]) -> None:
+        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)
 
 
 class TestPersonAndProgressLabels:
@@ -1494,16 +1503,9 @@ class TestNamedUnitAfterACollectiveOfDepartments:
     def test_three_units(self) -> None:
         assert _tasks(self.TEXT) == list(self.EXPECTED)
 
-    @pytest.mark.parametrize(
-        "variant",
-        [
-            lambda t: t.replace("\n", "\n\n"),
-            lambda t: t.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":"),
-        ],
-        ids=["doubled-line-breaks", "half-width"],
-    )
-    def test_variants(self, variant: object) -> None:
-        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)  # type: ignore[operator]
+    @READ_THE_SAME
+    def test_variants(self, variant: Callable[[str], str]) -> None:
+        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)
 
     def test_split_units(self) -> None:
         from heze_plan.parsing.units import split_units
@@ -1540,16 +1542,9 @@ class TestUnitsSharingEveryTask:
     def test_units_sharing_every_task(self) -> None:
         assert _tasks(self.TEXT) == list(self.EXPECTED)
 
-    @pytest.mark.parametrize(
-        "variant",
-        [
-            lambda t: t.replace("\n", "\n\n"),
-            lambda t: t.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":"),
-        ],
-        ids=["doubled-line-breaks", "half-width"],
-    )
-    def test_variants(self, variant: object) -> None:
-        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)  # type: ignore[operator]
+    @READ_THE_SAME
+    def test_variants(self, variant: Callable[[str], str]) -> None:
+        assert _tasks(variant(self.TEXT)) == list(self.EXPECTED)
 
     def test_no_rule_adds_nothing(self) -> None:
         text = self.TEXT.replace("除特别注明的外，", "").replace("都是配合单位", "要积极配合")
