@@ -21,10 +21,8 @@ variant yet it is an xfail with the reason.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,23 +30,8 @@ import pytest
 
 from heze_plan.parsing.hanzi import _SIMPLIFIED, TRADITIONAL
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(__file__).parent / "data" / "family" / "real"
+from .test_family_corpus import CORPUS, SCORE
 
-
-def _scorer():  # type: ignore[no-untyped-def]
-    if "family_score" in sys.modules:
-        return sys.modules["family_score"]
-    spec = importlib.util.spec_from_file_location("family_score", ROOT / "benchmarks" / "family_score.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["family_score"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORE = _scorer()
 SLUGS = SCORE.slugs(CORPUS)
 
 #: The owner labels the corpus writes, as a pattern.
