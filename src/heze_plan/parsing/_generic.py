@@ -1253,6 +1253,26 @@ _FIGURE_DATE = re.compile(
 )
 
 
+def _month_dates(pattern: re.Pattern[str], value: str, year: int) -> list[tuple[str, dt.date]]:
+    """The dates ``pattern`` finds in a deadline cell: its year (else the plan's), month, and day or
+    旬 (上旬/中旬/下旬), else the month's end; a day the month has not (2023.9.31) dates nothing."""
+    found: list[tuple[str, dt.date]] = []
+    for match in pattern.finditer(value):
+        groups = match.groupdict()
+        y, month = int(groups["year"] or year), int(groups["month"])
+        try:
+            if groups.get("day"):
+                due = dt.date(y, month, int(groups["day"]))
+            elif groups.get("part") in _TEN_DAYS:
+                due = dt.date(y, month, _TEN_DAYS[groups["part"]])
+            else:
+                due = end_of_month(y, month)
+        except ValueError:
+            continue
+        found.append((match.group(0), due))
+    return found
+
+
 def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
     """The due dates of a deadline label or column (完成时限：2023年6月, 6月30日前, 三季度末).
 
@@ -1267,29 +1287,9 @@ def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
         return [(this_year.group(0), dt.date(year, 12, 31))]
     if second_half := _SECOND_HALF.match(value.strip()):
         return [(second_half.group(0), dt.date(int(second_half.group("year") or year), 12, 31))]
-    figures: list[tuple[str, dt.date]] = []
-    for match in _FIGURE_DATE.finditer(value):
-        y, month, day = int(match.group("year")), int(match.group("month")), match.group("day")
-        try:
-            figures.append((match.group(0), dt.date(y, month, int(day)) if day else end_of_month(y, month)))
-        except ValueError:
-            continue
-    if figures:
+    if figures := _month_dates(_FIGURE_DATE, value, year):
         return figures
-    result: list[tuple[str, dt.date]] = []
-    for match in _CELL_DATE.finditer(value):
-        y = int(match.group("year") or year)
-        month = int(match.group("month"))
-        try:
-            if match.group("day"):
-                due = dt.date(y, month, int(match.group("day")))
-            elif match.group("part") in _TEN_DAYS:
-                due = dt.date(y, month, _TEN_DAYS[match.group("part")])
-            else:
-                due = end_of_month(y, month)
-        except ValueError:
-            continue
-        result.append((match.group(0), due))
+    result = _month_dates(_CELL_DATE, value, year)
     for match in _QUARTER.finditer(value):
         quarter = "一二三四".find(match.group("q")) + 1 or int(match.group("q"))
         result.append((match.group(0), end_of_month(int(match.group("year") or year), quarter * 3)))
@@ -1492,15 +1492,20 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
     return None
 
 
+def _by_line(cells: list[tuple[int, str]]) -> dict[int, list[str]]:
+    """A table's cells grouped by the line they stand on, the lines in order (cells come in text order)."""
+    grouped: dict[int, list[str]] = {}
+    for line, cell in cells:
+        grouped.setdefault(line, []).append(cell)
+    return grouped
+
+
 def _header_line(cells: list[tuple[int, str]]) -> tuple[list[str], list[tuple[int, str]]] | None:
     """A header row of a table parted by bars or tabs that names a column the vocabulary does not
     know (序号 | 工作任务 | 目标要求 | 责任单位 | 完成时限), or None: every cell of the row is a
     header when the known ones name an owner column and a number or task column, and they are
     most of the row. :func:`_column_roles` gives the unknown columns their roles."""
-    by_line: dict[int, list[str]] = {}
-    for line, cell in cells:
-        by_line.setdefault(line, []).append(cell)
-    for line, row in by_line.items():
+    for line, row in _by_line(cells).items():
         roles = [_header_role(cell) for cell in row]
         known = {role for role in roles if role}
         unknown = roles.count(None)
@@ -1754,13 +1759,10 @@ def _line_rows(header: list[str], cells: list[tuple[int, str]]) -> list[tuple[in
     roles = _column_roles(header)
     if "task" not in roles:
         return []
-    by_line: dict[int, list[str]] = collections.defaultdict(list)
-    for line, cell in cells:
-        by_line[line].append(cell)
     rows: list[tuple[int, int, str, str, str, str]] = []
     group = ""
-    for line in sorted(by_line):
-        row = [cell.replace(_EMPTY_CELL, "") for cell in by_line[line]]
+    for line, cells_of_line in _by_line(cells).items():
+        row = [cell.replace(_EMPTY_CELL, "") for cell in cells_of_line]
         if len(row) == 1 and len(header) > 1:
             group = row[0]
             continue
