@@ -34,7 +34,7 @@ from heze_plan.common.numerals import from_chinese
 from heze_plan.data.vocabulary import vocabulary
 from heze_plan.model.plan import Area, Document, Milestone, Task, Unit
 from heze_plan.parsing._labels import enclosing, group_marker, printed_labels
-from heze_plan.parsing._layout import WEB_PAGE_MARK
+from heze_plan.parsing._layout import ATTACHED_FILE, WEB_PAGE_MARK
 from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
 from heze_plan.parsing.owners import find_owner_clause, read_owners
@@ -438,17 +438,16 @@ def _tab_row(raw: str, line: str, tab_width: int) -> tuple[str, int]:
 
 
 def _is_furniture(line: str) -> bool:
-    """A line a copy keeps that is no text of the plan: a page number (— 3 —, 第3页), or the link
-    to an attached file (附件：1.联系人名单.xls), numbered like an item."""
+    """A line a copy keeps that is no text of the plan: a page number (— 3 —, 第3页), the link to an
+    attached file (附件：1.联系人名单.xls, numbered like an item) or a web page's frame (扫一扫…);
+    the last two as the Heze-layout reading drops them (``parsing._layout``)."""
     return (
         bool(line[:1] in "-—–－第" and _PAGE_MARK.match(line))
-        or line.lower().endswith(_ATTACHED_FILES)
+        or bool(ATTACHED_FILE.search(line))
         or bool(WEB_PAGE_MARK.match(line))
     )
 
 
-#: The suffixes of the files a web page attaches to a plan, listed one a line under 附件.
-_ATTACHED_FILES = (".doc", ".docx", ".xls", ".xlsx", ".et", ".wps", ".pdf", ".ofd", ".zip", ".rar")
 #: A page number on a line of its own, as a copy from a PDF keeps it: — 3 —, - 12 -, 第3页, 第3页 共9页.
 _PAGE_MARK = re.compile(
     r"^(?:[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，/]?\s*共\s*\d{1,3}\s*页)?)$"

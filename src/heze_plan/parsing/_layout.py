@@ -18,6 +18,7 @@ import attrs
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
 
 __all__ = [
+    "ATTACHED_FILE",
     "Paragraph",
     "ParseContext",
     "excerpt",
@@ -43,7 +44,7 @@ WEB_PAGE_MARK = re.compile(
     r"|(?:[【\[（(]?(?:打印|关闭|收藏|分享)[\]】）)]?\s*)+|分享到\s*[:：]?)\s*$"
 )
 #: The suffixes of the files a web page attaches to a plan (附件：1.联系人名单.xls), a line each.
-_ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|et|wps|pdf|ofd|zip|rar)$", re.IGNORECASE)
+ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|et|wps|pdf|ofd|zip|rar)$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}])")
@@ -125,7 +126,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     last_is_section = False
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
-        if not line or WEB_PAGE_MARK.match(line) or _ATTACHED_FILE.search(line):
+        if not line or WEB_PAGE_MARK.match(line) or ATTACHED_FILE.search(line):
             continue  # a web page's frame or a link to an attached file: no text of the plan
         section = is_section(line)
         if section:
