@@ -9,7 +9,7 @@ import pytest
 
 import heze_plan
 from heze_plan.model.serialize import unstructure
-from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
+from heze_plan.parsing.deadlines import end_of_month, end_of_quarter, find_deadlines, milestones_in
 
 
 class TestFindDeadlines:
@@ -61,6 +61,28 @@ class TestFindDeadlines:
 
     def test_leap_year(self) -> None:
         assert end_of_month(2024, 2) == dt.date(2024, 2, 29)
+
+    @pytest.mark.parametrize(
+        ("quarter", "due"),
+        [
+            ("一", dt.date(2023, 3, 31)),
+            ("2", dt.date(2023, 6, 30)),
+            ("三", dt.date(2023, 9, 30)),
+            ("4", dt.date(2023, 12, 31)),
+        ],
+    )
+    def test_quarter_end(self, quarter: str, due: dt.date) -> None:
+        """A quarter ends with its third month (the calendar, not this code, says so)."""
+        assert end_of_quarter(2023, quarter) == due
+
+    def test_quarter_in_text_and_in_a_cell_agree(self) -> None:
+        """第三季度末 in running text and 三季度 under 完成时限 are the same day."""
+        plan = heze_plan.parse(
+            "1.建成平台。（牵头单位：市大数据局；完成时限：2023年三季度）\n2.开通服务。第三季度末前完成。（牵头单位：市大数据局）\n",
+            year=2023,
+            strict=False,
+        )
+        assert [m.due for t in plan.tasks for m in t.milestones] == [dt.date(2023, 9, 30)] * 2
 
 
 class TestMilestonesIn:

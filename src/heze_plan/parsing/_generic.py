@@ -35,7 +35,7 @@ from heze_plan.data.vocabulary import vocabulary
 from heze_plan.model.plan import Area, Document, Milestone, Task, Unit
 from heze_plan.parsing._labels import enclosing, group_marker, printed_labels
 from heze_plan.parsing._layout import ATTACHED_FILE, WEB_PAGE_MARK
-from heze_plan.parsing.deadlines import end_of_month, find_deadlines, milestones_in
+from heze_plan.parsing.deadlines import end_of_month, end_of_quarter, find_deadlines, milestones_in
 from heze_plan.parsing.findings import Convention, ParseError, ParseFinding
 from heze_plan.parsing.owners import find_owner_clause, read_owners
 from heze_plan.parsing.targets import targets_in
@@ -1290,8 +1290,7 @@ def _deadline_cell(value: str, year: int) -> list[tuple[str, dt.date]]:
         return figures
     result = _month_dates(_CELL_DATE, value, year)
     for match in _QUARTER.finditer(value):
-        quarter = "一二三四".find(match.group("q")) + 1 or int(match.group("q"))
-        result.append((match.group(0), end_of_month(int(match.group("year") or year), quarter * 3)))
+        result.append((match.group(0), end_of_quarter(int(match.group("year") or year), match.group("q"))))
     return result
 
 

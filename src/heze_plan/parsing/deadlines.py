@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from heze_plan.model.plan import Milestone
 
-__all__ = ["DeadlinePhrase", "end_of_month", "find_deadlines", "milestones_in"]
+__all__ = ["DeadlinePhrase", "end_of_month", "end_of_quarter", "find_deadlines", "milestones_in"]
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH_PHRASE = re.compile(rf"(?:{_YEAR}\s*年\s*)?(?P<month>1[0-2]|[1-9])\s*月\s*(?:底|末)\s*(?P<before>前)?")
@@ -83,6 +83,16 @@ def end_of_month(year: int, month: int) -> dt.date:
     if month in {4, 6, 9, 11}:
         return dt.date(year, month, 30)
     return dt.date(year, month, 31)
+
+
+def end_of_quarter(year: int, quarter: str) -> dt.date:
+    """The last day of a quarter written ``三`` or ``3``: ``end_of_quarter(2023, "三")`` is 2023-09-30.
+
+    One reading for both places a quarter dates a task: 第三季度末 in running
+    text and 三季度 in a deadline cell.
+    """
+    number = "一二三四".find(quarter) + 1 or int(quarter)
+    return end_of_month(year, 3 * number)
 
 
 def _phrases_near(word: re.Pattern[str], phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -167,8 +177,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     for match in _QUARTER_END.finditer(text) if "季度末" in text or "季度底" in text else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
-        quarter = "一二三四".find(match.group("quarter")) + 1 or int(match.group("quarter"))
-        due = end_of_month(int(match.group("year5") or year), 3 * quarter)
+        due = end_of_quarter(int(match.group("year5") or year), match.group("quarter"))
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
     for match in _YEAR_DONE.finditer(text) if any(w in text for w in _DONE_WORDS) else ():
         if any(d.start <= match.start() < d.end for d in found):
