@@ -32,8 +32,6 @@ GROUPING = frozenset({"jiayu-county-2021"})
 LINE_GROUPING = frozenset({"jingzhou-gkqd-2022"})
 #: Transforms the parser does not take yet, with the reason.
 NOT_YET = {
-    "space": "a single space between cells also stands inside cells; an empty cell leaves two spaces "
-    "and units ending in a bracket (未来科技城(海创园)) end no owner cell yet",
     "glued": "cells glued without any separator: unit and text edges guessed",
 }
 

@@ -2232,6 +2232,36 @@ class TestTableVariants:
             (2, ("省财政厅",), ("省发展改革委", "省税务局"), []),
         ]
 
+    @pytest.mark.parametrize(
+        ("cell", "units"),
+        [
+            # 长沙: districts and a zone own tasks; 山东 2022 a bank's branch; 余杭 2018 a new town
+            ("商务局、高新区、岳麓区", ("商务局", "高新区", "岳麓区")),
+            ("人民银行济南分行", ("人民银行济南分行",)),
+            ("未来科技城(海创园)", ("未来科技城（海创园）",)),
+            # 滁州 2020: groups parted by ，, the last a collective holding 、; 市人行 the bank's branch
+            (
+                "市税务局，滁州海关，市人行，各县、市、区政府",
+                ("市税务局", "滁州海关", "市人行", "各县、市、区政府"),
+            ),
+            # 平顶山 2013: a 、 inside a bracket parts no units (brackets come back full-width)
+            ("市工业和信息化局，相关县(市、区)政府", ("市工业和信息化局", "相关县（市、区）政府")),
+            # 立山 2023 and 渝中 2023: the bodies a group names with 各
+            ("立山经济开发区、全区经济运行各专班", ("立山经济开发区", "全区经济运行各专班")),
+            ("区住建委、各管委会、区属各重点国企等", ("区住建委", "各管委会", "区属各重点国企等")),
+        ],
+    )
+    def test_other_owners_end_a_single_spaced_row(self, cell: str, units: tuple[str, ...]) -> None:
+        # each corpus row's cell as a single-spaced table prints it: before, the row was no row
+        # (its task lost) because the cell's last name ends like no department
+        table = f"2023年重点工作任务分解表\n序号 重点任务 牵头单位 责任单位\n1 推进改革。 市发改委 {cell}\n"
+        assert _tasks(table) == [(1, ("市发改委",), units, [])]
+
+    def test_a_two_character_station_ends_a_single_spaced_row(self) -> None:
+        # 徐庄镇 2017's eleventh row as a single-spaced table: 林站 is the forestry station
+        table = "2017年工作计划\n序号 重点任务 责任单位 完成时限\n11 林产品加工 林站 2017年11月底前\n"
+        assert _tasks(table) == [(11, (), ("林站",), [dt.date(2017, 11, 30)])]
+
     def test_owners_one_a_line_in_a_copy_one_cell_a_line(self) -> None:
         # 东城 2017's first task as a table copied one cell a line, its three owners one a line
         table = (

@@ -600,11 +600,37 @@ _LIST_PARTS = re.compile("[、，]")
 _ROW_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
 
 
+#: What else a table's owner cell names besides departments (a cell holds nothing but owners, so
+#: these are read as units there and nowhere else): a bank's branch (人民银行济南分行), a
+#: federation (工商联, 县残联, 市科协), a depot (中储粮株洲直属库), a zone or a district that owns a
+#: task (嘉鱼经济开发区, 高新区, 岳麓区, 未来科技城), a two-character station (林站), the bodies of
+#: a group named by 各 (全区经济运行各专班, 区直各部门), the short names 市委, 区政府, 市人行.
+_CELL_OWNER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,20}(?:分行|银行|联|科协|库|(?:开发|高新|新|园|功能|示范|经开|保税|集聚|试验|合作)区)"
+    r"|[\u4e00-\u9fff]{1,3}[区县站所]|[\u4e00-\u9fff]{1,8}城|[省市州县区旗](?:委|政府|人行)|[\u4e00-\u9fff]{1,8}国企"
+    r"|[\u4e00-\u9fff]{0,10}各[\u4e00-\u9fff]{0,4}(?:部门|单位|专班|街道|乡镇|镇|机构|小组|企业))等?$"
+)
+
+
 def _spaced_unit(name: str) -> bool:
     """A unit's name in an owner cell of a single-spaced row: a named unit, or a collective (各街道,
-    各直属机构, 全区各部门) that ends like none."""
+    各直属机构, 全区各部门) that ends like none, or another owner a cell names (``_CELL_OWNER``)."""
     name = _BRACKETED.sub("", name)  # 各县（市、区）政府（管委会）, 相关县〔市、区〕政府
-    return bool(_UNIT_NAME.match(name)) or (len(name) <= 24 and is_collective(name) and "。" not in name)
+    return bool(_UNIT_NAME.match(name) or _CELL_OWNER.match(name)) or (
+        len(name) <= 24 and is_collective(name) and "。" not in name
+    )
+
+
+def _owner_token(token: str) -> bool:
+    """Whether a token of a single-spaced row is an owner cell: its groups parted by ，, each one
+    unit (a collective may hold 、 itself: 各县、市、区政府) or units parted by 、."""
+    groups = [group for group in split_outside_brackets(token.strip("，、；"), "，,") if group]
+    return bool(groups) and all(
+        _spaced_unit(group)
+        if group.startswith("各")
+        else all(map(_spaced_unit, split_outside_brackets(group, "、")))
+        for group in groups
+    )
 
 
 _BRACKETED = re.compile(r"[（(〔][^（(〔）)〕]{1,12}[）)〕]")
@@ -631,7 +657,7 @@ def _spaced_row(line: str, header: list[str]) -> str | None:
         deadline = tokens.pop()
     owner_roles = [role for role in roles if role in ("lead", "shared")]
     owners: list[str] = []
-    while len(tokens) > 1 and all(map(_spaced_unit, _LIST_PARTS.split(tokens[-1].strip("，、；")))):
+    while len(tokens) > 1 and _owner_token(tokens[-1]):
         owners.insert(0, tokens.pop())
     if not owners:
         return None
