@@ -32,7 +32,9 @@ GROUPING = frozenset({"jiayu-county-2021"})
 LINE_GROUPING = frozenset({"jingzhou-gkqd-2022"})
 #: Transforms the parser does not take yet, with the reason.
 NOT_YET = {
-    "glued": "cells glued without any separator: unit and text edges guessed",
+    "glued": "cells glued without any separator: a name with no level after text with no stop "
+    "(发展改革委, 长沙先导区管委会, 海东市…), a unit's office glued to another unit "
+    "(…管委会自然资源分局) or a name longer than 24 characters leave the edges to guesses",
 }
 
 

@@ -964,6 +964,74 @@ class TestTablesWithoutGaps:
         ]
         assert [t.text for t in parse(text).tasks] == ["优化企业开办流程", "压缩审批时间", "推进全市企业开办"]
 
+    @pytest.mark.parametrize(
+        ("row", "lead", "shared"),
+        [
+            # 芜湖 2025: a collective holding 、 stays one unit, as in any table
+            (
+                "1地区生产总值增长6%以上。市发展改革委各县市区政府、开发区管委会",
+                ("市发展改革委",),
+                ("各县市区政府、开发区管委会",),
+            ),
+            # 安徽 2022: collectives (省政府各部门, 各直属机构) and 等 end the row
+            (
+                "1全省生产总值增长7%以上。省发展改革委省政府各部门、各直属机构",
+                ("省发展改革委",),
+                ("省政府各部门", "各直属机构"),
+            ),
+            (
+                "5一般公共预算收入增长7%左右。省财政厅省发展改革委、省税务局等",
+                ("省财政厅",),
+                ("省发展改革委", "省税务局等"),
+            ),
+            # 桐乡 2020: names without a level after the task's stop
+            (
+                "2力争为企业减负60亿元。发改局经信局、财政局、工商联",
+                ("发改局",),
+                ("经信局", "财政局", "工商联"),
+            ),
+            # 滁州 2020: groups parted by ，, the last a collective holding 、
+            (
+                "2财政收入增长8%左右。市财政局市税务局，滁州海关，市人行，各县、市、区政府",
+                ("市财政局",),
+                ("市税务局", "滁州海关", "市人行", "各县、市、区政府"),
+            ),
+            # 宁夏 2019: 自治区 opens a name
+            (
+                "1保障道路安全畅通。自治区交通运输厅自治区发展改革委、自然资源厅",
+                ("自治区交通运输厅",),
+                ("自治区发展改革委", "自然资源厅"),
+            ),
+            # 钢城 2021: an open list (区司法局等有关部门) is one name
+            (
+                "3编制行政备案事项清单。区政府办公室区司法局等有关部门",
+                ("区政府办公室",),
+                ("区司法局等有关部门",),
+            ),
+            # 上城 2019: a space inside the task's text
+            (
+                "1地区生产总值 增长5.5%（市下达指标）区发改经信局区财政局、区统计局",
+                ("区发改经信局",),
+                ("区财政局", "区统计局"),
+            ),
+        ],
+    )
+    def test_corpus_rows_glued(self, row: str, lead: tuple[str, ...], shared: tuple[str, ...]) -> None:
+        # corpus rows as a copy with nothing between cells prints them; before, each was no row or
+        # read the wrong owners (区管委会 for 开发区管委会, the list's lead lost after 。)
+        text = f"2023年重点工作任务分解表\n序号重点任务牵头单位责任单位\n{row}\n"
+        (task,) = parse(text).tasks
+        assert (task.lead_units, task.responsible_units) == (lead, shared)
+
+    def test_a_unit_and_its_own_office_glued_stay_one(self) -> None:
+        # 盐田 2023: 市规划和自然资源局盐田管理局 is the bureau's office in the district, one unit
+        text = (
+            "2023年重点工作任务分解表\n序号重点任务责任单位完成时限\n"
+            "1建成集中连片优质产业空间。市规划和自然资源局盐田管理局、区前期办2025年12月底前\n"
+        )
+        (task,) = parse(text).tasks
+        assert task.responsible_units == ("市规划和自然资源局盐田管理局", "区前期办")
+
     def test_prose_with_spaces_is_no_table(self) -> None:
         text = "某县2021年工作要点\n1.推进 一网通办，6月底前完成。（牵头单位：县审批局）\n"
         assert _tasks(text) == [(1, ("县审批局",), (), [D(2021, 6, 30)])]

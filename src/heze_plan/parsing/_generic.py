@@ -398,7 +398,14 @@ def normalize(text: str) -> str:
             # a single ideographic or no-break space left inside is a single space (a cell's gap)
             line = _CELL_GAP.sub("\t", line).replace("\u3000", " ").replace("\xa0", " ")
         if " " in line and "\t" not in line:
-            if spaced_header is not None and (row := _spaced_row(line, spaced_header)) is not None:
+            if (
+                spaced_header is not None
+                and (
+                    (row := _spaced_row(line, spaced_header)) is not None
+                    # a glued row whose task text holds a space of its own (地区生产总值 增长5.5%)
+                    or (line[:1].isdigit() and (row := _glued_row(line, spaced_header)) is not None)
+                )
+            ):
                 lines.append(row)
                 continue
             header = _spaced_header(line)
@@ -492,15 +499,13 @@ def _glued_header(line: str) -> list[str] | None:
     return _spaced_header(" ".join(cells))
 
 
-#: The last characters of a unit's name (…局, …委, …政府, …管委会), not a verb's (开办, 督办); a
-#: level prefix starts one.
+#: 办 ending a unit's name (市政府办), not a verb's (开办, 督办).
 _VERB_BAN = "(?<![开举创承兴主协督代帮领包交查])办"
-_UNIT_ENDING = re.compile(
-    rf"(?:局|委|{_VERB_BAN}|厅|中心|院|政府|管委会|公司|部|队|所|站|社|署|处|室|会|海关|支行|集团)$"
-)
 _LEVEL_PREFIX = "省市州盟县区旗"
 #: A unit's ending with the next unit's first character glued to it: a cell's edge in a glued row.
-_CELL_GLUE = re.compile(rf"(?:局|委|厅|院|署|政府|管委会|中心|公司|{_VERB_BAN})(?=[省市州盟县区旗各])")
+_CELL_GLUE = re.compile(
+    rf"(?:局|委|厅|署|管委会|中心|公司|{_VERB_BAN})(?=[省市州盟县区旗各])|(?:院|政府)(?=[省市州盟县区旗])"
+)
 #: A deadline cell at the end of a glued row: 2022年6月底, 9月底前, 年底前, 持续推进.
 _GLUED_DEADLINE = re.compile(
     r"(?:(?:(?:19|20)\d{2}年)?(?:1[0-2]|[1-9])月(?:底|末|中旬|上旬|下旬|[1-3]?\d日)?(?:前|完成)?"
@@ -524,47 +529,130 @@ def _opens_unit(text: str, at: int) -> bool:
     return True
 
 
-def _glued_units(text: str) -> tuple[str, list[list[str]]]:
-    """The task's text and its owner cells, read from the end of a row with nothing between cells.
+#: What a glued row's owners can end in besides a department's ending: 等 (an open list), a bracket
+#: (县发改局(粮食局), 各街办(新区)), a collective's or another owner's last word (各部门, 各直属机构,
+#: 成员单位, 各区县市, 高新区, 人民银行济南分行, 工商联, 直属库, 未来科技城).
+_OWNER_END = re.compile(
+    rf"(?:局|委|{_VERB_BAN}|厅|中心|院|政府|管委会|公司|部|队|所|站|社|署|处|室|会|海关|行|集团|部门|单位|机构"
+    r"|街道|乡镇|镇|专班|区|县市|联|库|城|国企|各地)(?:[（(][^（()）]{1,12}[）)])?等?$"
+)
+#: A unit's ending glued to a name of no level (区发改局立山经济开发区): only after an ending no
+#: longer name continues (…局, …厅, …署, …管委会, …办公室).
+_PLAIN_GLUE = re.compile("(?:局|厅|署|管委会|办公室)(?=[\u4e00-\u9fff])(?!等)")
+#: A unit's own office after its name, one unit with it (市规划和自然资源局盐田管理局).
+_SUB_UNIT = re.compile("(?:分局|管理局|支队|大队|中队|分中心|办事处|工作站)$")
+#: What stands before 各 in a collective's name (省政府各部门, 市直各单位, 区属各重点国企).
+_COLLECTIVE_HEAD = re.compile("(?:[省市州盟县区旗](?:政府|直|级|属)?|全[省市州县区]|国务院)$")
+#: The stops that end a sentence of a task's text: an owner's name may start right after one.
+_STOPS = "。；！？"
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "（(〔", "）)〕"
 
-    Walking back from the end: a unit ends like one (…局); it starts after a
-    、 of its cell, after the ending of a unit glued before it (a new cell:
-    市市场监管局市税务局), or at the level prefix nearest its end, with the
-    prefixes just before it (流程市市场监管局 → 市市场监管局; 各县区政府). What
-    is left before the first unit is the task's text. Cells come in the
-    row's order.
+
+def _list_separator(text: str, window: int, end: int) -> int:
+    """The last 、 or ， before ``end`` and after ``window`` outside brackets (各县(市、区)政府), or -1."""
+    depth = 0
+    for at in range(end - 1, window - 1, -1):
+        char = text[at]
+        if char in _CLOSE_BRACKETS:
+            depth += 1
+        elif char in _OPEN_BRACKETS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in "、，,":
+            return at
+    return -1
+
+
+def _glued_name_start(text: str, end: int) -> int | None:
+    """Where the owner's name ending at ``end`` starts in a glued row, or None.
+
+    Looking back at most 24 characters, and never past the stop (。) that
+    ends the task's text when all after it is a name (…见效。招商工作部):
+
+    - after a 、 or ， of a list whose item before it ends like an owner, the
+      name is the whole item (市发改委、开发区管委会: not 区管委会);
+    - a collective holding 、 (各县、市、区政府) is read whole, as any
+      table's cell is;
+    - right after the task's stop;
+    - after the ending of a unit glued before it (市市场监管局市税务局; a name
+      of no level after …局: 区发改局立山经济开发区, but not a unit's own
+      office: 市规划和自然资源局盐田管理局);
+    - else at the level prefix or 各 nearest its end, with the prefixes just
+      before it (流程市市场监管局 → 市市场监管局; 各县区政府, 自治区…) and a
+      collective's head (省政府各部门).
     """
-    cells: list[list[str]] = [[]]
-    end = len(text)
+    window = max(0, end - 24)
+    separator = _list_separator(text, window, end)
+    stop = max(text.rfind(mark, window, end) for mark in _STOPS)
+    if stop >= 0 and stop + 1 < end and _spaced_unit(text[stop + 1 : end]):
+        window = stop + 1
+    low = max(window, separator + 1)
+    glue = max((m.end() for m in _CELL_GLUE.finditer(text, low, end - 1)), default=-1)
+    plain = [
+        m.end()
+        for m in _PLAIN_GLUE.finditer(text, low, end - 1)
+        if _spaced_unit(text[m.end() : end]) and not _SUB_UNIT.search(text, m.end(), end)
+    ]
+    floor = max(low, glue, *plain)
+    if separator >= 0 and floor == separator + 1 and _OWNER_END.search(text, 0, separator):
+        return floor
+    group_floor = max(window, text.rfind("，", window, end) + 1, text.rfind(",", window, end) + 1)
+    group = text.rfind("各", group_floor, end)
+    if group >= 0 and "、" in text[group:end] and _spaced_unit(text[group:end]):
+        head = _COLLECTIVE_HEAD.search(text, group_floor, group)
+        return head.start() if head is not None else group
+    if floor == stop + 1 and floor > 0:
+        return floor
+    begin = next((i for i in range(end - 2, floor - 1, -1) if _opens_unit(text, i)), None)
+    if begin is None:
+        # no prefix: a name of a list (市税务局、公安局) or glued after another unit
+        return floor if floor in (separator + 1, glue, *plain) else None
+    while begin > floor and _opens_unit(text, begin - 1):
+        begin -= 1
+    if text[begin] == "区" and text.startswith("自治", begin - 2) and begin - 2 >= floor:
+        begin -= 2
+    if text[begin] == "各" and (head := _COLLECTIVE_HEAD.search(text, floor, begin)) is not None:
+        begin = head.start()
+    return begin
+
+
+def _glued_before(text: str, at: int) -> bool:
+    """Whether a unit's ending is glued just before ``text[at]`` (市发改委|市工信局): a cell's edge."""
+    return any(
+        m.end() == at
+        for pattern in (_CELL_GLUE, _PLAIN_GLUE)
+        for m in pattern.finditer(text, max(0, at - 3), at + 1)
+    )
+
+
+def _glued_units(text: str) -> tuple[str, list[str]]:
+    """The task's text and its owner cells as printed, read from the end of a row with nothing
+    between cells.
+
+    Walking back from the end while the text ends like an owner
+    (``_OWNER_END``), each name's start is found by ``_glued_name_start``; a
+    、 or ， before it continues the cell, a unit's ending glued to it starts
+    the cell before. What is left before the first unit is the task's text.
+    Cells come in the row's order, each with its own separators (a
+    collective's 、 in 各县市区政府、开发区管委会 is read as in any table).
+    """
+    cells: list[str] = []
+    end = cell_end = len(text)
     start = end
-    while end > 0 and _UNIT_ENDING.search(text, 0, end):
-        window = max(0, end - 24)
-        separator = text.rfind("、", window, end)
-        glues = _CELL_GLUE.finditer(text, max(window, separator + 1), end - 1)
-        glue = max((m.end() for m in glues), default=-1)
-        floor = max(window, separator + 1, glue)
-        begin = next((i for i in range(end - 3, floor - 1, -1) if _opens_unit(text, i)), None)
-        if begin is None:
-            # no prefix: a name of a list (市税务局、公安局) or glued after another unit
-            if floor not in (separator + 1, glue):
-                break
-            begin = floor
-        else:
-            while begin > floor and _opens_unit(text, begin - 1):
-                begin -= 1
-        name = text[begin:end]
-        if not _UNIT_NAME.match(name):
+    while end > 0 and _OWNER_END.search(text, 0, end):
+        begin = _glued_name_start(text, end)
+        if begin is None or not _spaced_unit(name := text[begin:end]) or "。" in name:
             break
-        cells[-1].insert(0, name)
         start = begin
-        if begin > 0 and text[begin - 1] == "、":
+        if begin > 0 and text[begin - 1] in "、，,":
             end = begin - 1
-        elif begin > 0 and begin == glue:
-            cells.append([])
-            end = begin
+        elif begin > 0 and _glued_before(text, begin):
+            cells.insert(0, text[begin:cell_end])
+            end = cell_end = begin
         else:
             break
-    return text[:start], [cell for cell in reversed(cells) if cell]
+    if start < cell_end:
+        cells.insert(0, text[start:cell_end])
+    return text[:start], cells
 
 
 def _glued_row(line: str, header: list[str]) -> str | None:
@@ -588,9 +676,9 @@ def _glued_row(line: str, header: list[str]) -> str | None:
     columns = sum(1 for role in roles if role in ("lead", "shared"))
     cells = [number.group(1), task]
     if columns > 1 and len(owner_cells) > 1:
-        cells += ["、".join(owner_cells[0]), "、".join(u for cell in owner_cells[1:] for u in cell)]
+        cells += [owner_cells[0], "、".join(owner_cells[1:])]
     else:
-        cells.append("、".join(u for cell in owner_cells for u in cell))
+        cells.append("、".join(owner_cells))
     if deadline:
         cells.append(deadline)
     return "\t".join(cells)
