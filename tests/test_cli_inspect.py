@@ -58,6 +58,21 @@ class TestInspect:
         data = json.loads(_run(capsys, "inspect", "--format", "json", str(path))[1])
         assert data["undated"] == [{"task": 1, "words": ["第三季度", "5年内"]}]
 
+    def test_names_that_may_be_no_units(self, capsys: pytest.CaptureFixture[str]) -> None:
+        # 宁波 2014 (corpus, its third task known misread): a one-line newspaper copy runs a table of
+        # districts and figures into the last unit's name; inspect points at it
+        data = json.loads(
+            _run(capsys, "inspect", "--format", "json", str(REAL / "ningbo-city-2014-oneline.txt"))[1]
+        )
+        (item,) = data["doubtful_units"]
+        assert item["unit"].startswith("各区政府鄞州海曙、江东、江北镇海北仑合计新辟线路年度目标2 5 1 2 10")
+        assert (item["why"], item["tasks"]) == ("holds figures", [3])
+        out = _run(capsys, "inspect", str(REAL / "ningbo-city-2014-oneline.txt"))[1]
+        assert "names that may be no unit's (text run into an owner clause?):" in out
+        assert ": holds figures; task 3" in out
+        out = _run(capsys, "inspect", str(REAL / "xiamen-city-2019.txt"))[1]
+        assert "names that may be no unit's (text run into an owner clause?): none" in out
+
     def test_needs_a_year(self, capsys: pytest.CaptureFixture[str]) -> None:
         path = REAL / "chizhou-xfj-table.txt"
         code, out, err = _run(capsys, "inspect", str(path))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 import heze_plan
 from heze_plan.model.plan import UnitKind
-from heze_plan.parsing.units import classify, known_units, split_units
+from heze_plan.parsing.units import classify, doubtful_name, known_units, split_units
+
+FAMILY = Path(__file__).parent / "data" / "family"
 
 
 class TestSplitUnits:
@@ -115,3 +120,36 @@ class TestClassify:
     )
     def test_classify(self, name: str, kind: UnitKind) -> None:
         assert classify(name) is kind
+
+
+class TestDoubtfulName:
+    """Names that look like text run into an owner clause (``heze-plan inspect`` lists them)."""
+
+    def test_no_unit_read_by_hand_is_doubtful(self) -> None:
+        # every lead and responsible unit a person wrote in the corpus's tables, Heze's units too
+        names = {
+            unit
+            for path in FAMILY.rglob("*.expected.csv")
+            for row in csv.DictReader(path.open(encoding="utf-8"))
+            for column in ("lead", "responsible")
+            for unit in (row.get(column) or "").split("|")
+            if unit
+        } | {unit for task in heze_plan.load().tasks for unit in task.units}
+        assert len(names) > 500  # 508 distinct names on 2026-12-03
+        assert [name for name in names if doubtful_name(name)] == []
+
+    @pytest.mark.parametrize(
+        ("name", "why"),
+        [
+            ("县大数据局）2）压减审批时间", "holds figures"),
+            ("市商务局。加快推进", "holds a stop (。；：)"),
+            ("督办单位：市政府办公室", "holds a stop (。；：)"),
+            ("各县（市、区", "an unclosed bracket"),
+            (
+                "市发展改革委统筹推进全市重大项目谋划储备和要素保障工作并按季度报送",
+                "longer than 30 characters",
+            ),
+        ],
+    )
+    def test_text_in_a_name(self, name: str, why: str) -> None:
+        assert doubtful_name(name) == why

@@ -4,7 +4,8 @@ Someone from another city parses their own plan and needs to know at a
 glance what was read: the conventions the text used (labels, role words, a
 flattened table, the year's source…), how many tasks each area holds, the
 tasks without a lead unit or without any owner, the time words no deadline
-dates (5年内, 第三季度), and every finding of the parse.
+dates (5年内, 第三季度), the owner names that look like text run into an owner
+clause (figures, a stop, an unclosed bracket), and every finding of the parse.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def inspection(report: ParseReport, reading: str | None = None) -> dict[str, Any
 
     ``reading`` says how the file was read (:attr:`heze_plan.sources.Source.reading`).
     """
+    from heze_plan.parsing.units import doubtful_name
+
     plan = report.plan
     per_area = {area.number: 0 for area in plan.areas}
     for task in plan.tasks:
@@ -59,6 +62,13 @@ def inspection(report: ParseReport, reading: str | None = None) -> dict[str, Any
         if words:
             undated.append({"task": task.number, "words": words})
     labels = {str(task.number): task.label for task in plan.tasks if task.label}
+    doubtful: dict[str, dict[str, Any]] = {}
+    for task in plan.tasks:
+        for unit in task.units:
+            if unit in doubtful:
+                doubtful[unit]["tasks"].append(task.number)
+            elif (why := doubtful_name(unit)) is not None:
+                doubtful[unit] = {"unit": unit, "why": why, "tasks": [task.number]}
     return {
         "document": {
             "number": plan.document.number,
@@ -77,6 +87,8 @@ def inspection(report: ParseReport, reading: str | None = None) -> dict[str, Any
         ],
         "without_owner": [task.number for task in plan.tasks if not task.units],
         "undated": undated,
+        # owner names that look like text run into an owner clause (parsing.units.doubtful_name)
+        "doubtful_units": list(doubtful.values()),
         # the tasks' labels as printed, by number, in a plan whose labels are not its numbers
         **({"labels": labels} if labels else {}),
         "findings": [
@@ -127,6 +139,13 @@ def inspection_text(data: dict[str, Any]) -> str:
         ),
     ]
     if not data["undated"]:
+        lines[-1] += " none"
+    lines.append("names that may be no unit's (text run into an owner clause?):")
+    lines += [
+        f"  {item['unit']}: {item['why']}; task {_numbers(item['tasks'], labels)}"
+        for item in data["doubtful_units"]
+    ]
+    if not data["doubtful_units"]:
         lines[-1] += " none"
     lines.append(f"findings: {len(data['findings'])}")
     for finding in data["findings"]:

@@ -28,6 +28,7 @@ __all__ = [
     "LEVELS",
     "classify",
     "collective_parts",
+    "doubtful_name",
     "is_collective",
     "known_units",
     "level_of_units",
@@ -90,6 +91,36 @@ def classify(name: str, level: str = "市") -> UnitKind:
     if higher is not None and higher.search(name):
         return UnitKind.BRANCH_AGENCY
     return UnitKind.MUNICIPAL_DEPARTMENT
+
+
+#: What no unit's name holds, so that a name holding it is text the parse ran into an owner clause
+#: (宁波 2014: a district table after the last unit's name; a task number after a bracket).
+_NOT_IN_NAMES = (
+    (re.compile(r"[0-9０-９]"), "holds figures"),
+    (re.compile(r"[。；;：:！？]"), "holds a stop (。；：)"),
+)
+#: The longest name a unit has in the corpus's hand-read tables is 24 characters.
+_LONGEST_NAME = 30
+
+
+def doubtful_name(name: str) -> str | None:
+    """Why ``name`` may be no unit's but text the parse ran into an owner clause, or None.
+
+    None of the 508 unit names read by hand in the corpus's tables holds
+    figures, a stop, an unclosed bracket or more than 30 characters; a parsed
+    name that does is worth a look (``heze-plan inspect`` lists them).
+
+    >>> doubtful_name("县大数据局）2）压减审批时间"), doubtful_name("各县（市、区）人民政府")
+    ('holds figures', None)
+    """
+    for pattern, why in _NOT_IN_NAMES:
+        if pattern.search(name):
+            return why
+    if sum(name.count(c) for c in _OPEN) != sum(name.count(c) for c in _CLOSE):
+        return "an unclosed bracket"
+    if len(name) > _LONGEST_NAME:
+        return f"longer than {_LONGEST_NAME} characters"
+    return None
 
 
 def is_collective(name: str) -> bool:
