@@ -2431,3 +2431,54 @@ class TestMetamorphicProseVariants:
         oneline = " ".join(self._CAIDIAN.split("\n")).strip()
         assert _tasks(oneline) == _tasks(self._CAIDIAN)
         assert _tasks(oneline) == [(1, (), ("区发展和改革局",), []), (2, (), ("区科技和经信局",), [])]
+
+
+class TestNinthBlindRoundI:
+    """Conventions of the ninth blind round (blindI: 三明, 鄂尔多斯, 吉水), with the words of its plans."""
+
+    # 三明 2025: the first task's bracket names its unit, then a note about every later task and a
+    # sentence on how the units share the work, with no label at all
+    _SANMING = (
+        "三明市提振消费专项行动实施方案\n一、实施居民增收促进行动\n"
+        "1.促进就业。发挥社会经营主体吸纳就业作用。全年建设零工驿站或“家门口”就业服务站不少于100个。"
+        "〔市人社局，此项及以下任务均需各县（市、区）落实，不再列出。各责任单位按职责分工落实〕\n"
+        "2.支持创业。对获得省级资助大中专毕业生创业的项目，市级给予1:1创业资金配套。（市人社局）\n"
+    )
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_note_about_later_tasks_beside_the_units_of_a_bare_bracket(self, form: str) -> None:
+        # the note names no unit of this task (各县（市、区）share every task unnamed, as 四川 2022's
+        # 具体任务均涉及相关市(州)人民政府，不再做分工 does), nor does 各责任单位按职责分工落实
+        assert _tasks(_written(self._SANMING, form), year=2025) == [
+            (1, (), ("市人社局",), [D(2025, 12, 31)]),
+            (2, (), ("市人社局",), []),
+        ]
+
+    def test_a_note_inside_the_task_text_is_no_owner_clause(self) -> None:
+        # the note must stand inside the final bracket: a sentence of the text saying 以下…不再列出
+        # before an ordinary owner bracket leaves the bracket as the clause
+        assert _generic._clause_without_note("做好以下工作，不再列出。（市人社局）") is None
+
+    def test_two_units_parted_by_a_space_in_a_table_cell(self) -> None:
+        # 吉水 民生实事: a department and a collective in one 责任单位 cell, a person in 责任领导
+        text = (
+            "一、10件民生实事任务分解表\n序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况 |\n"
+            "1 | 推动义务教育基本均衡向优质均衡发展,增加义务教育学位5000个。 | 毛晓青 "
+            "| 县教体局 各相关乡镇政府 | 新增义务教育学位5500个。 |\n"
+            "2 | 推进省级县域综合医改试点,完成县妇幼保健院主体工程建设。 | 毛晓青 "
+            "| 县卫健委 各相关乡镇政府 | 门诊综合保健大楼封顶。 |\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("县教体局", "各相关乡镇政府"), []),
+            (2, (), ("县卫健委", "各相关乡镇政府"), []),
+        ]
+
+    def test_a_one_line_list_entry(self) -> None:
+        # 鄂尔多斯 2025: a list page's entry, the notice and the plan on one line, two collectives
+        text = (
+            "鄂尔多斯市人民政府关于印发鄂尔多斯市区域合作深化行动方案的通知, 鄂府发〔2025〕8号 "
+            "各旗区人民政府: 鄂尔多斯市人民政府 2025年3月21日 鄂尔多斯市区域合作深化行动方案 "
+            "一、以互助共进为基础创新市域合作 "
+            "(一)统筹旗区协同发展。引导旗区间共建产业链,共享招商资源。(责任单位:市直相关部门,各旗区人民政府)"
+        )
+        assert _tasks(text) == [(1, (), ("市直相关部门", "各旗区人民政府"), [])]

@@ -124,7 +124,8 @@ _FIRST_IS_LEAD = re.compile(
     rf"（[^（）]*?(?:{_FIRST_LEAD_PHRASES})[^（）]*）"
     rf"|(?:[^，。；（）]{{1,16}}的，)?(?:{_FIRST_LEAD_PHRASES})[^，。；（）]*(?:，?下同)?"
 )
-_NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称")
+#: …and 各责任单位按职责分工落实 closing such a note (三明 2025): the units named, not one more.
+_NOTE = re.compile(r"下同|不再(?:做|作)?分工|不再列出|以下简称|^各责任单位按照?职责")
 #: A rule stated once (in the notice) naming units that share every task unless a task says
 #: otherwise (金华 2018: 除特别注明的外，各县（市、区）政府和金华开发区、金义都市新区、金华山旅游经济区
 #: 管委会都是配合单位).
@@ -160,8 +161,19 @@ def _every_task_shared(text: str) -> tuple[str, ...]:
 #: A note inside the first task's clause about every later task (临夏州: ，以下各任务均需各县市人民政府、
 #: 州直相关行业部门落实，不再一一列出): no owner of this task, cut before the clause is read.
 _LATER_TASKS_NOTE = re.compile(
-    r"[，,]?\s*以下(?:各项?|所有)?(?:任务|工作)[^（）；。]*?(?:不再一一列出|不再列出|下同)"
+    r"[，,]?\s*(?:[此本该]项[及和])?以下(?:各项?|所有)?(?:任务|工作)(?:[^（）；。]|（[^（）]*）)*?"
+    r"(?:不再一一列出|不再列出|下同)"
 )
+
+
+def _clause_without_note(body: str) -> tuple[int, str, frozenset[Convention]] | None:
+    """The owner clause of a paragraph whose last bracket holds, beside its units, a note about every
+    later task and no label (三明 2025: 〔市人社局,此项及以下任务均需各县(市、区)落实,不再列出。…〕)."""
+    note = _LATER_TASKS_NOTE.search(body) if "以下" in body else None
+    if note is None:
+        return None
+    clause = find_owner_clause(body[: note.start()] + body[note.end() :])
+    return clause if clause is not None and clause[0] < note.start() else None
 
 
 def _without_later_tasks_note(content: str) -> str:
@@ -1178,7 +1190,7 @@ def _owner_split(item: _Item) -> None:
         owners.insert(0, _strip_brackets(body))
         body = ""
     elif not owners:
-        clause = find_owner_clause(body)
+        clause = find_owner_clause(body) or _clause_without_note(body)
         if (
             clause is None
             and (tail := _TAIL.search(body)) is not None
