@@ -43,7 +43,7 @@ def _cannot_take(name: str, items: list[tuple[dict[str, str], str]]) -> str | No
     rows = [row for row, _ in items]
     columns = [key for key in ("lead", "responsible", "due") if any(r[key] for r in rows)]
     empty = any(not r[key] for r in rows for key in columns)
-    if name in ("cell-lines", "space", "glued") and empty:
+    if name in ("cell-lines", "space", "space-one-line", "glued") and empty:
         return "an empty cell leaves no line (or no gap) in the copy: which column a unit is in is lost"
     if name == "owner-lines" and len([c for c in columns if c != "due"]) > 1:
         return "owners one a line in lead and responsible cells, copied one cell a line, run together"
@@ -66,6 +66,9 @@ TRANSFORMS: dict[str, tuple[str, dict[str, Any]]] = {
     "cell-lines": ("{}", {"sep": "\n"}),
     "space": ("{}", {"sep": " "}),
     "glued": ("{}", {"sep": ""}),
+    # a web page's table copied onto one line: a space between cells and between rows
+    "space-one-line": ("{}", {"sep": " ", "join": " "}),
+    "pipe-one-line": ("| {} |", {"join": " "}),
     "names": (
         "| {} |",
         {"names": {"task": "工作任务", "lead": "牵头部门", "shared": "配合单位", "deadline": "时限要求"}},
@@ -188,7 +191,7 @@ def _variant(slug: str, items: list[tuple[dict[str, str], str]], name: str, tmp:
             document.save(str(path := tmp / f"{slug}.docx"))
             return heze_plan.read(path)
         sep = options.get("sep", " | ")
-        text = "\n".join([title, *(line.format(sep.join(row)) for row in table)])
+        text = options.get("join", "\n").join([title, *(line.format(sep.join(row)) for row in table)])
         return heze_plan.parse(text + "\n")
 
 

@@ -1032,6 +1032,23 @@ class TestTablesWithoutGaps:
         (task,) = parse(text).tasks
         assert task.responsible_units == ("市规划和自然资源局盐田管理局", "区前期办")
 
+    def test_a_single_spaced_table_copied_onto_one_line(self) -> None:
+        # 芜湖 2025's first rows as a web page's table copied onto one line: a space between cells and
+        # between rows; a figure standing alone in a task's text (增长 2 个百分点) starts no row
+        text = (
+            "2025年重点工作任务分解表 序号 重点任务 牵头单位 责任单位 "
+            "1 地区生产总值增长6%以上，高于全省 2 个百分点。 市发展改革委 各县市区政府、开发区管委会 "
+            "2 固定资产投资增长6%左右。 市发展改革委 各县市区政府、开发区管委会 "
+            "3 规上工业增加值增长9%以上。 市工业和信息化局 各县市区政府、开发区管委会"
+        )
+        shared = ("各县市区政府、开发区管委会",)
+        assert _tasks(text) == [
+            (1, ("市发展改革委",), shared, []),
+            (2, ("市发展改革委",), shared, []),
+            (3, ("市工业和信息化局",), shared, []),
+        ]
+        assert parse(text).tasks[0].text == "地区生产总值增长6%以上，高于全省2个百分点。"
+
     def test_prose_with_spaces_is_no_table(self) -> None:
         text = "某县2021年工作要点\n1.推进 一网通办，6月底前完成。（牵头单位：县审批局）\n"
         assert _tasks(text) == [(1, ("县审批局",), (), [D(2021, 6, 30)])]

@@ -403,7 +403,7 @@ def normalize(text: str) -> str:
     lines = []
     spaced_header: list[str] | None = None
     tab_width = 0  # the cells of a header row parted by single tabs (a table copied from Word)
-    for raw in text.split("\n"):
+    for raw in _one_line_tables(text.split("\n")):
         line = raw.strip(" \t\u3000\xa0\r")
         line, tab_width = _tab_row(raw, line, tab_width)
         if "\t" in line or "  " in line or "\u3000" in line or "\xa0" in line:
@@ -471,6 +471,45 @@ def _is_furniture(line: str) -> bool:
 _PAGE_MARK = re.compile(
     r"^(?:[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，/]?\s*共\s*\d{1,3}\s*页)?)$"
 )
+
+
+def _one_line_tables(lines: list[str]) -> Iterator[str]:
+    """``lines``, with a single-spaced table copied onto one line given back a row a line.
+
+    A web page's table copied as one line keeps a space between cells and
+    none between rows: 序号 重点任务 牵头单位 责任单位 1 … 市发改委 市财政局 2 …
+    The header is the run of the vocabulary's names from 序号; each row then
+    starts at the next number in sequence standing alone, the first such
+    place where the text before it reads as a whole row (``_spaced_row``: a
+    figure inside a task's text, 增长 2 个百分点, starts none).
+    """
+    for line in lines:
+        at = line.find("序号")
+        if at < 0 or " " not in line:
+            yield line
+            continue
+        tokens = line[at:].split(" ")
+        count = next((k for k, token in enumerate(tokens) if vocabulary().role(token) is None), len(tokens))
+        header = _spaced_header(" ".join(tokens[:count])) if count >= 3 else None
+        if header is None or count == len(tokens) or tokens[count] != "1":
+            yield line
+            continue
+        rows: list[str] = []
+        row = [tokens[count]]
+        for token in tokens[count + 1 :]:
+            if token == str(len(rows) + 2) and _spaced_row(" ".join(row), header) is not None:
+                rows.append(" ".join(row))
+                row = []
+            row.append(token)
+        rows.append(" ".join(row))
+        if _spaced_row(rows[-1], header) is None:
+            # the last row runs on into text that is no row (二、工作要求…): the line is left whole
+            yield line
+            continue
+        if line[:at].strip():
+            yield line[:at]
+        yield " ".join(header)
+        yield from rows
 
 
 def _spaced_header(line: str) -> list[str] | None:
