@@ -24,6 +24,8 @@ from heze_plan.parsing.deadlines import find_deadlines
 from heze_plan.parsing.findings import Convention
 
 D = dt.date
+#: The corpus of real plans (tests/data/family/real/SOURCES.md says where each came from).
+REAL = Path(__file__).parent / "data" / "family" / "real"
 
 
 def _doubled_line_breaks(text: str) -> str:
@@ -1048,6 +1050,16 @@ class TestTablesWithoutGaps:
             (3, ("市工业和信息化局",), shared, []),
         ]
         assert parse(text).tasks[0].text == "地区生产总值增长6%以上，高于全省2个百分点。"
+
+    def test_a_bar_table_copied_onto_one_line(self) -> None:
+        # 吉水 (corpus) with its lines joined by spaces, as a page's table pastes: the header names
+        # a leader (责任领导) and a progress column; before, the leader 毛晓青 was read as the owner
+        text = (REAL / "jishui-county-table.txt").read_text(encoding="utf-8").replace("\n", " ")
+        assert _tasks(text, year=2021) == [
+            (1, (), ("县教体局", "各相关乡镇政府"), []),
+            (2, (), ("县卫健委", "各相关乡镇政府"), []),
+            (3, (), ("县教体局", "各相关乡镇政府"), []),
+        ]
 
     def test_prose_with_spaces_is_no_table(self) -> None:
         text = "某县2021年工作要点\n1.推进 一网通办，6月底前完成。（牵头单位：县审批局）\n"

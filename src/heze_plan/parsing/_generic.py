@@ -474,10 +474,11 @@ _PAGE_MARK = re.compile(
 
 
 def _one_line_tables(lines: list[str]) -> Iterator[str]:
-    """``lines``, with a single-spaced table copied onto one line given back a row a line.
+    """``lines``, with a task table copied onto one line given back a row a line.
 
-    A web page's table copied as one line keeps a space between cells and
-    none between rows: 序号 重点任务 牵头单位 责任单位 1 … 市发改委 市财政局 2 …
+    A ``|`` table is cut by its header's width (``_one_line_bar_rows``). A
+    single-spaced one keeps a space between cells and none between rows:
+    序号 重点任务 牵头单位 责任单位 1 … 市发改委 市财政局 2 …
     The header is the run of the vocabulary's names from 序号; each row then
     starts at the next number in sequence standing alone, the first such
     place where the text before it reads as a whole row (``_spaced_row``: a
@@ -485,6 +486,11 @@ def _one_line_tables(lines: list[str]) -> Iterator[str]:
     """
     for line in lines:
         at = line.find("序号")
+        if at >= 0 and "|" in line and (bar_rows := _one_line_bar_rows(line[at:])) is not None:
+            if line[:at].strip():
+                yield line[:at]
+            yield from bar_rows
+            continue
         if at < 0 or " " not in line:
             yield line
             continue
@@ -510,6 +516,37 @@ def _one_line_tables(lines: list[str]) -> Iterator[str]:
             yield line[:at]
         yield " ".join(header)
         yield from rows
+
+
+def _one_line_bar_rows(text: str) -> list[str] | None:
+    """A ``|`` table from its header on, copied onto one line, as its header and rows a line each,
+    or None when ``text`` is no such table.
+
+    The header, from 序号 to the first row's number 1, names an owner column
+    among its cells (序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况) and
+    gives the number of cells a row has; the cells after them fall into rows of that
+    many (with an empty cell between rows where each row opened with a bar),
+    each opening with the next number: anything else is left as it was.
+    """
+    cells = [cell.strip() for cell in text.split("|")]
+    count = cells.index("1") if "1" in cells else 0
+    roles = {vocabulary().role(cell) for cell in cells[:count]}
+    if count < 3 or not {"lead", "shared"} & roles:
+        # a header names an owner column; its other names may be the table's own (具体工作任务和要求)
+        return None
+    rest = cells[count:]
+    if rest and not rest[-1]:
+        rest.pop()  # the bar that closes the last row
+    for width in (count, count + 1):
+        rows = [rest[k : k + width] for k in range(0, len(rest), width)]
+        if (
+            rows
+            and all(len(row) == width for row in rows)
+            and all(row[-1] == "" for row in rows[:-1] if width > count)
+            and all(row[0] == str(number) for number, row in enumerate(rows, start=1))
+        ):
+            return [" | ".join(cells[:count]) + " |", *(" | ".join(row[:count]) + " |" for row in rows)]
+    return None
 
 
 def _spaced_header(line: str) -> list[str] | None:
