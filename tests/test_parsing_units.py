@@ -149,6 +149,9 @@ class TestDoubtfulName:
                 "市发展改革委统筹推进全市重大项目谋划储备和要素保障工作并按季度报送",
                 "longer than 30 characters",
             ),
+            # 吉水 joined onto one line read its leader as the owner before the one-line table fix
+            ("毛晓青", "ends like no body's name (a person's?)"),
+            ("做好城西高中建设开工前期工作", "ends like no body's name (a person's?)"),
         ],
     )
     def test_text_in_a_name(self, name: str, why: str) -> None:

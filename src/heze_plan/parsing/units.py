@@ -101,14 +101,21 @@ _NOT_IN_NAMES = (
 )
 #: The longest name a unit has in the corpus's hand-read tables is 24 characters.
 _LONGEST_NAME = 30
+#: How the names of bodies end (…局, …委, …政府, …街道, …电视台, …大学, 各县市区, …（粮食局）, …等):
+#: every name read by hand in the corpus ends so, a person's name (毛晓青) or a task's words do not.
+_BODY_ENDING = re.compile(
+    "(?:局|委|办|厅|中心|院|府|会|公司|部|队|所|站|社|署|处|室|关|行|团|门|位|构|道|镇|乡|村|班|区|县|市|州|盟|旗"
+    "|联|库|城|企|地|组|馆|科|校|学|协|司|军|台|场|园|厂|网|[）)]|等)$"
+)
 
 
 def doubtful_name(name: str) -> str | None:
     """Why ``name`` may be no unit's but text the parse ran into an owner clause, or None.
 
     None of the 508 unit names read by hand in the corpus's tables holds
-    figures, a stop, an unclosed bracket or more than 30 characters; a parsed
-    name that does is worth a look (``heze-plan inspect`` lists them).
+    figures, a stop, an unclosed bracket or more than 30 characters, and all
+    end like a body's name (…局, …街道, …等); a parsed name that does not is
+    worth a look (``heze-plan inspect`` lists them).
 
     >>> doubtful_name("县大数据局）2）压减审批时间"), doubtful_name("各县（市、区）人民政府")
     ('holds figures', None)
@@ -120,6 +127,8 @@ def doubtful_name(name: str) -> str | None:
         return "an unclosed bracket"
     if len(name) > _LONGEST_NAME:
         return f"longer than {_LONGEST_NAME} characters"
+    if not _BODY_ENDING.search(name):
+        return "ends like no body's name (a person's?)"
     return None
 
 
