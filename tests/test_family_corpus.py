@@ -42,9 +42,6 @@ SLUGS = SCORE.slugs(CORPUS)
 NOT_YET: frozenset[str] = frozenset(
     {
         "ningbo-city-2014-oneline",
-        # ninth blind batch (blindG): 上海 （八） lost under a stray 2.; 山西 refused (no numbered item)
-        "shanghai-city-2023-chunk",
-        "shanxi-province-2020",
     }
 )
 
