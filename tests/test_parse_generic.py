@@ -1841,6 +1841,17 @@ class TestNinthBlindRoundGitHubCopies:
             (2, (), ("市住房城乡建设管理委", "市交通委（市道运局）", "市气象局"), []),
         ]
 
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_unit_on_the_line_after_a_list_closed_by_deng(self, form: str) -> None:
+        # the same item with its owners set as lines: 各区政府 after …市通信管理局等 is another unit
+        text = self._SHANGHAI.replace("。（责任单位：", "。\n责任单位：")
+        text = text.replace("等；各区政府）", "等\n各区政府")
+        assert _tasks(_written(text, form))[0][2] == ("市高院", "市公安局", "市通信管理局等", "各区政府")
+
+    def test_a_name_cut_by_a_line_break_after_deng_stays_one(self) -> None:
+        text = "2023年某市工作要点\n一、优化服务\n1.推进一网通办。\n责任单位：市大数据局、市司法局等\n单位\n"
+        assert _tasks(text)[0][2] == ("市大数据局", "市司法局等单位")
+
     def test_a_heading_with_owners_over_numbered_tasks_stays_a_heading(self) -> None:
         text = (
             "2023年某市工作要点\n一、优化服务\n（一）推进一网通办。（牵头单位：市政务服务中心）\n"

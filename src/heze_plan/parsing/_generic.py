@@ -711,6 +711,10 @@ def _numeral(text: str) -> int:
         return 0
 
 
+#: The start of a unit's name or a collective's after a list closed by 等.
+_NEXT_UNIT = re.compile(r"各|有关|[省市州盟县区旗](?!场)")
+
+
 class _Segmenter:
     def __init__(self) -> None:
         self.items: list[_Item] = []
@@ -756,7 +760,10 @@ class _Segmenter:
             and len(stripped) < 40
             and not _OTHER_FIELD.match(stripped)
         ):
-            item.owner_lines[-1] += stripped
+            # a list closed by 等 ends a name: a unit after the break is another (上海 2023 set as lines:
+            # 责任单位：…、市通信管理局等 / 各区政府)
+            closed = item.owner_lines[-1].endswith("等") and _NEXT_UNIT.match(stripped)
+            item.owner_lines[-1] += ("、" if closed else "") + stripped
             return
         item.parts.append(text)
 
