@@ -197,6 +197,8 @@ CANNOT: dict[str, str] = {
 OTHERWISE: dict[tuple[str, str], str] = {
     ("oneline", "guowuyuan-2015"): "the excerpt starts at (五十六): inside a line only the next number of "
     "its level is an item, and a whole copy has (一) to (五十五) before it",
+    ("oneline", "shanghai-city-2023-chunk"): "a retrieval chunk whose pieces number (五), (八), 2.: inside a "
+    "line only the next number of its level is an item",
     ("comma_units", "lishui-city-2023"): "the table keeps 各县（市、区）政府、丽水开发区管委会 as one name; "
     "parted by ， they are two",
 }

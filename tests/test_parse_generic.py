@@ -1897,6 +1897,84 @@ class TestSeventhBlindRound:
         assert [d.due for d in find_deadlines(f"2019年{verb}典农河至沙湖旅游公路", 2019)] == [D(2019, 12, 31)]
 
 
+class TestNinthBlindRoundGitHubCopies:
+    """Conventions of the ninth blind round (blindG: plans held in GitHub repositories), each with the
+    words of its plan."""
+
+    # 山西 2020, the measure a company site's SQL dump keeps (a stray space from a PDF inside 要 全部)
+    _SHANXI = (
+        "强化“禁煤区”建设。2020年10月底前,各市县建成区要 全部划定为“禁煤区”。"
+        "(省生态环境厅牵头，市县政府负责落实)\n"
+    )
+
+    @pytest.mark.parametrize("form", [*_FORMS, "wide"])
+    def test_an_unnumbered_measure_closed_by_its_owners(self, form: str) -> None:
+        text = self._SHANXI
+        text = text.translate(str.maketrans("(),", "（），")) if form == "wide" else _written(text, form)
+        assert _tasks(text) == [(1, ("省生态环境厅",), ("市县政府",), [D(2020, 10, 31)])]
+
+    def test_unnumbered_measures_each_closed_by_its_owners(self) -> None:
+        second = "严格落实散煤禁烧规定，严厉查处“禁煤区”内散煤销售。（省市场监管局牵头，市县政府负责落实）\n"
+        assert [t[1] for t in _tasks(self._SHANXI + second)] == [("省生态环境厅",), ("省市场监管局",)]
+
+    def test_a_paragraph_closed_by_a_note_is_no_task(self) -> None:
+        with pytest.raises(ParseError, match="no tasks"):
+            parse("强化“禁煤区”建设。2020年10月底前，各市县建成区要全部划定为“禁煤区”。（试行）\n")
+
+    # 上海 2023, a retrieval chunk gluing pieces of several texts: （八） closes with its owners, then 2.
+    _SHANGHAI = (
+        "营商环境政策汇编（2023）- 上海:\n"
+        "（八）提升涉案信息线下查询渠道便利度。鼓励各区及市有关部门通过整合线下查询窗口，开辟管理人查询“绿色通道”等方式"
+        "进一步便利管理人通过线下方式查询涉案信息。（责任单位：市高院、市公安局、市通信管理局等；各区政府）\n"
+        "2.完善综合竣工验收制度。在交通枢纽、水务、绿化工程中探索推行综合竣工验收。"
+        "（责任部门：市住房城乡建设管理委、市交通委（市道运局）、市气象局）\n"
+    )
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_an_owned_item_before_a_numbering_that_starts_above_one(self, form: str) -> None:
+        # no 1. anywhere: the 2. does not number the steps of （八）, which stays a task
+        assert _tasks(_written(self._SHANGHAI, form)) == [
+            (1, (), ("市高院", "市公安局", "市通信管理局等", "各区政府"), []),
+            (2, (), ("市住房城乡建设管理委", "市交通委（市道运局）", "市气象局"), []),
+        ]
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_unit_on_the_line_after_a_list_closed_by_deng(self, form: str) -> None:
+        # the same item with its owners set as lines: 各区政府 after …市通信管理局等 is another unit
+        text = self._SHANGHAI.replace("。（责任单位：", "。\n责任单位：")
+        text = text.replace("等；各区政府）", "等\n各区政府")
+        assert _tasks(_written(text, form))[0][2] == ("市高院", "市公安局", "市通信管理局等", "各区政府")
+
+    def test_a_name_cut_by_a_line_break_after_deng_stays_one(self) -> None:
+        text = "2023年某市工作要点\n一、优化服务\n1.推进一网通办。\n责任单位：市大数据局、市司法局等\n单位\n"
+        assert _tasks(text)[0][2] == ("市大数据局", "市司法局等单位")
+
+    def test_a_heading_with_owners_over_numbered_tasks_stays_a_heading(self) -> None:
+        text = (
+            "2023年某市工作要点\n一、优化服务\n（一）推进一网通办。（牵头单位：市政务服务中心）\n"
+            "1.推进一网通办，6月底前完成。（责任单位：市大数据局）\n2.压减审批时间。（责任单位：市司法局）\n"
+        )
+        assert [t[2] for t in _tasks(text)] == [("市大数据局",), ("市司法局",)]
+
+    def test_the_year_of_an_edition_in_brackets(self) -> None:
+        # no 年 anywhere: 汇编（2023） and 手册（2023版） date the text
+        assert parse_with_report(self._SHANGHAI).plan.year == 2023
+        dated = self._SHANGHAI.replace("进一步便利", "2022年起进一步便利")
+        assert parse_with_report(dated).plan.year == 2022
+
+    def test_a_plan_on_one_line_with_bare_labelled_owners(self) -> None:
+        # 莆田 (no year anywhere): items 1. 2. inline, each closed by a labelled sentence without brackets
+        text = (
+            "关于支持“双招双引”的十条意见。为落实市委、市政府的部署，现提出以下意见。1.对来莆田创新创业的团队，"
+            "最高给予 5000 万元资助。责任单位：市委组织部、市科技局。2.对实际投资 2 亿元以上的招商项目，"
+            "给予自主认定四类人才指标 1名。责任单位：市发改委、市财政局、市工信局、市商务局。\n"
+        )
+        assert _tasks(text) == [
+            (1, (), ("市委组织部", "市科技局"), []),
+            (2, (), ("市发改委", "市财政局", "市工信局", "市商务局"), []),
+        ]
+
+
 class TestQuarterAndYearPhrases:
     """The end of a quarter and a year's 内 in a task's text (invented sentences): 第三季度末 is due
     2023-09-30, 2024年内 by the end of 2024, 本年度内 by the plan year's end; 每季度末 (every quarter),

@@ -228,6 +228,9 @@ _META_DATE = re.compile(
 #: The year of a plan that names none and has no deadline: a stand-in, the same whatever the day.
 _UNKNOWN_YEAR = 2000
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+#: A year in brackets of its own, an edition's (营商环境政策汇编（2023）, 工作手册（2023版）): the text's year
+#: when no 年 dates anything.
+_BRACKETED_YEAR = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*版?\s*[）)]")
 _ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期|持续|常态化推进|常年)")
 
 
@@ -910,6 +913,10 @@ def _numeral(text: str) -> int:
         return 0
 
 
+#: The start of a unit's name or a collective's after a list closed by 等.
+_NEXT_UNIT = re.compile(r"各|有关|[省市州盟县区旗](?!场)")
+
+
 class _Segmenter:
     def __init__(self) -> None:
         self.items: list[_Item] = []
@@ -955,7 +962,10 @@ class _Segmenter:
             and len(stripped) < 40
             and not _OTHER_FIELD.match(stripped)
         ):
-            item.owner_lines[-1] += stripped
+            # a list closed by 等 ends a name: a unit after the break is another (上海 2023 set as lines:
+            # 责任单位：…、市通信管理局等 / 各区政府)
+            closed = item.owner_lines[-1].endswith("等") and _NEXT_UNIT.match(stripped)
+            item.owner_lines[-1] += ("、" if closed else "") + stripped
             return
         item.parts.append(text)
 
@@ -1027,14 +1037,29 @@ _META_FIELD = re.compile(
 )
 
 
+def _closes_with_owners(line: str) -> bool:
+    """Whether an unnumbered paragraph says what to do and closes with a bracket of owners only."""
+    opening = next(_markers(line), None)
+    if len(line) < 12 or "。" not in line or (opening is not None and opening.start() == 0):
+        return False
+    clause = find_owner_clause(line)
+    return clause is not None and clause[0] > 0 and line[clause[0]] == "（" and _owner_bracket(clause[1])
+
+
 def _number_owned_paragraphs(text: str) -> str:
     """``text`` with a number before each paragraph that labelled owner lines follow, when its items
     carry no number (郑州 2012: 市区新增优质中小学招生学位2.36万个。/ 主管领导：刘东 / 责任单位：
-    市教育局 / 主要责任人：毛杰 / 进度安排：6月底前…). A short line (关键词 教育) is a heading, no
-    item; a paragraph that already opens with a number is left as it is."""
+    市教育局 / 主要责任人：毛杰 / 进度安排：6月底前…), or that closes with its own bracket of owners.
+    A short line (关键词 教育) is a heading, no item; a paragraph that already opens with a number is
+    left as it is."""
     lines = text.split("\n")
     marked: list[int] = []
     for index, line in enumerate(lines):
+        if _closes_with_owners(line.strip()):
+            # a paragraph closed by its own owner bracket (山西 2020: 强化“禁煤区”建设。2020年10月底前，…
+            # （省生态环境厅牵头，市县政府负责落实）) is a task by itself
+            marked.append(index)
+            continue
         if not _LABEL_AT.match(line.strip()):
             continue
         previous = index - 1
@@ -2101,6 +2126,8 @@ def _year(  # noqa: PLR0911 - one return per source of the year, in order
         return dated.most_common(1)[0][0]
     years = collections.Counter(int(m.group(1)) for m in _ANY_YEAR.finditer(text))
     years.update(int(m.group(1)) for m in _CITED_YEAR.finditer(text))
+    if not years:
+        years.update(int(m.group(1)) for m in _BRACKETED_YEAR.finditer(text))
     if years:
         conventions.add(Convention.YEAR_FROM_TEXT)
         return max(years, key=lambda y: (years[y], y))
@@ -2210,9 +2237,16 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         if folded:
             seg.items = [i for i in seg.items if id(i) not in folded]
 
+        # the first item of each level: a numbering that starts above 1 there runs on from nothing
+        first_of_level = {id(i) for i in {i.level: i for i in reversed(seg.items)}.values()}
         owned_below: set[int] = set()
         for item in reversed(seg.items):  # children come after their parent
             if item.parent is not None and (id(item) in owned or id(item) in owned_below):
+                # an item closed by its own owners stays a task when the items after it do not number
+                # its steps (上海 2023, a retrieval chunk: （八）…（责任单位：…） then 2.完善…, no 1. at all)
+                first = item.parent.children[0]
+                if id(item.parent) in owned and first.number != 1 and id(first) in first_of_level:
+                    continue
                 owned_below.add(id(item.parent))
 
         tasks_items = [i for i in seg.items if id(i) in owned and id(i) not in owned_below]
