@@ -2333,3 +2333,63 @@ class TestMetamorphicProseVariants:
         oneline = " ".join(self._CAIDIAN.split("\n")).strip()
         assert _tasks(oneline) == _tasks(self._CAIDIAN)
         assert _tasks(oneline) == [(1, (), ("区发展和改革局",), []), (2, (), ("区科技和经信局",), [])]
+
+
+class TestExcerptsAndFrontMatter:
+    """Metamorphic variants of the corpus's prose plans as excerpts and front matter arrive (issue 11):
+    a closing signature, chapters numbered 一． or 一., a title over two lines, the year elsewhere."""
+
+    # 西城 2022, task 2 as printed, and the page cut after it
+    _XICHENG = (
+        "西城区2022年政务公开工作要点\n"
+        "一、深化重点领域信息公开,以公开促落实,全面优化营商环境\n"
+        "(一)围绕高质量发展做好信息专题公开\n"
+        "2.疏解整治促提升等方面做好信息公开工作,重点做好疏整促专项行动进展工作的公开。"
+        "(区发展改革委负责落实,完成时限:2022年10月)\n"
+    )
+    # 蔡甸 2023, as printed: items each followed by its owner line
+    _CAIDIAN = (
+        "2023年区《政府工作报告》确定的主要目标任务责任分解方案\n"
+        "一、2023年全区经济社会发展的主要预期目标\n"
+        "(一)地区生产总值增长7%以上\n"
+        "责任单位:区发展和改革局\n"
+        "(三)固定资产投资增长10%以上\n"
+        "责任单位:区发展和改革局\n"
+    )
+    _SIGNATURE = "\n西城区人民政府办公室\n2022年2月10日\n"
+
+    def test_a_closing_signature_continues_no_owner_line(self) -> None:
+        # a 意见 or 通知 holding its tasks ends with its issuer and date: no unit, no deadline
+        signed = self._CAIDIAN + "\n蔡甸区人民政府办公室\n2023年1月3日\n"
+        assert _tasks(signed) == _tasks(self._CAIDIAN)
+        assert _tasks(signed)[-1][2] == ("区发展和改革局",)
+
+    def test_a_closing_signature_dates_no_task(self) -> None:
+        assert _tasks(self._XICHENG + self._SIGNATURE) == [(2, (), ("区发展改革委",), [D(2022, 10, 31)])]
+
+    def test_the_year_only_in_the_closing_signature(self) -> None:
+        text = self._XICHENG.replace("2022年政务", "政务").replace("2022年10月", "10月")
+        with pytest.raises(ParseError, match="year="):
+            parse(text)
+        assert _tasks(text + self._SIGNATURE)[0][3] == [D(2022, 10, 31)]
+
+    def test_a_signature_after_a_table_row_is_no_cell(self) -> None:
+        # 芜湖 2019, the table's last row as a web page flattens it, then the notice's signature
+        text = (
+            "芜湖市人民政府办公室关于分解下达2019年度市政府重点工作任务的通知\n"
+            "序号 | 工作任务 | 牵头单位 | 责任单位 |\n"
+            "1 | 全面推进林长制改革。 | 市林业局 | 各县区政府、开发区管委会 |\n"
+            "\n芜湖市人民政府办公室\n2019年5月10日\n"
+        )
+        assert _tasks(text) == [(1, ("市林业局",), ("各县区政府、开发区管委会",), [])]
+
+    @pytest.mark.parametrize("dot", ["．", "."])
+    def test_chapters_numbered_with_a_dot(self, dot: str) -> None:
+        # 长清 2014, a one-line copy whose tasks are its chapters, numbered 一． / 一. as offices also do
+        text = (
+            "一、提高社会养老保险基础养老金和新农合保障水平。城乡居民社会养老保险基础养老金每人每月增加5元,"
+            "达到75元。(区人社局、卫生局、民政局负责) 二、提高贫困农民人均收入和生活水平。实施产业扶贫,"
+            "帮扶7200名农村贫困人口人均增收1100元。(区农办负责)"
+        )
+        assert _tasks(text.replace("、提高", dot + "提高")) == _tasks(text)
+        assert [t[2] for t in _tasks(text)] == [("区人社局", "卫生局", "民政局"), ("区农办",)]

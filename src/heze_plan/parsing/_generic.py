@@ -55,10 +55,10 @@ _HALF |= {"﹒": "．"}
 # a table's cell bar as full-width or box-drawing characters (｜, │, ┃) is a bar
 _HALF |= {"｜": "|", "│": "|", "┃": "|"}
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
-#: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1.1 (at a line's
-#: start), and below them 1） and ①.
+#: A marker: chapter 一、 / 一． / 一. / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1.1
+#: (at a line's start), and below them 1） and ①.
 _MARKER = re.compile(
-    rf"(?P<chapter>(?P<cn>[{_CN}]{{1,3}})、|第(?P<cn2>[{_CN}]{{1,3}})(?:章|部分|条))"
+    rf"(?P<chapter>(?P<cn>[{_CN}]{{1,3}})(?:、|[.．](?![\d.．]))|第(?P<cn2>[{_CN}]{{1,3}})(?:章|部分|条))"
     rf"|(?P<area>（\s*(?P<cn3>[{_CN}]{{1,3}})\s*）)"
     r"|(?P<sub>（\s*(?P<d2>\d{1,3})\s*）)"
     r"|(?P<item>(?P<d>\d{1,6})\s*[.．、](?![\d%．.]))"
@@ -849,6 +849,37 @@ def _number_owned_paragraphs(text: str) -> str:
     for number, index in enumerate(marked, start=1):
         lines[index] = f"{number}．{lines[index].strip()}"
     return "\n".join(lines)
+
+
+#: The issuer of a signature: an office or government alone on its line (市人民政府办公室).
+_SIGNER = re.compile(r"^[\u4e00-\u9fff]{0,20}(?:人民政府|政府|办公室|办公厅|委员会|领导小组|指挥部)$")
+#: What a page may show after a document's end: attachments, 此件公开发布, 抄送, print and share buttons.
+_AFTER_END = re.compile(r"^(?:附件|（此件|抄送|扫一扫|【|打印|关闭|分享)")
+
+
+def _signature(lines: list[str]) -> set[int]:
+    """The indexes of a signature closing the text: an issuer line and a date line (市人民政府办公室 /
+    2023年2月10日), followed by nothing but a page's end matter. A 意见 or 通知 that holds its tasks
+    ends so; the signature continues no owner line and dates no task."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for k, i in enumerate(filled):
+        if (
+            _DATE_LINE.match(lines[i].strip())
+            and k
+            and _SIGNER.match(lines[filled[k - 1]].strip())
+            and all(_AFTER_END.match(lines[j].strip()) for j in filled[k + 1 :])
+        ):
+            return {filled[k - 1], i}
+    return set()
+
+
+def without_signature(text: str) -> str:
+    """``text`` with the lines of a closing signature blanked (line numbers kept)."""
+    lines = text.split("\n")
+    signature = _signature(lines) if "日" in text else set()
+    if not signature:
+        return text
+    return "\n".join("" if i in signature else line for i, line in enumerate(lines))
 
 
 def _segment(text: str) -> _Segmenter:
@@ -1937,6 +1968,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     if "(" in text or ")" in text or "," in text or ":" in text or ";" in text:
         conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
     norm = normalize(text)
+    dated_norm = norm  # the signature's date still dates the plan
+    norm = without_signature(norm)
     table = _table_cells(norm)
     raw_tasks: list[
         tuple[int, int, str, str, str, str, bool]
@@ -2105,7 +2138,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         findings.append(
             _finding("no document number", 1, "a document number such as 菏政发〔2023〕11号", "none")
         )
-    plan_year = _year(norm, title, number_match, year, conventions)
+    plan_year = _year(dated_norm, title, number_match, year, conventions)
     # read owners and dates
     all_owners = [_read(owners) if owners else None for *_, owners, _ in raw_tasks]
     first_is_lead = any(o is not None and o.first_is_lead for o in all_owners) or bool(
