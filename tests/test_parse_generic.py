@@ -2393,3 +2393,9 @@ class TestExcerptsAndFrontMatter:
         )
         assert _tasks(text.replace("、提高", dot + "提高")) == _tasks(text)
         assert [t[2] for t in _tasks(text)] == [("区人社局", "卫生局", "民政局"), ("区农办",)]
+
+    def test_a_distribution_block_after_the_last_task(self) -> None:
+        # the printed form's end: the copy list, then the printing office and its 印发 date
+        end = "\n抄送：区委各部门，区人大常委会办公室。\n\n蔡甸区人民政府办公室\n\n2023年1月3日印发\n"
+        printed = self._CAIDIAN + end
+        assert _tasks(printed) == _tasks(self._CAIDIAN)

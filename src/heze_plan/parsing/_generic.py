@@ -854,29 +854,38 @@ def _number_owned_paragraphs(text: str) -> str:
 #: The issuer of a signature: an office or government alone on its line (市人民政府办公室).
 _SIGNER = re.compile(r"^[\u4e00-\u9fff]{0,20}(?:人民政府|政府|办公室|办公厅|委员会|领导小组|指挥部)$")
 #: What a page may show after a document's end: attachments, 此件公开发布, 抄送, print and share buttons.
-_AFTER_END = re.compile(r"^(?:附件|（此件|抄送|扫一扫|【|打印|关闭|分享)")
+_AFTER_END = re.compile(r"^(?:附件|（此件|抄送|抄报|扫一扫|【|打印|关闭|分享)")
+#: The distribution block of a printed document: 抄送：…, and the printing office's 2023年7月29日印发.
+_DISTRIBUTION = re.compile(r"^(?:(?:抄送|抄报)[：:]|.{0,24}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
 
 
-def _signature(lines: list[str]) -> set[int]:
-    """The indexes of a signature closing the text: an issuer line and a date line (市人民政府办公室 /
-    2023年2月10日), followed by nothing but a page's end matter. A 意见 or 通知 that holds its tasks
-    ends so; the signature continues no owner line and dates no task."""
+def _signature(lines: list[str], *, distribution: bool) -> set[int]:
+    """The indexes of the lines that close the text after its last task: an issuer and a date line
+    (市人民政府办公室 / 2023年2月10日) and, with ``distribution``, the copy list and the printing
+    office's date (抄送：… / 市人民政府办公室 / 2023年2月10日印发), with nothing after them but a
+    page's end matter. A 意见 or 通知 that holds its tasks ends so; the signature continues no owner
+    line and dates no task."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    for k, i in enumerate(filled):
-        if (
-            _DATE_LINE.match(lines[i].strip())
-            and k
-            and _SIGNER.match(lines[filled[k - 1]].strip())
-            and all(_AFTER_END.match(lines[j].strip()) for j in filled[k + 1 :])
+    block: set[int] = set()
+    dated = False
+    for k in range(len(filled) - 1, -1, -1):
+        line = lines[filled[k]].strip()
+        if _DATE_LINE.match(line) or (distribution and _DISTRIBUTION.match(line)):
+            dated = dated or "抄" not in line[:2]
+        elif not (
+            _AFTER_END.match(line) or (k + 1 < len(filled) and filled[k + 1] in block and _SIGNER.match(line))
         ):
-            return {filled[k - 1], i}
-    return set()
+            break
+        if _AFTER_END.match(line) and not distribution and "抄" in line[:2]:
+            break
+        block.add(filled[k])
+    return block if dated else set()
 
 
-def without_signature(text: str) -> str:
-    """``text`` with the lines of a closing signature blanked (line numbers kept)."""
+def without_signature(text: str, *, distribution: bool = True) -> str:
+    """``text`` with the lines that close it after its last task blanked (line numbers kept)."""
     lines = text.split("\n")
-    signature = _signature(lines) if "日" in text else set()
+    signature = _signature(lines, distribution=distribution) if "日" in text else set()
     if not signature:
         return text
     return "\n".join("" if i in signature else line for i, line in enumerate(lines))

@@ -721,8 +721,9 @@ def parse_with_report(
     text, applied, line_map = apply_errata_mapped(text, errata)
     text, traditional = to_simplified(text)
     text, glosses = strip_glosses(text)
-    # a signature closing the text (市人民政府办公室 / 2023年2月10日) is no part of the last task
-    args = (without_signature(text), line_map, original_lines, applied, traditional, year)
+    # a signature closing the text (市人民政府办公室 / 2023年2月10日) is no part of the last task; the
+    # layout reading reads a distribution block (抄送：…, 2023年7月29日印发) itself
+    args = (without_signature(text, distribution=False), line_map, original_lines, applied, traditional, year)
     try:
         layout = _layout_report(*args, strict=True, input_findings=input_findings, registry=units)
         if (
