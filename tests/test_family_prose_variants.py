@@ -202,15 +202,6 @@ OTHERWISE: dict[tuple[str, str], str] = {
 }
 #: (transform, document) pairs the parser does not read yet, and why.
 NOT_YET: dict[tuple[str, str], str] = {
-    (
-        "oneline",
-        "haidong-city-2020",
-    ): "one-line copy: the source's label cut over two lines (人：) joins the unit",
-    (
-        "oneline",
-        "qinxian-county-2025",
-    ): "one-line copy: a heading's lead (一、X牵头工作) inside the running text",
-    ("oneline", "shaanxi-province-2015"): "one-line copy: the year of a news date line (13.03.2015) mid-line",
     ("oneline", "tianjin-city-2020"): "one-line copy: numbers written 1。 after a space",
     ("oneline", "zhengzhou-city-2012-shishi"): "one-line copy: items without numbers run together",
 }

@@ -2399,3 +2399,38 @@ class TestExcerptsAndFrontMatter:
         end = "\n抄送：区委各部门，区人大常委会办公室。\n\n蔡甸区人民政府办公室\n\n2023年1月3日印发\n"
         printed = self._CAIDIAN + end
         assert _tasks(printed) == _tasks(self._CAIDIAN)
+
+    @staticmethod
+    def _oneline(text: str) -> str:
+        return " ".join(line.strip() for line in text.split("\n") if line.strip())
+
+    def test_an_attached_plan_restarts_its_numbering_in_a_one_line_copy(self) -> None:
+        # 沁县 2025: the notice's own 一、二、, its list of attachments, then the attached plan
+        text = (
+            "县直各有关单位:\n一、责任到人,闭环管理。\n二、节点管控,动态调度。\n"
+            "附件:1.2025年县《政府工作报告》任务清单\n2.2025年十五件民盼实事任务分解\n"
+            "沁县人民政府办公室\n2025年5月18日\n(此件公开发布)\n附件1\n2025年县政府工作报告任务清单\n"
+            "一、县示范区管委会牵头工作(8项)\n1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n"
+            "2.打造食用菌酵素生产基地。\n"
+        )
+        expected = [(1, ("县示范区管委会",), (), []), (2, ("县示范区管委会",), (), [])]
+        assert _tasks(text) == expected
+        assert _tasks(self._oneline(text)) == expected
+
+    def test_a_page_date_stamp_inside_a_one_line_copy_dates_the_plan(self) -> None:
+        # 陕西 2015: a news page's stamp (13.03.2015 07:51) is the only year; 年内 needs it
+        text = (
+            "陕西《政府工作报告》部门分工确定\n13.03.2015  07:51\n"
+            "1、继续实施“十百千万”工程,年内引导土地经营权有序流转。(省农业厅牵头)\n"
+        )
+        assert _tasks(text) == _tasks(self._oneline(text)) == [(1, ("省农业厅",), (), [D(2015, 12, 31)])]
+
+    def test_a_person_field_run_into_the_owner_line_of_a_one_line_copy(self) -> None:
+        # 海东 2020: 人：… (the label 责任人 cut) after the owner line joins it in a one-line copy
+        text = (
+            "海东市2020年甘青合作工作方案\n一、重点规划衔接融合方面\n"
+            "1. 做好“十四五”规划、国土空间规划等重大规划的有效衔接。\n"
+            "责任单位:海东市、兰州市、临夏州发展改革部门\n人:三市州发展改革部门主要负责同志\n"
+        )
+        owners = ("海东市发展改革部门", "兰州市发展改革部门", "临夏州发展改革部门")
+        assert [t[2] for t in _tasks(self._oneline(text))] == [t[2] for t in _tasks(text)] == [owners]

@@ -213,12 +213,21 @@ _DATE_STAMP = re.compile(
 _META_DATE = re.compile(
     r"(?:发文|成文|发布|印发)(?:日期|时间)\s*[|｜：]?\s*((?:19|20)\d{2})-[01]?\d-[0-3]?\d"
 )
+#: A page's date stamp with its clock time inside a line (a one-line copy of 陕西 2015: …分工确定
+#: 13.03.2015 07:51 记者…): dated so, it is the page's date wherever it stands.
+_TIMED_DATE = re.compile(
+    r"(?<![\d.．-])(?:((?:19|20)\d{2})-[01]?\d-[0-3]?\d|[0-3]?\d\.[01]?\d\.((?:19|20)\d{2}))\s+[0-2]?\d：[0-5]\d"
+)
 #: The year of a plan that names none and has no deadline: a stand-in, the same whatever the day.
 _UNKNOWN_YEAR = 2000
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期|持续|常态化推进|常年)")
 
 
+#: A person's field after the last unit of an owner line (海东 2020 as one line: …临夏州发展改革部门
+#: 人：三市州发展改革部门主要负责同志, the label 责任人 lost its first characters; 郑州 2012: 市教育局
+#: 主要责任人：毛杰): it ends the owner line.
+_PERSON_FIELD = re.compile(r"(?<=[部门局委办室府会心院处])(?:主要)?(?:责任人|联系人|负责人|人)：")
 #: A line of a field of its own (海东 2020: 人：三市州发展改革部门主要负责同志, a person line whose
 #: label lost its first characters; 工作成果：…): it does not continue the owner line before it.
 _OTHER_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,6}：")
@@ -882,6 +891,11 @@ def _signature(lines: list[str], *, distribution: bool) -> set[int]:
     return block if dated else set()
 
 
+#: The heading of an attached document (附件1, 附件 2), not the list of them (附件：1.…) nor a
+#: reference to one (详见附件1).
+_ATTACHMENT = re.compile(r"(?:^|(?<=[\s\u3000）)。]))附件\s*\d{1,2}(?![.．：:、])")
+
+
 def without_signature(text: str, *, distribution: bool = True) -> str:
     """``text`` with the lines that close it after its last task blanked (line numbers kept)."""
     lines = text.split("\n")
@@ -908,6 +922,14 @@ def _segment(text: str) -> _Segmenter:
             if at_start and _META_FIELD.match(line, match.end()):
                 # a page's numbered metadata list (北京 2016: 5. [成文日期] 2016-06-08): no item
                 continue
+            if not at_start and line[:start].rstrip().endswith(("附件：", "附件:")):
+                # the list of attached files (附件：1.2025年…任务清单 2.…): no item; in a one-line copy
+                # it would take the numbers of the attached plan's first items
+                continue
+            if "附件" in line and _ATTACHMENT.search(line, position, start):
+                # an attached plan's numbering starts again (附件1 …清单 一、… 1.…), in a one-line copy too
+                seg.last.clear()
+                seg.last_any.clear()
             accepted = seg.accept(match, line_start=at_start, glued=glued)
             if accepted is None:
                 continue
@@ -1077,6 +1099,12 @@ def _owners_before_label(body: str, start: int) -> int | None:
     return opening if before and find_owner_clause(f"（{before}）") is not None else None
 
 
+def _before_person(clause: str) -> str:
+    """An owner clause without a person's field run into it after its units (``_PERSON_FIELD``)."""
+    person = _PERSON_FIELD.search(clause) if "人：" in clause else None
+    return clause if person is None else clause[: person.start()]
+
+
 def _owner_split(item: _Item) -> None:
     """Cut the item's text from its owner clause."""
     body = "".join(p.strip() for p in item.parts)
@@ -1098,7 +1126,7 @@ def _owner_split(item: _Item) -> None:
                 start -= 1
             elif (opening := _owners_before_label(body, start)) is not None:
                 start = opening
-            owners.insert(0, _strip_brackets(body[start:]))
+            owners.insert(0, _strip_brackets(_before_person(body[start:])))
             body = body[:start]
     elif label is not None and label.start() == 0 and not item.children:
         owners.insert(0, _strip_brackets(body))
@@ -1931,6 +1959,8 @@ def _year(  # noqa: PLR0911 - one return per source of the year, in order
         int(m.group(1) or m.group(2)) for line in text.split("\n") if (m := _DATE_STAMP.match(line.strip()))
     ]
     dates += [int(m.group(1)) for m in _META_DATE.finditer(text)]
+    if not dates and "：" in text:
+        dates += [int(m.group(1) or m.group(2)) for m in _TIMED_DATE.finditer(text)]
     if dates:
         conventions.add(Convention.YEAR_FROM_DATE_LINE)
         return dates[0]
