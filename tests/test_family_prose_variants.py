@@ -299,7 +299,6 @@ OTHERWISE: dict[tuple[str, str], str] = {
 }
 #: (transform, document) pairs the parser does not read yet, and why.
 NOT_YET: dict[tuple[str, str], str] = {
-    ("oneline", "tianjin-city-2020"): "one-line copy: numbers written 1。 after a space",
     ("oneline", "zhengzhou-city-2012-shishi"): "one-line copy: items without numbers run together",
 }
 

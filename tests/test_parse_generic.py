@@ -2434,3 +2434,15 @@ class TestExcerptsAndFrontMatter:
         )
         owners = ("海东市发展改革部门", "兰州市发展改革部门", "临夏州发展改革部门")
         assert [t[2] for t in _tasks(self._oneline(text))] == [t[2] for t in _tasks(text)] == [owners]
+
+    def test_numbers_closed_by_a_full_stop_inside_a_one_line_copy(self) -> None:
+        # 天津 2020 prints its task numbers 1。; run together, they stand after a space inside the line
+        text = (
+            "关于落实国务院《政府工作报告》重点工作的任务分工\n总体要求和主要预期目标\n"
+            "1。在以习近平同志为核心的党中央坚强领导下,做好2020年政府工作。(市政府各部门负责)\n"
+            "2。城镇新增就业35万人以上。(市人社局负责)\n"
+        )
+        expected = [(1, (), ("市政府各部门",), []), (2, (), ("市人社局",), [])]
+        assert _tasks(text) == _tasks(self._oneline(text)) == expected
+        # a figure closed by a full stop after a space is no number out of sequence
+        assert _tasks(self._oneline(text).replace("35万人以上", "就业 5。比上年多")) == expected

@@ -330,11 +330,29 @@ def _as_enclosed(label: str, text: str) -> str:
     return label.replace(match.group(0), enclosed) if enclosed in text else label
 
 
+#: The same after a space inside a line (天津 2020 as a one-line copy: …主要预期目标 1。在以…).
+_STOP_NUMBER_INSIDE = re.compile(r"(?<=[ \u3000\xa0])(\d{1,3})。(?=[\u4e00-\u9fff])")
+
+
 def _typed_numbers(text: str) -> str:
-    """Item numbers as they are typed: ⑴ → （1）, ⒈ → 1．, 1。 at a line's start → 1．."""
+    """Item numbers as they are typed: ⑴ → （1）, ⒈ → 1．, 1。 at a line's start → 1．, and inside a
+    line after a space when the numbers so written run 1, 2, 3 (增长 5。 alone is a figure)."""
     if _ENCLOSED_NUMBER.search(text):
         text = _ENCLOSED_NUMBER.sub(_typed_number, text)
-    return _STOP_NUMBER.sub(r"\1．", text)
+    text = _STOP_NUMBER.sub(r"\1．", text)
+    if "。" in text and _STOP_NUMBER_INSIDE.search(text):
+        last = 0
+
+        def in_sequence(match: re.Match[str]) -> str:
+            nonlocal last
+            number = int(match.group(1))
+            if number not in (1, last + 1):
+                return match.group(0)
+            last = number
+            return match.group(1) + "．"
+
+        text = _STOP_NUMBER_INSIDE.sub(in_sequence, text)
+    return text
 
 
 #: The labels a clause may write without a colon (four characters or more: 牵头 and 配合 alone are
