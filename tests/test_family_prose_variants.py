@@ -273,6 +273,7 @@ TRANSFORMS: dict[str, Transform] = {
     "notice": notice,
     "furniture": furniture,
     "oneline": oneline,
+    "oneline_signed": lambda text, slug: oneline(signature_end(text, slug) or text, slug),
     "traditional": lambda text, slug: text.translate(_TRAD),
     "title_two_lines": title_two_lines,
     "signature_end": signature_end,
@@ -289,17 +290,20 @@ TRANSFORMS: dict[str, Transform] = {
 CANNOT: dict[str, str] = {
     "oneline": "a table (bars, tabs or one cell a line under a header) cannot become a one-line copy cleanly",
 }
+CANNOT["oneline_signed"] = CANNOT["oneline"]
 #: (transform, document) pairs whose variant the expected table reads otherwise, or that the excerpt
 #: kept in the corpus cannot take, and why.
 OTHERWISE: dict[tuple[str, str], str] = {
     ("oneline", "guowuyuan-2015"): "the excerpt starts at (五十六): inside a line only the next number of "
     "its level is an item, and a whole copy has (一) to (五十五) before it",
+    ("oneline_signed", "guowuyuan-2015"): "the excerpt starts at (五十六), as for the one-line copy",
     ("comma_units", "lishui-city-2023"): "the table keeps 各县（市、区）政府、丽水开发区管委会 as one name; "
     "parted by ， they are two",
 }
 #: (transform, document) pairs the parser does not read yet, and why.
 NOT_YET: dict[tuple[str, str], str] = {
     ("oneline", "zhengzhou-city-2012-shishi"): "one-line copy: items without numbers run together",
+    ("oneline_signed", "zhengzhou-city-2012-shishi"): "one-line copy: items without numbers run together",
 }
 
 

@@ -2446,3 +2446,15 @@ class TestExcerptsAndFrontMatter:
         assert _tasks(text) == _tasks(self._oneline(text)) == expected
         # a figure closed by a full stop after a space is no number out of sequence
         assert _tasks(self._oneline(text).replace("35万人以上", "就业 5。比上年多")) == expected
+
+    @pytest.mark.parametrize(
+        "end",
+        [
+            " 蔡甸区人民政府办公室 2023年1月3日",
+            " 抄送：区委各部门，区人大常委会办公室。 蔡甸区人民政府办公室 2023年1月3日印发",
+        ],
+    )
+    def test_a_closing_signature_of_a_one_line_copy(self, end: str) -> None:
+        # run together, the signature follows the last owner line after a space: it is no unit
+        plan = TestMetamorphicProseVariants._CAIDIAN
+        assert _tasks(self._oneline(plan) + end) == _tasks(plan)

@@ -914,6 +914,23 @@ def _signature(lines: list[str], *, distribution: bool) -> set[int]:
 _ATTACHMENT = re.compile(r"(?:^|(?<=[\s\u3000）)。]))附件\s*\d{1,2}(?![.．：:、])")
 
 
+#: The same closing a one-line copy, after a space on the last line: …（区发改局负责） 市人民政府办公室
+#: 2023年2月10日, or 抄送：…。 市人民政府办公室 2023年2月10日印发.
+_SIGNED_TAIL = re.compile(
+    r"[ \t\u3000]+(?:(?:抄送|抄报)\s*[：:][^\n]*?[ \t\u3000]+)?[\u4e00-\u9fff]{0,20}"
+    r"(?:人民政府|政府|办公室|办公厅|委员会|领导小组|指挥部)[ \t\u3000]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月"
+    r"\s*\d{1,2}\s*日(?:\s*印发)?\s*$"
+)
+
+
+def _signed_tail(text: str) -> int | None:
+    """Where a signature closing a one-line copy starts (``_SIGNED_TAIL``), after other text on its line."""
+    tail = _SIGNED_TAIL.search(text, max(0, len(text) - 200)) if "日" in text[-12:] else None
+    if tail is None or not text[text.rfind("\n", 0, tail.start()) + 1 : tail.start()].strip():
+        return None
+    return tail.start()
+
+
 def without_signature(text: str, *, distribution: bool = True) -> str:
     """``text`` with the lines that close it after its last task blanked (line numbers kept)."""
     lines = text.split("\n")
@@ -2055,6 +2072,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         first_cell_line = cells[0][0] if cells else 1
         front_lines = [line for line in norm.split("\n")[: max(first_cell_line - 2, 0)] if line.strip()]
     else:
+        if (signed := _signed_tail(text)) is not None:
+            norm = normalize(text[:signed])  # a one-line copy's closing signature is no owner
         seg = _segment(norm)
         for item in seg.items:
             _owner_split(item)
