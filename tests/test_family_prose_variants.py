@@ -438,27 +438,52 @@ CUTS: dict[str, Cut] = {
     "year_only_printed": _with_year("printed"),
     "tail_cut": tail_cut,
 }
+for _name in ("excerpt_chapter2", "excerpt_first_task"):
+    # the excerpt pasted as one line: it may start mid-list (二、… 10.…)
+    CUTS[f"oneline_{_name}"] = lambda text, slug, cut=CUTS[_name]: (
+        None if (excerpt := cut(text, slug)) is None else (oneline(excerpt[0], slug) or "", excerpt[1])
+    )
 #: Cuts a table cannot take: its columns are named by the header row an excerpt leaves out.
-TABLE_CANNOT = frozenset({"excerpt_chapter2", "excerpt_chapter_last", "excerpt_first_task"})
+TABLE_CANNOT = frozenset(
+    {"excerpt_chapter2", "excerpt_chapter_last", "excerpt_first_task"}
+    | {"oneline_excerpt_chapter2", "oneline_excerpt_first_task"}
+)
 #: (cut, document) pairs whose excerpt a reader reads otherwise than the whole, and why.
 CUT_OTHERWISE: dict[tuple[str, str], str] = {
     **{
         (name, "jinhua-city-2018"): "the rule adding 各县（市、区）政府 and the zones to every task "
         "(除特别注明的外，…) stands in the notice the excerpt leaves out"
-        for name in ("excerpt_chapter_last", "excerpt_first_task")
+        for name in ("excerpt_chapter_last", "excerpt_first_task", "oneline_excerpt_first_task")
     },
     **{
         (name, "lishui-city-2023"): "the rule 列第一位为牵头或汇总单位，下同 stands in the first chapter "
         "the excerpt leaves out: its first unit is no lead then"
-        for name in ("excerpt_chapter2", "excerpt_chapter_last")
+        for name in ("excerpt_chapter2", "excerpt_chapter_last", "oneline_excerpt_chapter2")
     },
-    ("excerpt_first_task", "qinxian-county-2025"): "the lead stands in the heading above the tasks "
-    "(一、县示范区管委会牵头工作) that the excerpt leaves out",
+    **{
+        (name, "qinxian-county-2025"): "the lead stands in the heading above the tasks "
+        "(一、县示范区管委会牵头工作) that the excerpt leaves out"
+        for name in ("excerpt_first_task", "oneline_excerpt_first_task")
+    },
     **{
         ("tail_cut", slug): "a text of Heze's skeleton (document number, 一、…任务) that stops mid-sentence "
         "is refused by a strict parse as truncated, as docs/parsing.md's table of errors says"
         for slug in ("hunan-province-2014", "liaoning-province-2012")
     },
+}
+
+
+#: (cut, document) pairs the parser does not read yet, and why.
+CUT_NOT_YET: dict[tuple[str, str], str] = {
+    (
+        "oneline_excerpt_first_task",
+        "heilongjiang-province-2013",
+    ): "one line from the first task: (九) follows a figure's line without a sentence end and is lost",
+    (
+        "oneline_excerpt_first_task",
+        "lishui-city-2023",
+    ): "one line from the first task: the chapter 二、 glued "
+    "to the owners before it (…分别牵头二、) out of sequence",
 }
 
 
@@ -472,11 +497,11 @@ def _cut_cases() -> list[object]:
                 reason = "a table's excerpt leaves out the header row that names its columns"
                 cases.append(pytest.param(name, slug, marks=pytest.mark.skip(reason=reason), id=case))
             elif cut(text, slug) is not None:
-                marks = (
-                    [pytest.mark.skip(reason=CUT_OTHERWISE[name, slug])]
-                    if (name, slug) in CUT_OTHERWISE
-                    else []
-                )
+                marks = []
+                if (name, slug) in CUT_OTHERWISE:
+                    marks.append(pytest.mark.skip(reason=CUT_OTHERWISE[name, slug]))
+                if (name, slug) in CUT_NOT_YET:
+                    marks.append(pytest.mark.xfail(reason=CUT_NOT_YET[name, slug], strict=True))
                 cases.append(pytest.param(name, slug, marks=marks, id=case))
     return cases
 

@@ -2458,3 +2458,14 @@ class TestExcerptsAndFrontMatter:
         # run together, the signature follows the last owner line after a space: it is no unit
         plan = TestMetamorphicProseVariants._CAIDIAN
         assert _tasks(self._oneline(plan) + end) == _tasks(plan)
+
+    def test_an_excerpt_pasted_as_one_line_may_start_mid_list(self) -> None:
+        # 咸安 2023 from its second chapter: the first task under the heading is numbered 12
+        text = (
+            "二、2023年七个方面主要工作安排\n(一)坚定不移做强增长引擎\n加强基础设施建设\n"
+            "12.启动南外环高速公路、全域公交项目建设,确保107国道咸安绕城段公路建成通车。"
+            "(责任领导:洪声耀;牵头单位:区交通运输局;责任单位:区发改局、区林业局)\n"
+        )
+        expected = [(12, ("区交通运输局",), ("区发改局", "区林业局"), [])]
+        assert [t[0:3] for t in _tasks(text)] == [t[0:3] for t in _tasks(self._oneline(text))]
+        assert [(t[1], t[2]) for t in _tasks(self._oneline(text))] == [(e[1], e[2]) for e in expected]

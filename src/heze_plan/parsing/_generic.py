@@ -784,6 +784,15 @@ class _Segmenter:
             return
         item.parts.append(text)
 
+    def _first_under_heading(self, level: int) -> bool:
+        """Whether a marker of ``level`` would be the first item under a short heading (二、重点工作
+        （一）稳增长。 10.…): an excerpt's first task may carry any number."""
+        parent = self.current()
+        if parent is None or parent.level >= level or parent.children or parent.owner_lines:
+            return False
+        heading = "".join(parent.parts).strip()
+        return len(heading) <= 30 and "。" not in heading.rstrip("。")
+
     def accept(self, match: re.Match[str], *, line_start: bool, glued: bool) -> tuple[int, int] | None:  # noqa: PLR0911 - one return per rule of the docstring
         """The level and number of a marker, or None when it is not one here.
 
@@ -811,6 +820,14 @@ class _Segmenter:
             number == expected
             or (number == 1 and level not in self.last)
             or (level == 2 and number == self.last_any.get(level, -1) + 1)
+            # an excerpt run into one line may start mid-list (二、… 10.… 11.…): the first number of a
+            # level the text has not shown is one when the next of its kind follows in the line
+            or (
+                not line_start
+                and not glued
+                and level not in self.last_any
+                and (_next_follows(match, number) or self._first_under_heading(level))
+            )
         )
         if kind == "itemd" and (not in_sequence or glued):
             # 11.121人才 at a line start or after a cell is item 11; 小巷1.2万平方米 is a decimal.
@@ -830,6 +847,20 @@ class _Segmenter:
             if kind == "item" and "、" in match.group(0):
                 return None
         return level, number
+
+
+def _next_follows(match: re.Match[str], number: int) -> bool:
+    """Whether the marker after ``match`` of its kind in the line is numbered ``number + 1``."""
+    kind = match.lastgroup
+    for later in _markers(match.string[match.end() :]):
+        if later.lastgroup == kind:
+            raw = next(
+                later.group(name)
+                for name in ("cn", "cn2", "cn3", "d", "d2", "d3", "d4", "d5")
+                if later.group(name)
+            )
+            return (int(raw) if raw.isdigit() else _numeral(raw)) == number + 1
+    return False
 
 
 def _markers(line: str) -> Iterator[re.Match[str]]:
