@@ -849,16 +849,19 @@ class _Segmenter:
         return level, number
 
 
+#: The groups of ``_MARKER`` that hold the number of a chapter, an area, an item or a sub-item.
+_NUMBER_GROUPS = ("cn", "cn2", "cn3", "d", "d2")
+
+
 def _next_follows(match: re.Match[str], number: int) -> bool:
-    """Whether the marker after ``match`` of its kind in the line is numbered ``number + 1``."""
+    """Whether the marker after ``match`` of its kind, within the next 2 000 characters of the line
+    (the parse stays linear), is numbered ``number + 1``."""
     kind = match.lastgroup
-    for later in _markers(match.string[match.end() :]):
+    if kind not in ("chapter", "area", "item", "sub"):
+        return False
+    for later in _markers(match.string[match.end() : match.end() + 2000]):
         if later.lastgroup == kind:
-            raw = next(
-                later.group(name)
-                for name in ("cn", "cn2", "cn3", "d", "d2", "d3", "d4", "d5")
-                if later.group(name)
-            )
+            raw = next((value for name in _NUMBER_GROUPS if (value := later.group(name))), "")
             return (int(raw) if raw.isdigit() else _numeral(raw)) == number + 1
     return False
 
