@@ -2589,3 +2589,139 @@ class TestNinthBlindRoundI:
             "(一)统筹旗区协同发展。引导旗区间共建产业链,共享招商资源。(责任单位:市直相关部门,各旗区人民政府)"
         )
         assert _tasks(text) == [(1, (), ("市直相关部门", "各旗区人民政府"), [])]
+
+
+class TestExcerptsAndFrontMatter:
+    """Metamorphic variants of the corpus's prose plans as excerpts and front matter arrive (issue 11):
+    a closing signature, chapters numbered 一． or 一., a title over two lines, the year elsewhere."""
+
+    # 西城 2022, task 2 as printed, and the page cut after it
+    _XICHENG = (
+        "西城区2022年政务公开工作要点\n"
+        "一、深化重点领域信息公开,以公开促落实,全面优化营商环境\n"
+        "(一)围绕高质量发展做好信息专题公开\n"
+        "2.疏解整治促提升等方面做好信息公开工作,重点做好疏整促专项行动进展工作的公开。"
+        "(区发展改革委负责落实,完成时限:2022年10月)\n"
+    )
+    # 蔡甸 2023, as printed: items each followed by its owner line
+    _CAIDIAN = (
+        "2023年区《政府工作报告》确定的主要目标任务责任分解方案\n"
+        "一、2023年全区经济社会发展的主要预期目标\n"
+        "(一)地区生产总值增长7%以上\n"
+        "责任单位:区发展和改革局\n"
+        "(三)固定资产投资增长10%以上\n"
+        "责任单位:区发展和改革局\n"
+    )
+    _SIGNATURE = "\n西城区人民政府办公室\n2022年2月10日\n"
+
+    def test_a_closing_signature_continues_no_owner_line(self) -> None:
+        # a 意见 or 通知 holding its tasks ends with its issuer and date: no unit, no deadline
+        signed = self._CAIDIAN + "\n蔡甸区人民政府办公室\n2023年1月3日\n"
+        assert _tasks(signed) == _tasks(self._CAIDIAN)
+        assert _tasks(signed)[-1][2] == ("区发展和改革局",)
+
+    def test_a_closing_signature_dates_no_task(self) -> None:
+        assert _tasks(self._XICHENG + self._SIGNATURE) == [(2, (), ("区发展改革委",), [D(2022, 10, 31)])]
+
+    def test_the_year_only_in_the_closing_signature(self) -> None:
+        text = self._XICHENG.replace("2022年政务", "政务").replace("2022年10月", "10月")
+        with pytest.raises(ParseError, match="year="):
+            parse(text)
+        assert _tasks(text + self._SIGNATURE)[0][3] == [D(2022, 10, 31)]
+
+    def test_a_signature_after_a_table_row_is_no_cell(self) -> None:
+        # 芜湖 2019, the table's last row as a web page flattens it, then the notice's signature
+        text = (
+            "芜湖市人民政府办公室关于分解下达2019年度市政府重点工作任务的通知\n"
+            "序号 | 工作任务 | 牵头单位 | 责任单位 |\n"
+            "1 | 全面推进林长制改革。 | 市林业局 | 各县区政府、开发区管委会 |\n"
+            "\n芜湖市人民政府办公室\n2019年5月10日\n"
+        )
+        assert _tasks(text) == [(1, ("市林业局",), ("各县区政府、开发区管委会",), [])]
+
+    @pytest.mark.parametrize("dot", ["．", "."])
+    def test_chapters_numbered_with_a_dot(self, dot: str) -> None:
+        # 长清 2014, a one-line copy whose tasks are its chapters, numbered 一． / 一. as offices also do
+        text = (
+            "一、提高社会养老保险基础养老金和新农合保障水平。城乡居民社会养老保险基础养老金每人每月增加5元,"
+            "达到75元。(区人社局、卫生局、民政局负责) 二、提高贫困农民人均收入和生活水平。实施产业扶贫,"
+            "帮扶7200名农村贫困人口人均增收1100元。(区农办负责)"
+        )
+        assert _tasks(text.replace("、提高", dot + "提高")) == _tasks(text)
+        assert [t[2] for t in _tasks(text)] == [("区人社局", "卫生局", "民政局"), ("区农办",)]
+
+    def test_a_distribution_block_after_the_last_task(self) -> None:
+        # the printed form's end: the copy list, then the printing office and its 印发 date
+        end = "\n抄送：区委各部门，区人大常委会办公室。\n\n蔡甸区人民政府办公室\n\n2023年1月3日印发\n"
+        printed = self._CAIDIAN + end
+        assert _tasks(printed) == _tasks(self._CAIDIAN)
+
+    @staticmethod
+    def _oneline(text: str) -> str:
+        return " ".join(line.strip() for line in text.split("\n") if line.strip())
+
+    def test_an_attached_plan_restarts_its_numbering_in_a_one_line_copy(self) -> None:
+        # 沁县 2025: the notice's own 一、二、, its list of attachments, then the attached plan
+        text = (
+            "县直各有关单位:\n一、责任到人,闭环管理。\n二、节点管控,动态调度。\n"
+            "附件:1.2025年县《政府工作报告》任务清单\n2.2025年十五件民盼实事任务分解\n"
+            "沁县人民政府办公室\n2025年5月18日\n(此件公开发布)\n附件1\n2025年县政府工作报告任务清单\n"
+            "一、县示范区管委会牵头工作(8项)\n1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n"
+            "2.打造食用菌酵素生产基地。\n"
+        )
+        expected = [(1, ("县示范区管委会",), (), []), (2, ("县示范区管委会",), (), [])]
+        assert _tasks(text) == expected
+        assert _tasks(self._oneline(text)) == expected
+
+    def test_a_page_date_stamp_inside_a_one_line_copy_dates_the_plan(self) -> None:
+        # 陕西 2015: a news page's stamp (13.03.2015 07:51) is the only year; 年内 needs it
+        text = (
+            "陕西《政府工作报告》部门分工确定\n13.03.2015  07:51\n"
+            "1、继续实施“十百千万”工程,年内引导土地经营权有序流转。(省农业厅牵头)\n"
+        )
+        assert _tasks(text) == _tasks(self._oneline(text)) == [(1, ("省农业厅",), (), [D(2015, 12, 31)])]
+
+    def test_a_person_field_run_into_the_owner_line_of_a_one_line_copy(self) -> None:
+        # 海东 2020: 人：… (the label 责任人 cut) after the owner line joins it in a one-line copy
+        text = (
+            "海东市2020年甘青合作工作方案\n一、重点规划衔接融合方面\n"
+            "1. 做好“十四五”规划、国土空间规划等重大规划的有效衔接。\n"
+            "责任单位:海东市、兰州市、临夏州发展改革部门\n人:三市州发展改革部门主要负责同志\n"
+        )
+        owners = ("海东市发展改革部门", "兰州市发展改革部门", "临夏州发展改革部门")
+        assert [t[2] for t in _tasks(self._oneline(text))] == [t[2] for t in _tasks(text)] == [owners]
+
+    def test_numbers_closed_by_a_full_stop_inside_a_one_line_copy(self) -> None:
+        # 天津 2020 prints its task numbers 1。; run together, they stand after a space inside the line
+        text = (
+            "关于落实国务院《政府工作报告》重点工作的任务分工\n总体要求和主要预期目标\n"
+            "1。在以习近平同志为核心的党中央坚强领导下,做好2020年政府工作。(市政府各部门负责)\n"
+            "2。城镇新增就业35万人以上。(市人社局负责)\n"
+        )
+        expected = [(1, (), ("市政府各部门",), []), (2, (), ("市人社局",), [])]
+        assert _tasks(text) == _tasks(self._oneline(text)) == expected
+        # a figure closed by a full stop after a space is no number out of sequence
+        assert _tasks(self._oneline(text).replace("35万人以上", "就业 5。比上年多")) == expected
+
+    @pytest.mark.parametrize(
+        "end",
+        [
+            " 蔡甸区人民政府办公室 2023年1月3日",
+            " 抄送：区委各部门，区人大常委会办公室。 蔡甸区人民政府办公室 2023年1月3日印发",
+        ],
+    )
+    def test_a_closing_signature_of_a_one_line_copy(self, end: str) -> None:
+        # run together, the signature follows the last owner line after a space: it is no unit
+        plan = TestMetamorphicProseVariants._CAIDIAN
+        assert _tasks(self._oneline(plan) + end) == _tasks(plan)
+
+    def test_an_excerpt_pasted_as_one_line_may_start_mid_list(self) -> None:
+        # 咸安 2023 from its second chapter: the first task under the heading is numbered 12
+        text = (
+            "二、2023年七个方面主要工作安排\n(一)坚定不移做强增长引擎\n加强基础设施建设\n"
+            "12.启动南外环高速公路、全域公交项目建设,确保107国道咸安绕城段公路建成通车。"
+            "(责任领导:洪声耀;牵头单位:区交通运输局;责任单位:区发改局、区林业局)\n"
+        )
+        expected = [(12, ("区交通运输局",), ("区发改局", "区林业局"), [])]
+        assert [t[0:3] for t in _tasks(text)] == [t[0:3] for t in _tasks(self._oneline(text))]
+        assert [(t[1], t[2]) for t in _tasks(self._oneline(text))] == [(e[1], e[2]) for e in expected]

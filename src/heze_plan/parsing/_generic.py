@@ -55,10 +55,10 @@ _HALF |= {"﹒": "．"}
 # a table's cell bar as full-width or box-drawing characters (｜, │, ┃) is a bar
 _HALF |= {"｜": "|", "│": "|", "┃": "|"}
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
-#: A marker: chapter 一、 / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1.1 (at a line's
-#: start), and below them 1） and ①.
+#: A marker: chapter 一、 / 一． / 一. / 第一章, area （一）, item 1. 1． 1、, sub-item （1） or 1.1
+#: (at a line's start), and below them 1） and ①.
 _MARKER = re.compile(
-    rf"(?P<chapter>(?P<cn>[{_CN}]{{1,3}})、|第(?P<cn2>[{_CN}]{{1,3}})(?:章|部分|条))"
+    rf"(?P<chapter>(?P<cn>[{_CN}]{{1,3}})(?:、|[.．](?![\d.．]))|第(?P<cn2>[{_CN}]{{1,3}})(?:章|部分|条))"
     rf"|(?P<area>（\s*(?P<cn3>[{_CN}]{{1,3}})\s*）)"
     r"|(?P<sub>（\s*(?P<d2>\d{1,3})\s*）)"
     r"|(?P<item>(?P<d>\d{1,6})\s*[.．、](?![\d%．.]))"
@@ -225,6 +225,11 @@ _DATE_STAMP = re.compile(
 _META_DATE = re.compile(
     r"(?:发文|成文|发布|印发)(?:日期|时间)\s*[|｜：]?\s*((?:19|20)\d{2})-[01]?\d-[0-3]?\d"
 )
+#: A page's date stamp with its clock time inside a line (a one-line copy of 陕西 2015: …分工确定
+#: 13.03.2015 07:51 记者…): dated so, it is the page's date wherever it stands.
+_TIMED_DATE = re.compile(
+    r"(?<![\d.．-])(?:((?:19|20)\d{2})-[01]?\d-[0-3]?\d|[0-3]?\d\.[01]?\d\.((?:19|20)\d{2}))\s+[0-2]?\d：[0-5]\d"
+)
 #: The year of a plan that names none and has no deadline: a stand-in, the same whatever the day.
 _UNKNOWN_YEAR = 2000
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -234,6 +239,10 @@ _BRACKETED_YEAR = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*版?\s*[）)]"
 _ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期推进|持续开展|长期|持续|常态化推进|常年)")
 
 
+#: A person's field after the last unit of an owner line (海东 2020 as one line: …临夏州发展改革部门
+#: 人：三市州发展改革部门主要负责同志, the label 责任人 lost its first characters; 郑州 2012: 市教育局
+#: 主要责任人：毛杰): it ends the owner line.
+_PERSON_FIELD = re.compile(r"(?<=[部门局委办室府会心院处])(?:主要)?(?:责任人|联系人|负责人|人)：")
 #: A line of a field of its own (海东 2020: 人：三市州发展改革部门主要负责同志, a person line whose
 #: label lost its first characters; 工作成果：…): it does not continue the owner line before it.
 _OTHER_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,6}：")
@@ -336,11 +345,29 @@ def _as_enclosed(label: str, text: str) -> str:
     return label.replace(match.group(0), enclosed) if enclosed in text else label
 
 
+#: The same after a space inside a line (天津 2020 as a one-line copy: …主要预期目标 1。在以…).
+_STOP_NUMBER_INSIDE = re.compile(r"(?<=[ \u3000\xa0])(\d{1,3})。(?=[\u4e00-\u9fff])")
+
+
 def _typed_numbers(text: str) -> str:
-    """Item numbers as they are typed: ⑴ → （1）, ⒈ → 1．, 1。 at a line's start → 1．."""
+    """Item numbers as they are typed: ⑴ → （1）, ⒈ → 1．, 1。 at a line's start → 1．, and inside a
+    line after a space when the numbers so written run 1, 2, 3 (增长 5。 alone is a figure)."""
     if _ENCLOSED_NUMBER.search(text):
         text = _ENCLOSED_NUMBER.sub(_typed_number, text)
-    return _STOP_NUMBER.sub(r"\1．", text)
+    text = _STOP_NUMBER.sub(r"\1．", text)
+    if "。" in text and _STOP_NUMBER_INSIDE.search(text):
+        last = 0
+
+        def in_sequence(match: re.Match[str]) -> str:
+            nonlocal last
+            number = int(match.group(1))
+            if number not in (1, last + 1):
+                return match.group(0)
+            last = number
+            return match.group(1) + "．"
+
+        text = _STOP_NUMBER_INSIDE.sub(in_sequence, text)
+    return text
 
 
 #: The labels a clause may write without a colon (four characters or more: 牵头 and 配合 alone are
@@ -969,6 +996,15 @@ class _Segmenter:
             return
         item.parts.append(text)
 
+    def _first_under_heading(self, level: int) -> bool:
+        """Whether a marker of ``level`` would be the first item under a short heading (二、重点工作
+        （一）稳增长。 10.…): an excerpt's first task may carry any number."""
+        parent = self.current()
+        if parent is None or parent.level >= level or parent.children or parent.owner_lines:
+            return False
+        heading = "".join(parent.parts).strip()
+        return len(heading) <= 30 and "。" not in heading.rstrip("。")
+
     def accept(self, match: re.Match[str], *, line_start: bool, glued: bool) -> tuple[int, int] | None:  # noqa: PLR0911 - one return per rule of the docstring
         """The level and number of a marker, or None when it is not one here.
 
@@ -996,6 +1032,14 @@ class _Segmenter:
             number == expected
             or (number == 1 and level not in self.last)
             or (level == 2 and number == self.last_any.get(level, -1) + 1)
+            # an excerpt run into one line may start mid-list (二、… 10.… 11.…): the first number of a
+            # level the text has not shown is one when the next of its kind follows in the line
+            or (
+                not line_start
+                and not glued
+                and level not in self.last_any
+                and (_next_follows(match, number) or self._first_under_heading(level))
+            )
         )
         if kind == "itemd" and (not in_sequence or glued):
             # 11.121人才 at a line start or after a cell is item 11; 小巷1.2万平方米 is a decimal.
@@ -1015,6 +1059,23 @@ class _Segmenter:
             if kind == "item" and "、" in match.group(0):
                 return None
         return level, number
+
+
+#: The groups of ``_MARKER`` that hold the number of a chapter, an area, an item or a sub-item.
+_NUMBER_GROUPS = ("cn", "cn2", "cn3", "d", "d2")
+
+
+def _next_follows(match: re.Match[str], number: int) -> bool:
+    """Whether the marker after ``match`` of its kind, within the next 2 000 characters of the line
+    (the parse stays linear), is numbered ``number + 1``."""
+    kind = match.lastgroup
+    if kind not in ("chapter", "area", "item", "sub"):
+        return False
+    for later in _markers(match.string[match.end() : match.end() + 2000]):
+        if later.lastgroup == kind:
+            raw = next((value for name in _NUMBER_GROUPS if (value := later.group(name))), "")
+            return (int(raw) if raw.isdigit() else _numeral(raw)) == number + 1
+    return False
 
 
 def _markers(line: str) -> Iterator[re.Match[str]]:
@@ -1078,6 +1139,68 @@ def _number_owned_paragraphs(text: str) -> str:
     return "\n".join(lines)
 
 
+#: The issuer of a signature: an office or government alone on its line (市人民政府办公室).
+_SIGNER = re.compile(r"^[\u4e00-\u9fff]{0,20}(?:人民政府|政府|办公室|办公厅|委员会|领导小组|指挥部)$")
+#: What a page may show after a document's end: attachments, 此件公开发布, 抄送, print and share buttons.
+_AFTER_END = re.compile(r"^(?:附件|（此件|抄送|抄报|扫一扫|【|打印|关闭|分享)")
+#: The distribution block of a printed document: 抄送：…, and the printing office's 2023年7月29日印发.
+_DISTRIBUTION = re.compile(r"^(?:(?:抄送|抄报)[：:]|.{0,24}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
+
+
+def _signature(lines: list[str], *, distribution: bool) -> set[int]:
+    """The indexes of the lines that close the text after its last task: an issuer and a date line
+    (市人民政府办公室 / 2023年2月10日) and, with ``distribution``, the copy list and the printing
+    office's date (抄送：… / 市人民政府办公室 / 2023年2月10日印发), with nothing after them but a
+    page's end matter. A 意见 or 通知 that holds its tasks ends so; the signature continues no owner
+    line and dates no task."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    block: set[int] = set()
+    dated = False
+    for k in range(len(filled) - 1, -1, -1):
+        line = lines[filled[k]].strip()
+        if _DATE_LINE.match(line) or (distribution and _DISTRIBUTION.match(line)):
+            dated = dated or "抄" not in line[:2]
+        elif not (
+            _AFTER_END.match(line) or (k + 1 < len(filled) and filled[k + 1] in block and _SIGNER.match(line))
+        ):
+            break
+        if _AFTER_END.match(line) and not distribution and "抄" in line[:2]:
+            break
+        block.add(filled[k])
+    return block if dated else set()
+
+
+#: The heading of an attached document (附件1, 附件 2), not the list of them (附件：1.…) nor a
+#: reference to one (详见附件1).
+_ATTACHMENT = re.compile(r"(?:^|(?<=[\s\u3000）)。]))附件\s*\d{1,2}(?![.．：:、])")
+
+
+#: The same closing a one-line copy, after a space on the last line: …（区发改局负责） 市人民政府办公室
+#: 2023年2月10日, or 抄送：…。 市人民政府办公室 2023年2月10日印发.
+_SIGNED_TAIL = re.compile(
+    r"[ \t\u3000]+(?:(?:抄送|抄报)\s*[：:][^\n]*?[ \t\u3000]+)?[\u4e00-\u9fff]{0,20}"
+    r"(?:人民政府|政府|办公室|办公厅|委员会|领导小组|指挥部)[ \t\u3000]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月"
+    r"\s*\d{1,2}\s*日(?:\s*印发)?\s*$"
+)
+
+
+def _signed_tail(text: str) -> int | None:
+    """Where a signature closing a one-line copy starts (``_SIGNED_TAIL``), after other text on its line."""
+    tail = _SIGNED_TAIL.search(text, max(0, len(text) - 200)) if "日" in text[-12:] else None
+    if tail is None or not text[text.rfind("\n", 0, tail.start()) + 1 : tail.start()].strip():
+        return None
+    return tail.start()
+
+
+def without_signature(text: str, *, distribution: bool = True) -> str:
+    """``text`` with the lines that close it after its last task blanked (line numbers kept)."""
+    lines = text.split("\n")
+    signature = _signature(lines, distribution=distribution) if "日" in text else set()
+    if not signature:
+        return text
+    return "\n".join("" if i in signature else line for i, line in enumerate(lines))
+
+
 def _segment(text: str) -> _Segmenter:
     seg = _Segmenter()
     for line_number, line in enumerate(text.split("\n"), start=1):
@@ -1095,6 +1218,14 @@ def _segment(text: str) -> _Segmenter:
             if at_start and _META_FIELD.match(line, match.end()):
                 # a page's numbered metadata list (北京 2016: 5. [成文日期] 2016-06-08): no item
                 continue
+            if not at_start and line[:start].rstrip().endswith(("附件：", "附件:")):
+                # the list of attached files (附件：1.2025年…任务清单 2.…): no item; in a one-line copy
+                # it would take the numbers of the attached plan's first items
+                continue
+            if "附件" in line and _ATTACHMENT.search(line, position, start):
+                # an attached plan's numbering starts again (附件1 …清单 一、… 1.…), in a one-line copy too
+                seg.last.clear()
+                seg.last_any.clear()
             accepted = seg.accept(match, line_start=at_start, glued=glued)
             if accepted is None:
                 continue
@@ -1264,6 +1395,12 @@ def _owners_before_label(body: str, start: int) -> int | None:
     return opening if before and find_owner_clause(f"（{before}）") is not None else None
 
 
+def _before_person(clause: str) -> str:
+    """An owner clause without a person's field run into it after its units (``_PERSON_FIELD``)."""
+    person = _PERSON_FIELD.search(clause) if "人：" in clause else None
+    return clause if person is None else clause[: person.start()]
+
+
 def _owner_split(item: _Item) -> None:
     """Cut the item's text from its owner clause."""
     body = "".join(p.strip() for p in item.parts)
@@ -1285,7 +1422,7 @@ def _owner_split(item: _Item) -> None:
                 start -= 1
             elif (opening := _owners_before_label(body, start)) is not None:
                 start = opening
-            owners.insert(0, _strip_brackets(body[start:]))
+            owners.insert(0, _strip_brackets(_before_person(body[start:])))
             body = body[:start]
     elif label is not None and label.start() == 0 and not item.children:
         owners.insert(0, _strip_brackets(body))
@@ -2117,6 +2254,8 @@ def _year(  # noqa: PLR0911 - one return per source of the year, in order
         int(m.group(1) or m.group(2)) for line in text.split("\n") if (m := _DATE_STAMP.match(line.strip()))
     ]
     dates += [int(m.group(1)) for m in _META_DATE.finditer(text)]
+    if not dates and "：" in text:
+        dates += [int(m.group(1) or m.group(2)) for m in _TIMED_DATE.finditer(text)]
     if dates:
         conventions.add(Convention.YEAR_FROM_DATE_LINE)
         return dates[0]
@@ -2165,6 +2304,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     if "(" in text or ")" in text or "," in text or ":" in text or ";" in text:
         conventions.add(Convention.HALF_WIDTH_PUNCTUATION)
     norm = normalize(text)
+    dated_norm = norm  # the signature's date still dates the plan
+    norm = without_signature(norm)
     table = _table_cells(norm)
     raw_tasks: list[
         tuple[int, int, str, str, str, str, bool]
@@ -2193,6 +2334,8 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         first_cell_line = cells[0][0] if cells else 1
         front_lines = [line for line in norm.split("\n")[: max(first_cell_line - 2, 0)] if line.strip()]
     else:
+        if (signed := _signed_tail(text)) is not None:
+            norm = normalize(text[:signed])  # a one-line copy's closing signature is no owner
         seg = _segment(norm)
         for item in seg.items:
             _owner_split(item)
@@ -2340,7 +2483,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
         findings.append(
             _finding("no document number", 1, "a document number such as 菏政发〔2023〕11号", "none")
         )
-    plan_year = _year(norm, title, number_match, year, conventions)
+    plan_year = _year(dated_norm, title, number_match, year, conventions)
     # read owners and dates
     all_owners = [_read(owners) if owners else None for *_, owners, _ in raw_tasks]
     first_is_lead = any(o is not None and o.first_is_lead for o in all_owners) or bool(

@@ -50,7 +50,7 @@ from heze_plan.model.plan import (
     Unit,
 )
 from heze_plan.parsing._front import level, read_document
-from heze_plan.parsing._generic import every_task_shared, parse_generic, strip_glosses
+from heze_plan.parsing._generic import every_task_shared, parse_generic, strip_glosses, without_signature
 from heze_plan.parsing._input import apply_errata_mapped, check_text
 from heze_plan.parsing._layout import (
     BODY_END,
@@ -721,7 +721,9 @@ def parse_with_report(
     text, applied, line_map = apply_errata_mapped(text, errata)
     text, traditional = to_simplified(text)
     text, glosses = strip_glosses(text)
-    args = (text, line_map, original_lines, applied, traditional, year)
+    # a signature closing the text (市人民政府办公室 / 2023年2月10日) is no part of the last task; the
+    # layout reading reads a distribution block (抄送：…, 2023年7月29日印发) itself
+    args = (without_signature(text, distribution=False), line_map, original_lines, applied, traditional, year)
     try:
         layout = _layout_report(*args, strict=True, input_findings=input_findings, registry=units)
         if (
