@@ -42,11 +42,6 @@ SLUGS = SCORE.slugs(CORPUS)
 NOT_YET: frozenset[str] = frozenset(
     {
         "ningbo-city-2014-oneline",
-        # ninth batch (blindH), blind: not read yet
-        "sizhoutou-town-2024-table",
-        "county-bureau-zwgk-table",
-        "jinhua-countycity-2018-lantian",
-        "jiamusi-city-2018",
     }
 )
 

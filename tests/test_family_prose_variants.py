@@ -199,6 +199,8 @@ OTHERWISE: dict[tuple[str, str], str] = {
     "its level is an item, and a whole copy has (一) to (五十五) before it",
     ("comma_units", "lishui-city-2023"): "the table keeps 各县（市、区）政府、丽水开发区管委会 as one name; "
     "parted by ， they are two",
+    ("lines_to_brackets", "shijingshan-district-2019"): "the 协办单位 line runs on to the next line (a PDF's "
+    "line break inside 园区党工 / 委): the transform brackets its first line only and leaves the rest out",
 }
 #: (transform, document) pairs the parser does not read yet, and why.
 NOT_YET: dict[tuple[str, str], str] = {

@@ -416,8 +416,16 @@ def normalize(text: str) -> str:
             continue
         if _is_furniture(line):
             line = ""
-        lines.append(_drop_lone_spaces(line))
+        lines.append(_drop_lone_spaces(_closed_once(line)))
     return "\n".join(lines)
+
+
+def _closed_once(line: str) -> str:
+    """A paragraph without the bracket it closes twice at its end, as published (佳木斯 2018:
+    [市水务局牵头，…，不再列出)]): the last closing one too many is a slip, not a bracket."""
+    if line.endswith("））") and line.count("）") == line.count("（") + 1:
+        return line[:-1]
+    return line
 
 
 def _tab_row(raw: str, line: str, tab_width: int) -> tuple[str, int]:
@@ -921,7 +929,9 @@ _TAIL = re.compile(r"）\s*([^。；！？（）]{1,30})$")
 
 #: A name that can only be a unit's: a short name ending like one (…局, …委, …政府), maybe with 等.
 _UNIT_NAME = re.compile(
-    r"^[\u4e00-\u9fff（）]{2,24}(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|队|所|站|社|署|处|室)等?$"
+    r"^[\u4e00-\u9fff（）]{2,24}(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|队|所|站|社|署|处|室"
+    # media as owners of a 文明城市 task (蚌埠 2016: 市广播电视台、市网宣办、市县政府网站、各大商业网站等)
+    r"|电视台|网站)等?$"
 )
 
 
@@ -1084,7 +1094,9 @@ def _owner_split(item: _Item) -> None:
             end, content = leading
             owners.append(content)
             body = body[end:]
-    item.text = body.strip()
+    # a run of spaces inside a prose paragraph is an extraction gap, not a table's cell edge (佳木斯 2018:
+    # 1.控制用水总量。   强化用水监督管理。)
+    item.text = body.replace("\t", "").strip()
     item.owners = "；".join(o for o in owners if o) or None
 
 
@@ -1480,14 +1492,26 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
         return found
     for index in range(len(cells)):
         roles: list[str] = []
+        names: list[str] = []
         j = index
-        while j < len(cells) and (role := _header_role(cells[j][1], inside=j > index)) is not None:
+        while j < len(cells):
+            name = cells[j][1]
+            role = _header_role(name, inside=j > index)
+            if j > index and j + 1 < len(cells) and len(name) <= 4 >= len(cells[j + 1][1]):
+                # a header name broken over two lines (泗洲头镇 2024: 责任 / 领导 / 责任 / 科室)
+                joined = name + cells[j + 1][1]
+                if (whole := _header_role(joined)) is not None:
+                    role, name = whole, joined
+                    j += 1
+            if role is None:
+                break
             roles.append(role)
+            names.append(name)
             j += 1
         if not {"lead", "shared"} & set(roles):
             continue
         if (len(roles) >= 2) if separated else (len(roles) >= 3 and bool({"number", "task"} & set(roles))):
-            return [cell for _, cell in cells[index:j]], cells[j:]
+            return names, cells[j:]
     return None
 
 
