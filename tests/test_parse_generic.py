@@ -2457,3 +2457,42 @@ class TestNinthBlindRoundKinds:
     def test_media_among_the_owners(self, form: str) -> None:
         media = ("市委宣传部", "蚌埠日报社", "市广播电视台", "市网宣办", "市县政府网站", "各大商业网站等")
         assert _tasks(_written(self._MEDIA, form)) == [(1, (), media, [])]
+
+    # 广东省卫生健康委 2021: a department's 台账, its divisions (处) the owners, the 工作任务 cell merged over
+    # the rows under it, a lone bar line after each row
+    _DIVISIONS = (
+        "2021 年政务公开工作重点任务台账 |\n"
+        "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+        "1 | 做好常态化疫情防控信息发布 | 重点围绕散发疫情、隔离管控等发布权威信息 | "
+        "应急处、监督处、疾控处等按职责分工落实 | 长期推进 |\n|\n"
+        "2 | 扎实做好疫苗接种信息公开和舆论引导工作 | 疾控处 | 长期推进 |\n|\n"
+        "3 | 提高新冠肺炎疫情信息发布规范化水平，强化政府内部信息整合 | 宣传处会办公室 | 2021年8月前 |\n|\n"
+        "4 | 做好爱国卫生运动的信息发布工作 | 规划信息处（爱卫办） | 长期推进 |\n|\n"
+        "5 | 常规政务公开事项 | 强化行政执法信息公开 | 政法处 | 长期推进 |\n|\n"
+        "6 | 积极推进部门所属单位预算、决算及相关报表公开 | 财务处 | "
+        "2021年2月公布预算信息，2021年8月公布上年度决算信息 |\n|\n"
+    )
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_rows_under_a_merged_task_cell(self, form: str) -> None:
+        assert _tasks(_written(self._DIVISIONS, form)) == [
+            (1, (), ("应急处", "监督处", "疾控处等"), []),
+            (2, (), ("疾控处",), []),
+            (3, ("宣传处",), ("办公室",), [D(2021, 8, 31)]),
+            (4, (), ("规划信息处（爱卫办）",), []),
+            (5, (), ("政法处",), []),
+            (6, (), ("财务处",), [D(2021, 2, 28), D(2021, 8, 31)]),
+        ]
+
+    @pytest.mark.parametrize(
+        ("cell", "together"),
+        [("宣传处会办公室", ("宣传处", "办公室")), ("市教育局会同市财政局", ("市教育局", "市财政局"))],
+    )
+    def test_a_unit_acting_together_with_another(self, cell: str, together: tuple[str, str]) -> None:
+        match = _generic._TOGETHER_WITH.fullmatch(cell)
+        assert match is not None
+        assert (match.group(1), match.group(2)) == together
+
+    @pytest.mark.parametrize("cell", ["财务处会计室", "居委会办公室", "市管委会办公室"])
+    def test_names_holding_hui_are_one_unit(self, cell: str) -> None:
+        assert _generic._TOGETHER_WITH.fullmatch(cell) is None

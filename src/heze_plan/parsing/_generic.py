@@ -1666,7 +1666,12 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
         index += 1
         if not text and roles[0] == "number" and text_column > 1:
             number, text, group, index = _before_text(
-                roles[1 : text_column + 1], cells, index, number=number, group=group, line=line
+                _unmerged(roles[1 : text_column + 1], cells, index, line),
+                cells,
+                index,
+                number=number,
+                group=group,
+                line=line,
             )
         elif not text and index < len(cells):
             text = cells[index][1]
@@ -1690,11 +1695,23 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
                     values[-1] += f"、{value}"
                     index += 1
                     continue
-                if not (_ONGOING.match(value) or find_deadlines(value, 2000) or len(value) <= 12):
+                if not (
+                    _ONGOING.match(value)
+                    or find_deadlines(value, 2000)
+                    or len(value) <= 12
+                    # dated deliverables on the row's own line (广东省卫生健康委 2021: 2021年2月公布预算信息，
+                    # 2021年8月公布上年度决算信息)
+                    or (cells[index][0] == line and _deadline_cell(value, 2000))
+                ):
                     break
             elif len(value) > 80 and not (role in ("lead", "shared") and _unit_list(value)):
                 break
-            if role in _COLUMN_LABEL:
+            if role == "shared" and (together := _TOGETHER_WITH.fullmatch(value)) is not None:
+                # 宣传处会办公室 (广东省卫生健康委 2021): the first unit leads, 会(同) the second
+                values.append(
+                    f"牵头单位：{together.group(1)}；{_column_label(column, role)}：{together.group(2)}"
+                )
+            elif role in _COLUMN_LABEL:
                 values.append(f"{_column_label(column, role)}：{value}")
             index += 1
             column_index += 1
@@ -1803,6 +1820,30 @@ def _line_rows(header: list[str], cells: list[tuple[int, str]]) -> list[tuple[in
         ]
         rows.append((line, number, group, text, "；".join(owners), ""))
     return rows
+
+
+#: An owner cell naming a unit that acts 会同 (together with) another: the first leads. After a
+#: division's or a department's name only (处, 局, 厅, 室), never after 委 (居委会, 管委会 end in 会)
+#: nor before 计 (会计室).
+_TOGETHER_WITH = re.compile(
+    r"([\u4e00-\u9fff]{1,12}?[处局厅室])会(?!计)同?([\u4e00-\u9fff]{1,12}?(?:处|局|厅|室|办|委))"
+)
+
+
+def _unmerged(columns: list[str], cells: list[tuple[int, str]], index: int, line: int) -> list[str]:
+    """The columns before the owners that a row of a table a row a line fills itself: the leading ones
+    may be merged over several rows (广东省卫生健康委 2021: 1 | 做好常态化疫情防控信息发布 | 重点围绕… |
+    应急处、… | 长期推进 |, then 2 | 扎实做好疫苗接种… | 疾控处 | 长期推进 |: 工作任务 is row 1's). They
+    are when the cell after all of them is no unit list and the cell after the last ones is, both on
+    the row's own line."""
+
+    def owners_at(at: int) -> bool:
+        return at < len(cells) and cells[at][0] == line and _owner_like(_BRACKETED.sub("", cells[at][1]))
+
+    if len(columns) < 2 or owners_at(index + len(columns)):
+        return columns
+    merged = next((k for k in range(1, len(columns)) if owners_at(index + len(columns) - k)), 0)
+    return columns[merged:]
 
 
 def _before_text(
