@@ -51,9 +51,11 @@ _DONE_WORDS = ("年建成", "年完成", "年实现", "年投用", "年投运", 
 #: 用水总量控制在47.38亿立方米; 金华's county-level city 2018: 2018年非电煤炭消费总量比2015年削减3%以上):
 #: by the end of that year, as 全年万元GDP能耗下降3.43% is by the end of the plan year.
 _YEAR_TARGET = re.compile(
-    r"(?:^|(?<=[。；;，,：:\s]))(?P<year7>(?:19|20)\d{2})\s*年(?![底末内度起前以月])"
+    r"(?P<year7>(?:19|20)\d{2})\s*年(?![底末内度起前以月])"
     r"(?=[，,]?[^。；;，,]{0,30}?(?:控制在|削减|下降|降低|达到|提高到|提升到|减少)\s*\d)"
 )
+#: What stands before such a year: the start of the text, or of a clause.
+_CLAUSE_OPENERS = "。；;，,：: \t\n"
 _TARGET_WORDS = ("控制在", "削减", "下降", "降低", "达到", "提高到", "提升到", "减少")
 #: Relative year words before a month phrase: 明年3月底前 is next year's March.
 _RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
@@ -199,7 +201,9 @@ def _year_targets(text: str, year: int, found: list[DeadlinePhrase]) -> list[Dea
     return [
         DeadlinePhrase(match.start(), match.end(), match.group(0), dt.date(int(match.group("year7")), 12, 31))
         for match in _YEAR_TARGET.finditer(text)
-        if int(match.group("year7")) >= year and not any(d.start <= match.start() < d.end for d in found)
+        if (match.start() == 0 or text[match.start() - 1] in _CLAUSE_OPENERS)
+        and int(match.group("year7")) >= year
+        and not any(d.start <= match.start() < d.end for d in found)
     ]
 
 
