@@ -307,6 +307,8 @@ OTHERWISE: dict[tuple[str, str], str] = {
     "inside a line only the next number of its level is an item, as for the one-line copy",
     ("comma_units", "lishui-city-2023"): "the table keeps 各县（市、区）政府、丽水开发区管委会 as one name; "
     "parted by ， they are two",
+    ("lines_to_brackets", "shijingshan-district-2019"): "the 协办单位 line runs on to the next line (a PDF's "
+    "line break inside 园区党工 / 委): the transform brackets its first line only and leaves the rest out",
 }
 #: (transform, document) pairs the parser does not read yet, and why.
 NOT_YET: dict[tuple[str, str], str] = {
@@ -473,6 +475,8 @@ CUT_OTHERWISE: dict[tuple[str, str], str] = {
         "(一、县示范区管委会牵头工作) that the excerpt leaves out"
         for name in ("excerpt_first_task", "oneline_excerpt_first_task")
     },
+    ("tail_cut", "county-bureau-zwgk-table"): "the tasks' words stand first in the six points above the "
+    "table, so the cut falls in them and leaves out the table that holds every owner",
     **{
         ("tail_cut", slug): "a text of Heze's skeleton (document number, 一、…任务) that stops mid-sentence "
         "is refused by a strict parse as truncated, as docs/parsing.md's table of errors says"

@@ -22,6 +22,7 @@ from heze_plan.parsing import _generic
 from heze_plan.parsing._layout import paragraphs
 from heze_plan.parsing.deadlines import find_deadlines
 from heze_plan.parsing.findings import Convention
+from heze_plan.parsing.hanzi import to_simplified
 
 D = dt.date
 #: The corpus of real plans (tests/data/family/real/SOURCES.md says where each came from).
@@ -2424,6 +2425,9 @@ class TestTableVariants:
             # 立山 2023 and 渝中 2023: the bodies a group names with 各
             ("立山经济开发区、全区经济运行各专班", ("立山经济开发区", "全区经济运行各专班")),
             ("区住建委、各管委会、区属各重点国企等", ("区住建委", "各管委会", "区属各重点国企等")),
+            # a county bureau's section (综合科) and 泗洲头镇 2024's leading group
+            ("综合科", ("综合科",)),
+            ("白仙山水库工程政策处理工作领导小组", ("白仙山水库工程政策处理工作领导小组",)),
         ],
     )
     def test_other_owners_end_a_single_spaced_row(self, cell: str, units: tuple[str, ...]) -> None:
@@ -2725,3 +2729,165 @@ class TestExcerptsAndFrontMatter:
         expected = [(12, ("区交通运输局",), ("区发改局", "区林业局"), [])]
         assert [t[0:3] for t in _tasks(text)] == [t[0:3] for t in _tasks(self._oneline(text))]
         assert [(t[1], t[2]) for t in _tasks(self._oneline(text))] == [(e[1], e[2]) for e in expected]
+
+
+class TestNinthBlindRoundKinds:
+    """Conventions of the ninth blind round (blindH: a township's table, a county bureau's table, 大气
+    and 水污染 plans), in the words of its plans."""
+
+    # 泗洲头镇 2024 (象山县): one cell a line, header names broken over two lines, a person column
+    # before the owner column and text and progress columns after it
+    _TOWN = (
+        "泗洲头镇2024年度重点工作计划二季度执行情况\n\n序号\n\n重点工作\n\n责任\n\n领导\n\n责任\n\n科室\n\n"
+        "攻坚目标\n\n任务\n\n工作任务安排\n\n第二季度\n\n完成情况\n\n"
+        "1\n\n白仙山水库工程政策处理\n\n欧乾震\n\n白仙山水库工程政策处理工作领导小组\n\n"
+        "完成项目政策处理工作，推进大坝、溢洪道、引水隧洞及配套设施建设。\n\n推进坟墓迁移工作。\n\n"
+        "该工程库区内坟墓迁移进度达60%。\n\n"
+        "2\n\n现代化美丽城镇\n\n吴宇凡\n\n乡村振兴办\n\n成功创建首批浙江省美丽城镇。\n\n"
+        "按照时间节点开展项目建设。\n\n本年度总投资6000万元的19个项目完成投资3000万元。\n"
+    )
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_header_names_broken_over_two_lines(self, form: str) -> None:
+        # 责任 / 领导 is the leader's column (a person), 责任 / 科室 the owner's
+        assert _tasks(_written(self._TOWN, form)) == [
+            (1, (), ("白仙山水库工程政策处理工作领导小组",), []),
+            (2, (), ("乡村振兴办",), []),
+        ]
+
+    def test_a_header_name_is_joined_only_when_the_whole_is_one(self) -> None:
+        table = _generic._table_cells("序号\n重点\n任务\n责任\n单位\n1\n做好工作。\n市发改委\n")
+        assert table is not None
+        assert table[0] == ["序号", "重点任务", "责任单位"]
+
+    # a county bureau's 政务公开 points (traditional characters as a mirror delivered them): six points
+    # without owners, then the table that assigns them, without a number column, 负责科室 its owners
+    _BUREAU = (
+        "一、工作要點\n"
+        "1.深入推進政策解讀，創新解讀形式。\n"
+        "2.注重迴應關切。對羣衆普遍關注的社會熱點問題及時、主動迴應。\n"
+        "二、重點工作任務分解\n"
+        "重點任務 | 工作內容 | 負責科室 |\n"
+        "政策解讀 | 對以我局或我局起草的政策文件進行全面解讀。 | 各責任科室 |\n"
+        "迴應關切 | 對羣衆普遍關注的社會熱點問題及時、主動迴應。 | 各業務科室 |\n"
+        "制度建設 | 局綜合科要建立一套完善的政府信息公開制度。 | 綜合科 |\n"
+    )
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_a_table_assigning_points_without_owners(self, form: str) -> None:
+        plan = parse(_written(self._BUREAU, form), year=2021)
+        assert [(t.text[:4], t.responsible_units) for t in plan.tasks] == [
+            ("政策解读", ("各责任科室",)),
+            ("回应关切", ("各业务科室",)),
+            ("制度建设", ("综合科",)),
+        ]
+
+    @pytest.mark.parametrize("header", ["负责科室", "负责单位", "负责部门", "负责处室"])
+    def test_a_responsible_column_named_with_fu_ze(self, header: str) -> None:
+        text = f"重点任务 | 工作内容 | {header} |\n政务服务 | 注重政务服务办理流程信息发布 | 综合科 |\n"
+        assert _tasks(text, year=2021) == [(1, (), ("综合科",), [])]
+
+    @pytest.mark.parametrize(
+        ("traditional", "simplified"),
+        [
+            ("淘汰燃煤鍋爐", "淘汰燃煤锅炉"),
+            ("鞏固10蒸噸", "巩固10蒸吨"),
+            ("迴應羣衆", "回应群众"),
+            ("審覈", "审核"),
+        ],
+    )
+    def test_more_traditional_characters(self, traditional: str, simplified: str) -> None:
+        assert to_simplified(traditional)[0] == simplified
+
+    # 佳木斯 2018: the owners in square brackets as role words, a note about every later task inside
+    # them, and the bracket closed twice as published
+    _WATER = (
+        "佳政办发〔2018〕17号\n佳木斯市2018年度水污染防治重点工作实施方案\n二、工作任务\n"
+        "(一)实施最严格水资源管理。\n"
+        "1.控制用水总量。强化用水监督管理。2018年,省考核范围内用水总量控制在47.38亿立方米。"
+        "[市水务局牵头,市工信委、城乡建设局配合,各县(市)区政府负责落实。以下均需各县(市)区政府落实,"
+        "区政府无相关工作职能的,由市政府直属责任部门负责相关工作,不再列出)]\n"
+    )
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_role_words_in_square_brackets_closed_twice(self, form: str) -> None:
+        assert _tasks(_written(self._WATER, form)) == [
+            (1, ("市水务局",), ("市工信委", "城乡建设局", "各县（市）区政府"), [D(2018, 12, 31)])
+        ]
+
+    def test_a_doubled_closing_bracket_is_dropped_only_when_unbalanced(self) -> None:
+        assert _generic.normalize("做好工作。（市水务局牵头）)") == "做好工作。（市水务局牵头）"
+        assert _generic.normalize("做好工作（见（附件））") == "做好工作（见（附件））"
+
+    @pytest.mark.parametrize(
+        ("text", "due"),
+        [
+            # 金华's county-level city 2018 and 佳木斯 2018: the year's figure is due by that year's end
+            ("实施煤炭消费总量控制，2018年非电煤炭消费总量比2015年削减3%以上。", [D(2018, 12, 31)]),
+            ("2018年，省考核范围内用水总量控制在47.38亿立方米。", [D(2018, 12, 31)]),
+            ("2018年,省考核范围内用水总量控制在47.38亿立方米。", [D(2018, 12, 31)]),
+            ("到2020年，细颗粒物浓度下降到38微克。2020年全市PM2.5浓度下降18%。", [D(2020, 12, 31)]),
+            # a year before the plan's is a baseline; a year with no figure reached is no deadline
+            ("比2015年下降10%以上。", []),
+            ("2016年末政府债务余额达到10亿元。", []),
+            ("2018年安排资金500亿元。", []),
+        ],
+    )
+    def test_a_year_and_the_figure_reached_in_it(self, text: str, due: list[dt.date]) -> None:
+        assert [d.due for d in find_deadlines(text, 2018)] == due
+
+    def test_a_run_of_spaces_inside_a_task_line_is_no_gap_in_its_text(self) -> None:
+        # 佳木斯 2018: 1.控制用水总量。   强化用水监督管理。
+        plan = parse(self._WATER.replace("控制用水总量。", "控制用水总量。   "))
+        assert plan.tasks[0].text.startswith("控制用水总量。强化用水监督管理。")
+
+    # 蚌埠 2016 (a 文明城市 plan): media among the owners, here one a line as a table copied one cell a line
+    _MEDIA = (
+        "2016年重点工作任务分解表\n序号\n重点任务\n责任单位\n"
+        "1\n各级各类媒体综合运用各种宣传方式持续刊播核心价值观12个主题词。\n"
+        "市委宣传部\n蚌埠日报社\n市广播电视台\n市网宣办\n市县政府网站\n各大商业网站等\n"
+    )
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_media_among_the_owners(self, form: str) -> None:
+        media = ("市委宣传部", "蚌埠日报社", "市广播电视台", "市网宣办", "市县政府网站", "各大商业网站等")
+        assert _tasks(_written(self._MEDIA, form)) == [(1, (), media, [])]
+
+    # 广东省卫生健康委 2021: a department's 台账, its divisions (处) the owners, the 工作任务 cell merged over
+    # the rows under it, a lone bar line after each row
+    _DIVISIONS = (
+        "2021 年政务公开工作重点任务台账 |\n"
+        "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+        "1 | 做好常态化疫情防控信息发布 | 重点围绕散发疫情、隔离管控等发布权威信息 | "
+        "应急处、监督处、疾控处等按职责分工落实 | 长期推进 |\n|\n"
+        "2 | 扎实做好疫苗接种信息公开和舆论引导工作 | 疾控处 | 长期推进 |\n|\n"
+        "3 | 提高新冠肺炎疫情信息发布规范化水平，强化政府内部信息整合 | 宣传处会办公室 | 2021年8月前 |\n|\n"
+        "4 | 做好爱国卫生运动的信息发布工作 | 规划信息处（爱卫办） | 长期推进 |\n|\n"
+        "5 | 常规政务公开事项 | 强化行政执法信息公开 | 政法处 | 长期推进 |\n|\n"
+        "6 | 积极推进部门所属单位预算、决算及相关报表公开 | 财务处 | "
+        "2021年2月公布预算信息，2021年8月公布上年度决算信息 |\n|\n"
+    )
+
+    @pytest.mark.parametrize("form", _FORMS)
+    def test_rows_under_a_merged_task_cell(self, form: str) -> None:
+        assert _tasks(_written(self._DIVISIONS, form)) == [
+            (1, (), ("应急处", "监督处", "疾控处等"), []),
+            (2, (), ("疾控处",), []),
+            (3, ("宣传处",), ("办公室",), [D(2021, 8, 31)]),
+            (4, (), ("规划信息处（爱卫办）",), []),
+            (5, (), ("政法处",), []),
+            (6, (), ("财务处",), [D(2021, 2, 28), D(2021, 8, 31)]),
+        ]
+
+    @pytest.mark.parametrize(
+        ("cell", "together"),
+        [("宣传处会办公室", ("宣传处", "办公室")), ("市教育局会同市财政局", ("市教育局", "市财政局"))],
+    )
+    def test_a_unit_acting_together_with_another(self, cell: str, together: tuple[str, str]) -> None:
+        match = _generic._TOGETHER_WITH.fullmatch(cell)
+        assert match is not None
+        assert (match.group(1), match.group(2)) == together
+
+    @pytest.mark.parametrize("cell", ["财务处会计室", "居委会办公室", "市管委会办公室"])
+    def test_names_holding_hui_are_one_unit(self, cell: str) -> None:
+        assert _generic._TOGETHER_WITH.fullmatch(cell) is None

@@ -465,8 +465,16 @@ def normalize(text: str) -> str:
             continue
         if _is_furniture(line):
             line = ""
-        lines.append(_drop_lone_spaces(line))
+        lines.append(_drop_lone_spaces(_closed_once(line)))
     return "\n".join(lines)
+
+
+def _closed_once(line: str) -> str:
+    """A paragraph without the bracket it closes twice at its end, as published (佳木斯 2018:
+    [市水务局牵头，…，不再列出)]): the last closing one too many is a slip, not a bracket."""
+    if line.endswith("））") and line.count("）") == line.count("（") + 1:
+        return line[:-1]
+    return line
 
 
 def _tab_row(raw: str, line: str, tab_width: int) -> tuple[str, int]:
@@ -809,11 +817,13 @@ _ROW_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
 #: What else a table's owner cell names besides departments (a cell holds nothing but owners, so
 #: these are read as units there and nowhere else): a bank's branch (人民银行济南分行), a
 #: federation (工商联, 县残联, 市科协), a depot (中储粮株洲直属库), a zone or a district that owns a
-#: task (嘉鱼经济开发区, 高新区, 岳麓区, 未来科技城), a two-character station (林站), the bodies of
+#: task (嘉鱼经济开发区, 高新区, 岳麓区, 未来科技城), a two-character station (林站), a bureau's
+#: section (综合科), a leading group (白仙山水库工程政策处理工作领导小组), the bodies of
 #: a group named by 各 (全区经济运行各专班, 区直各部门), the short names 市委, 区政府, 市人行.
 _CELL_OWNER = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,20}(?:分行|银行|联|科协|库|(?:开发|高新|新|园|功能|示范|经开|保税|集聚|试验|合作)区)"
-    r"|[\u4e00-\u9fff]{1,3}[区县站所]|[\u4e00-\u9fff]{1,8}城|[省市州县区旗](?:委|政府|人行)|[\u4e00-\u9fff]{1,8}国企"
+    r"|[\u4e00-\u9fff]{1,3}[区县站所]|[\u4e00-\u9fff]{1,8}城|[\u4e00-\u9fff]{1,6}科"
+    r"|[\u4e00-\u9fff]{1,20}(?:领导小组|工作组|指挥部)|[省市州县区旗](?:委|政府|人行)|[\u4e00-\u9fff]{1,8}国企"
     r"|[\u4e00-\u9fff]{0,10}各[\u4e00-\u9fff]{0,4}(?:部门|单位|专班|街道|乡镇|镇|机构|小组|企业))等?$"
 )
 
@@ -1279,7 +1289,9 @@ _TAIL = re.compile(r"）\s*([^。；！？（）]{1,30})$")
 
 #: A name that can only be a unit's: a short name ending like one (…局, …委, …政府), maybe with 等.
 _UNIT_NAME = re.compile(
-    r"^[\u4e00-\u9fff（）]{2,24}(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|队|所|站|社|署|处|室)等?$"
+    r"^[\u4e00-\u9fff（）]{2,24}(?:局|委|办|厅|中心|院|会|部|公司|政府|管委会|单位|部门|支行|海关|集团|队|所|站|社|署|处|室"
+    # media as owners of a 文明城市 task (蚌埠 2016: 市广播电视台、市网宣办、市县政府网站、各大商业网站等)
+    r"|电视台|网站)等?$"
 )
 
 
@@ -1448,7 +1460,9 @@ def _owner_split(item: _Item) -> None:
             end, content = leading
             owners.append(content)
             body = body[end:]
-    item.text = body.strip()
+    # a run of spaces inside a prose paragraph is an extraction gap, not a table's cell edge (佳木斯 2018:
+    # 1.控制用水总量。   强化用水监督管理。)
+    item.text = body.replace("\t", "").strip()
     item.owners = "；".join(o for o in owners if o) or None
 
 
@@ -1843,14 +1857,26 @@ def _table_cells(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
         return found
     for index in range(len(cells)):
         roles: list[str] = []
+        names: list[str] = []
         j = index
-        while j < len(cells) and (role := _header_role(cells[j][1], inside=j > index)) is not None:
+        while j < len(cells):
+            name = cells[j][1]
+            role = _header_role(name, inside=j > index)
+            if j > index and j + 1 < len(cells) and len(name) <= 4 >= len(cells[j + 1][1]):
+                # a header name broken over two lines (泗洲头镇 2024: 责任 / 领导 / 责任 / 科室)
+                joined = name + cells[j + 1][1]
+                if (whole := _header_role(joined)) is not None:
+                    role, name = whole, joined
+                    j += 1
+            if role is None:
+                break
             roles.append(role)
+            names.append(name)
             j += 1
         if not {"lead", "shared"} & set(roles):
             continue
         if (len(roles) >= 2) if separated else (len(roles) >= 3 and bool({"number", "task"} & set(roles))):
-            return [cell for _, cell in cells[index:j]], cells[j:]
+            return names, cells[j:]
     return None
 
 
@@ -2005,7 +2031,12 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
         index += 1
         if not text and roles[0] == "number" and text_column > 1:
             number, text, group, index = _before_text(
-                roles[1 : text_column + 1], cells, index, number=number, group=group, line=line
+                _unmerged(roles[1 : text_column + 1], cells, index, line),
+                cells,
+                index,
+                number=number,
+                group=group,
+                line=line,
             )
         elif not text and index < len(cells):
             text = cells[index][1]
@@ -2029,11 +2060,23 @@ def _read_table(  # noqa: PLR0912, PLR0915 - one pass over the cells, a branch p
                     values[-1] += f"、{value}"
                     index += 1
                     continue
-                if not (_ONGOING.match(value) or find_deadlines(value, 2000) or len(value) <= 12):
+                if not (
+                    _ONGOING.match(value)
+                    or find_deadlines(value, 2000)
+                    or len(value) <= 12
+                    # dated deliverables on the row's own line (广东省卫生健康委 2021: 2021年2月公布预算信息，
+                    # 2021年8月公布上年度决算信息)
+                    or (cells[index][0] == line and _deadline_cell(value, 2000))
+                ):
                     break
             elif len(value) > 80 and not (role in ("lead", "shared") and _unit_list(value)):
                 break
-            if role in _COLUMN_LABEL:
+            if role == "shared" and (together := _TOGETHER_WITH.fullmatch(value)) is not None:
+                # 宣传处会办公室 (广东省卫生健康委 2021): the first unit leads, 会(同) the second
+                values.append(
+                    f"牵头单位：{together.group(1)}；{_column_label(column, role)}：{together.group(2)}"
+                )
+            elif role in _COLUMN_LABEL:
                 values.append(f"{_column_label(column, role)}：{value}")
             index += 1
             column_index += 1
@@ -2142,6 +2185,30 @@ def _line_rows(header: list[str], cells: list[tuple[int, str]]) -> list[tuple[in
         ]
         rows.append((line, number, group, text, "；".join(owners), ""))
     return rows
+
+
+#: An owner cell naming a unit that acts 会同 (together with) another: the first leads. After a
+#: division's or a department's name only (处, 局, 厅, 室), never after 委 (居委会, 管委会 end in 会)
+#: nor before 计 (会计室).
+_TOGETHER_WITH = re.compile(
+    r"([\u4e00-\u9fff]{1,12}?[处局厅室])会(?!计)同?([\u4e00-\u9fff]{1,12}?(?:处|局|厅|室|办|委))"
+)
+
+
+def _unmerged(columns: list[str], cells: list[tuple[int, str]], index: int, line: int) -> list[str]:
+    """The columns before the owners that a row of a table a row a line fills itself: the leading ones
+    may be merged over several rows (广东省卫生健康委 2021: 1 | 做好常态化疫情防控信息发布 | 重点围绕… |
+    应急处、… | 长期推进 |, then 2 | 扎实做好疫苗接种… | 疾控处 | 长期推进 |: 工作任务 is row 1's). They
+    are when the cell after all of them is no unit list and the cell after the last ones is, both on
+    the row's own line."""
+
+    def owners_at(at: int) -> bool:
+        return at < len(cells) and cells[at][0] == line and _owner_like(_BRACKETED.sub("", cells[at][1]))
+
+    if len(columns) < 2 or owners_at(index + len(columns)):
+        return columns
+    merged = next((k for k in range(1, len(columns)) if owners_at(index + len(columns) - k)), 0)
+    return columns[merged:]
 
 
 def _before_text(

@@ -47,6 +47,16 @@ _HALF_YEAR = re.compile(rf"(?:{_YEAR.replace('year', 'year3')}\s*年\s*|今年)?
 #: as 今年完成 is by the end of the plan year.
 _YEAR_DONE = re.compile(r"(?<!\d)(?P<year4>(?:19|20)\d{2})\s*年(?=建成|完成|实现|投用|投运|竣工)")
 _DONE_WORDS = ("年建成", "年完成", "年实现", "年投用", "年投运", "年竣工")
+#: A year opening a clause and the figure a target reaches in it (佳木斯 2018: 2018年，省考核范围内
+#: 用水总量控制在47.38亿立方米; 金华's county-level city 2018: 2018年非电煤炭消费总量比2015年削减3%以上):
+#: by the end of that year, as 全年万元GDP能耗下降3.43% is by the end of the plan year.
+_YEAR_TARGET = re.compile(
+    r"(?P<year7>(?:19|20)\d{2})\s*年(?![底末内度起前以月])"
+    r"(?=[，,]?[^。；;，,]{0,30}?(?:控制在|削减|下降|降低|达到|提高到|提升到|减少)\s*\d)"
+)
+#: What stands before such a year: the start of the text, or of a clause.
+_CLAUSE_OPENERS = "。；;，,：: \t\n"
+_TARGET_WORDS = ("控制在", "削减", "下降", "降低", "达到", "提高到", "提升到", "减少")
 #: Relative year words before a month phrase: 明年3月底前 is next year's March.
 _RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
 # What, just before a month number, shows it is part of a longer number, a
@@ -187,8 +197,23 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
                 match.start(), match.end(), match.group(0), dt.date(int(match.group("year4")), 12, 31)
             )
         )
+    found += _year_targets(text, year, found)
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _year_targets(text: str, year: int, found: list[DeadlinePhrase]) -> list[DeadlinePhrase]:
+    """The years that date a figure to reach (_YEAR_TARGET), outside the phrases already found; a year
+    before the plan's is a baseline (比2015年下降), not a deadline."""
+    if not any(word in text for word in _TARGET_WORDS):
+        return []
+    return [
+        DeadlinePhrase(match.start(), match.end(), match.group(0), dt.date(int(match.group("year7")), 12, 31))
+        for match in _YEAR_TARGET.finditer(text)
+        if (match.start() == 0 or text[match.start() - 1] in _CLAUSE_OPENERS)
+        and int(match.group("year7")) >= year
+        and not any(d.start <= match.start() < d.end for d in found)
+    ]
 
 
 def _trimmed(clause: str) -> str:

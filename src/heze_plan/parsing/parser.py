@@ -81,7 +81,7 @@ _PREREQUISITE_END = re.compile(r"完成后|对接后")
 _WITHIN_MONTHS_OF_ISSUE = re.compile(r"印发\s*(\d{1,3})\s*个月内")
 _EXPLICIT_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SPACED_NUMBER = re.compile(r"\d[ \t\u3000]+[年月日]|[年月][ \t\u3000]+\d")
-_SENTENCE_END = "。）)！!；;”"
+_SENTENCE_END = "。）)！!；;”]］】〕"
 #: :func:`~heze_plan.parsing.owners.read_owners`, remembered per clause: a plan repeats its owner
 #: clauses (129 distinct in Heze's 195 tasks), and the reading is a frozen object, a pure function
 #: of the clause. Bounded, as the parser's other per-string caches.
