@@ -208,3 +208,16 @@ class TestGenericShortcuts:
             parts = [part for part in _generic._GLUED.split(text) if part]
             expected = parts if all(len(part) >= 3 for part in parts) else [text]
         assert _generic._unglue(text) == expected
+
+    @given(
+        joined(
+            (
+                *("除", "特别", "另行", "另有", "注明", "说明", "标注", "明确", "的", "以", "外", ",", "，"),
+                *("各县(市、区)政府", "和", "都是", "均为", "配合单位", "?", " ", "\u3000", "\n", "消除"),
+            )
+        )
+    )
+    @example("除特别注明的外,各县(市、区)政府和金华开发区管委会都是配合单位")
+    @example("除 ?特别注明外，各县政府均为配合单位")
+    def test_every_task_shared(self, text: str) -> None:
+        assert _generic.every_task_shared(text) == _generic._every_task_shared(_generic.normalize(text))
