@@ -34,6 +34,41 @@ class TestLayoutSpaces:
     def test_normalize_spaces(self, text: str) -> None:
         assert _layout.normalize_spaces(text) == _layout._SPACE_NEAR_CJK.sub("", text).strip()
 
+    @given(
+        joined(
+            (
+                *SPACES,
+                *("扫一扫在手机打开当前页", "【", "】", "[", "]", "（", "）", "(", ")", "字体", "："),
+                *("大", "中", "小", "打印", "关闭", "收藏", "分享", "分享到", "a", "附件.pdf", ".DOC", "x."),
+            )
+        )
+    )
+    @example("【字体：大 中 小】 打印")
+    @example("\u3000分享到：")
+    def test_frame_lines(self, text: str) -> None:
+        """A stripped line is a web page's frame only if it opens with one of the characters
+        paragraphs() tests first, and names an attached file only if it holds a dot."""
+        line = text.strip()
+        if line and _layout.WEB_PAGE_MARK.match(line):
+            assert line[0] in _layout._WEB_PAGE_MARK_OPENINGS
+        if _layout.ATTACHED_FILE.search(line):
+            assert "." in line
+
+
+@given(joined(("年", "2023", "建成", "完成", "实现", "投用", "投运", "竣工", "建", "a")))
+def test_done_words(text: str) -> None:
+    """One search for a year's verb of completion finds one where testing each word would."""
+    found = deadlines._DONE_WORD.search(text) is not None
+    assert found == any(word in text for word in deadlines._DONE_WORDS)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_end_of_month(year: int, month: int) -> None:
+    """The remembered last day of a month is the calendar's."""
+    day = dt.date(year, month, calendar.monthrange(year, month)[1])
+    assert deadlines.end_of_month(year, month) == day
+    assert deadlines.end_of_month.__wrapped__(year, month) == day
+
 
 #: The pieces year phrases are made of, and those of their look-alikes (三年内, 全年龄, 今年以来).
 YEAR_PIECES = (

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -47,6 +48,8 @@ _HALF_YEAR = re.compile(rf"(?:{_YEAR.replace('year', 'year3')}\s*年\s*|今年)?
 #: as 今年完成 is by the end of the plan year.
 _YEAR_DONE = re.compile(r"(?<!\d)(?P<year4>(?:19|20)\d{2})\s*年(?=建成|完成|实现|投用|投运|竣工)")
 _DONE_WORDS = ("年建成", "年完成", "年实现", "年投用", "年投运", "年竣工")
+#: Any of _DONE_WORDS, found in one search (in C) rather than a test per word.
+_DONE_WORD = re.compile("|".join(_DONE_WORDS))
 #: Relative year words before a month phrase: 明年3月底前 is next year's March.
 _RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
 # What, just before a month number, shows it is part of a longer number, a
@@ -76,8 +79,13 @@ class DeadlinePhrase(NamedTuple):
     due: dt.date
 
 
+@functools.lru_cache(maxsize=1024)
 def end_of_month(year: int, month: int) -> dt.date:
-    """The last day of a month: ``end_of_month(2023, 9)`` is 2023-09-30."""
+    """The last day of a month: ``end_of_month(2023, 9)`` is 2023-09-30.
+
+    Remembered (a date is immutable): a plan dates most of its deadlines in a
+    dozen months of one year, and building a date costs more than looking it up.
+    """
     if month == 2:  # calendar.monthrange also computes the first weekday, which is not needed here
         return dt.date(year, 2, 29 if calendar.isleap(year) else 28)
     if month in {4, 6, 9, 11}:
@@ -170,7 +178,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         quarter = "一二三四".find(match.group("quarter")) + 1 or int(match.group("quarter"))
         due = end_of_month(int(match.group("year5") or year), 3 * quarter)
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
-    for match in _YEAR_DONE.finditer(text) if any(w in text for w in _DONE_WORDS) else ():
+    for match in _YEAR_DONE.finditer(text) if _DONE_WORD.search(text) else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
         found.append(
