@@ -125,6 +125,10 @@ class TestDeadlineShortcuts:
 class TestTargetShortcuts:
     """Quantities and clause bounds, as their patterns and rules find them."""
 
+    def test_scope_words(self) -> None:
+        """_scope looks for its words only in a text holding 每 or 各县区: every word holds one."""
+        assert all("每" in word or "各县区" in word for words, _ in targets._SCOPES for word in words)
+
     @given(
         joined(
             (

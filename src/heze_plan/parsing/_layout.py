@@ -173,6 +173,8 @@ class ParseContext:
     def printed(self, paragraph: Paragraph) -> str:
         """``paragraph`` as the text given prints it: its lines joined, their spaces kept."""
         last = max(paragraph.end, paragraph.line)
+        if last == paragraph.line:  # most paragraphs: one line, nothing to join
+            return self.lines[last - 1].strip()
         return "".join(line.strip() for line in self.lines[paragraph.line - 1 : last])
 
     def where(self, paragraph: Paragraph, offset: int) -> tuple[int, int]:

@@ -175,6 +175,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _scope(text: str, start: int, left: int, right: int) -> str | None:
     """A scope word (每个县区, 每月, 每年) in the clause ``left``:``right``, or just before it."""
+    if "每" not in text and "各县区" not in text:  # every scope word holds one of them: none in the text
+        return None
     sentence_start = (
         max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
     )
