@@ -2167,6 +2167,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     )
     if _ENCLOSED_NUMBER.search(text):
         labels = [_as_enclosed(label, text) for label in labels]
+    lenticular = "〔" in text  # tested once, not once a task (the whole text is scanned if none)
     for index, ((line, number, label, key, body, _owners_text, _standalone), clause) in enumerate(
         zip(raw_tasks, all_owners, strict=True), start=1
     ):
@@ -2178,7 +2179,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             leads, others = others[:1], others[1:]
         if every_task_shared:
             others = (*others, *(u for u in every_task_shared if u not in others and u not in leads))
-        if "〔" in text:
+        if lenticular:
             leads, others = _printed_brackets(leads, text), _printed_brackets(others, text)
         if not leads and others:
             conventions.add(Convention.NO_LEAD_UNITS)
