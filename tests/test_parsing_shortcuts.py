@@ -77,6 +77,17 @@ YEAR_PIECES = (
 )
 
 
+@given(joined((*YEAR_PIECES, "上", "半", "季度", "第", "一", "三", "月", "建成", "今年")))
+@example("2023年上半年")
+@example("2024年一季度末前")
+def test_deadline_words(text: str) -> None:
+    """find_deadlines looks for year phrases, 上半年 and completions only in a text with 年, and for
+    quarters' ends only in one with 季度: every match of their patterns holds it."""
+    for pattern in (deadlines._YEAR_PHRASE, deadlines._HALF_YEAR, deadlines._YEAR_DONE):
+        assert all("年" in match.group(0) for match in pattern.finditer(text))
+    assert all("季度" in match.group(0) for match in deadlines._QUARTER_END.finditer(text))
+
+
 class TestDeadlineShortcuts:
     """Month phrases, spaced numbers and trimmed deliverables, as their patterns find them."""
 
