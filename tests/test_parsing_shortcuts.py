@@ -136,6 +136,37 @@ class TestDeadlineShortcuts:
 class TestTargetShortcuts:
     """Quantities and clause bounds, as their patterns and rules find them."""
 
+    @given(
+        joined(
+            (
+                "确保",
+                "促进",
+                "推动",
+                "实现",
+                "动态",
+                "清零",
+                "稳中有",
+                "升",
+                "降",
+                "企业成本",
+                "，",
+                "、",
+                "a",
+            )
+        )
+    )
+    @example("确保" + "企" * 24 + "稳中有降")
+    @example("推动" + "户" * 10 + "动态清零")
+    def test_cleared_and_trend(self, text: str) -> None:
+        """_CLEARED and _TREND, run from their reach before their word, find what they find from the start."""
+        for pattern, word, reach in (
+            (targets._CLEARED, "清零", targets._CLEARED_REACH),
+            (targets._TREND, "稳中有", targets._TREND_REACH),
+        ):
+            near = pattern.finditer(text, targets._from_word(text, word, reach)) if word in text else ()
+            found = [(m.span(), m.groupdict()) for m in near]
+            assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
     def test_scope_words(self) -> None:
         """_scope looks for its words only in a text holding 每 or 各县区: every word holds one."""
         assert all("每" in word or "各县区" in word for words, _ in targets._SCOPES for word in words)
