@@ -34,12 +34,58 @@ class TestLayoutSpaces:
     def test_normalize_spaces(self, text: str) -> None:
         assert _layout.normalize_spaces(text) == _layout._SPACE_NEAR_CJK.sub("", text).strip()
 
+    @given(
+        joined(
+            (
+                *SPACES,
+                *("扫一扫在手机打开当前页", "【", "】", "[", "]", "（", "）", "(", ")", "字体", "："),
+                *("大", "中", "小", "打印", "关闭", "收藏", "分享", "分享到", "a", "附件.pdf", ".DOC", "x."),
+            )
+        )
+    )
+    @example("【字体：大 中 小】 打印")
+    @example("\u3000分享到：")
+    def test_frame_lines(self, text: str) -> None:
+        """A stripped line is a web page's frame only if it opens with one of the characters
+        paragraphs() tests first, and names an attached file only if it holds a dot."""
+        line = text.strip()
+        if line and _layout.WEB_PAGE_MARK.match(line):
+            assert line[0] in _layout._WEB_PAGE_MARK_OPENINGS
+        if _layout.ATTACHED_FILE.search(line):
+            assert "." in line
+
+
+@given(joined(("年", "2023", "建成", "完成", "实现", "投用", "投运", "竣工", "建", "a")))
+def test_done_words(text: str) -> None:
+    """One search for a year's verb of completion finds one where testing each word would."""
+    found = deadlines._DONE_WORD.search(text) is not None
+    assert found == any(word in text for word in deadlines._DONE_WORDS)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_end_of_month(year: int, month: int) -> None:
+    """The remembered last day of a month is the calendar's."""
+    day = dt.date(year, month, calendar.monthrange(year, month)[1])
+    assert deadlines.end_of_month(year, month) == day
+    assert deadlines.end_of_month.__wrapped__(year, month) == day
+
 
 #: The pieces year phrases are made of, and those of their look-alikes (三年内, 全年龄, 今年以来).
 YEAR_PIECES = (
     *("1", "9", "2023", "２", "年", "底", "末", "内", "前", "全", "今", "完成", "龄", "三半", "度", "本"),
     *(" ", "\u3000"),
 )
+
+
+@given(joined((*YEAR_PIECES, "上", "半", "季度", "第", "一", "三", "月", "建成", "今年")))
+@example("2023年上半年")
+@example("2024年一季度末前")
+def test_deadline_words(text: str) -> None:
+    """find_deadlines looks for year phrases, 上半年 and completions only in a text with 年, and for
+    quarters' ends only in one with 季度: every match of their patterns holds it."""
+    for pattern in (deadlines._YEAR_PHRASE, deadlines._HALF_YEAR, deadlines._YEAR_DONE):
+        assert all("年" in match.group(0) for match in pattern.finditer(text))
+    assert all("季度" in match.group(0) for match in deadlines._QUARTER_END.finditer(text))
 
 
 class TestDeadlineShortcuts:
@@ -89,6 +135,41 @@ class TestDeadlineShortcuts:
 
 class TestTargetShortcuts:
     """Quantities and clause bounds, as their patterns and rules find them."""
+
+    @given(
+        joined(
+            (
+                "确保",
+                "促进",
+                "推动",
+                "实现",
+                "动态",
+                "清零",
+                "稳中有",
+                "升",
+                "降",
+                "企业成本",
+                "，",
+                "、",
+                "a",
+            )
+        )
+    )
+    @example("确保" + "企" * 24 + "稳中有降")
+    @example("推动" + "户" * 10 + "动态清零")
+    def test_cleared_and_trend(self, text: str) -> None:
+        """_CLEARED and _TREND, run from their reach before their word, find what they find from the start."""
+        for pattern, word, reach in (
+            (targets._CLEARED, "清零", targets._CLEARED_REACH),
+            (targets._TREND, "稳中有", targets._TREND_REACH),
+        ):
+            near = pattern.finditer(text, targets._from_word(text, word, reach)) if word in text else ()
+            found = [(m.span(), m.groupdict()) for m in near]
+            assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    def test_scope_words(self) -> None:
+        """_scope looks for its words only in a text holding 每 or 各县区: every word holds one."""
+        assert all("每" in word or "各县区" in word for words, _ in targets._SCOPES for word in words)
 
     @given(
         joined(
@@ -208,3 +289,16 @@ class TestGenericShortcuts:
             parts = [part for part in _generic._GLUED.split(text) if part]
             expected = parts if all(len(part) >= 3 for part in parts) else [text]
         assert _generic._unglue(text) == expected
+
+    @given(
+        joined(
+            (
+                *("除", "特别", "另行", "另有", "注明", "说明", "标注", "明确", "的", "以", "外", ",", "，"),
+                *("各县(市、区)政府", "和", "都是", "均为", "配合单位", "?", " ", "\u3000", "\n", "消除"),
+            )
+        )
+    )
+    @example("除特别注明的外,各县(市、区)政府和金华开发区管委会都是配合单位")
+    @example("除 ?特别注明外，各县政府均为配合单位")
+    def test_every_task_shared(self, text: str) -> None:
+        assert _generic.every_task_shared(text) == _generic._every_task_shared(_generic.normalize(text))

@@ -137,10 +137,19 @@ _EVERY_TASK_SHARED = re.compile(
 _SHARED_KIND = re.compile(r"(?:管委会|管理委员会|人民政府|政府)$")
 
 
+#: What the rule's opening (除特别注明外, 除另有说明外) needs in a text not yet normalized: 除, then, after
+#: any spaces or lost characters (?) that normalizing may drop, the first character of one of its
+#: words. Tested before normalizing the whole text, which costs far more (a text of Heze's size
+#: holds 除 in 消除, 破除, 除外 and the like).
+_MAY_SHARE_EVERY_TASK = re.compile(r"除[\s?]*[特另注说标明]")
+
+
 def every_task_shared(text: str) -> tuple[str, ...]:
     """The units a document-wide rule adds to every task's responsible units, in a text not yet
     normalized (half-width commas and brackets): none without one."""
-    return _every_task_shared(normalize(text)) if "除" in text else ()
+    if "除" not in text or not _MAY_SHARE_EVERY_TASK.search(text):
+        return ()
+    return _every_task_shared(normalize(text))
 
 
 def _every_task_shared(text: str) -> tuple[str, ...]:
@@ -2603,6 +2612,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
     )
     if _ENCLOSED_NUMBER.search(text):
         labels = [_as_enclosed(label, text) for label in labels]
+    lenticular = "〔" in text  # tested once, not once a task (the whole text is scanned if none)
     for index, ((line, number, label, key, body, _owners_text, _standalone), clause) in enumerate(
         zip(raw_tasks, all_owners, strict=True), start=1
     ):
@@ -2614,7 +2624,7 @@ def parse_generic(  # noqa: PLR0912, PLR0915 - one pass over the items, kept tog
             leads, others = others[:1], others[1:]
         if every_task_shared:
             others = (*others, *(u for u in every_task_shared if u not in others and u not in leads))
-        if "〔" in text:
+        if lenticular:
             leads, others = _printed_brackets(leads, text), _printed_brackets(others, text)
         if not leads and others:
             conventions.add(Convention.NO_LEAD_UNITS)

@@ -11,6 +11,7 @@ labels are put before it, nearest first, as many as it takes for every label to 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Protocol
@@ -49,8 +50,12 @@ def group_marker(cell: str) -> list[str]:
     return [match.group(1)] if match else []
 
 
+@functools.lru_cache(maxsize=1024)
 def _own(marker: str) -> str:
-    """``3.``, ``3、``, ``二、`` and ``（ 三 ）`` as ``3``, ``3``, ``二`` and ``（三）``."""
+    """``3.``, ``3、``, ``二、`` and ``（ 三 ）`` as ``3``, ``3``, ``二`` and ``（三）``.
+
+    Remembered: a plan prints a few markers many times (every task under 一、 has it in its chain).
+    """
     return _SPACES.sub("", marker).rstrip("、.．,，:：").replace("(", "（").replace(")", "）")
 
 
@@ -79,7 +84,7 @@ def printed_labels(
     ['', '']
     """
     own = [_own(marker) for marker in markers]
-    outer = [[_own(marker) for marker in chain if _own(marker)] for chain in chains]
+    outer = [[own for own in map(_own, chain) if own] for chain in chains]
     depth = 0
     longest = max((len(chain) for chain in outer), default=0)
     while True:

@@ -43,6 +43,9 @@ WEB_PAGE_MARK = re.compile(
     r"|[【\[（(]?\s*(?:字体|字号)\s*[:：]?\s*[\[【（(]?\s*(?:大\s*中\s*小)?\s*[\]】）)]?\s*(?:打印)?\s*[\]】）)]?"
     r"|(?:[【\[（(]?(?:打印|关闭|收藏|分享)[\]】）)]?\s*)+|分享到\s*[:：]?)\s*$"
 )
+#: The characters a line of WEB_PAGE_MARK opens with once stripped: a test of one character rules
+#: out most lines before the pattern is tried.
+_WEB_PAGE_MARK_OPENINGS = frozenset("扫【[（(字打关收分")
 #: The suffixes of the files a web page attaches to a plan (附件：1.联系人名单.xls), a line each.
 ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|et|wps|pdf|ofd|zip|rar)$", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[，,；;]")
@@ -126,7 +129,12 @@ def paragraphs(text: str) -> list[Paragraph]:
     last_is_section = False
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
-        if not line or WEB_PAGE_MARK.match(line) or ATTACHED_FILE.search(line):
+        if (
+            not line
+            or (line[0] in _WEB_PAGE_MARK_OPENINGS and WEB_PAGE_MARK.match(line))
+            # every file name holds its suffix's dot: a substring test before the pattern
+            or ("." in line and ATTACHED_FILE.search(line))
+        ):
             continue  # a web page's frame or a link to an attached file: no text of the plan
         section = is_section(line)
         if section:
@@ -165,6 +173,8 @@ class ParseContext:
     def printed(self, paragraph: Paragraph) -> str:
         """``paragraph`` as the text given prints it: its lines joined, their spaces kept."""
         last = max(paragraph.end, paragraph.line)
+        if last == paragraph.line:  # most paragraphs: one line, nothing to join
+            return self.lines[last - 1].strip()
         return "".join(line.strip() for line in self.lines[paragraph.line - 1 : last])
 
     def where(self, paragraph: Paragraph, offset: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -57,6 +58,8 @@ _YEAR_TARGET = re.compile(
 #: What stands before such a year: the start of the text, or of a clause.
 _CLAUSE_OPENERS = "。；;，,：: \t\n"
 _TARGET_WORDS = ("控制在", "削减", "下降", "降低", "达到", "提高到", "提升到", "减少")
+#: Any of _DONE_WORDS, found in one search (in C) rather than a test per word.
+_DONE_WORD = re.compile("|".join(_DONE_WORDS))
 #: Relative year words before a month phrase: 明年3月底前 is next year's March.
 _RELATIVE_YEAR = {"明年": 1, "次年": 1, "今年": 0, "当年": 0}
 # What, just before a month number, shows it is part of a longer number, a
@@ -86,8 +89,13 @@ class DeadlinePhrase(NamedTuple):
     due: dt.date
 
 
+@functools.lru_cache(maxsize=1024)
 def end_of_month(year: int, month: int) -> dt.date:
-    """The last day of a month: ``end_of_month(2023, 9)`` is 2023-09-30."""
+    """The last day of a month: ``end_of_month(2023, 9)`` is 2023-09-30.
+
+    Remembered (a date is immutable): a plan dates most of its deadlines in a
+    dozen months of one year, and building a date costs more than looking it up.
+    """
     if month == 2:  # calendar.monthrange also computes the first weekday, which is not needed here
         return dt.date(year, 2, 29 if calendar.isleap(year) else 28)
     if month in {4, 6, 9, 11}:
@@ -137,9 +145,13 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
     [('9月底前', '2023-09-30'), ('年内', '2023-12-31')]
     """
     found: list[DeadlinePhrase] = []
-    if "年" not in text and "月" not in text and "季度" not in text:
+    # every year phrase, 上半年 and a year's verb of completion hold 年, every quarter's end 季度,
+    # every month phrase 月: most task texts hold no 年 (172 of Heze's 195), and each test rules out
+    # several substring tests and searches
+    has_year, has_month, has_quarter = "年" in text, "月" in text, "季度" in text
+    if not has_year and not has_month and not has_quarter:
         return found
-    for match in _phrases_near(_MONTH_WORD, _MONTH_PHRASE, text):
+    for match in _phrases_near(_MONTH_WORD, _MONTH_PHRASE, text) if has_month else ():
         if _NOT_BEFORE.search(text, max(match.start() - 8, 0), match.start()) and not _LIST_NUMBER.search(
             text[max(match.start() - 4, 0) : match.start()]
         ):
@@ -148,7 +160,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
         offset = _RELATIVE_YEAR.get(text[max(match.start() - 2, 0) : match.start()], 0)
         due = end_of_month(int(explicit) if explicit else year + offset, int(match.group("month")))
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
-    year_words = (
+    year_words = has_year and (
         "年底" in text
         or "年末" in text
         or "年内" in text
@@ -172,7 +184,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
                 dt.date(int(explicit) if explicit else year, 12, 31),
             )
         )
-    for match in _HALF_YEAR.finditer(text) if "上半年" in text else ():
+    for match in _HALF_YEAR.finditer(text) if has_year and "上半年" in text else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
         explicit = match.group("year3")
@@ -184,12 +196,14 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
                 dt.date(int(explicit) if explicit else year, 6, 30),
             )
         )
-    for match in _QUARTER_END.finditer(text) if "季度末" in text or "季度底" in text else ():
+    for match in (
+        _QUARTER_END.finditer(text) if has_quarter and ("季度末" in text or "季度底" in text) else ()
+    ):
         if any(d.start <= match.start() < d.end for d in found):
             continue
         due = end_of_quarter(int(match.group("year5") or year), match.group("quarter"))
         found.append(DeadlinePhrase(match.start(), match.end(), match.group(0), due))
-    for match in _YEAR_DONE.finditer(text) if any(w in text for w in _DONE_WORDS) else ():
+    for match in _YEAR_DONE.finditer(text) if has_year and _DONE_WORD.search(text) else ():
         if any(d.start <= match.start() < d.end for d in found):
             continue
         found.append(
@@ -205,7 +219,7 @@ def find_deadlines(text: str, year: int) -> list[DeadlinePhrase]:
 def _year_targets(text: str, year: int, found: list[DeadlinePhrase]) -> list[DeadlinePhrase]:
     """The years that date a figure to reach (_YEAR_TARGET), outside the phrases already found; a year
     before the plan's is a baseline (比2015年下降), not a deadline."""
-    if not any(word in text for word in _TARGET_WORDS):
+    if "年" not in text or not any(word in text for word in _TARGET_WORDS):
         return []
     return [
         DeadlinePhrase(match.start(), match.end(), match.group(0), dt.date(int(match.group("year7")), 12, 31))

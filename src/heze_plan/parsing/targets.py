@@ -93,6 +93,19 @@ _AT_LEAST_CN = re.compile(
 )
 _CLEARED = re.compile(r"(?:推动|实现|确保)?(?P<what>[^，。；、,]{2,10}?)(?:动态)?清零")
 _TREND = re.compile(r"(?:确保|促进|推动|实现)?(?P<what>[^，。；,]{2,24}?)稳中有(?P<dir>[升降])")
+#: How far before its word (清零, 稳中有) a match of _CLEARED or _TREND can start: a verb (2), the
+#: longest subject (10, 24) and 动态 (2). Each pattern opens with an optional verb and a lazy run, so
+#: the engine tries every position; it is run from this far before the word's first place instead.
+_CLEARED_REACH = 2 + 10 + 2
+_TREND_REACH = 2 + 24
+
+
+def _from_word(text: str, word: str, reach: int) -> int:
+    """Where a search for a pattern whose every match holds ``word`` at most ``reach`` characters
+    after its start may begin: no match of it starts earlier (0 when that is the text's start)."""
+    return max(text.find(word) - reach, 0)
+
+
 _CAMPAIGN = re.compile(
     r"(?<=[进入走访])(?P<number>[十百千万])(?P<counter>大|处|个|家)(?P<what>[\u4e00-\u9fff]{2,6}?)(?=[、，。；,]|$)"
 )
@@ -175,6 +188,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _scope(text: str, start: int, left: int, right: int) -> str | None:
     """A scope word (每个县区, 每月, 每年) in the clause ``left``:``right``, or just before it."""
+    if "每" not in text and "各县区" not in text:  # every scope word holds one of them: none in the text
+        return None
     sentence_start = (
         max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind(";", 0, start)) + 1
     )
@@ -361,7 +376,7 @@ def _special(text: str, milestone_spans: Sequence[tuple[int, int]]) -> list[tupl
             value=from_chinese(match.group("number")),
             unit=match.group("counter"),
         )
-    for match in _CLEARED.finditer(text) if "清零" in text else ():
+    for match in _CLEARED.finditer(text, _from_word(text, "清零", _CLEARED_REACH)) if "清零" in text else ():
         what = match.group("what")
         add(
             match,
@@ -372,7 +387,7 @@ def _special(text: str, milestone_spans: Sequence[tuple[int, int]]) -> list[tupl
             applies_to=what,
             reading=f"动态清零: every {what} found is helped at once, so the count is kept at zero",
         )
-    for match in _TREND.finditer(text) if "稳中有" in text else ():
+    for match in _TREND.finditer(text, _from_word(text, "稳中有", _TREND_REACH)) if "稳中有" in text else ():
         rise = match.group("dir") == "升"
         add(
             match,
