@@ -73,7 +73,40 @@ def _pages(path: Path, data: bytes) -> list[list[str]]:
         raise
     except Exception as error:  # pypdf raises many types on damaged files
         raise SourceError(path, f"not a readable PDF (damaged or cut short): {error}") from None
-    return pages
+    return _in_reading_order(data, pages)
+
+
+def _in_reading_order(data: bytes, pages: list[list[str]]) -> list[list[str]]:
+    """The layout's lines with their characters in the order pdfplumber reads them, where the two agree
+    on a line's characters but not on their order.
+
+    LibreOffice writes a line that mixes fonts (Chinese text, and quotation marks or Latin letters in a
+    Western font) as the marks first, then the Chinese text with gaps for them; pypdf puts the marks at
+    one end of the line (``做好 十四五 规划…“ ”``), pdfminer where they stand (``做好“十四五”规划…``). The
+    layout (indents, line lengths) stays pypdf's; a line whose characters pdfminer does not all find (a
+    standard CID font) stays as pypdf read it.
+    """
+    try:
+        pdfplumber = importlib.import_module("pdfplumber")
+    except ImportError:
+        return pages
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            read = [[str(line["text"]) for line in page.extract_text_lines()] for page in pdf.pages]
+    except Exception:  # noqa: BLE001 - pdfminer fails on some files pypdf reads: keep pypdf's order
+        return pages
+    ordered: list[list[str]] = []
+    for lines, other in zip(pages, read, strict=False):
+        chars = {"".join(sorted(_BLANKS.sub("", line))): _BLANKS.sub("", line) for line in other}
+        page = []
+        for line in lines:
+            found = chars.get("".join(sorted(_BLANKS.sub("", line))))
+            if found is not None and found != _BLANKS.sub("", line):
+                letters = iter(found)
+                line = "".join(c if c.isspace() else next(letters) for c in line)
+            page.append(line)
+        ordered.append(page)
+    return ordered + pages[len(ordered) :]
 
 
 def _key(line: str) -> str:
