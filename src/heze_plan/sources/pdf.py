@@ -93,7 +93,7 @@ def _in_reading_order(data: bytes, pages: list[list[str]]) -> list[list[str]]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             read = [[str(line["text"]) for line in page.extract_text_lines()] for page in pdf.pages]
-    except Exception:  # noqa: BLE001 - pdfminer fails on some files pypdf reads: keep pypdf's order
+    except Exception:  # pdfminer fails on some files pypdf reads: keep pypdf's order
         return pages
     ordered: list[list[str]] = []
     for lines, other in zip(pages, read, strict=False):
@@ -103,8 +103,9 @@ def _in_reading_order(data: bytes, pages: list[list[str]]) -> list[list[str]]:
             found = chars.get("".join(sorted(_BLANKS.sub("", line))))
             if found is not None and found != _BLANKS.sub("", line):
                 letters = iter(found)
-                line = "".join(c if c.isspace() else next(letters) for c in line)
-            page.append(line)
+                page.append("".join(c if c.isspace() else next(letters) for c in line))
+            else:
+                page.append(line)
         ordered.append(page)
     return ordered + pages[len(ordered) :]
 

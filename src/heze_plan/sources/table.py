@@ -171,9 +171,8 @@ def table_text(rows: Iterable[Sequence[object]], path: str, *, section: bool = T
     columns: dict[str, list[int]] = {}
     for column, role in sorted(roles.items()):
         header = cells[last][column] if column < len(cells[last]) and _role(cells[last][column]) else ""
-        if role == "shared" and _COOPERATING.search(header or cells[first][column]):
-            role = "cooperating"
-        columns.setdefault(role, []).append(column)
+        cooperating = role == "shared" and _COOPERATING.search(header or cells[first][column])
+        columns.setdefault("cooperating" if cooperating else role, []).append(column)
     if len(columns.get("task", [])) > 1 and "area" not in columns:
         grouping = columns["task"][0]
         values = [row[grouping] for row in cells[last + 1 :] if grouping < len(row) and row[grouping]]
