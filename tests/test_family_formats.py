@@ -38,6 +38,8 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 FORMATS = ("docx", "pdf", "html")
 
 _CELLS = re.compile(r"\s*\|\s*|\t")
+#: A cell merged with the one before it, across a row.
+ACROSS = "\x01"
 _TABLE_PDF = "PDF: the task table's text is not read back yet"
 #: Documents a format reads worse than their text, by format, with the cause (measured, not fixed yet).
 KNOWN: dict[str, dict[str, str]] = {
@@ -51,13 +53,13 @@ KNOWN: dict[str, dict[str, str]] = {
         "xuzhuang-town-2017-table": "a …名称 header column is not in the vocabulary the PDF reader looks for",
         "dazhu-county-2016-table": _TABLE_PDF,
         "jishui-county-table": _TABLE_PDF,
-        "liandu-district-2023-table": _TABLE_PDF,
+        "liandu-district-2023-table": "a row's lone number at a page's edge is taken for the page number",
         "liaozhong-district-2024-table": _TABLE_PDF,
         "qingdao-city-2017-progress": _TABLE_PDF,
         "shangcheng-district-2019-table": _TABLE_PDF,
         "shaoxing-city-2020-progress": _TABLE_PDF,
         "shapingba-district-2022-table": _TABLE_PDF,
-        "wuhu-city-2025-table": _TABLE_PDF,
+        "wuhu-city-2025-table": "a cell cut by a page break (开发区管委 / 会) is read as two units",
         "wujiang-district-2024-table": _TABLE_PDF,
     },
 }
@@ -68,7 +70,7 @@ class CannotTakeError(Exception):
 
 
 def _is_row(line: str) -> bool:
-    return line.count(" | ") >= 2 or line.count("\t") >= 2
+    return line.count("|") >= 2 or line.count("\t") >= 2
 
 
 def _cells(line: str) -> list[str]:
@@ -94,7 +96,12 @@ def _grid(rows: list[list[str]]) -> list[list[str | None]]:
     grid: list[list[str | None]] = []
     for index, row in enumerate(rows):
         padding = width - len(row)
-        grid.append([None] * padding + list(row) if padding and index else list(row) + [""] * padding)
+        if len(row) == 1 and width > 2:  # a title across the table (一、主要预期目标 | |||)
+            grid.append(list(row) + [ACROSS] * padding)
+        elif padding and index and ACROSS not in grid[-1]:
+            grid.append([None] * padding + list(row))
+        else:  # the first row, a full one, or one under a title: no cell above to merge down
+            grid.append(list(row) + [""] * padding)
     return grid
 
 
@@ -130,6 +137,8 @@ def to_docx(text: str, path: Path) -> None:
             for c, cell in enumerate(row):
                 if cell is None:
                     table.cell(r - 1, c).merge(table.cell(r, c))
+                elif cell == ACROSS:
+                    table.cell(r, c - 1).merge(table.cell(r, c))
                 else:
                     table.cell(r, c).text = cell
     document.save(str(path))
@@ -163,12 +172,16 @@ def to_html(text: str, path: Path) -> None:
         for r, row in enumerate(value):
             cells = []
             for c, cell in enumerate(row):
-                if cell is None:
+                if cell is None or cell == ACROSS:
                     continue
                 span = 1
                 while r + span < len(value) and value[r + span][c] is None:
                     span += 1
+                across = 1
+                while c + across < len(row) and row[c + across] == ACROSS:
+                    across += 1
                 opening = f'<td rowspan="{span}">' if span > 1 else "<td>"
+                opening = f'<td colspan="{across}">' if across > 1 else opening
                 cells.append(f"{opening}{html.escape(cell)}</td>")
             rows.append(f"<tr>{''.join(cells)}</tr>")
         body.append(f'<table border="1">{"".join(rows)}</table>')

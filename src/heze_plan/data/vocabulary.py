@@ -93,7 +93,13 @@ class Vocabulary:
         while at < len(key):
             name = next((n for n in self._longest_first if key.startswith(n, at)), None)
             if name is None:
-                return None
+                # a name joined by 与, 和 or 及 (目标与任务), as :meth:`role` reads it
+                joined = _JOINED.match(key, at)
+                while joined is not None and self.role(joined[0]) is None:
+                    joined = _JOINED.match(key[: joined.end() - 1], at)
+                if joined is None:
+                    return None
+                name = joined[0]
             names.append(name)
             at += len(name)
         return names

@@ -213,7 +213,7 @@ def _is_header_line(line: str) -> bool:
     names = words.header_names(key)
     if names is None:
         return False
-    roles = {words.headers[name] for name in names}
+    roles = {words.role(name) for name in names}
     return bool(roles & _OWNER_ROLES) and bool(roles & _ROW_ROLES)
 
 
