@@ -52,7 +52,6 @@ KNOWN: dict[str, dict[str, str]] = {
         "yuhang-district-2018-table": "the header's cells end in ? (lost characters): no task-table header",
         "xuzhuang-town-2017-table": "a …名称 header column is not in the vocabulary the PDF reader looks for",
         "dazhu-county-2016-table": _TABLE_PDF,
-        "jishui-county-table": _TABLE_PDF,
         "liandu-district-2023-table": "a row's lone number at a page's edge is taken for the page number",
         "liaozhong-district-2024-table": _TABLE_PDF,
         "qingdao-city-2017-progress": _TABLE_PDF,
@@ -60,7 +59,8 @@ KNOWN: dict[str, dict[str, str]] = {
         "shaoxing-city-2020-progress": _TABLE_PDF,
         "shapingba-district-2022-table": _TABLE_PDF,
         "wuhu-city-2025-table": "a cell cut by a page break (开发区管委 / 会) is read as two units",
-        "wujiang-district-2024-table": _TABLE_PDF,
+        "wujiang-district-2024-table": "an owner line at the top of two of four pages (★区工信局、统计局) is "
+        "taken for a running header",
     },
 }
 

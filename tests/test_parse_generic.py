@@ -2670,3 +2670,23 @@ class TestCorpusThroughFileFormats:
         )
         text = html.read(Path("a.html"), page.encode()).text
         assert "及时反馈网民对调查征集信息的意见。（责任单位：各科室）" in text
+
+    def test_a_word_table_whose_task_column_has_a_name_of_its_own(self) -> None:
+        # 吉水 民生实事 as a Word table: 序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况: the
+        # column between the number and the owners is the task, as the tolerant parser reads the text
+        from heze_plan.sources.table import table_text
+
+        rows = [
+            ["序号", "具体工作任务和要求", "责任领导", "责任单位", "落实情况"],
+            [
+                "1",
+                "推动义务教育基本均衡向优质均衡发展,增加义务教育学位5000个。",
+                "毛晓青",
+                "县教体局",
+                "新增学位5500个。",
+            ],
+        ]
+        text = table_text(rows, "a.docx")
+        assert text is not None
+        task = parse(text).tasks[0]
+        assert (task.text[:6], task.responsible_units) == ("推动义务教育", ("县教体局",))

@@ -212,7 +212,11 @@ def _is_header_line(line: str) -> bool:
     words = vocabulary()
     names = words.header_names(key)
     if names is None:
-        return False
+        # a header with a column of its own name (序号 具体工作任务和要求 责任领导 责任单位 落实情况): it
+        # opens with a number column's name and holds an owner column's, as no sentence does
+        number = next((n for n in words.names("number") if key.startswith(n)), None)
+        owners = (*words.names("lead"), *words.names("shared"))
+        return number is not None and len(key) <= 40 and any(name in key for name in owners)
     roles = {words.role(name) for name in names}
     return bool(roles & _OWNER_ROLES) and bool(roles & _ROW_ROLES)
 
@@ -265,7 +269,12 @@ def _lines(chars: list[dict[str, Any]]) -> list[_Line]:
     lines: list[_Line] = []
     for group in groups:
         group.sort(key=lambda c: c["x0"])
-        text = "".join(c["text"] for c in group)
+        # a gap of a space or more between two characters is a space the cell holds (县教体局 各相关乡镇政府)
+        text = "".join(
+            (" " if i and c["x0"] - group[i - 1]["x1"] > c["size"] / 4 and c["text"].strip() else "")
+            + c["text"]
+            for i, c in enumerate(group)
+        )
         lines.append((text, group[0]["x0"], group[-1]["x1"], group[0]["size"]))
     return lines
 

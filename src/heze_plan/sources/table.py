@@ -94,6 +94,12 @@ def _header(rows: Sequence[Sequence[str]]) -> tuple[int, int, dict[int, str]] | 
     """The header's first and last row and the role of each column, or ``None``."""
     for index, row in enumerate(rows[:_HEADER_ROWS]):
         roles = {column: role for column, cell in enumerate(row) if (role := _role(cell))}
+        owner = min((c for c, role in roles.items() if role in ("lead", "shared")), default=None)
+        if owner is not None and "task" not in roles.values() and roles.get(0) == "number":
+            # a column of its own name between the number and the owners (具体工作任务和要求) is the task
+            named = [c for c in range(1, owner) if c not in roles and row[c]]
+            if len(named) == 1:
+                roles[named[0]] = "task"
         if "task" in roles.values() and {"lead", "shared"} & set(roles.values()):
             below = rows[index + 1] if index + 1 < len(rows) else []
             refined = {column: role for column, cell in enumerate(below) if (role := _role(cell))}
