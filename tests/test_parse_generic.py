@@ -2891,3 +2891,104 @@ class TestNinthBlindRoundKinds:
     @pytest.mark.parametrize("cell", ["财务处会计室", "居委会办公室", "市管委会办公室"])
     def test_names_holding_hui_are_one_unit(self, cell: str) -> None:
         assert _generic._TOGETHER_WITH.fullmatch(cell) is None
+
+
+class TestCorpusThroughFileFormats:
+    """What the corpus read through .docx, .pdf and .html (``tests/test_family_formats.py``) showed: each
+    case quotes a corpus text as its file gives it back."""
+
+    def test_a_cell_per_line_table_without_a_wide_space_elsewhere(self) -> None:
+        # 莲都 2023: a web page gives its author line with single spaces (作者:   来源: in the copy); the
+        # table was only read because that wide space made the text look parted; 事项 is a task column
+        text = (
+            "2023年莲都区政府工作报告重点工作责任分解\n"
+            "作者: 来源: 莲都区人民政府办公室 发布时间: 2023-04-17 08:50:33\n"
+            "分类\n序号\n事项\n责任单位\n牵头单位\n发展目标\n"
+            "1\n地区生产总值增长6.5%以上。\n区农业农村局、区经商局、区发改局\n区发改局\n"
+            "2\n区本级固定资产投资增长25%。\n区发改局\n区发改局\n"
+        )
+        assert _tasks(text) == [
+            (1, ("区发改局",), ("区农业农村局", "区经商局"), []),
+            (2, ("区发改局",), (), []),
+        ]
+
+    def test_a_header_name_joined_by_yu(self) -> None:
+        # 芜湖 2019: 目 标 与 任 务 is 目标任务, whatever spaces a page leaves in it
+        text = (
+            "2019年度市政府重点工作任务分解表\n序号\n目 标 与 任 务\n牵头责任单位\n责任单位\n"
+            "1\n扎实推进蓝天、碧水、净土三大保卫战。\n市生态环境局\n各县区政府、开发区管委会\n"
+            "2\n增林地、增绿地、增湿地。\n市自然资源和规划局\n各县区政府、开发区管委会\n"
+        )
+        assert _tasks(text) == [
+            (1, ("市生态环境局",), ("各县区政府、开发区管委会",), []),
+            (2, ("市自然资源和规划局",), ("各县区政府、开发区管委会",), []),
+        ]
+
+    def test_a_word_table_with_its_chapters_merged_down(self) -> None:
+        # 江门 土地储备中心: 工作任务 (一、… merged down over its tasks) | 具体要求 (1.…) | 责任部门
+        from heze_plan.sources.table import table_text
+
+        rows = [
+            ["工作任务", "具体要求", "责任部门"],
+            ["一、做好财政信息公开。", "1.积极推进本中心预算、决算及相关报表公开。", "财务科"],
+            ["二、做好政府网站专栏信息公开。", "2.及时更新网站频道的各类型概况信息。", "办公室"],
+            ["二、做好政府网站专栏信息公开。", "3.及时反馈网民对调查征集信息的意见。", "各科室"],
+        ]
+        text = table_text(rows, "a.docx")
+        assert text is not None
+        assert "（二）做好政府网站专栏信息公开。" in text
+        plan = parse(text)
+        assert [(t.text[:8], t.responsible_units) for t in plan.tasks] == [
+            ("积极推进本中心预", ("财务科",)),
+            ("及时更新网站频道", ("办公室",)),
+            ("及时反馈网民对调", ("各科室",)),
+        ]
+
+    def test_a_table_of_responsible_and_cooperating_units(self) -> None:
+        # 临安 2022: 责任单位 | 配合单位 and no 牵头 column: the 责任单位 lead, as in the text's table
+        from heze_plan.sources.table import table_text
+
+        rows = [
+            ["序号", "实事项目", "责任单位", "配合单位"],
+            ["1", "新建成公办中小学、幼儿园7所。", "教育局", "发改局、住建局、财政局"],
+        ]
+        text = table_text(rows, "a.docx")
+        assert text is not None
+        task = parse(text).tasks[0]
+        assert (task.lead_units, task.responsible_units) == (("教育局",), ("发改局", "住建局", "财政局"))
+
+    def test_a_web_table_with_rowspan(self) -> None:
+        # 江门 as a web page: the chapter cell spans its rows, so the rows under it have one cell less
+        from heze_plan.sources import html
+
+        pytest.importorskip("lxml")
+        page = (
+            '<html><body><div class="article"><table>'
+            "<tr><td>工作任务</td><td>具体要求</td><td>责任部门</td></tr>"
+            '<tr><td rowspan="2">二、做好政府网站专栏信息公开。</td>'
+            "<td>2.及时更新网站频道的各类型概况信息。</td>"
+            "<td>办公室</td></tr><tr><td>3.及时反馈网民对调查征集信息的意见。</td><td>各科室</td></tr>"
+            "</table></div></body></html>"
+        )
+        text = html.read(Path("a.html"), page.encode()).text
+        assert "及时反馈网民对调查征集信息的意见。（责任单位：各科室）" in text
+
+    def test_a_word_table_whose_task_column_has_a_name_of_its_own(self) -> None:
+        # 吉水 民生实事 as a Word table: 序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况: the
+        # column between the number and the owners is the task, as the tolerant parser reads the text
+        from heze_plan.sources.table import table_text
+
+        rows = [
+            ["序号", "具体工作任务和要求", "责任领导", "责任单位", "落实情况"],
+            [
+                "1",
+                "推动义务教育基本均衡向优质均衡发展,增加义务教育学位5000个。",
+                "毛晓青",
+                "县教体局",
+                "新增学位5500个。",
+            ],
+        ]
+        text = table_text(rows, "a.docx")
+        assert text is not None
+        task = parse(text).tasks[0]
+        assert (task.text[:6], task.responsible_units) == ("推动义务教育", ("县教体局",))

@@ -35,6 +35,10 @@ def header_key(cell: str) -> str:
     return _BLANK.sub("", cell).rstrip("：:")
 
 
+#: A header name of two words joined by 与, 和 or 及 (目标与任务, 内容和要求).
+_JOINED = re.compile(r"([\u4e00-\u9fff]{2,3})[与和及]([\u4e00-\u9fff]{2,3})")
+
+
 @attrs.frozen
 class Vocabulary:
     """Header names by column role, owner labels by role, and the phrases of a first-unit-leads rule."""
@@ -59,8 +63,20 @@ class Vocabulary:
         return tuple(name for name, each in self.headers.items() if each == role)
 
     def role(self, cell: str) -> str | None:
-        """The role of a header cell, or ``None`` when the cell is no known header."""
-        return self.headers.get(header_key(cell))
+        """The role of a header cell, or ``None`` when the cell is no known header.
+
+        A short name joined by 与, 和 or 及 is the name without it (目标与任务 is 目标任务).
+
+        >>> vocabulary().role("目 标 与 任 务"), vocabulary().role("序号和说明")
+        ('task', None)
+        """
+        key = header_key(cell)
+        role = self.headers.get(key)
+        if role is None and len(key) <= 8:
+            joined = _JOINED.fullmatch(key)
+            if joined is not None:
+                role = self.headers.get(joined[1] + joined[2])
+        return role
 
     def header_names(self, line: str) -> list[str] | None:
         """A header row with nothing between its names, cut into them, or ``None`` when it is no such row.
@@ -77,7 +93,13 @@ class Vocabulary:
         while at < len(key):
             name = next((n for n in self._longest_first if key.startswith(n, at)), None)
             if name is None:
-                return None
+                # a name joined by 与, 和 or 及 (目标与任务), as :meth:`role` reads it
+                joined = _JOINED.match(key, at)
+                while joined is not None and self.role(joined[0]) is None:
+                    joined = _JOINED.match(key[: joined.end() - 1], at)
+                if joined is None:
+                    return None
+                name = joined[0]
             names.append(name)
             at += len(name)
         return names

@@ -169,6 +169,35 @@ def _cell_text(cell: Any) -> str:
     return str(cell.text_content())
 
 
+def _span(cell: Any, name: str) -> int:
+    value = str(cell.get(name) or "1").strip()
+    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(table: Any) -> list[list[str]]:
+    """A table's rows, each cell in its column: a cell merged down (``rowspan``) gives its text to each
+    row it spans, as a merged cell of a workbook or a Word table does (one lead unit for three tasks);
+    a cell merged across (``colspan``) stands in its first column, the others left empty."""
+    rows: list[list[str]] = []
+    below: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text) of cells merged down
+    for row in table.iter("tr"):
+        cells: list[str] = []
+        for cell in row.iter("td", "th"):
+            while len(cells) in below:
+                cells.append(below[len(cells)][1])
+            text = _cell_text(cell)
+            down, across = _span(cell, "rowspan"), _span(cell, "colspan")
+            for offset in range(across):
+                if down > 1:
+                    below[len(cells)] = (down, text if offset == 0 else "")
+                cells.append(text if offset == 0 else "")
+        while len(cells) in below:
+            cells.append(below[len(cells)][1])
+        below = {column: (left - 1, text) for column, (left, text) in below.items() if left > 1}
+        rows.append(cells)
+    return rows
+
+
 def _paragraphs(element: Any, path: Path, out: list[str], task_tables: list[int]) -> None:
     """The element's text with a paragraph break at each block and <br>, in document order.
 
@@ -176,7 +205,7 @@ def _paragraphs(element: Any, path: Path, out: list[str], task_tables: list[int]
     rows of each is added to ``task_tables``."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "table":
-        rows = [[_cell_text(cell) for cell in row.iter("td", "th")] for row in element.iter("tr")]
+        rows = _grid(element)
         tasks = table_text(rows, str(path), section=False)
         if tasks is not None:
             task_tables.append(len(rows))

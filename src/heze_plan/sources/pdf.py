@@ -73,7 +73,41 @@ def _pages(path: Path, data: bytes) -> list[list[str]]:
         raise
     except Exception as error:  # pypdf raises many types on damaged files
         raise SourceError(path, f"not a readable PDF (damaged or cut short): {error}") from None
-    return pages
+    return _in_reading_order(data, pages)
+
+
+def _in_reading_order(data: bytes, pages: list[list[str]]) -> list[list[str]]:
+    """The layout's lines with their characters in the order pdfplumber reads them, where the two agree
+    on a line's characters but not on their order.
+
+    LibreOffice writes a line that mixes fonts (Chinese text, and quotation marks or Latin letters in a
+    Western font) as the marks first, then the Chinese text with gaps for them; pypdf puts the marks at
+    one end of the line (``做好 十四五 规划…“ ”``), pdfminer where they stand (``做好“十四五”规划…``). The
+    layout (indents, line lengths) stays pypdf's; a line whose characters pdfminer does not all find (a
+    standard CID font) stays as pypdf read it.
+    """
+    try:
+        pdfplumber = importlib.import_module("pdfplumber")
+    except ImportError:
+        return pages
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            read = [[str(line["text"]) for line in page.extract_text_lines()] for page in pdf.pages]
+    except Exception:  # pdfminer fails on some files pypdf reads: keep pypdf's order
+        return pages
+    ordered: list[list[str]] = []
+    for lines, other in zip(pages, read, strict=False):
+        chars = {"".join(sorted(_BLANKS.sub("", line))): _BLANKS.sub("", line) for line in other}
+        page = []
+        for line in lines:
+            found = chars.get("".join(sorted(_BLANKS.sub("", line))))
+            if found is not None and found != _BLANKS.sub("", line):
+                letters = iter(found)
+                page.append("".join(c if c.isspace() else next(letters) for c in line))
+            else:
+                page.append(line)
+        ordered.append(page)
+    return ordered + pages[len(ordered) :]
 
 
 def _key(line: str) -> str:
@@ -178,8 +212,12 @@ def _is_header_line(line: str) -> bool:
     words = vocabulary()
     names = words.header_names(key)
     if names is None:
-        return False
-    roles = {words.headers[name] for name in names}
+        # a header with a column of its own name (序号 具体工作任务和要求 责任领导 责任单位 落实情况): it
+        # opens with a number column's name and holds an owner column's, as no sentence does
+        number = next((n for n in words.names("number") if key.startswith(n)), None)
+        owners = (*words.names("lead"), *words.names("shared"))
+        return number is not None and len(key) <= 40 and any(name in key for name in owners)
+    roles = {words.role(name) for name in names}
     return bool(roles & _OWNER_ROLES) and bool(roles & _ROW_ROLES)
 
 
@@ -231,7 +269,12 @@ def _lines(chars: list[dict[str, Any]]) -> list[_Line]:
     lines: list[_Line] = []
     for group in groups:
         group.sort(key=lambda c: c["x0"])
-        text = "".join(c["text"] for c in group)
+        # a gap of a space or more between two characters is a space the cell holds (县教体局 各相关乡镇政府)
+        text = "".join(
+            (" " if i and c["x0"] - group[i - 1]["x1"] > c["size"] / 4 and c["text"].strip() else "")
+            + c["text"]
+            for i, c in enumerate(group)
+        )
         lines.append((text, group[0]["x0"], group[-1]["x1"], group[0]["size"]))
     return lines
 

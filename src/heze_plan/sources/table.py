@@ -66,6 +66,12 @@ _AREA_NUMBERING = re.compile(
 _UNIT_BREAKS = re.compile(r"\s*(?:\n|\u3000|[ \t]{2,})\s*")
 _DEADLINE_PARTS = re.compile(r"[、，,；;\n]+")
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年\s*")
+#: A shared column of units that help (配合单位, 协同单位), as against those responsible (责任单位).
+_COOPERATING = re.compile(r"配合|协同|协办|参与|协助")
+#: A task cell's own number before its text (1.积极推进…).
+_OWN_NUMBER = re.compile(r"(\d{1,3})\s*[.．、]\s*(?!\d)")
+#: A chapter's number (一、): a column so numbered groups the tasks.
+_CHAPTER = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 
 
 def _cell(value: object) -> str:
@@ -88,6 +94,12 @@ def _header(rows: Sequence[Sequence[str]]) -> tuple[int, int, dict[int, str]] | 
     """The header's first and last row and the role of each column, or ``None``."""
     for index, row in enumerate(rows[:_HEADER_ROWS]):
         roles = {column: role for column, cell in enumerate(row) if (role := _role(cell))}
+        owner = min((c for c, role in roles.items() if role in ("lead", "shared")), default=None)
+        if owner is not None and "task" not in roles.values() and roles.get(0) == "number":
+            # a column of its own name between the number and the owners (具体工作任务和要求) is the task
+            named = [c for c in range(1, owner) if c not in roles and row[c]]
+            if len(named) == 1:
+                roles[named[0]] = "task"
         if "task" in roles.values() and {"lead", "shared"} & set(roles.values()):
             below = rows[index + 1] if index + 1 < len(rows) else []
             refined = {column: role for column, cell in enumerate(below) if (role := _role(cell))}
@@ -132,11 +144,17 @@ def _task_line(
 ) -> str:
     """A task row in the parser's text form: ``N. text（牵头单位：…；责任单位：…；完成时限：…）``."""
     text = _BLANK.sub(" ", task.replace("\n", "")).strip()
+    own = _OWN_NUMBER.match(text)
+    if own and int(own[1]) == number:  # the cell repeats the task's number (1.积极推进…)
+        text = text[own.end() :]
     parts = []
     if leads := get(row, "lead"):
         parts.append("牵头单位：" + "，".join(_units(u) for u in leads))
     if shared := get(row, "shared"):
         parts.append("责任单位：" + "，".join(_units(u) for u in shared))
+    if cooperating := get(row, "cooperating"):
+        # under its own name, so that 责任单位 beside 配合单位 reads as the principal units (临安 2022)
+        parts.append("配合单位：" + "，".join(_units(u) for u in cooperating))
     if deadlines := [d for cell in get(row, "deadline") for d in _new_deadlines(cell, text)]:
         parts.append("完成时限：" + "、".join(deadlines))
     if not parts:
@@ -158,7 +176,16 @@ def table_text(rows: Iterable[Sequence[object]], path: str, *, section: bool = T
     first, last, roles = found
     columns: dict[str, list[int]] = {}
     for column, role in sorted(roles.items()):
-        columns.setdefault(role, []).append(column)
+        header = cells[last][column] if column < len(cells[last]) and _role(cells[last][column]) else ""
+        cooperating = role == "shared" and _COOPERATING.search(header or cells[first][column])
+        columns.setdefault("cooperating" if cooperating else role, []).append(column)
+    if len(columns.get("task", [])) > 1 and "area" not in columns:
+        grouping = columns["task"][0]
+        values = [row[grouping] for row in cells[last + 1 :] if grouping < len(row) and row[grouping]]
+        if len(set(values)) < len(values) or (values and all(_CHAPTER.match(v) for v in values)):
+            # the first of two task columns merged down over its tasks, or numbered as chapters
+            # (一、做好财政信息公开 | 1.积极推进… | 财务科): a grouping of the tasks, read as an area
+            columns["area"] = [columns["task"].pop(0)]
 
     def get(row: Sequence[str], role: str) -> list[str]:
         return [row[c] for c in columns.get(role, []) if c < len(row) and row[c]]
