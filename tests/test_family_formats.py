@@ -60,8 +60,6 @@ KNOWN: dict[str, dict[str, str]] = {
         "guangdong-wjw-2021-table": _TWO_TEXT_COLUMNS,
         "county-bureau-zwgk-table": "a table with no number column under six numbered points: the PDF's "
         "table is not read as one, so the points are taken for the tasks (no owner clause)",
-        "jiamusi-city-2018": "the PDF's text is refused (area 1 has no tasks): its square bracket closed "
-        "twice, [X牵头,…)], is not read back as in the text",
         "sizhoutou-town-2024-table": "one cell a line with header names over two lines: the PDF's first row "
         "(白仙山水库工程政策处理) is lost",
         "linan-district-2022-table": "the numbered steps inside a task cell (1.… 2.… 3.…) start tasks",

@@ -176,6 +176,23 @@ class TestPdf:
         paragraphs = ["".join(p.split()) for p in read_text(published["pdf"]).strip().split("\n\n")]
         assert paragraphs == ["".join(p.split()) for p in plan_files.source_paragraphs()]
 
+    def test_a_numbered_item_at_a_page_top_starts_a_paragraph(self) -> None:
+        # 佳木斯 2018 through LibreOffice's PDF: page 1, of short lines, ends with an area heading as long
+        # as its commonest line; page 2 opens with the first task. Before, the two were one paragraph
+        # and the parse refused the plan (area 1 has no tasks).
+        from heze_plan.sources.pdf import _paragraphs
+
+        pages = [
+            ["二、工作任务", "", "（一）实施最严格水资源管理。", "（二）全面控制污染物排放。"],
+            ["1.控制用水总量。强化用水监督管理。[市水务局牵头]", "增长1.5%以上。"],
+        ]
+        assert _paragraphs(pages) == [
+            "二、工作任务",
+            "（一）实施最严格水资源管理。",
+            "（二）全面控制污染物排放。",
+            "1.控制用水总量。强化用水监督管理。[市水务局牵头]增长1.5%以上。",
+        ]
+
     def test_truncated(self, published: dict[str, Path], tmp_path: Path) -> None:
         cut = tmp_path / "cut.pdf"
         cut.write_bytes(published["pdf"].read_bytes()[:30000])

@@ -9,9 +9,10 @@ STSong-Light, where pdfminer.six drops characters (·). Then:
   is a page number (``— 3 —``, ``- 3 -``, ``第3页``, ``3/12``, ``3``) or that
   repeats, digits aside, on at least half of the pages;
 * lines become paragraphs again: a paragraph starts after a blank line, at a
-  line indented past the page's left edge, or after a line that stops well
-  short of the right edge; a line that runs to the right edge continues on
-  the next line, across a page break too;
+  line indented past the page's left edge or opening a numbered item
+  (1.…, （一）…), or after a line that stops well short of the right edge; a
+  line that runs to the right edge continues on the next line, across a
+  page break too;
 * spaces the layout put between Chinese characters go.
 
 A plan published as a ruled task table (附件：重点任务分工表, one row a task)
@@ -145,6 +146,14 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+#: A line that opens a numbered item (1.…, （一）…, 一、…) starts a paragraph whatever the line before it
+#: (佳木斯 2018: a page that ends with the heading (一)实施最严格水资源管理。, full length for that page
+#: of short lines, and the next that opens with 1.控制用水总量); 1.5% continues a line.
+_ITEM_START = re.compile(
+    r"\s*(?:\d{1,3}[.．、](?![\d%])|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+)
+
+
 def _paragraphs(bodies: list[list[str]]) -> list[str]:
     paragraphs: list[str] = []
     current: list[str] = []
@@ -163,7 +172,7 @@ def _paragraphs(bodies: list[list[str]]) -> list[str]:
                     current = []
                 previous_short = True
                 continue
-            starts = _indent(line) > left + 1 or previous_short
+            starts = _indent(line) > left + 1 or previous_short or bool(_ITEM_START.match(line))
             if starts and current:
                 paragraphs.append("".join(current))
                 current = []
