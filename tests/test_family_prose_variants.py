@@ -24,7 +24,8 @@ refusal (pass ``year=``) is what is expected.
 A transform is run on every document it changes: one that finds nothing to
 change (no owner bracket to turn into lines) is no test. Where a document
 cannot take a transform the test is generated and skipped with the reason
-(a table cannot become a one-line copy); where the parser does not read the
+(a table of tabs or of one cell a line cannot become a one-line copy; one of
+``|`` rows can, its bars still part the cells); where the parser does not read the
 variant yet it is an xfail with the reason.
 """
 
@@ -295,6 +296,8 @@ CANNOT: dict[str, str] = {
     "oneline": "a table (bars, tabs or one cell a line under a header) cannot become a one-line copy cleanly",
 }
 CANNOT["oneline_signed"] = CANNOT["oneline"]
+#: Transforms a ``|`` table takes although other tables cannot: its bars still part the cells on one line.
+BARS_TAKE = frozenset({"oneline"})
 #: (transform, document) pairs whose variant the expected table reads otherwise, or that the excerpt
 #: kept in the corpus cannot take, and why.
 OTHERWISE: dict[tuple[str, str], str] = {
@@ -313,6 +316,12 @@ OTHERWISE: dict[tuple[str, str], str] = {
 #: (transform, document) pairs the parser does not read yet, and why.
 NOT_YET: dict[tuple[str, str], str] = {
     ("oneline", "zhengzhou-city-2012-shishi"): "one-line copy: items without numbers run together",
+    # a ``|`` table on one line is cut into rows from 序号 by its header's width, each row opening with
+    # the next number (``_one_line_bar_rows``); these tables give it no such start
+    ("oneline", "county-bureau-zwgk-table"): "a | table on one line with no number column",
+    ("oneline", "xuzhuang-town-2017-table"): "a | table on one line with no number column",
+    ("oneline", "guangdong-wjw-2021-table"): "a | table on one line whose rows run over several lines "
+    "and leave merged cells out: its rows are not all as wide as its header",
     ("oneline_signed", "zhengzhou-city-2012-shishi"): "one-line copy: items without numbers run together",
 }
 
@@ -322,7 +331,8 @@ def _cases() -> list[object]:
     for name, transform in TRANSFORMS.items():
         for slug in SLUGS:
             text = (CORPUS / f"{slug}.txt").read_text(encoding="utf-8")
-            if name in CANNOT and _is_table(text, slug):
+            bar_rows = any(line.count("|") >= 2 for line in text.split("\n"))
+            if name in CANNOT and _is_table(text, slug) and not (name in BARS_TAKE and bar_rows):
                 cases.append(
                     pytest.param(name, slug, marks=pytest.mark.skip(reason=CANNOT[name]), id=f"{name}-{slug}")
                 )
